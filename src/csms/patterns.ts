@@ -1,0 +1,34 @@
+// The CSMS naming rules. Both the emulator and the console check every path parameter against
+// these before doing anything with it.
+
+/** Secret and stage names. */
+export const NAME_PATTERN = /^[a-zA-Z0-9_-]{1,64}$/;
+/** A concrete version id (`v1` … `v9999999999`). */
+export const VERSION_ID_PATTERN = /^v[0-9]{1,10}$/;
+/** A version id as a path parameter: a concrete id or `latest`. */
+export const VERSION_REF_PATTERN = /^(?:v[0-9]{1,10}|latest)$/;
+/** Project ids are 32 hex characters; the definitions allow up to 64. */
+export const PROJECT_ID_PATTERN = /^[0-9a-f]{32,64}$/;
+
+export const BUILT_IN_STAGES = ['SYSCURRENT', 'SYSPREVIOUS'] as const;
+
+export const LIMITS = {
+  versionsPerSecret: 20,
+  stagesPerSecret: 12,
+  valueLength: 32768,
+  pageSizeMax: 1000,
+  pageSizeDefault: 50,
+} as const;
+
+export function isSecretName(value: string): boolean {
+  return NAME_PATTERN.test(value);
+}
+
+/** Why a secret or stage name is refused, in words a person can act on; null when it is fine. */
+export function nameProblem(value: string, what = 'Secret name'): string | null {
+  if (value.length === 0) return `${what} is required.`;
+  if (value.length > 64) return `${what} is at most 64 characters (this one has ${value.length}).`;
+  if (!NAME_PATTERN.test(value))
+    return `${what} may contain only letters, digits, "_" and "-".`;
+  return null;
+}

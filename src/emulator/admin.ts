@@ -1,0 +1,43 @@
+// Test-only endpoints (CSMS_EMULATOR_FAULTS=1): fault rules, the request log, and setting a
+// secret's state, which CSMS's public API cannot do directly.
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { NAME_PATTERN, PROJECT_ID_PATTERN } from '../csms/patterns.ts';
+import { parseBody } from './bodies.ts';
+import { invalidParameter } from './errors.ts';
+import { faultRuleBody, type Faults } from './faults.ts';
+import type { Service } from './service.ts';
+
+const stateBody = z.object({
+  state: z.enum(['ENABLED', 'DISABLED', 'PENDING_DELETE', 'FROZEN']),
+  scheduled_delete_time: z.number().int().min(0).optional(),
+});
+
+export function registerAdminRoutes(app: FastifyInstance, deps: { service: Service; faults: Faults }) {
+  const { faults, service } = deps;
+  app.post('/emulator/faults', async (req) => {
+    const rule = parseBody(faultRuleBody, req.body);
+    try {
+      new RegExp(rule.path);
+    } catch {
+      throw invalidParameter('Invalid path: it must be a regular expression.');
+    }
+    return faults.add(rule);
+  });
+  app.get('/emulator/faults', async () => ({ faults: faults.list() }));
+  app.delete('/emulator/faults', async (_req, reply) => {
+    faults.clear();
+    return reply.code(204).send();
+  });
+  app.get('/emulator/requests', async () => ({ requests: faults.requests() }));
+  app.delete('/emulator/requests', async (_req, reply) => {
+    faults.clearRequests();
+    return reply.code(204).send();
+  });
+  app.put('/emulator/v1/:project_id/secrets/:secret_name/state', async (req) => {
+    const { project_id: pid, secret_name: name } = req.params as Record<string, string>;
+    if (!PROJECT_ID_PATTERN.test(pid!) || !NAME_PATTERN.test(name!)) throw invalidParameter('Invalid project_id or secret_name.');
+    const body = parseBody(stateBody, req.body);
+    return service.setState(pid!, name!, body.state, body.scheduled_delete_time);
+  });
+}

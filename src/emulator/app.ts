@@ -1,0 +1,135 @@
+// The emulator's HTTP server: CSMS routes behind cloud-like authentication, the documented error
+// bodies for every failure, and (in test mode) fault injection.
+import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { CSMS_ERRORS, GATEWAY_ROUTE_NOT_FOUND } from '../csms/error-codes.ts';
+import { CsmsError, invalidBody } from './errors.ts';
+import { registerAdminRoutes } from './admin.ts';
+import { createFaults, type Faults } from './faults.ts';
+import { registerCsmsRoutes } from './routes.ts';
+import type { Service } from './service.ts';
+import { verifySignature } from './signature.ts';
+
+export interface EmulatorAuth {
+  token: string;
+  accessKey: string;
+  secretKey: string;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    rawBody?: Buffer;
+    /** A body that could not be parsed; reported after authentication, as the gateway does. */
+    bodyError?: CsmsError;
+  }
+}
+
+export function buildEmulatorApp(opts: { service: Service; auth: EmulatorAuth; faults: boolean }) {
+  const app = Fastify({
+    logger: false,
+    genReqId: () => randomUUID().replaceAll('-', ''),
+    bodyLimit: 256 * 1024,
+  });
+  const faults: Faults | undefined = opts.faults ? createFaults() : undefined;
+
+  // Keep the raw bytes: the signature covers them exactly as sent.
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (req, body: Buffer, done) => {
+    req.rawBody = body;
+    if (body.length === 0) return done(null, undefined);
+    if (!/^application\/json\b/i.test(req.headers['content-type'] ?? ''))
+      req.bodyError = invalidBody('The request body must be JSON (Content-Type: application/json).');
+    else
+      try {
+        return done(null, JSON.parse(body.toString('utf8')));
+      } catch {
+        req.bodyError = invalidBody('The request body is not valid JSON.');
+      }
+    done(null, undefined);
+  });
+  app.removeContentTypeParser(['application/json', 'text/plain']);
+
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('X-Request-Id', req.id);
+  });
+
+  if (faults) {
+    registerAdminRoutes(app, { service: opts.service, faults });
+    app.addHook('onRequest', async (req, reply) => {
+      if (await applyFault(faults, req, reply)) return reply;
+    });
+    app.addHook('onResponse', async (req, reply) => {
+      if (!req.url.startsWith('/emulator/'))
+        faults.record({ method: req.method, path: req.url.split('?')[0]!, status: reply.statusCode, time: Date.now() });
+    });
+  }
+
+  app.addHook('preHandler', async (req) => {
+    if (req.url.startsWith('/v1/')) authenticate(req, opts.auth);
+    if (req.bodyError) throw req.bodyError;
+  });
+
+  registerCsmsRoutes(app, opts.service);
+
+  app.setNotFoundHandler((req, reply) =>
+    sendError(reply, new CsmsError(404, GATEWAY_ROUTE_NOT_FOUND, `No API at ${req.method} ${req.url.split('?')[0]}.`)),
+  );
+  app.setErrorHandler((error, req, reply) => {
+    if (error instanceof CsmsError) return sendError(reply, error);
+    const status = (error as { statusCode?: number }).statusCode;
+    if (status === 413) return sendError(reply, new CsmsError(413, CSMS_ERRORS.invalidBody, 'The request body is too large.'));
+    if (status && status < 500) return sendError(reply, new CsmsError(400, CSMS_ERRORS.invalidRequest, 'The request is invalid.'));
+    process.stderr.write(`emulator: internal error on ${req.method} ${req.url.split('?')[0]}: ${String(error)}\n`);
+    return sendError(reply, new CsmsError(500, 'CSMS.0001', 'Internal error in the CSMS emulator.'));
+  });
+
+  return app;
+}
+
+function sendError(reply: FastifyReply, error: CsmsError) {
+  const gateway = error.code.startsWith('APIGW');
+  return reply
+    .code(error.status)
+    .type('application/json')
+    .send({ error_code: error.code, error_msg: error.message, ...(gateway && { request_id: reply.request.id }) });
+}
+
+function authenticate(req: FastifyRequest, auth: EmulatorAuth) {
+  const token = req.headers['x-auth-token'];
+  if (token !== undefined) {
+    if (token === auth.token) return;
+    throw new CsmsError(401, CSMS_ERRORS.authFailed, 'Incorrect IAM authentication information: the token is not valid.');
+  }
+  if (!req.headers.authorization)
+    throw new CsmsError(401, CSMS_ERRORS.authFailed, 'Incorrect IAM authentication information: no X-Auth-Token and no signature.');
+  const result = verifySignature(
+    { method: req.method, url: req.url, headers: req.headers, body: req.rawBody ?? '' },
+    (ak) => (ak === auth.accessKey ? auth.secretKey : undefined),
+  );
+  if (result.ok) return;
+  if (result.reason === 'clock-skew')
+    throw new CsmsError(401, CSMS_ERRORS.clockSkew, 'Incorrect IAM authentication information: X-Sdk-Date is more than 15 minutes off.');
+  throw new CsmsError(401, CSMS_ERRORS.authFailed, `Incorrect IAM authentication information: signature ${result.reason}.`);
+}
+
+/** Applies the fault for this request, if any; true when it has answered (or dropped) it. */
+async function applyFault(faults: Faults, req: FastifyRequest, reply: FastifyReply): Promise<boolean> {
+  if (req.url.startsWith('/emulator/')) return false;
+  const fault = faults.take(req.method, req.url.split('?')[0]!);
+  if (!fault) return false;
+  if (fault.delay_ms) await sleep(fault.delay_ms);
+  if (fault.reset) {
+    reply.hijack();
+    req.raw.socket.destroy();
+    return true;
+  }
+  for (const [name, value] of Object.entries(fault.headers ?? {})) reply.header(name, value);
+  if (fault.malformed) {
+    reply.code(fault.status ?? 200).type('application/json').send('{"secret": {"name": ');
+    return true;
+  }
+  if (!fault.status) return false;
+  const body = fault.body ?? { error_code: 'CSMS.0001', error_msg: `Injected fault ${fault.status}.` };
+  reply.code(fault.status).type('application/json').send(JSON.stringify(body));
+  return true;
+}

@@ -1,0 +1,43 @@
+// Starts a whole emulator: store, master key, seed, HTTP server.
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { buildEmulatorApp } from './app.ts';
+import type { EmulatorConfig } from './config.ts';
+import { applySeed, loadSeed, type SeedProject } from './seed.ts';
+import { createService } from './service.ts';
+import { openStore } from './store.ts';
+import { parseMasterKey } from './vault.ts';
+
+export interface RunningEmulator {
+  url: string;
+  projects: SeedProject[];
+  close(): Promise<void>;
+}
+
+/** The master key: from the environment, else from a file beside the database (made on first start). */
+function masterKeyFor(config: EmulatorConfig): Buffer {
+  if (config.masterKey) return parseMasterKey(config.masterKey);
+  if (config.dbPath === ':memory:') return randomBytes(32);
+  const keyFile = `${config.dbPath}.master-key`;
+  if (!existsSync(keyFile)) writeFileSync(keyFile, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
+  return parseMasterKey(readFileSync(keyFile, 'utf8'));
+}
+
+export async function startEmulator(config: EmulatorConfig): Promise<RunningEmulator> {
+  const seed = loadSeed(config.seed);
+  const store = openStore(config.dbPath);
+  const service = createService(store, masterKeyFor(config));
+  applySeed(service, seed);
+  const app = buildEmulatorApp({ service, auth: config.auth, faults: config.faults });
+  await app.listen({ host: config.host, port: config.port });
+  const { port } = app.server.address() as AddressInfo;
+  return {
+    url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,
+    projects: seed.projects.map(({ id, name, region }) => ({ id, name, region })),
+    async close() {
+      await app.close();
+      store.close();
+    },
+  };
+}

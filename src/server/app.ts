@@ -1,0 +1,69 @@
+// The console server: static app, security headers, the config endpoint and the read-only proxy.
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { CONSOLE_ERRORS } from '../csms/error-codes.ts';
+import { createAudit } from './audit.ts';
+import type { ServerConfig, Upstream } from './config.ts';
+import { sendError } from './errors.ts';
+import { registerProxy } from './proxy.ts';
+import { registerSecurityHeaders } from './security-headers.ts';
+import { createUpstreamClient } from './upstream.ts';
+
+/** The header the app sends on every API call; a cross-site form or image cannot send it. */
+export const CONSOLE_REQUEST_HEADER = 'x-console-request';
+
+export function buildConsoleServer(config: ServerConfig & { upstream: Upstream }): FastifyInstance {
+  const app = Fastify({
+    logger: { level: process.env.LOG_LEVEL ?? 'warn', redact: ['req.headers.authorization', 'req.headers["x-auth-token"]', 'req.headers.cookie'] },
+    exposeHeadRoutes: false,
+    bodyLimit: 16 * 1024,
+    requestTimeout: config.timeoutMs + 5_000,
+    return503OnClosing: true,
+  });
+  const upstream = createUpstreamClient(config.upstream, config.timeoutMs);
+  app.addHook('onClose', async () => upstream.close());
+
+  registerSecurityHeaders(app);
+
+  app.addHook('onRequest', async (req, reply) => {
+    if (!req.url.startsWith('/api/')) return;
+    const origin = req.headers.origin;
+    const ownOrigin = `${req.protocol}://${req.headers.host}`;
+    if (req.headers['sec-fetch-site'] === 'cross-site' || (origin !== undefined && origin !== ownOrigin))
+      return sendError(reply, 403, CONSOLE_ERRORS.forbidden, 'Cross-site requests are refused.');
+    if (req.headers[CONSOLE_REQUEST_HEADER] !== '1')
+      return sendError(reply, 403, CONSOLE_ERRORS.forbidden, `Requests must carry the ${CONSOLE_REQUEST_HEADER} header.`);
+  });
+
+  app.get('/api/config', async () => ({
+    mode: config.mode,
+    projects: config.projects,
+    default_project_id: config.projects[0]?.id ?? null,
+  }));
+
+  registerProxy(app, { upstream: () => upstream, audit: createAudit(config.auditLog), who: `ak:${config.upstream.accessKey}` });
+
+  const root = resolve(config.staticDir);
+  const built = existsSync(resolve(root, 'index.html'));
+  if (built) app.register(fastifyStatic, { root, wildcard: false, cacheControl: false, etag: true, index: false });
+
+  app.setNotFoundHandler((req, reply) => {
+    const path = req.url.split('?')[0]!;
+    if (path.startsWith('/api/')) return sendError(reply, 404, CONSOLE_ERRORS.notFound, `No API at ${path}.`);
+    if (req.method !== 'GET' || path.startsWith('/assets/')) return sendError(reply, 404, CONSOLE_ERRORS.notFound, 'Not found.');
+    if (!built) return sendError(reply, 503, CONSOLE_ERRORS.internal, 'The app is not built yet: run `npm run build`.');
+    // The single-page app answers every other path; its router shows its own not-found page.
+    return reply.type('text/html').sendFile('index.html');
+  });
+
+  app.setErrorHandler((error, req, reply) => {
+    const status = (error as { statusCode?: number }).statusCode ?? 500;
+    if (status < 500) return sendError(reply, status, CONSOLE_ERRORS.badRequest, 'The request is invalid.');
+    req.log.error({ err: error }, 'unhandled error');
+    return sendError(reply, 500, CONSOLE_ERRORS.internal, 'Internal error in the console server.');
+  });
+
+  return app;
+}

@@ -1,0 +1,60 @@
+// `npm start`: the console server, and unless CSMS_ENDPOINT points at a real CSMS, the embedded
+// emulator with demo data, in one process.
+import { EMULATOR_DEFAULTS, emulatorConfigFromEnv } from '../emulator/config.ts';
+import { startEmulator, type RunningEmulator } from '../emulator/emulator.ts';
+import { buildConsoleServer } from './app.ts';
+import { buildIfNeeded } from './build-if-needed.ts';
+import { serverConfigFromEnv, type Upstream } from './config.ts';
+
+function fail(message: string): never {
+  process.stderr.write(`Cannot start: ${message}\n`);
+  process.exit(1);
+}
+
+const config = (() => {
+  try {
+    return serverConfigFromEnv();
+  } catch (error) {
+    return fail((error as Error).message);
+  }
+})();
+
+await buildIfNeeded(config.staticDir);
+
+let emulator: RunningEmulator | undefined;
+let upstream: Upstream;
+const lines: string[] = [];
+if (config.mode === 'emulator') {
+  const emulatorConfig = emulatorConfigFromEnv();
+  emulator = await startEmulator(emulatorConfig);
+  upstream = { endpoint: emulator.url, accessKey: emulatorConfig.auth.accessKey, secretKey: emulatorConfig.auth.secretKey };
+  config.projects = emulator.projects.length > 0 ? emulator.projects : [{ id: '0123456789abcdef0123456789abcdef', name: 'local', region: 'local' }];
+  const defaults = emulatorConfig.auth.accessKey === EMULATOR_DEFAULTS.accessKey;
+  lines.push(
+    `CSMS emulator  ${emulator.url}  (database ${emulatorConfig.dbPath}, seed ${emulatorConfig.seed})`,
+    defaults ? `  demo credentials: AK ${EMULATOR_DEFAULTS.accessKey}  SK ${EMULATOR_DEFAULTS.secretKey}` : '  credentials: from the environment',
+    defaults ? `                    X-Auth-Token ${EMULATOR_DEFAULTS.token}` : '',
+  );
+} else {
+  upstream = config.upstream!;
+  lines.push(`CSMS endpoint  ${upstream.endpoint}  (signed with AK ${upstream.accessKey})`);
+}
+
+const app = buildConsoleServer({ ...config, upstream });
+await app.listen({ host: config.host, port: config.port });
+const address = app.server.address();
+const port = typeof address === 'object' && address ? address.port : config.port;
+lines.unshift(`CSMS console   http://${config.host}:${port}/`);
+for (const p of config.projects) lines.push(`  project ${p.id}  ${p.name} (${p.region})`);
+process.stdout.write(`${lines.filter(Boolean).join('\n')}\nPress Ctrl-C to stop.\n`);
+
+let stopping = false;
+async function stop() {
+  if (stopping) return;
+  stopping = true;
+  await app.close();
+  await emulator?.close();
+  process.exit(0);
+}
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

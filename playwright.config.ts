@@ -1,0 +1,40 @@
+import { defineConfig } from '@playwright/test';
+
+// End-to-end tests run against the production build, served by the real console server with the
+// embedded emulator (demo data, fault injection on), in Debian's Chromium.
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 8181);
+const EMULATOR_PORT = E2E_PORT + 10;
+
+export default defineConfig({
+  testDir: 'e2e',
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : undefined,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  reporter: [['list'], ['json', { outputFile: '.test-results/playwright.json' }]],
+  use: {
+    baseURL: `http://127.0.0.1:${E2E_PORT}`,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    },
+  },
+  webServer: {
+    command: 'npm run build --silent && node --import tsx src/server/main.ts',
+    url: `http://127.0.0.1:${E2E_PORT}/`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: 'ignore',
+    env: {
+      PORT: String(E2E_PORT),
+      CSMS_EMULATOR_PORT: String(EMULATOR_PORT),
+      CSMS_EMULATOR_DB: ':memory:',
+      CSMS_EMULATOR_SEED: 'demo',
+      CSMS_EMULATOR_FAULTS: '1',
+      CONSOLE_AUDIT_LOG: '.test-results/audit.log',
+      CSMS_UPSTREAM_TIMEOUT_MS: '3000',
+    },
+  },
+});

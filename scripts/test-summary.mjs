@@ -1,0 +1,23 @@
+// Prints the one line CI reads: `tests: N passed, N failed`, from the Vitest and Playwright
+// JSON reports of the last `npm test`. A report that is missing counts as one failure: a suite
+// that did not run has not passed.
+import { existsSync, readFileSync } from 'node:fs';
+
+const read = (path) => (existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : null);
+let passed = 0;
+let failed = 0;
+
+const vitest = read('.test-results/vitest.json');
+if (vitest) {
+  passed += vitest.numPassedTests;
+  failed += vitest.numFailedTests;
+} else failed += 1;
+
+const playwright = read('.test-results/playwright.json');
+if (playwright) {
+  passed += playwright.stats.expected + playwright.stats.flaky;
+  failed += playwright.stats.unexpected;
+} else failed += 1;
+
+console.log(`tests: ${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);

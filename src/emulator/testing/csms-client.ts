@@ -1,0 +1,55 @@
+// A small CSMS client that signs every request with the official Huawei Cloud signer, exactly as
+// a Huawei SDK would. Tests, e2e fixtures and benchmarks create their data through it.
+import { AKSKSigner } from '@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner.js';
+
+export interface CsmsClientOptions {
+  endpoint: string;
+  accessKey: string;
+  secretKey: string;
+  projectId: string;
+}
+
+export interface CsmsAnswer<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+export function signRequest(opts: Omit<CsmsClientOptions, 'projectId'>, method: string, url: URL, data?: unknown) {
+  const signed = AKSKSigner.sign(
+    { method, endpoint: `${url.origin}${url.pathname}`, queryParams: Object.fromEntries(url.searchParams), headers: { 'Content-Type': 'application/json' }, data } as never,
+    { getAk: () => opts.accessKey, getSk: () => opts.secretKey } as never,
+  ) as Record<string, string>;
+  const { host: _host, ...headers } = signed;
+  return headers;
+}
+
+export function csmsClient(opts: CsmsClientOptions) {
+  async function call<T = any>(method: string, path: string, data?: unknown, query: Record<string, string | number> = {}): Promise<CsmsAnswer<T>> {
+    const url = new URL(`${opts.endpoint}/v1/${opts.projectId}/secrets${path}`);
+    for (const [k, v] of Object.entries(query)) url.searchParams.set(k, String(v));
+    const res = await fetch(url, {
+      method,
+      headers: signRequest(opts, method, url, data),
+      body: data === undefined ? undefined : JSON.stringify(data),
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : null, headers: res.headers };
+  }
+  const name = (n: string) => `/${encodeURIComponent(n)}`;
+  return {
+    projectId: opts.projectId,
+    call,
+    listSecrets: (query: Record<string, string | number> = {}) => call('GET', '', undefined, query),
+    createSecret: (body: Record<string, unknown>) => call('POST', '', body),
+    showSecret: (secret: string) => call('GET', name(secret)),
+    updateSecret: (secret: string, body: Record<string, unknown>) => call('PUT', name(secret), body),
+    listVersions: (secret: string, query: Record<string, string | number> = {}) => call('GET', `${name(secret)}/versions`, undefined, query),
+    createVersion: (secret: string, body: Record<string, unknown>) => call('POST', `${name(secret)}/versions`, body),
+    showVersion: (secret: string, version: string) => call('GET', `${name(secret)}/versions/${version}`),
+    showStage: (secret: string, stage: string) => call('GET', `${name(secret)}/stages/${stage}`),
+    updateStage: (secret: string, stage: string, versionId: string) => call('PUT', `${name(secret)}/stages/${stage}`, { version_id: versionId }),
+    deleteStage: (secret: string, stage: string) => call('DELETE', `${name(secret)}/stages/${stage}`),
+  };
+}
+export type CsmsClient = ReturnType<typeof csmsClient>;

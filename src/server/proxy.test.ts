@@ -1,0 +1,207 @@
+// The console server as a proxy: the real path to the emulator (signed with the official signer),
+// and a recording upstream for what the emulator cannot show (what exactly leaves, hangs, junk).
+import Fastify from 'fastify';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EMULATOR_DEFAULTS } from '../emulator/config.ts';
+import { randomProjectId, startTestEmulator } from '../emulator/testing/start-test-emulator.ts';
+import { startTestServer } from './testing/start-test-server.ts';
+
+const pid = randomProjectId();
+const creds = { accessKey: EMULATOR_DEFAULTS.accessKey, secretKey: EMULATOR_DEFAULTS.secretKey };
+let emulator: Awaited<ReturnType<typeof startTestEmulator>>;
+let server: Awaited<ReturnType<typeof startTestServer>>;
+
+beforeAll(async () => {
+  emulator = await startTestEmulator();
+  const csms = emulator.clientFor(pid);
+  await csms.createSecret({ name: 'db', secret_string: 'VALUE-CANARY-1' });
+  await csms.createVersion('db', { secret_string: 'VALUE-CANARY-2', version_stages: ['CANARY'] });
+  server = await startTestServer({ endpoint: emulator.url, ...creds });
+});
+afterAll(async () => {
+  await server.close();
+  await emulator.close();
+});
+
+describe('the five read operations, end to end', () => {
+  it('forwards each one, signed, and passes the answer on', async () => {
+    const list = await server.get(`/api/v1/${pid}/secrets?limit=10`);
+    expect(list.status).toBe(200);
+    expect((await list.json()).secrets[0].name).toBe('db');
+    expect((await (await server.get(`/api/v1/${pid}/secrets/db`)).json()).secret.name).toBe('db');
+    expect((await (await server.get(`/api/v1/${pid}/secrets/db/versions?limit=1`)).json()).page_info.next_marker).toBe('v2');
+    expect((await (await server.get(`/api/v1/${pid}/secrets/db/stages/CANARY`)).json()).stage.version_id).toBe('v2');
+    const value = await server.get(`/api/v1/${pid}/secrets/db/versions/latest`);
+    expect((await value.json()).version.secret_string).toBe('VALUE-CANARY-2');
+    expect(value.headers.get('x-request-id')).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it('passes upstream errors on in the CSMS shape with the request id', async () => {
+    const res = await server.get(`/api/v1/${pid}/secrets/missing`);
+    expect(res.status).toBe(404);
+    const body = await res.json();
+    expect(body).toEqual({ error_code: 'CSMS.0106', error_msg: expect.any(String), request_id: res.headers.get('x-request-id') });
+  });
+
+  it('writes one audit line per value read, never the value', async () => {
+    await server.get(`/api/v1/${pid}/secrets/db/versions/v1`);
+    await server.get(`/api/v1/${pid}/secrets/nope/versions/v1`);
+    const lines = readFileSync(server.auditLog, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.at(-2)).toMatchObject({ event: 'secret.value.read', who: `ak:${creds.accessKey}`, client_ip: '127.0.0.1', project: pid, secret: 'db', version: 'v1', outcome: 'ok', status: 200, request_id: expect.stringMatching(/^[0-9a-f]{32}$/) });
+    expect(lines.at(-1)).toMatchObject({ secret: 'nope', outcome: 'not-found', status: 404 });
+    expect(lines.every((l) => typeof l.time === 'string' && l.time.endsWith('Z'))).toBe(true);
+    expect(readFileSync(server.auditLog, 'utf8')).not.toContain('VALUE-CANARY');
+  });
+});
+
+describe('what the proxy refuses', () => {
+  it('checks path parameters before any upstream call', async () => {
+    for (const path of [`/api/v1/${pid}/secrets/bad%20name`, `/api/v1/${pid}/secrets/..%2F..%2Fx`, `/api/v1/${pid}/secrets/db/versions/x1`, `/api/v1/${pid}/secrets/db/stages/a%00b`, '/api/v1/NOTHEX/secrets']) {
+      const res = await server.get(path);
+      expect(res.status, path).toBe(400);
+      expect((await res.json()).error_code).toBe('CSMS.0002');
+    }
+  });
+
+  it('allows only the known query parameters', async () => {
+    for (const query of ['?limit=0', '?limit=1001', '?marker=a/b', '?foo=1', '?limit=1&limit=2'])
+      expect((await server.get(`/api/v1/${pid}/secrets${query}`)).status, query).toBe(400);
+    expect((await server.get(`/api/v1/${pid}/secrets/db/versions?marker=v2`)).status).toBe(200);
+    expect((await server.get(`/api/v1/${pid}/secrets/db?limit=1`)).status).toBe(400);
+  });
+
+  it('answers other methods 405 and other paths 404', async () => {
+    for (const method of ['POST', 'PUT', 'DELETE', 'PATCH']) {
+      const res = await fetch(`${server.url}/api/v1/${pid}/secrets/db`, { method, headers: { 'x-console-request': '1' } });
+      expect([res.status, res.headers.get('allow')]).toEqual([405, 'GET']);
+    }
+    for (const path of [`/api/v1/${pid}/secrets/db/versions/v1/extra`, `/api/v1/${pid}/other`, '/api/v2/x', `/api/v1/${pid}/secrets//db`]) {
+      const res = await server.get(path);
+      expect(res.status, path).toBe(404);
+      expect((await res.json()).error_code).toBe('CONSOLE.0404');
+    }
+  });
+
+  it('refuses cross-site requests and requests without the console header', async () => {
+    const path = `/api/v1/${pid}/secrets/db`;
+    expect((await server.get(path, { 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+    expect((await server.get(path, { origin: 'https://evil.example' })).status).toBe(403);
+    expect((await fetch(`${server.url}${path}`)).status).toBe(403);
+    const sameOrigin = await server.get(path, { origin: server.url, 'sec-fetch-site': 'same-origin' });
+    expect(sameOrigin.status).toBe(200);
+    expect(sameOrigin.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
+
+describe('headers', () => {
+  it('sets the security headers on answers and errors alike', async () => {
+    const answers = [await server.get(`/api/v1/${pid}/secrets/db`), await server.get(`/api/v1/${pid}/secrets/x%20y`), await server.get('/api/nothing'), await fetch(`${server.url}/api/config`)];
+    for (const res of answers) {
+      expect(res.headers.get('content-security-policy')).toContain("default-src 'none'; script-src 'self'");
+      expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+      expect(res.headers.get('permissions-policy')).toContain('camera=()');
+      expect(res.headers.get('x-powered-by')).toBeNull();
+    }
+  });
+});
+
+describe('against a recording upstream', () => {
+  const seen: { url: string; headers: Record<string, unknown> }[] = [];
+  let mode: 'ok' | 'hang' | 'junk' | 'redirect' | 'gateway-error' | 'kms-error' = 'ok';
+  const upstream = Fastify();
+  upstream.get('/*', async (req, reply) => {
+    seen.push({ url: req.url, headers: req.headers });
+    if (mode === 'hang') return new Promise(() => {});
+    if (mode === 'junk') return reply.type('text/html').send('<html>proxy error</html>');
+    if (mode === 'redirect') return reply.redirect('http://elsewhere.example/', 302);
+    if (mode === 'gateway-error') return reply.code(429).header('retry-after', '7').send({ error_code: 'APIGW.0308', error_msg: 'throttled', request_id: 'gw-1' });
+    if (mode === 'kms-error') return reply.code(403).send({ error: { error_code: 'KMS.0403', error_msg: 'denied' } });
+    return reply.header('set-cookie', 'upstream=1').header('x-request-id', 'up-1').send({ secret: { name: 'db' } });
+  });
+  let recorder: Awaited<ReturnType<typeof startTestServer>>;
+  beforeAll(async () => {
+    await upstream.listen({ host: '127.0.0.1', port: 0 });
+    recorder = await startTestServer({ endpoint: `http://127.0.0.1:${(upstream.server.address() as AddressInfo).port}`, ...creds }, { timeoutMs: 300 });
+  });
+  afterAll(async () => {
+    await recorder.close();
+    await upstream.close();
+  });
+
+  it('sends only the checked path, signed, with none of the browser headers', async () => {
+    mode = 'ok';
+    const res = await recorder.get(`/api/v1/${pid}/secrets/db`, { cookie: 'session=abc', 'x-forwarded-for': '10.0.0.1', 'x-auth-token': 'browser-token', authorization: 'Bearer x' });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('set-cookie')).toBeNull();
+    const request = seen.at(-1)!;
+    expect(request.url).toBe(`/v1/${pid}/secrets/db`);
+    expect(request.headers).not.toHaveProperty('cookie');
+    expect(request.headers).not.toHaveProperty('x-forwarded-for');
+    expect(request.headers).not.toHaveProperty('x-auth-token');
+    expect(String(request.headers.authorization)).toMatch(/^SDK-HMAC-SHA256 Access=CSMSEMULATORAK000001, SignedHeaders=host;x-project-id;x-sdk-date, Signature=[0-9a-f]{64}$/);
+  });
+
+  it('answers a hanging upstream with 504 within the timeout', async () => {
+    mode = 'hang';
+    const started = Date.now();
+    const res = await recorder.get(`/api/v1/${pid}/secrets/db`);
+    expect(res.status).toBe(504);
+    expect((await res.json()).error_code).toBe('CONSOLE.0504');
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('answers junk and redirects with 502, never following a redirect', async () => {
+    mode = 'junk';
+    expect((await recorder.get(`/api/v1/${pid}/secrets/db`)).status).toBe(502);
+    mode = 'redirect';
+    const count = seen.length;
+    const res = await recorder.get(`/api/v1/${pid}/secrets/db`);
+    expect([res.status, (await res.json()).error_code]).toEqual([502, 'CONSOLE.0502']);
+    expect(seen.length).toBe(count + 1);
+  });
+
+  it('accepts the gateway and KMS error shapes and keeps Retry-After', async () => {
+    mode = 'gateway-error';
+    const throttled = await recorder.get(`/api/v1/${pid}/secrets/db`);
+    expect([throttled.status, throttled.headers.get('retry-after')]).toEqual([429, '7']);
+    expect(await throttled.json()).toEqual({ error_code: 'APIGW.0308', error_msg: 'throttled', request_id: 'gw-1' });
+    mode = 'kms-error';
+    const denied = await recorder.get(`/api/v1/${pid}/secrets/db`);
+    expect([denied.status, (await denied.json()).error_code]).toEqual([403, 'KMS.0403']);
+  });
+});
+
+describe('the config endpoint and the app', () => {
+  it('tells the app its projects', async () => {
+    const projects = [{ id: pid, name: 'test', region: 'cn-north-4' }];
+    const withProjects = await startTestServer({ endpoint: emulator.url, ...creds }, { projects });
+    const config = await (await withProjects.get('/api/config')).json();
+    expect(config).toEqual({ mode: 'emulator', projects, default_project_id: pid });
+    await withProjects.close();
+  });
+
+  it('serves index.html for app routes (no-store), assets as immutable, 404 for missing assets', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'console-static-'));
+    mkdirSync(join(dir, 'assets'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>app</title>');
+    writeFileSync(join(dir, 'assets', 'app-abc123.js'), 'export {}');
+    const app = await startTestServer({ endpoint: emulator.url, ...creds }, { staticDir: dir });
+    const page = await fetch(`${app.url}/projects/${pid}/secrets/db`);
+    expect([page.status, page.headers.get('cache-control')]).toEqual([200, 'no-store']);
+    expect(await page.text()).toContain('<title>app</title>');
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    const asset = await fetch(`${app.url}/assets/app-abc123.js`);
+    expect([asset.status, asset.headers.get('cache-control')]).toEqual([200, 'public, max-age=31536000, immutable']);
+    expect((await fetch(`${app.url}/assets/missing.js`)).status).toBe(404);
+    expect((await fetch(`${app.url}/anything`, { method: 'POST' })).status).toBe(404);
+    await app.close();
+  });
+});

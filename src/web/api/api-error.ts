@@ -1,0 +1,58 @@
+// One error type for every failure the app can meet: an HTTP error in any CSMS error shape, a
+// network failure, a timeout, an answer that is not what the contract says, or a parameter the
+// app refused before sending anything. Messages never contain a secret value.
+import { isNotFound } from '../../csms/error-codes.ts';
+
+export type Operation = 'ListSecrets' | 'ShowSecret' | 'ListSecretVersions' | 'ShowSecretVersion' | 'ShowSecretStage' | 'Config';
+
+export type ApiErrorKind = 'invalid' | 'not-found' | 'unauthenticated' | 'forbidden' | 'throttled' | 'unavailable' | 'network' | 'bad-response';
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly requestId?: string;
+  readonly operation?: Operation;
+  /** From Retry-After, when the server sent one. */
+  readonly retryAfterSeconds?: number;
+
+  constructor(init: { status: number; code: string; message: string; requestId?: string; operation?: Operation; retryAfterSeconds?: number }) {
+    super(init.message);
+    this.name = 'ApiError';
+    this.status = init.status;
+    this.code = init.code;
+    this.requestId = init.requestId;
+    this.operation = init.operation;
+    this.retryAfterSeconds = init.retryAfterSeconds;
+  }
+
+  get kind(): ApiErrorKind {
+    if (this.code === 'CONSOLE.NETWORK') return 'network';
+    if (this.code === 'CONSOLE.BAD_RESPONSE') return 'bad-response';
+    if (isNotFound(this.status, this.code)) return 'not-found';
+    if (this.status === 401) return 'unauthenticated';
+    if (this.status === 403) return 'forbidden';
+    if (this.status === 429) return 'throttled';
+    if (this.status >= 500) return 'unavailable';
+    return 'invalid';
+  }
+
+  /** Worth another try: network errors, 5xx and 429 — never 400/401/403/404. */
+  get retryable(): boolean {
+    return this.kind === 'network' || this.kind === 'unavailable' || this.kind === 'throttled';
+  }
+}
+
+/** A parameter refused by the app itself, before any request. */
+export function invalidParameter(message: string): ApiError {
+  return new ApiError({ status: 400, code: 'CSMS.0002', message });
+}
+
+/** The IAM action each read needs (csms-api.md), for 403 messages. */
+export const IAM_PERMISSION: Record<Operation, string | undefined> = {
+  ListSecrets: 'csms:secret:list',
+  ShowSecret: 'csms:secret:get',
+  ListSecretVersions: 'csms:secret:listVersion',
+  ShowSecretVersion: 'csms:secret:getVersion (and kms:cmk:decryptDataKey)',
+  ShowSecretStage: 'csms:secret:getStage',
+  Config: undefined,
+};

@@ -1,0 +1,93 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link, Outlet, useNavigate, useNavigation, useParams } from 'react-router';
+import { configQuery } from '../api/config-query.ts';
+import { ThemeToggle } from '../components/theme-toggle.tsx';
+import { LiveRegionProvider } from '../components/ui/live-region.tsx';
+import { paths } from '../lib/paths.ts';
+
+export function Layout() {
+  const navigation = useNavigation();
+  return (
+    <LiveRegionProvider>
+      <div className="min-h-screen">
+        <div aria-hidden="true" className="fixed inset-x-0 top-0 z-50 h-0.5 overflow-hidden">
+          {navigation.state !== 'idle' && <div data-testid="nav-progress" className="animate-progress h-full w-2/5 bg-blue-600" />}
+        </div>
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 dark:focus:bg-zinc-900">
+          Skip to content
+        </a>
+        <header className="border-b border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900">
+          <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2">
+            <Link to={paths.home()} className="flex items-center gap-2 font-semibold">
+              <img src="/favicon.svg" alt="" width={20} height={20} />
+              CSMS console
+            </Link>
+            <ProjectSwitcher />
+            <div className="ml-auto">
+              <ThemeToggle />
+            </div>
+          </div>
+        </header>
+        <Breadcrumbs />
+        <main id="main" className="mx-auto max-w-7xl px-4 pb-12">
+          <Outlet />
+        </main>
+      </div>
+    </LiveRegionProvider>
+  );
+}
+
+function ProjectSwitcher() {
+  const { data: config } = useQuery(configQuery);
+  const { projectId } = useParams();
+  const navigate = useNavigate();
+  const projects = config?.projects ?? [];
+  const known = projects.some((p) => p.id === projectId);
+  return (
+    <label className="flex items-center gap-2 text-sm">
+      <span className="text-zinc-600 dark:text-zinc-400">Project</span>
+      <select
+        className="h-8 max-w-[16rem] rounded-md border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-950"
+        value={projectId ?? ''}
+        onChange={(e) => navigate(paths.secrets(e.target.value))}
+      >
+        {!known && <option value={projectId ?? ''}>{projectId ? `${projectId.slice(0, 8)}… (not configured)` : 'Choose a project'}</option>}
+        {projects.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.name} · {p.region}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+function Breadcrumbs() {
+  const { projectId, secretName, stageName, versionId } = useParams();
+  const { data: config } = useQuery(configQuery);
+  if (!projectId) return null;
+  const project = config?.projects.find((p) => p.id === projectId);
+  const crumbs: { label: string; to: string }[] = [{ label: project?.name ?? projectId, to: paths.secrets(projectId) }];
+  if (secretName) crumbs.push({ label: secretName, to: paths.secret(projectId, secretName) });
+  if (secretName && stageName) crumbs.push({ label: `stage ${stageName}`, to: paths.stage(projectId, secretName, stageName) });
+  if (secretName && versionId) crumbs.push({ label: `version ${versionId}`, to: paths.version(projectId, secretName, versionId) });
+  return (
+    <nav aria-label="Breadcrumb" className="mx-auto max-w-7xl px-4 py-3 text-sm">
+      <ol className="flex flex-wrap items-center gap-1 text-zinc-600 dark:text-zinc-400">
+        <li>
+          <Link className="hover:underline" to={paths.secrets(projectId)}>Secrets</Link>
+        </li>
+        {crumbs.slice(1).map((crumb, i) => (
+          <li key={crumb.to} className="flex items-center gap-1">
+            <span aria-hidden="true">/</span>
+            {i === crumbs.length - 2 ? (
+              <span aria-current="page" className="font-mono text-zinc-900 dark:text-zinc-100">{crumb.label}</span>
+            ) : (
+              <Link className="font-mono hover:underline" to={crumb.to}>{crumb.label}</Link>
+            )}
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../api/api-error.ts';
+import { retryDelay, shouldRetry } from './query-client.ts';
+
+const error = (status: number, code = 'CSMS.0001', retryAfterSeconds?: number) => new ApiError({ status, code, message: 'm', retryAfterSeconds });
+
+describe('retry policy', () => {
+  it('never retries 400, 401, 403 or 404', () => {
+    for (const status of [400, 401, 403, 404]) expect(shouldRetry(0, error(status))).toBe(false);
+    expect(shouldRetry(0, error(400, 'CSMS.0106'))).toBe(false);
+  });
+  it('retries network errors, 5xx and 429 at most twice', () => {
+    for (const e of [error(0, 'CONSOLE.NETWORK'), error(500), error(502), error(503), error(504), error(429)]) {
+      expect(shouldRetry(0, e)).toBe(true);
+      expect(shouldRetry(1, e)).toBe(true);
+      expect(shouldRetry(2, e)).toBe(false);
+    }
+  });
+  it('honours Retry-After, else backs off with jitter', () => {
+    expect(retryDelay(0, error(429, 'APIGW.0308', 3))).toBe(3000);
+    for (let i = 0; i < 50; i++) {
+      const delay = retryDelay(1, error(503));
+      expect(delay).toBeGreaterThanOrEqual(0);
+      expect(delay).toBeLessThanOrEqual(1000);
+    }
+  });
+  it('maps errors to kinds', () => {
+    expect(error(404).kind).toBe('not-found');
+    expect(error(400, 'CSMS.0106').kind).toBe('not-found');
+    expect(error(400, 'CSMS.0002').kind).toBe('invalid');
+    expect(error(401).kind).toBe('unauthenticated');
+    expect(error(403).kind).toBe('forbidden');
+    expect(error(429).kind).toBe('throttled');
+    expect(error(504, 'CONSOLE.0504').kind).toBe('unavailable');
+    expect(error(0, 'CONSOLE.NETWORK').kind).toBe('network');
+  });
+});

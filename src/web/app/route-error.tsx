@@ -1,0 +1,41 @@
+import { isRouteErrorResponse, Link, useRevalidator, useRouteError } from 'react-router';
+import { ApiError } from '../api/api-error.ts';
+import { ErrorPanel } from '../components/error-panel.tsx';
+import { paths } from '../lib/paths.ts';
+
+/** What a page shows when its loader failed. Never a stack trace. */
+export function RouteError() {
+  const error = useRouteError();
+  const revalidator = useRevalidator();
+  if (error instanceof ApiError)
+    return (
+      <div className="max-w-2xl space-y-3">
+        <ErrorPanel error={error} onRetry={() => void revalidator.revalidate()} />
+        <Link className="text-sm text-blue-700 underline dark:text-blue-400" to={paths.home()}>
+          Back to the secrets
+        </Link>
+      </div>
+    );
+  if (isRouteErrorResponse(error) && error.status === 404) return <NotFoundPage />;
+  return (
+    <div role="alert" className="max-w-2xl space-y-2">
+      <h1 className="text-lg font-semibold">Something went wrong</h1>
+      <p className="text-sm">The page could not be shown. Reload it, or go back to the secrets.</p>
+      <Link className="text-sm text-blue-700 underline dark:text-blue-400" to={paths.home()}>
+        Back to the secrets
+      </Link>
+    </div>
+  );
+}
+
+export function NotFoundPage() {
+  return (
+    <div className="max-w-2xl space-y-2">
+      <h1 className="text-lg font-semibold">Page not found</h1>
+      <p className="text-sm">There is no page at this address.</p>
+      <Link className="text-sm text-blue-700 underline dark:text-blue-400" to={paths.home()}>
+        Go to the secrets
+      </Link>
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+import { createBrowserRouter } from 'react-router';
+import { PageSkeleton } from '../components/ui/skeleton.tsx';
+import { Layout } from './layout.tsx';
+import { homeLoader, lookupLoader, rootLoader, secretLoader, stageLoader, versionLoader } from './loaders.ts';
+import { NotFoundPage, RouteError } from './route-error.tsx';
+
+// Each page's code is its own chunk, loaded in parallel with its data.
+export const router = createBrowserRouter([
+  {
+    path: '/',
+    Component: Layout,
+    loader: rootLoader,
+    HydrateFallback: PageSkeleton,
+    ErrorBoundary: RouteError,
+    children: [
+      {
+        ErrorBoundary: RouteError,
+        children: [
+          { index: true, loader: homeLoader, Component: NoProjects },
+          { path: 'projects/:projectId/secrets', loader: lookupLoader, lazy: { Component: async () => (await import('../routes/lookup.tsx')).Component } },
+          { path: 'projects/:projectId/secrets/:secretName', loader: secretLoader, lazy: { Component: async () => (await import('../routes/secret-detail.tsx')).Component } },
+          { path: 'projects/:projectId/secrets/:secretName/stages/:stageName', loader: stageLoader, lazy: { Component: async () => (await import('../routes/stage.tsx')).Component } },
+          { path: 'projects/:projectId/secrets/:secretName/versions/:versionId', loader: versionLoader, lazy: { Component: async () => (await import('../routes/version.tsx')).Component } },
+          { path: '*', Component: NotFoundPage },
+        ],
+      },
+    ],
+  },
+]);
+
+function NoProjects() {
+  return <p className="text-sm">No project is configured. Set HUAWEICLOUD_SDK_PROJECT_ID on the console server.</p>;
+}

@@ -1,0 +1,104 @@
+// The project's secrets: every page of ListSecrets loaded in the background (with progress),
+// filtered and sorted in memory, and virtualized so 10,000 rows stay smooth.
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { Link } from 'react-router';
+import type { Secret } from '../../csms/schemas.ts';
+import { secretQueries } from '../api/secret-queries.ts';
+import { paths } from '../lib/paths.ts';
+import { ErrorPanel } from './error-panel.tsx';
+import { SecretStateBadge } from './secret-state-badge.tsx';
+import { TimeText } from './time-text.tsx';
+
+type SortKey = 'name' | 'state' | 'secret_type' | 'update_time';
+const COLUMNS: { key: SortKey; label: string; className: string }[] = [
+  { key: 'name', label: 'Name', className: 'w-[40%] sm:w-[28%]' },
+  { key: 'state', label: 'State', className: 'w-[8.5rem]' },
+  { key: 'secret_type', label: 'Type', className: 'hidden w-28 md:table-cell' },
+  { key: 'update_time', label: 'Updated', className: 'hidden w-44 sm:table-cell' },
+];
+const ROW_HEIGHT = 41;
+
+function compare(a: Secret, b: Secret, key: SortKey): number {
+  const x = a[key] ?? '';
+  const y = b[key] ?? '';
+  return typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
+}
+
+export function SecretList({ projectId, filter }: { projectId: string; filter: string }) {
+  const list = useInfiniteQuery(secretQueries.list(projectId));
+  const { hasNextPage, isFetchingNextPage, fetchNextPage, isError } = list;
+  useEffect(() => {
+    if (hasNextPage && !isFetchingNextPage && !isError) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage, isError]);
+
+  const [sort, setSort] = useState<{ key: SortKey; ascending: boolean }>({ key: 'name', ascending: true });
+  const deferredFilter = useDeferredValue(filter.trim().toLowerCase());
+  const all = useMemo(() => list.data?.pages.flatMap((p) => p.secrets) ?? [], [list.data]);
+  const rows = useMemo(() => {
+    const matching = deferredFilter
+      ? all.filter((s) => s.name.toLowerCase().includes(deferredFilter) || (s.description ?? '').toLowerCase().includes(deferredFilter))
+      : all.slice();
+    matching.sort((a, b) => (sort.ascending ? 1 : -1) * compare(a, b, sort.key));
+    return matching;
+  }, [all, deferredFilter, sort]);
+
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const items = virtualizer.getVirtualItems();
+  const padTop = items[0]?.start ?? 0;
+  const padBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
+
+  const loading = hasNextPage || isFetchingNextPage;
+  return (
+    <div className="space-y-2">
+      <div className="flex min-h-6 flex-wrap items-center gap-3 text-sm text-zinc-600 dark:text-zinc-400">
+        <span aria-live="polite">
+          {deferredFilter ? `${rows.length.toLocaleString()} of ${all.length.toLocaleString()} secrets match` : `${all.length.toLocaleString()} secrets`}
+          {loading && ' — loading more…'}
+        </span>
+        {loading && <progress aria-label="Loading secrets" className="h-1.5 w-32 accent-blue-600" />}
+      </div>
+      {list.isError && <ErrorPanel heading="Not every secret could be listed" error={list.error} onRetry={() => void fetchNextPage()} />}
+      <div ref={scrollRef} className="h-[max(20rem,calc(100vh-17rem))] overflow-auto rounded-lg border border-zinc-200 dark:border-zinc-800" tabIndex={-1}>
+        <table className="w-full table-fixed text-sm" aria-rowcount={rows.length + 1}>
+          <thead className="sticky top-0 z-10 bg-zinc-50 text-left text-xs text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
+            <tr>
+              {COLUMNS.map((c) => (
+                <th key={c.key} scope="col" className={`px-3 py-2 font-medium ${c.className}`} aria-sort={sort.key === c.key ? (sort.ascending ? 'ascending' : 'descending') : 'none'}>
+                  <button type="button" className="inline-flex items-center gap-1 hover:text-zinc-900 dark:hover:text-zinc-100" onClick={() => setSort((s) => ({ key: c.key, ascending: s.key === c.key ? !s.ascending : true }))}>
+                    {c.label}
+                    <span aria-hidden="true">{sort.key === c.key ? (sort.ascending ? '▲' : '▼') : ''}</span>
+                  </button>
+                </th>
+              ))}
+              <th scope="col" className="hidden px-3 py-2 font-medium lg:table-cell">Description</th>
+            </tr>
+          </thead>
+          <tbody>
+            {padTop > 0 && <tr aria-hidden="true" style={{ height: padTop }} />}
+            {items.map((item) => {
+              const s = rows[item.index]!;
+              return (
+                <tr key={s.name} aria-rowindex={item.index + 2} className="h-[41px] border-t border-zinc-100 hover:bg-zinc-50 dark:border-zinc-900 dark:hover:bg-zinc-900">
+                  <td className="truncate px-3 font-mono">
+                    <Link className="text-blue-700 hover:underline dark:text-blue-400" to={paths.secret(projectId, s.name)}>{s.name}</Link>
+                  </td>
+                  <td className="px-3"><SecretStateBadge state={s.state} /></td>
+                  <td className="hidden truncate px-3 font-mono text-xs md:table-cell">{s.secret_type ?? 'COMMON'}</td>
+                  <td className="hidden px-3 sm:table-cell"><TimeText value={s.update_time} /></td>
+                  <td className="hidden truncate px-3 text-zinc-700 lg:table-cell dark:text-zinc-300" title={s.description}>{s.description}</td>
+                </tr>
+              );
+            })}
+            {padBottom > 0 && <tr aria-hidden="true" style={{ height: padBottom }} />}
+          </tbody>
+        </table>
+        {rows.length === 0 && !loading && (
+          <p className="p-6 text-center text-sm text-zinc-600 dark:text-zinc-400">{all.length === 0 ? 'This project has no secrets.' : 'No secret matches the filter.'}</p>
+        )}
+      </div>
+    </div>
+  );
+}

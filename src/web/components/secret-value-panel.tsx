@@ -1,0 +1,132 @@
+// The click-to-reveal panel: the only place a value is fetched (on a click) or shown.
+// Hidden: a fixed mask, nothing fetched. Revealed: hides itself after 60 s (visible countdown),
+// when the tab is hidden and on pagehide, so Back never brings a value back unmasked.
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useState } from 'react';
+import { flushSync } from 'react-dom';
+import type { SecretVersion } from '../../csms/schemas.ts';
+import { secretQueries } from '../api/secret-queries.ts';
+import { copySecret, CLIPBOARD_CLEAR_MS } from '../lib/clipboard.ts';
+import { ErrorPanel } from './error-panel.tsx';
+import { stateInfo } from './secret-state-badge.tsx';
+import { Button } from './ui/button.tsx';
+import { useAnnounce } from './ui/live-region.tsx';
+import { BinaryValueView, MASK, TextValueView } from './value-views.tsx';
+
+export const REVEAL_SECONDS = 60;
+
+const rawValue = (version: SecretVersion) => version.secret_string ?? version.secret_binary ?? '';
+
+export function SecretValuePanel(props: { projectId: string; secretName: string; versionId: string; secretState: string }) {
+  const { projectId, secretName, versionId, secretState } = props;
+  const queryClient = useQueryClient();
+  const announce = useAnnounce();
+  const valueQuery = secretQueries.value(projectId, secretName, versionId);
+  const [revealed, setRevealed] = useState(false);
+  const [secondsLeft, setSecondsLeft] = useState(REVEAL_SECONDS);
+  const value = useQuery({ ...valueQuery, enabled: revealed });
+
+  const forget = useCallback(() => queryClient.removeQueries({ queryKey: valueQuery.queryKey, exact: true }), [queryClient, valueQuery.queryKey]);
+  const hide = useCallback(() => {
+    setRevealed(false);
+    forget();
+  }, [forget]);
+
+  // Countdown while the value is on screen.
+  const shown = revealed && value.data !== undefined;
+  useEffect(() => {
+    if (!shown) return;
+    setSecondsLeft(REVEAL_SECONDS);
+    const started = Date.now();
+    const timer = setInterval(() => {
+      const left = REVEAL_SECONDS - Math.floor((Date.now() - started) / 1000);
+      if (left <= 0) {
+        hide();
+        announce('The value was hidden again.');
+      } else setSecondsLeft(left);
+    }, 250);
+    return () => clearInterval(timer);
+  }, [shown, hide, announce]);
+
+  // Hide synchronously when the tab is hidden or the page goes into the back/forward cache.
+  useEffect(() => {
+    if (!revealed) return;
+    const hideNow = () => flushSync(hide);
+    const onVisibility = () => document.visibilityState === 'hidden' && hideNow();
+    document.addEventListener('visibilitychange', onVisibility);
+    window.addEventListener('pagehide', hideNow);
+    return () => {
+      document.removeEventListener('visibilitychange', onVisibility);
+      window.removeEventListener('pagehide', hideNow);
+    };
+  }, [revealed, hide]);
+
+  const copyValue = async () => {
+    try {
+      const version = await queryClient.fetchQuery(valueQuery);
+      await copySecret(rawValue(version));
+      announce(`Value copied. The clipboard is cleared in ${CLIPBOARD_CLEAR_MS / 1000} seconds.`);
+    } catch {
+      announce('The value could not be copied.');
+    } finally {
+      if (!revealed) forget();
+    }
+  };
+  const copyField = async (fieldValue: string, key: string) => {
+    await copySecret(fieldValue).then(
+      () => announce(`${key} copied. The clipboard is cleared in ${CLIPBOARD_CLEAR_MS / 1000} seconds.`),
+      () => announce(`${key} could not be copied.`),
+    );
+  };
+
+  const readable = secretState === 'ENABLED';
+  return (
+    <section aria-labelledby="value-heading" className="rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h2 id="value-heading" className="text-base font-semibold">
+          Value of {versionId}
+        </h2>
+        <div className="flex flex-wrap items-center gap-2">
+          {shown && (
+            <span className="text-xs text-zinc-600 tabular-nums dark:text-zinc-400" aria-live="off">
+              Hides in {secondsLeft} s
+            </span>
+          )}
+          {revealed ? (
+            <Button onClick={hide}>Hide value</Button>
+          ) : (
+            <Button variant="primary" disabled={!readable} onClick={() => setRevealed(true)} aria-describedby={readable ? undefined : 'value-unreadable'}>
+              Reveal value
+            </Button>
+          )}
+          <Button disabled={!readable} onClick={copyValue} aria-describedby={readable ? undefined : 'value-unreadable'}>
+            Copy value
+          </Button>
+        </div>
+      </div>
+      <div className="mt-3">
+        {!readable && (
+          <p id="value-unreadable" className="mb-2 text-sm text-amber-900 dark:text-amber-300">
+            The value cannot be read: {stateInfo(secretState).meaning}
+          </p>
+        )}
+        {revealed && value.error ? (
+          <ErrorPanel heading="The value could not be read" error={value.error} onRetry={() => void value.refetch()} />
+        ) : shown ? (
+          value.data.secret_binary !== undefined ? (
+            <BinaryValueView base64={value.data.secret_binary} fileName={`${secretName}-${value.data.version_metadata.id}.bin`} />
+          ) : (
+            <TextValueView text={value.data.secret_string ?? ''} onCopyField={copyField} />
+          )
+        ) : (
+          <div aria-label="Value hidden" className="flex items-center gap-3">
+            <span aria-hidden="true" className="font-mono text-lg tracking-widest text-zinc-500 select-none dark:text-zinc-400">
+              {MASK}
+            </span>
+            <span className="text-xs text-zinc-600 dark:text-zinc-400">{revealed ? 'Loading…' : 'Hidden. Each reveal or copy is logged.'}</span>
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,34 @@
+// Light, dark, or the system's choice (the default). The choice is a display preference, the one
+// thing this app keeps in localStorage.
+import { useState } from 'react';
+import { Button } from './ui/button.tsx';
+
+type Theme = 'system' | 'light' | 'dark';
+const KEY = 'csms-console:theme';
+const NEXT: Record<Theme, Theme> = { system: 'light', light: 'dark', dark: 'system' };
+
+function storedTheme(): Theme {
+  const value = localStorage.getItem(KEY);
+  return value === 'light' || value === 'dark' ? value : 'system';
+}
+
+export function applyStoredTheme(theme: Theme = storedTheme()) {
+  document.documentElement.classList.toggle('dark', theme === 'dark');
+  document.documentElement.classList.toggle('light', theme === 'light');
+}
+
+export function ThemeToggle() {
+  const [theme, setTheme] = useState(storedTheme);
+  const choose = () => {
+    const next = NEXT[theme];
+    if (next === 'system') localStorage.removeItem(KEY);
+    else localStorage.setItem(KEY, next);
+    applyStoredTheme(next);
+    setTheme(next);
+  };
+  return (
+    <Button variant="ghost" onClick={choose} aria-label={`Theme: ${theme}. Switch to ${NEXT[theme]}`} title="Switch theme">
+      {theme === 'dark' ? '☾ Dark' : theme === 'light' ? '☀ Light' : '◐ System'}
+    </Button>
+  );
+}

@@ -1,0 +1,24 @@
+import { useState } from 'react';
+import { useAnnounce } from './live-region.tsx';
+import { Button } from './button.tsx';
+
+/** Copies non-secret text (a name, an id) and says so. */
+export function CopyButton({ text, label }: { text: string; label: string }) {
+  const [copied, setCopied] = useState(false);
+  const announce = useAnnounce();
+  return (
+    <Button
+      variant="ghost"
+      className="h-6 px-1.5 text-xs"
+      aria-label={label}
+      onClick={async () => {
+        await navigator.clipboard.writeText(text);
+        setCopied(true);
+        announce('Copied to the clipboard.');
+        setTimeout(() => setCopied(false), 1500);
+      }}
+    >
+      {copied ? 'Copied' : 'Copy'}
+    </Button>
+  );
+}

@@ -1,0 +1,116 @@
+// The revealed value, shown exactly: as text, as JSON (with a per-key table for flat objects),
+// or as bytes. Everything renders as text nodes: nothing in a value is ever interpreted.
+import { useMemo, useState } from 'react';
+import { base64ToBytes, formatBytes, hexPreview, parseJsonValue } from '../lib/value-format.ts';
+import { Button } from './ui/button.tsx';
+
+export const MASK = '••••••••••••••••';
+const valueBox = 'max-h-96 overflow-auto rounded-md border border-zinc-200 bg-zinc-50 p-3 font-mono text-sm whitespace-pre-wrap break-all dark:border-zinc-800 dark:bg-zinc-900';
+
+type View = 'text' | 'json' | 'fields';
+
+export function TextValueView({ text, onCopyField }: { text: string; onCopyField: (value: string, key: string) => void }) {
+  const json = useMemo(() => parseJsonValue(text), [text]);
+  const views: View[] = json.kind === 'json' ? (json.fields ? ['json', 'fields', 'text'] : ['json', 'text']) : ['text'];
+  const [view, setView] = useState<View>(views[0]!);
+  const labels: Record<View, string> = { text: 'Text', json: 'JSON', fields: 'Fields' };
+  return (
+    <div>
+      {views.length > 1 && (
+        <div role="group" aria-label="Value view" className="mb-2 flex gap-1">
+          {views.map((v) => (
+            <Button key={v} variant={v === view ? 'primary' : 'ghost'} aria-pressed={v === view} className="h-7 text-xs" onClick={() => setView(v)}>
+              {labels[v]}
+            </Button>
+          ))}
+        </div>
+      )}
+      {view === 'text' && (
+        <pre data-testid="secret-value" aria-label="Secret value" className={valueBox}>
+          {text}
+        </pre>
+      )}
+      {view === 'json' && json.kind === 'json' && (
+        <pre data-testid="secret-value" aria-label="Secret value as JSON" className={valueBox}>
+          {json.pretty}
+        </pre>
+      )}
+      {view === 'fields' && json.kind === 'json' && json.fields && <FieldsTable fields={json.fields} onCopy={onCopyField} />}
+    </div>
+  );
+}
+
+function FieldsTable({ fields, onCopy }: { fields: [string, string][]; onCopy: (value: string, key: string) => void }) {
+  const [shown, setShown] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (key: string) => setShown((s) => (s.has(key) ? new Set([...s].filter((k) => k !== key)) : new Set([...s, key])));
+  return (
+    <table className="w-full text-sm">
+      <caption className="sr-only">Fields of the value</caption>
+      <thead>
+        <tr className="border-b border-zinc-200 text-left text-xs text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
+          <th className="py-1 pr-3 font-medium">Key</th>
+          <th className="py-1 pr-3 font-medium">Value</th>
+          <th className="py-1 font-medium">
+            <span className="sr-only">Actions</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {fields.map(([key, value]) => (
+          <tr key={key} className="border-b border-zinc-100 align-top dark:border-zinc-900">
+            <th scope="row" className="py-1.5 pr-3 text-left font-mono font-normal break-all">{key}</th>
+            <td className="py-1.5 pr-3 font-mono break-all whitespace-pre-wrap">{shown.has(key) ? value : MASK}</td>
+            <td className="py-1 whitespace-nowrap">
+              <Button variant="ghost" className="h-6 px-1.5 text-xs" aria-label={`${shown.has(key) ? 'Hide' : 'Reveal'} ${key}`} onClick={() => toggle(key)}>
+                {shown.has(key) ? 'Hide' : 'Reveal'}
+              </Button>
+              <Button variant="ghost" className="h-6 px-1.5 text-xs" aria-label={`Copy ${key}`} onClick={() => onCopy(value, key)}>
+                Copy
+              </Button>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function BinaryValueView({ base64, fileName }: { base64: string; fileName: string }) {
+  const bytes = useMemo(() => base64ToBytes(base64), [base64]);
+  const [confirming, setConfirming] = useState(false);
+  const download = () => {
+    const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/octet-stream' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = fileName;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 0);
+    setConfirming(false);
+  };
+  return (
+    <div className="space-y-3">
+      <p className="text-sm">
+        Binary value, <span className="font-medium">{formatBytes(bytes.length)}</span> ({bytes.length} bytes).
+      </p>
+      <div>
+        <h4 className="mb-1 text-xs font-medium text-zinc-600 dark:text-zinc-400">Hex preview{bytes.length > 256 ? ' (first 256 bytes)' : ''}</h4>
+        <pre aria-label="Hex preview" className={`${valueBox} whitespace-pre`}>{hexPreview(bytes)}</pre>
+      </div>
+      <div>
+        <h4 className="mb-1 text-xs font-medium text-zinc-600 dark:text-zinc-400">Base64</h4>
+        <pre data-testid="secret-value" aria-label="Secret value as base64" className={valueBox}>{base64}</pre>
+      </div>
+      {confirming ? (
+        <div role="alertdialog" aria-label="Download warning" className="rounded-md border border-amber-400 bg-amber-50 p-3 text-sm dark:border-amber-700 dark:bg-amber-950/40">
+          <p>The file is saved unencrypted on this computer, outside the console’s control. Delete it when you are done.</p>
+          <div className="mt-2 flex gap-2">
+            <Button variant="primary" onClick={download}>Download anyway</Button>
+            <Button onClick={() => setConfirming(false)}>Cancel</Button>
+          </div>
+        </div>
+      ) : (
+        <Button onClick={() => setConfirming(true)}>Download…</Button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,86 @@
+import { Link } from 'react-router';
+import type { VersionMetadata } from '../../csms/schemas.ts';
+import { paths } from '../lib/paths.ts';
+import { toMillis } from '../lib/time.ts';
+import { TimeText } from './time-text.tsx';
+import { Badge } from './ui/badge.tsx';
+
+export function StageChip({ projectId, secretName, stage }: { projectId: string; secretName: string; stage: string }) {
+  const builtIn = stage === 'SYSCURRENT' || stage === 'SYSPREVIOUS';
+  return (
+    <Link to={paths.stage(projectId, secretName, stage)} className="rounded focus-visible:outline-2">
+      <Badge tone={stage === 'SYSCURRENT' ? 'green' : builtIn ? 'blue' : 'violet'}>{stage}</Badge>
+    </Link>
+  );
+}
+
+export const isExpired = (v: VersionMetadata, now = Date.now()) => v.expire_time != null && toMillis(v.expire_time) < now;
+
+export function VersionsTable({ projectId, secretName, versions }: { projectId: string; secretName: string; versions: VersionMetadata[] }) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
+      <table className="w-full text-sm">
+        <caption className="sr-only">Versions of {secretName}</caption>
+        <thead className="bg-zinc-50 text-left text-xs text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
+          <tr>
+            <th scope="col" className="px-3 py-2 font-medium">Version</th>
+            <th scope="col" className="px-3 py-2 font-medium">Created</th>
+            <th scope="col" className="px-3 py-2 font-medium">Expires</th>
+            <th scope="col" className="px-3 py-2 font-medium">Stages</th>
+          </tr>
+        </thead>
+        <tbody>
+          {versions.map((v) => (
+            <tr key={v.id} className="border-t border-zinc-100 dark:border-zinc-900">
+              <th scope="row" className="px-3 py-2 text-left font-mono font-normal">
+                <Link className="text-blue-700 hover:underline dark:text-blue-400" to={paths.version(projectId, secretName, v.id)}>{v.id}</Link>
+              </th>
+              <td className="px-3 py-2"><TimeText value={v.create_time} /></td>
+              <td className="px-3 py-2">
+                {v.expire_time == null ? <span className="text-zinc-500 dark:text-zinc-400">never</span> : (
+                  <span className="flex flex-wrap items-center gap-1.5">
+                    <TimeText value={v.expire_time} />
+                    {isExpired(v) && <Badge tone="red">expired</Badge>}
+                  </span>
+                )}
+              </td>
+              <td className="px-3 py-2">
+                {v.version_stages.length === 0 ? (
+                  <span className="text-xs text-zinc-600 dark:text-zinc-400" title="A version with no stage may be removed by CSMS.">deprecated: no stage</span>
+                ) : (
+                  <span className="flex flex-wrap gap-1">
+                    {v.version_stages.map((stage) => <StageChip key={stage} projectId={projectId} secretName={secretName} stage={stage} />)}
+                  </span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Each stage → the version it points at, from the versions' stage lists. */
+export function stageMap(versions: VersionMetadata[]): [string, string][] {
+  const pairs = versions.flatMap((v) => v.version_stages.map((stage) => [stage, v.id] as [string, string]));
+  const rank = (s: string) => (s === 'SYSCURRENT' ? 0 : s === 'SYSPREVIOUS' ? 1 : 2);
+  return pairs.sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b));
+}
+
+export function StageMap({ projectId, secretName, versions }: { projectId: string; secretName: string; versions: VersionMetadata[] }) {
+  const pairs = stageMap(versions);
+  if (pairs.length === 0) return <p className="text-sm text-zinc-600 dark:text-zinc-400">No stage points at any version.</p>;
+  return (
+    <ul aria-label="Stage map" className="flex flex-wrap gap-2">
+      {pairs.map(([stage, versionId]) => (
+        <li key={stage} className="flex items-center gap-1.5 rounded-md border border-zinc-200 px-2 py-1 text-sm dark:border-zinc-800">
+          <StageChip projectId={projectId} secretName={secretName} stage={stage} />
+          <span aria-hidden="true">→</span>
+          <span className="sr-only">points at</span>
+          <Link className="font-mono text-blue-700 hover:underline dark:text-blue-400" to={paths.version(projectId, secretName, versionId)}>{versionId}</Link>
+        </li>
+      ))}
+    </ul>
+  );
+}

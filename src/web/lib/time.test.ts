@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { formatCountdown, formatRelative, formatUtc, toMillis } from './time.ts';
+
+describe('toMillis', () => {
+  it('keeps milliseconds and converts seconds', () => {
+    expect(toMillis(1581507580000)).toBe(1581507580000);
+    expect(toMillis(1581507580)).toBe(1581507580000);
+    expect(toMillis(0)).toBe(0);
+    expect(toMillis(99_999_999_999)).toBe(99_999_999_999_000);
+    expect(toMillis(100_000_000_000)).toBe(100_000_000_000);
+  });
+});
+
+describe('formatting', () => {
+  const now = Date.UTC(2026, 10, 22, 12, 0, 0);
+  it('says how long ago or how far ahead', () => {
+    expect(formatRelative(now - 3 * 86400_000, now)).toBe('3 days ago');
+    expect(formatRelative(now + 5 * 3600_000, now)).toBe('in 5 hours');
+    expect(formatRelative(now - 10_000, now)).toBe('10 seconds ago');
+    expect(formatRelative(now - 400 * 86400_000, now)).toBe('last year');
+  });
+  it('writes UTC exactly', () => {
+    expect(formatUtc(Date.UTC(2026, 10, 22, 9, 4, 7, 514))).toBe('2026-11-22 09:04:07 UTC');
+  });
+  it('counts down days and hours', () => {
+    expect(formatCountdown(now + 4 * 86400_000 + 23 * 3600_000 + 5000, now)).toBe('4 d 23 h');
+    expect(formatCountdown(now + 2 * 3600_000 + 15 * 60_000, now)).toBe('2 h 15 min');
+    expect(formatCountdown(now - 1000, now)).toBe('0 h 0 min');
+  });
+});

@@ -1,0 +1,81 @@
+// Secret detail: every field of the secret, its versions and where each stage points.
+import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useParams } from 'react-router';
+import type { Secret } from '../../csms/schemas.ts';
+import { secretQueries, VERSIONS_PAGE_SIZE } from '../api/secret-queries.ts';
+import { ErrorPanel } from '../components/error-panel.tsx';
+import { MetadataList, Mono, None } from '../components/metadata-list.tsx';
+import { SecretStateExplained } from '../components/secret-state-badge.tsx';
+import { TimeText } from '../components/time-text.tsx';
+import { Button } from '../components/ui/button.tsx';
+import { CopyButton } from '../components/ui/copy-button.tsx';
+import { StageMap, VersionsTable } from '../components/versions-table.tsx';
+
+export function secretFields(secret: Secret): [string, React.ReactNode][] {
+  return [
+    ['ID', <span className="flex items-center gap-1"><Mono>{secret.id}</Mono><CopyButton text={secret.id} label="Copy secret id" /></span>],
+    ['Type', <Mono>{secret.secret_type ?? 'COMMON'}</Mono>],
+    ['KMS key', secret.kms_key_id ? <Mono>{secret.kms_key_id}</Mono> : <None />],
+    ['Created', <TimeText value={secret.create_time} />],
+    ['Updated', <TimeText value={secret.update_time} />],
+    ['Scheduled deletion', <TimeText value={secret.scheduled_delete_time} />],
+    ['Automatic rotation', secret.auto_rotation ? `On, every ${secret.rotation_period ?? '?'}` : 'Off'],
+    ['Last rotation', <TimeText value={secret.rotation_time} />],
+    ['Next rotation', <TimeText value={secret.next_rotation_time} />],
+    ['Rotation function', secret.rotation_func_urn ? <Mono>{secret.rotation_func_urn}</Mono> : <None />],
+    ['Rotation config', secret.rotation_config ? <Mono>{secret.rotation_config}</Mono> : <None />],
+    ['Event subscriptions', secret.event_subscriptions?.length ? <Mono>{secret.event_subscriptions.join(', ')}</Mono> : <None />],
+    ['Enterprise project', secret.enterprise_project_id ? <Mono>{secret.enterprise_project_id}</Mono> : <None />],
+  ];
+}
+
+export function Component() {
+  const { projectId = '', secretName = '' } = useParams();
+  const { data: secret } = useSuspenseQuery(secretQueries.detail(projectId, secretName));
+  const [markers, setMarkers] = useState<(string | undefined)[]>([undefined]);
+  const marker = markers.at(-1);
+  const versions = useQuery(secretQueries.versions(projectId, secretName, marker));
+  const page = versions.data;
+  const nextMarker = page && page.version_metadatas.length >= VERSIONS_PAGE_SIZE ? (page.page_info.next_marker ?? page.version_metadatas.at(-1)?.id) : undefined;
+
+  return (
+    <div className="space-y-8">
+      <header className="space-y-2">
+        <div className="flex flex-wrap items-center gap-2">
+          <h1 className="font-mono text-xl font-semibold break-all">{secret.name}</h1>
+          <CopyButton text={secret.name} label="Copy secret name" />
+        </div>
+        <SecretStateExplained secret={secret} />
+        {secret.description ? <p className="max-w-3xl text-sm whitespace-pre-wrap text-zinc-700 dark:text-zinc-300">{secret.description}</p> : null}
+      </header>
+
+      <section aria-labelledby="metadata-heading" className="space-y-3">
+        <h2 id="metadata-heading" className="text-base font-semibold">Metadata</h2>
+        <MetadataList label="Secret metadata" items={secretFields(secret)} />
+      </section>
+
+      <section aria-labelledby="stages-heading" className="space-y-3">
+        <h2 id="stages-heading" className="text-base font-semibold">Stages</h2>
+        {page && <StageMap projectId={projectId} secretName={secretName} versions={page.version_metadatas} />}
+      </section>
+
+      <section aria-labelledby="versions-heading" className="space-y-3">
+        <h2 id="versions-heading" className="text-base font-semibold">Versions</h2>
+        {versions.error ? (
+          <ErrorPanel error={versions.error} onRetry={() => void versions.refetch()} />
+        ) : page ? (
+          <VersionsTable projectId={projectId} secretName={secretName} versions={page.version_metadatas} />
+        ) : (
+          <p className="text-sm">Loading versions…</p>
+        )}
+        {(markers.length > 1 || nextMarker) && (
+          <div className="flex gap-2">
+            <Button disabled={markers.length <= 1} onClick={() => setMarkers((m) => m.slice(0, -1))}>Previous page</Button>
+            <Button disabled={!nextMarker} onClick={() => setMarkers((m) => [...m, nextMarker])}>Next page</Button>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

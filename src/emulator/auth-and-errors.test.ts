@@ -24,7 +24,7 @@ describe('authentication', () => {
     expect(ok.status).toBe(200);
     const bad = await fetch(url('/api-key'), { headers: { 'X-Auth-Token': `${EMULATOR_DEFAULTS.token}x` } });
     expect(bad.status).toBe(401);
-    const body = await bad.json();
+    const body = await bad.json() as any;
     expect(body).toMatchObject({ error_code: 'APIGW.0301', request_id: bad.headers.get('x-request-id') });
   });
 
@@ -57,7 +57,7 @@ describe('authentication', () => {
     const { host: _host, ...headers } = signed;
     const res = await fetch(target, { headers });
     expect(res.status).toBe(401);
-    expect((await res.json()).error_code).toBe('APIGW.0303');
+    expect((await res.json() as any).error_code).toBe('APIGW.0303');
   });
 });
 
@@ -71,7 +71,7 @@ describe('error bodies', () => {
     for (const [body, type] of [['{oops', 'application/json'], ['[1,2]', 'application/json'], ['name=x', 'application/x-www-form-urlencoded']] as const) {
       const res = await send('POST', '', body, type);
       expect(res.status).toBe(400);
-      const error = await res.json();
+      const error = await res.json() as any;
       expect(error.error_code).toBe('CSMS.0004');
       expectValid('CreateSecret', 400, error);
     }
@@ -88,9 +88,9 @@ describe('error bodies', () => {
       expect(JSON.parse(text)).toHaveProperty('error_code');
     }
     const badProject = await fetch(`${emulator.url}/v1/not-a-project/secrets`, { headers: token });
-    expect([badProject.status, (await badProject.json()).error_code]).toEqual([400, 'CSMS.0002']);
+    expect([badProject.status, (await badProject.json() as any).error_code]).toEqual([400, 'CSMS.0002']);
     const noRoute = await fetch(`${emulator.url}/v2/whatever`, { headers: token });
-    expect([noRoute.status, (await noRoute.json()).error_code]).toEqual([404, 'APIGW.0101']);
+    expect([noRoute.status, (await noRoute.json() as any).error_code]).toEqual([404, 'APIGW.0101']);
   });
 });
 
@@ -104,7 +104,7 @@ describe('fault injection', () => {
     for (let i = 0; i < 2; i++) {
       const res = await fetch(url('/api-key'), { headers: token });
       expect([res.status, res.headers.get('retry-after')]).toEqual([503, '3']);
-      expect(await res.json()).toEqual({ error_code: 'CSMS.0001', error_msg: 'down' });
+      expect(await res.json() as any).toEqual({ error_code: 'CSMS.0001', error_msg: 'down' });
     }
     expect((await fetch(url('/api-key'), { headers: token })).status).toBe(200);
   });
@@ -112,7 +112,7 @@ describe('fault injection', () => {
   it('sends malformed bodies, delays and resets connections', async () => {
     await addFault({ path: '/api-key$', malformed: true });
     const malformed = await fetch(url('/api-key'), { headers: token });
-    await expect(malformed.json()).rejects.toThrow();
+    await expect(malformed.json() as any).rejects.toThrow();
 
     await addFault({ path: '/api-key$', delay_ms: 300 });
     const started = Date.now();
@@ -126,7 +126,7 @@ describe('fault injection', () => {
   it('logs the requests that reached it', async () => {
     await fetch(`${emulator.url}/emulator/requests`, { method: 'DELETE' });
     await fetch(url('/api-key/versions/v1'), { headers: token });
-    const { requests } = await (await fetch(`${emulator.url}/emulator/requests`)).json();
+    const { requests } = await (await fetch(`${emulator.url}/emulator/requests`)).json() as any;
     expect(requests).toEqual([expect.objectContaining({ method: 'GET', path: `/v1/${pid}/secrets/api-key/versions/v1`, status: 200 })]);
   });
 });

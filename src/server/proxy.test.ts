@@ -31,19 +31,19 @@ describe('the five read operations, end to end', () => {
   it('forwards each one, signed, and passes the answer on', async () => {
     const list = await server.get(`/api/v1/${pid}/secrets?limit=10`);
     expect(list.status).toBe(200);
-    expect((await list.json()).secrets[0].name).toBe('db');
-    expect((await (await server.get(`/api/v1/${pid}/secrets/db`)).json()).secret.name).toBe('db');
-    expect((await (await server.get(`/api/v1/${pid}/secrets/db/versions?limit=1`)).json()).page_info.next_marker).toBe('v2');
-    expect((await (await server.get(`/api/v1/${pid}/secrets/db/stages/CANARY`)).json()).stage.version_id).toBe('v2');
+    expect((await list.json() as any).secrets[0].name).toBe('db');
+    expect((await (await server.get(`/api/v1/${pid}/secrets/db`)).json() as any).secret.name).toBe('db');
+    expect((await (await server.get(`/api/v1/${pid}/secrets/db/versions?limit=1`)).json() as any).page_info.next_marker).toBe('v2');
+    expect((await (await server.get(`/api/v1/${pid}/secrets/db/stages/CANARY`)).json() as any).stage.version_id).toBe('v2');
     const value = await server.get(`/api/v1/${pid}/secrets/db/versions/latest`);
-    expect((await value.json()).version.secret_string).toBe('VALUE-CANARY-2');
+    expect((await value.json() as any).version.secret_string).toBe('VALUE-CANARY-2');
     expect(value.headers.get('x-request-id')).toMatch(/^[0-9a-f]{32}$/);
   });
 
   it('passes upstream errors on in the CSMS shape with the request id', async () => {
     const res = await server.get(`/api/v1/${pid}/secrets/missing`);
     expect(res.status).toBe(404);
-    const body = await res.json();
+    const body = await res.json() as any;
     expect(body).toEqual({ error_code: 'CSMS.0106', error_msg: expect.any(String), request_id: res.headers.get('x-request-id') });
   });
 
@@ -63,7 +63,7 @@ describe('what the proxy refuses', () => {
     for (const path of [`/api/v1/${pid}/secrets/bad%20name`, `/api/v1/${pid}/secrets/..%2F..%2Fx`, `/api/v1/${pid}/secrets/db/versions/x1`, `/api/v1/${pid}/secrets/db/stages/a%00b`, '/api/v1/NOTHEX/secrets']) {
       const res = await server.get(path);
       expect(res.status, path).toBe(400);
-      expect((await res.json()).error_code).toBe('CSMS.0002');
+      expect((await res.json() as any).error_code).toBe('CSMS.0002');
     }
   });
 
@@ -82,7 +82,7 @@ describe('what the proxy refuses', () => {
     for (const path of [`/api/v1/${pid}/secrets/db/versions/v1/extra`, `/api/v1/${pid}/other`, '/api/v2/x', `/api/v1/${pid}/secrets//db`]) {
       const res = await server.get(path);
       expect(res.status, path).toBe(404);
-      expect((await res.json()).error_code).toBe('CONSOLE.0404');
+      expect((await res.json() as any).error_code).toBe('CONSOLE.0404');
     }
   });
 
@@ -154,7 +154,7 @@ describe('against a recording upstream', () => {
     const started = Date.now();
     const res = await recorder.get(`/api/v1/${pid}/secrets/db`);
     expect(res.status).toBe(504);
-    expect((await res.json()).error_code).toBe('CONSOLE.0504');
+    expect((await res.json() as any).error_code).toBe('CONSOLE.0504');
     expect(Date.now() - started).toBeLessThan(2000);
   });
 
@@ -164,7 +164,7 @@ describe('against a recording upstream', () => {
     mode = 'redirect';
     const count = seen.length;
     const res = await recorder.get(`/api/v1/${pid}/secrets/db`);
-    expect([res.status, (await res.json()).error_code]).toEqual([502, 'CONSOLE.0502']);
+    expect([res.status, (await res.json() as any).error_code]).toEqual([502, 'CONSOLE.0502']);
     expect(seen.length).toBe(count + 1);
   });
 
@@ -172,10 +172,10 @@ describe('against a recording upstream', () => {
     mode = 'gateway-error';
     const throttled = await recorder.get(`/api/v1/${pid}/secrets/db`);
     expect([throttled.status, throttled.headers.get('retry-after')]).toEqual([429, '7']);
-    expect(await throttled.json()).toEqual({ error_code: 'APIGW.0308', error_msg: 'throttled', request_id: 'gw-1' });
+    expect(await throttled.json() as any).toEqual({ error_code: 'APIGW.0308', error_msg: 'throttled', request_id: 'gw-1' });
     mode = 'kms-error';
     const denied = await recorder.get(`/api/v1/${pid}/secrets/db`);
-    expect([denied.status, (await denied.json()).error_code]).toEqual([403, 'KMS.0403']);
+    expect([denied.status, (await denied.json() as any).error_code]).toEqual([403, 'KMS.0403']);
   });
 });
 
@@ -183,7 +183,7 @@ describe('the config endpoint and the app', () => {
   it('tells the app its projects', async () => {
     const projects = [{ id: pid, name: 'test', region: 'cn-north-4' }];
     const withProjects = await startTestServer({ endpoint: emulator.url, ...creds }, { projects });
-    const config = await (await withProjects.get('/api/config')).json();
+    const config = await (await withProjects.get('/api/config')).json() as any;
     expect(config).toEqual({ mode: 'emulator', projects, default_project_id: pid });
     await withProjects.close();
   });

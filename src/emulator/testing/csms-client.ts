@@ -15,7 +15,7 @@ export interface CsmsAnswer<T = any> {
   headers: Headers;
 }
 
-export function signRequest(opts: Omit<CsmsClientOptions, 'projectId'>, method: string, url: URL, data?: unknown) {
+export function signRequest(opts: Pick<CsmsClientOptions, 'accessKey' | 'secretKey'>, method: string, url: URL, data?: unknown) {
   const signed = AKSKSigner.sign(
     { method, endpoint: `${url.origin}${url.pathname}`, queryParams: Object.fromEntries(url.searchParams), headers: { 'Content-Type': 'application/json' }, data } as never,
     { getAk: () => opts.accessKey, getSk: () => opts.secretKey } as never,

@@ -2,7 +2,7 @@
 // Hidden: a fixed mask, nothing fetched. Revealed: hides itself after 60 s (visible countdown),
 // when the tab is hidden and on pagehide, so Back never brings a value back unmasked.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { SecretVersion } from '../../csms/schemas.ts';
 import { secretQueries } from '../api/secret-queries.ts';
@@ -21,9 +21,9 @@ export function SecretValuePanel(props: { projectId: string; secretName: string;
   const { projectId, secretName, versionId, secretState } = props;
   const queryClient = useQueryClient();
   const announce = useAnnounce();
-  const valueQuery = secretQueries.value(projectId, secretName, versionId);
+  // Stable options: `hide` (and so the countdown) must not change identity on every render.
+  const valueQuery = useMemo(() => secretQueries.value(projectId, secretName, versionId), [projectId, secretName, versionId]);
   const [revealed, setRevealed] = useState(false);
-  const [secondsLeft, setSecondsLeft] = useState(REVEAL_SECONDS);
   const value = useQuery({ ...valueQuery, enabled: revealed });
 
   const forget = useCallback(() => queryClient.removeQueries({ queryKey: valueQuery.queryKey, exact: true }), [queryClient, valueQuery.queryKey]);
@@ -32,21 +32,23 @@ export function SecretValuePanel(props: { projectId: string; secretName: string;
     forget();
   }, [forget]);
 
-  // Countdown while the value is on screen.
+  // Countdown while the value is on screen, from when it arrived.
   const shown = revealed && value.data !== undefined;
+  const [now, setNow] = useState(Date.now);
+  const secondsLeft = Math.min(REVEAL_SECONDS, REVEAL_SECONDS - Math.floor((now - value.dataUpdatedAt) / 1000));
   useEffect(() => {
     if (!shown) return;
-    setSecondsLeft(REVEAL_SECONDS);
-    const started = Date.now();
+    const shownAt = value.dataUpdatedAt;
     const timer = setInterval(() => {
-      const left = REVEAL_SECONDS - Math.floor((Date.now() - started) / 1000);
-      if (left <= 0) {
+      const current = Date.now();
+      setNow(current);
+      if (current - shownAt >= REVEAL_SECONDS * 1000) {
         hide();
         announce('The value was hidden again.');
-      } else setSecondsLeft(left);
+      }
     }, 250);
     return () => clearInterval(timer);
-  }, [shown, hide, announce]);
+  }, [shown, value.dataUpdatedAt, hide, announce]);
 
   // Hide synchronously when the tab is hidden or the page goes into the back/forward cache.
   useEffect(() => {

@@ -5,6 +5,7 @@ import { base64ToBytes, formatBytes, hexPreview, parseJsonValue } from '../lib/v
 import { Button } from './ui/button.tsx';
 
 export const MASK = '••••••••••••••••';
+// Scrollable boxes are focusable regions, so a keyboard can scroll them.
 const valueBox = 'max-h-96 overflow-auto rounded-md border border-zinc-200 bg-zinc-50 p-3 font-mono text-sm whitespace-pre-wrap break-all dark:border-zinc-800 dark:bg-zinc-900';
 
 type View = 'text' | 'json' | 'fields';
@@ -26,12 +27,12 @@ export function TextValueView({ text, onCopyField }: { text: string; onCopyField
         </div>
       )}
       {view === 'text' && (
-        <pre data-testid="secret-value" aria-label="Secret value" className={valueBox}>
+        <pre role="region" tabIndex={0} data-testid="secret-value" aria-label="Secret value" className={valueBox}>
           {text}
         </pre>
       )}
       {view === 'json' && json.kind === 'json' && (
-        <pre data-testid="secret-value" aria-label="Secret value as JSON" className={valueBox}>
+        <pre role="region" tabIndex={0} data-testid="secret-value" aria-label="Secret value as JSON" className={valueBox}>
           {json.pretty}
         </pre>
       )}
@@ -94,11 +95,11 @@ export function BinaryValueView({ base64, fileName }: { base64: string; fileName
       </p>
       <div>
         <h4 className="mb-1 text-xs font-medium text-zinc-600 dark:text-zinc-400">Hex preview{bytes.length > 256 ? ' (first 256 bytes)' : ''}</h4>
-        <pre aria-label="Hex preview" className={`${valueBox} whitespace-pre`}>{hexPreview(bytes)}</pre>
+        <pre role="region" tabIndex={0} aria-label="Hex preview" className={`${valueBox} whitespace-pre`}>{hexPreview(bytes)}</pre>
       </div>
       <div>
         <h4 className="mb-1 text-xs font-medium text-zinc-600 dark:text-zinc-400">Base64</h4>
-        <pre data-testid="secret-value" aria-label="Secret value as base64" className={valueBox}>{base64}</pre>
+        <pre role="region" tabIndex={0} data-testid="secret-value" aria-label="Secret value as base64" className={valueBox}>{base64}</pre>
       </div>
       {confirming ? (
         <div role="alertdialog" aria-label="Download warning" className="rounded-md border border-amber-400 bg-amber-50 p-3 text-sm dark:border-amber-700 dark:bg-amber-950/40">

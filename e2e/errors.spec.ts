@@ -1,0 +1,94 @@
+// Every error state, produced for real through the emulator's fault injection.
+import { countRequests, emulator, expect, secretPath, test } from './fixtures.ts';
+
+test('an invalid parameter in the URL is refused before any request', async ({ page, projectId }) => {
+  const api = countRequests(page, /^\/api\/v1\//);
+  await page.goto(`/projects/${projectId}/secrets/bad%20name`);
+  await expect(page.getByRole('alert')).toContainText('A secret name may contain only letters, digits, "_" and "-".');
+  await page.goto(`/projects/${projectId}/secrets/db/versions/v1x`);
+  await expect(page.getByRole('alert')).toContainText('"v1x" is not a version id');
+  await page.goto('/projects/not-a-project/secrets');
+  await expect(page.getByRole('alert')).toContainText('is not a project id');
+  expect(api.count).toBe(0);
+});
+
+test('a missing secret shows not found with the CSMS code and request id', async ({ page, projectId }) => {
+  await page.goto(secretPath(projectId, 'missing'));
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Not found');
+  await expect(alert).toContainText('CSMS.0106');
+  await expect(alert).toContainText(/Request id\s*[0-9a-f]{32}/);
+  await expect(alert.getByRole('button', { name: 'Retry' })).toHaveCount(0);
+});
+
+test('an unknown page has a way back', async ({ page }) => {
+  await page.goto('/nowhere/at/all');
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+  await page.getByRole('link', { name: 'Go to the secrets' }).click();
+  await expect(page.getByRole('heading', { name: 'Secrets', level: 1 })).toBeVisible();
+});
+
+test('5xx: retried twice, then an error with a retry button that works', async ({ page, projectId, csms }) => {
+  await csms.createSecret({ name: 'db', secret_string: 'x' });
+  const path = `/v1/${projectId}/secrets/db$`;
+  await emulator.addFault({ path, count: 3, status: 503, body: { error_code: 'CSMS.0503', error_msg: 'Service unavailable.' } });
+  await page.goto(secretPath(projectId, 'db'));
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('CSMS is unavailable', { timeout: 15_000 });
+  await expect(alert).toContainText('CSMS.0503');
+  expect((await emulator.requests(new RegExp(path))).length).toBe(3);
+  await alert.getByRole('button', { name: 'Retry' }).click();
+  await expect(page.getByRole('heading', { name: 'db', level: 1 })).toBeVisible();
+});
+
+test('401: says how to sign in; never retried', async ({ page, projectId, csms }) => {
+  await csms.createSecret({ name: 'db', secret_string: 'x' });
+  const path = `/v1/${projectId}/secrets/db$`;
+  await emulator.addFault({ path, status: 401, body: { error_code: 'APIGW.0301', error_msg: 'Incorrect IAM authentication information.', request_id: 'req-401' } });
+  await page.goto(secretPath(projectId, 'db'));
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Not signed in to Huawei Cloud');
+  await expect(alert).toContainText('HUAWEICLOUD_SDK_AK');
+  await expect(alert).toContainText('req-401');
+  expect((await emulator.requests(new RegExp(path))).length).toBe(1);
+});
+
+test('403: names the IAM permission the call needs', async ({ page, projectId, csms }) => {
+  await csms.createSecret({ name: 'db', secret_string: 'x' });
+  await emulator.addFault({ path: `/v1/${projectId}/secrets/db/versions$`, status: 403, body: { error_code: 'CSMS.0403', error_msg: 'Forbidden.' } });
+  await page.goto(secretPath(projectId, 'db'));
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Permission denied');
+  await expect(alert).toContainText('csms:secret:listVersion');
+});
+
+test('429: honours Retry-After, then says when to retry', async ({ page, projectId, csms }) => {
+  await csms.createSecret({ name: 'db', secret_string: 'x' });
+  const path = `/v1/${projectId}/secrets/db$`;
+  await emulator.addFault({ path, count: 3, status: 429, headers: { 'Retry-After': '1' }, body: { error_code: 'APIGW.0308', error_msg: 'Throttled.' } });
+  const started = Date.now();
+  await page.goto(secretPath(projectId, 'db'));
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Too many requests', { timeout: 15_000 });
+  expect(Date.now() - started).toBeGreaterThanOrEqual(2000); // two waits of 1 s
+  await expect(alert).toContainText('CSMS asked to wait 1 s');
+  expect((await emulator.requests(new RegExp(path))).length).toBe(3);
+});
+
+test('a timeout, a reset connection and a malformed body each give a clear error', async ({ page, projectId, csms }) => {
+  test.setTimeout(60_000);
+  await csms.createSecret({ name: 'db', secret_string: 'x' });
+  const path = `/v1/${projectId}/secrets/db$`;
+  await emulator.addFault({ path, count: 3, delay_ms: 3500 });
+  await page.goto(secretPath(projectId, 'db'));
+  await expect(page.getByRole('alert')).toContainText('CSMS did not answer in time', { timeout: 30_000 });
+  await expect(page.getByRole('alert')).toContainText('CONSOLE.0504');
+
+  await emulator.addFault({ path, count: 3, reset: true });
+  await page.getByRole('button', { name: 'Retry' }).click();
+  await expect(page.getByRole('alert')).toContainText('CONSOLE.0502', { timeout: 15_000 });
+
+  await emulator.addFault({ path, count: 3, malformed: true });
+  await page.getByRole('button', { name: 'Retry' }).click();
+  await expect(page.getByRole('alert')).toContainText('not JSON', { timeout: 15_000 });
+});

@@ -1,0 +1,90 @@
+import { countRequests, DEMO_PROJECT, expect, secretPath, test } from './fixtures.ts';
+
+test('/ opens the default project, and lists its secrets', async ({ page }) => {
+  await page.goto('/');
+  await expect(page).toHaveURL(secretPath(DEMO_PROJECT));
+  await expect(page.getByRole('heading', { name: 'Secrets', level: 1 })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'kafka-sasl-credentials' })).toBeVisible();
+  await expect(page.getByLabel('Project')).toHaveValue(DEMO_PROJECT);
+  await expect(page.getByText('22 secrets')).toBeVisible();
+});
+
+test('filters by substring as you type, and keeps the search in the URL', async ({ page }) => {
+  await page.goto(secretPath(DEMO_PROJECT));
+  await page.getByLabel('Secret name').fill('postgres');
+  await expect(page.getByText('1 of 22 secrets match')).toBeVisible();
+  await expect(page).toHaveURL(/\?q=postgres$/);
+  await expect(page.getByRole('link', { name: 'prod-postgres-app' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'kafka-sasl-credentials' })).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByLabel('Secret name')).toHaveValue('postgres');
+  await expect(page.getByText('1 of 22 secrets match')).toBeVisible();
+});
+
+test('sorts by a column', async ({ page }) => {
+  await page.goto(secretPath(DEMO_PROJECT));
+  const firstName = page.getByRole('row').nth(1).getByRole('link');
+  await expect(firstName).toHaveText('ci-npm-token');
+  await page.getByRole('button', { name: 'Name' }).click();
+  await expect(page.getByRole('columnheader', { name: 'Name' })).toHaveAttribute('aria-sort', 'descending');
+  await expect(firstName).toHaveText('webhook-signing-secret');
+});
+
+test('checks the name as you type, with no request for an invalid one', async ({ page }) => {
+  await page.goto(secretPath(DEMO_PROJECT));
+  const lookups = countRequests(page, /^\/api\/v1\/[0-9a-f]+\/secrets\/.+/);
+  const input = page.getByLabel('Secret name');
+  await input.fill('bad name!');
+  await expect(page.getByText('Secret name may contain only letters, digits, "_" and "-".')).toBeVisible();
+  await expect(input).toHaveAttribute('aria-invalid', 'true');
+  await input.press('Enter');
+  await input.fill('x'.repeat(65));
+  await expect(page.getByText('Secret name is at most 64 characters (this one has 65).')).toBeVisible();
+  await input.press('Enter');
+  expect(lookups.count).toBe(0);
+});
+
+test('Enter opens an existing secret, or says it does not exist', async ({ page }) => {
+  await page.goto(secretPath(DEMO_PROJECT));
+  const input = page.getByLabel('Secret name');
+  await input.fill('no-such-secret');
+  await input.press('Enter');
+  await expect(page.getByText('No secret named no-such-secret exists in this project.')).toBeVisible();
+  await input.fill('jwt-signing-key');
+  await input.press('Enter');
+  await expect(page).toHaveURL(secretPath(DEMO_PROJECT, 'jwt-signing-key'));
+  await expect(page.getByRole('heading', { name: 'jwt-signing-key', level: 1 })).toBeVisible();
+});
+
+test('"/" focuses the search', async ({ page }) => {
+  await page.goto(secretPath(DEMO_PROJECT));
+  await page.getByRole('heading', { name: 'Secrets', level: 1 }).click();
+  await page.keyboard.press('/');
+  await expect(page.getByLabel('Secret name')).toBeFocused();
+});
+
+test('switches project', async ({ page }) => {
+  await page.goto(secretPath(DEMO_PROJECT));
+  await page.getByLabel('Project').selectOption({ label: 'ap-southeast-1_staging · ap-southeast-1' });
+  await expect(page.getByRole('link', { name: 'staging-postgres-app' })).toBeVisible();
+  await expect(page.getByText('10 secrets')).toBeVisible();
+});
+
+test('loads every page of a large project, virtualized', async ({ page, projectId, csms }) => {
+  const names = Array.from({ length: 1150 }, (_, i) => `svc-${String(i).padStart(4, '0')}`);
+  for (let i = 0; i < names.length; i += 50)
+    await Promise.all(names.slice(i, i + 50).map((name) => csms.createSecret({ name, secret_string: 'x' })));
+  const pages = countRequests(page, /^\/api\/v1\/[0-9a-f]+\/secrets$/);
+  await page.goto(secretPath(projectId));
+  await expect(page.getByText('1,150 secrets', { exact: true })).toBeVisible({ timeout: 15_000 });
+  expect(pages.count).toBe(3); // 100 + 1000 + 50
+  expect(await page.getByRole('row').count()).toBeLessThan(80);
+  await page.getByLabel('Secret name').fill('svc-1149');
+  await expect(page.getByRole('link', { name: 'svc-1149' })).toBeVisible();
+});
+
+test('an empty project says so', async ({ page, projectId }) => {
+  await page.goto(secretPath(projectId));
+  await expect(page.getByText('This project has no secrets.')).toBeVisible();
+  await expect(page.getByLabel('Project')).toHaveValue(projectId);
+});

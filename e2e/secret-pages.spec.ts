@@ -1,0 +1,85 @@
+import { DEMO_PROJECT, emulator, expect, secretPath, test } from './fixtures.ts';
+
+test('secret detail: metadata, stage map and versions of a rotated secret', async ({ page }) => {
+  await page.goto(secretPath(DEMO_PROJECT, 'prod-mysql-orders'));
+  await expect(page.getByRole('heading', { name: 'prod-mysql-orders', level: 1 })).toBeVisible();
+  const metadata = page.getByRole('definition');
+  await expect(page.getByText('RDS-FG')).toBeVisible();
+  await expect(page.getByText('On, every 30d')).toBeVisible();
+  await expect(page.getByText(/csms-rds-rotation/)).toBeVisible();
+  await expect(page.getByText('secret-rotation-alerts')).toBeVisible();
+  expect(await metadata.count()).toBeGreaterThanOrEqual(13);
+  const stages = page.getByRole('list', { name: 'Stage map' });
+  await expect(stages.getByRole('listitem')).toHaveText(['SYSCURRENT→points atv4', 'SYSPREVIOUS→points atv3']);
+  await expect(page.getByRole('row', { name: /^v1 / })).toContainText('deprecated: no stage');
+});
+
+test('secret detail: expired versions and custom stages link to their pages', async ({ page }) => {
+  await page.goto(secretPath(DEMO_PROJECT, 'ci-npm-token'));
+  await expect(page.getByRole('row', { name: /^v2 / })).toContainText('expired');
+  await expect(page.getByRole('row', { name: /^v3 / })).not.toContainText('expired');
+  await page.goto(secretPath(DEMO_PROJECT, 'jwt-signing-key'));
+  await page.getByRole('list', { name: 'Stage map' }).getByRole('link', { name: 'CANARY' }).click();
+  await expect(page).toHaveURL(`${secretPath(DEMO_PROJECT, 'jwt-signing-key')}/stages/CANARY`);
+  await page.goBack();
+  await page.getByRole('row', { name: /^v2 / }).getByRole('link', { name: 'v2' }).click();
+  await expect(page.getByRole('heading', { name: 'jwt-signing-key version v2' })).toBeVisible();
+});
+
+test('secret detail: each state is explained', async ({ page, projectId, csms }) => {
+  for (const name of ['off', 'going', 'cold']) await csms.createSecret({ name, secret_string: 'x' });
+  const deletion = Date.now() + 3 * 86400_000 + 3600_000;
+  await emulator.setState(projectId, 'off', 'DISABLED');
+  await emulator.setState(projectId, 'going', 'PENDING_DELETE', deletion);
+  await emulator.setState(projectId, 'cold', 'FROZEN');
+  await page.goto(secretPath(projectId, 'off'));
+  await expect(page.getByText('Values cannot be read while the secret is disabled.')).toBeVisible();
+  await page.goto(secretPath(projectId, 'going'));
+  await expect(page.getByText('Pending deletion', { exact: true })).toBeVisible();
+  await expect(page.getByText(/Deleted on .+ \(in 3 d (0|1) h\)\./)).toBeVisible();
+  await page.goto(secretPath(projectId, 'cold'));
+  await expect(page.getByText(/^Frozen \(/)).toBeVisible();
+});
+
+test('secret detail: copies the name', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto(secretPath(DEMO_PROJECT, 'grafana-admin'));
+  await page.getByRole('button', { name: 'Copy secret name' }).click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('grafana-admin');
+});
+
+test('stage inspection: where it points, since when, the other stages, the reveal panel', async ({ page }) => {
+  await page.goto(`${secretPath(DEMO_PROJECT, 'kafka-sasl-credentials')}/stages/GREEN`);
+  await expect(page.getByRole('heading', { name: 'kafka-sasl-credentials stage GREEN' })).toBeVisible();
+  await expect(page.getByLabel('Stage', { exact: true }).getByRole('link', { name: 'v19' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Version v19' })).toBeVisible();
+  const others = page.getByRole('list', { name: 'Stage map' });
+  await expect(others.getByRole('link', { name: 'SYSCURRENT' })).toBeVisible();
+  await expect(others.getByRole('link', { name: 'GREEN' })).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Value of v19' })).toBeVisible();
+  await page.getByRole('button', { name: 'Reveal value' }).click();
+  await expect(page.getByLabel('Secret value as JSON')).toContainText('SCRAM-SHA-512');
+});
+
+test('stage inspection: a missing stage says so and lists the stages', async ({ page }) => {
+  await page.goto(`${secretPath(DEMO_PROJECT, 'jwt-signing-key')}/stages/NOPE`);
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Stage NOPE does not exist on jwt-signing-key');
+  await expect(alert.getByRole('link', { name: 'CANARY' })).toBeVisible();
+  await expect(alert.getByRole('link', { name: 'ROLLBACK' })).toBeVisible();
+});
+
+test('version detail: a missing version lists the versions', async ({ page }) => {
+  await page.goto(`${secretPath(DEMO_PROJECT, 'prod-postgres-app')}/versions/v9`);
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Version v9 does not exist');
+  await expect(alert.getByRole('link')).toHaveText(['v3', 'v2', 'v1']);
+});
+
+test('breadcrumbs lead back', async ({ page }) => {
+  await page.goto(`${secretPath(DEMO_PROJECT, 'prod-postgres-app')}/versions/v2`);
+  const crumbs = page.getByRole('navigation', { name: 'Breadcrumb' });
+  await expect(crumbs).toContainText('Secrets/prod-postgres-app/version v2');
+  await crumbs.getByRole('link', { name: 'prod-postgres-app' }).click();
+  await expect(page.getByRole('heading', { name: 'prod-postgres-app', level: 1 })).toBeVisible();
+});

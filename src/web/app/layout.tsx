@@ -47,7 +47,7 @@ function ProjectSwitcher() {
     <label className="flex items-center gap-2 text-sm">
       <span className="text-zinc-600 dark:text-zinc-400">Project</span>
       <select
-        className="h-8 max-w-[16rem] rounded-md border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-950"
+        className="h-8 max-w-[55vw] rounded-md sm:max-w-sm border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-950"
         value={projectId ?? ''}
         onChange={(e) => navigate(paths.secrets(e.target.value))}
       >

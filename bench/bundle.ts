@@ -1,0 +1,31 @@
+// First-load weight: gzip bytes of the JS and CSS a browser downloads for each page, from the
+// production build's manifest (entry, its static imports and CSS, plus the page's lazy chunk).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+interface ManifestChunk {
+  file: string;
+  css?: string[];
+  imports?: string[];
+  isEntry?: boolean;
+}
+
+const PAGES = { lookup: 'src/web/routes/lookup.tsx', 'secret detail': 'src/web/routes/secret-detail.tsx', stage: 'src/web/routes/stage.tsx', version: 'src/web/routes/version.tsx' };
+
+export function bundleSizes(distDir = 'dist') {
+  const manifest = JSON.parse(readFileSync(join(distDir, '.vite/manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
+  const gz = (file: string) => gzipSync(readFileSync(join(distDir, file))).length;
+  const closure = (key: string, seen = new Set<string>()): Set<string> => {
+    if (seen.has(key)) return seen;
+    seen.add(key);
+    for (const dep of manifest[key]?.imports ?? []) closure(dep, seen);
+    return seen;
+  };
+  const filesOf = (keys: Iterable<string>) => new Set([...keys].flatMap((k) => [manifest[k]!.file, ...(manifest[k]!.css ?? [])]));
+  const entry = Object.keys(manifest).find((k) => manifest[k]!.isEntry)!;
+  return Object.entries(PAGES).map(([page, source]) => {
+    const files = filesOf(new Set([...closure(entry), ...closure(source)]));
+    return { page, files: files.size, gzipBytes: [...files].reduce((sum, f) => sum + gz(f), 0) };
+  });
+}

@@ -1,0 +1,29 @@
+// `npm run bench`: bounded, loopback-only measurements of the production build and the servers.
+// Prints one table, writes bench/results.json, and exits non-zero when a budget is broken.
+import { execSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { bundleSizes } from './bundle.ts';
+import { benchServer } from './server.ts';
+
+const BUDGETS = { proxyThroughputRatio: 0.7, proxyAddedP50Ms: 2 };
+
+execSync('npx vite build --manifest --logLevel warn', { stdio: 'inherit' });
+const bundles = bundleSizes();
+const server = await benchServer();
+
+const rows: [string, string, string, boolean][] = [];
+for (const b of bundles) rows.push([`first load: ${b.page}`, `${(b.gzipBytes / 1024).toFixed(1)} KiB gzip in ${b.files} files (no floor to compare with yet)`, '', true]);
+for (const s of server) {
+  rows.push([`${s.operation} emulator`, `${s.emulator.requestsPerSecond} req/s, p50 ${s.emulator.p50Ms} ms, p99 ${s.emulator.p99Ms} ms`, '', s.emulator.errors === 0 && s.emulator.non2xx === 0]);
+  rows.push([`${s.operation} via proxy`, `${s.proxy.requestsPerSecond} req/s, p50 ${s.proxy.p50Ms} ms, p99 ${s.proxy.p99Ms} ms`, '', s.proxy.errors === 0 && s.proxy.non2xx === 0]);
+  rows.push([`${s.operation} proxy/emulator`, `${s.throughputRatio}× throughput`, `≥ ${BUDGETS.proxyThroughputRatio}×`, s.throughputRatio >= BUDGETS.proxyThroughputRatio]);
+  rows.push([`${s.operation} added p50`, `${s.addedP50Ms} ms`, `≤ ${BUDGETS.proxyAddedP50Ms} ms`, s.addedP50Ms <= BUDGETS.proxyAddedP50Ms]);
+}
+
+const width = Math.max(...rows.map((r) => r[0].length));
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+console.log(`\n${machine}`);
+for (const [name, value, budget, ok] of rows) console.log(`${ok ? 'ok  ' : 'FAIL'} ${name.padEnd(width)}  ${value}${budget ? `  (budget ${budget})` : ''}`);
+writeFileSync('bench/results.json', `${JSON.stringify({ time: new Date().toISOString(), machine, bundles, server }, null, 2)}\n`);
+process.exit(rows.every((r) => r[3]) ? 0 : 1);

@@ -92,3 +92,26 @@ test('a timeout, a reset connection and a malformed body each give a clear error
   await page.getByRole('button', { name: 'Retry' }).click();
   await expect(page.getByRole('alert')).toContainText('not JSON', { timeout: 15_000 });
 });
+
+for (const status of [500, 502, 503, 504]) {
+  test(`${status}: retried exactly twice`, async ({ page, projectId, csms }) => {
+    await csms.createSecret({ name: 'db', secret_string: 'x' });
+    const path = `/v1/${projectId}/secrets/db/versions$`;
+    await emulator.addFault({ path, count: 3, status, body: { error_code: `CSMS.${status}`, error_msg: `Injected ${status}.` } });
+    await page.goto(secretPath(projectId, 'db'));
+    await expect(page.getByRole('alert')).toContainText(`CSMS.${status}`, { timeout: 15_000 });
+    expect((await emulator.requests(new RegExp(path))).length).toBe(3);
+  });
+}
+
+test('a failed value read never shows an older value', async ({ page, projectId, csms }) => {
+  await csms.createSecret({ name: 'db', secret_string: 'OLD-VALUE-1' });
+  await page.goto(`${secretPath(projectId, 'db')}/versions/v1`);
+  await page.getByRole('button', { name: 'Reveal value' }).click();
+  await expect(page.getByTestId('secret-value')).toHaveText('OLD-VALUE-1');
+  await page.getByRole('button', { name: 'Hide value' }).click();
+  await emulator.addFault({ path: `/v1/${projectId}/secrets/db/versions/v1$`, count: 3, status: 503 });
+  await page.getByRole('button', { name: 'Reveal value' }).click();
+  await expect(page.getByRole('alert')).toContainText('The value could not be read', { timeout: 15_000 });
+  expect(await page.content()).not.toContain('OLD-VALUE-1');
+});

@@ -23,6 +23,7 @@ export const CONSOLE_ERRORS = {
   notFound: 'CONSOLE.0404',
   methodNotAllowed: 'CONSOLE.0405',
   forbidden: 'CONSOLE.0403',
+  rateLimited: 'CONSOLE.0429',
   badGateway: 'CONSOLE.0502',
   timeout: 'CONSOLE.0504',
   internal: 'CONSOLE.0500',

@@ -57,6 +57,42 @@ describe('the emulator process', () => {
     second.child.kill('SIGKILL');
   });
 
+  it('keeps every acknowledged write of concurrent writers killed mid-flight', async () => {
+    const first = await startProcess();
+    const csms = client(first.url);
+    const acknowledged: string[] = [];
+    let killed = false;
+    const writer = async (w: number) => {
+      for (let i = 0; !killed && i < 100; i++) {
+        const name = `w${w}-${i}`;
+        const answer = await csms.createSecret({ name, secret_string: canary(1000 + w * 100 + i) }).catch(() => null);
+        if (answer?.status === 200) acknowledged.push(name);
+        if (acknowledged.length >= 120 && !killed) {
+          killed = true;
+          first.child.kill('SIGKILL'); // other writers still have requests in flight
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: 8 }, (_, w) => writer(w)));
+    await new Promise((resolve) => (first.child.exitCode !== null || first.child.signalCode !== null ? resolve(null) : first.child.once('exit', resolve)));
+
+    const second = await startProcess();
+    const after = client(second.url);
+    const listed = new Set<string>();
+    for (let marker: string | undefined; ; ) {
+      const page = await after.listSecrets({ limit: 1000, ...(marker && { marker }) });
+      for (const s of page.body.secrets) listed.add(s.name);
+      marker = page.body.page_info.next_marker;
+      if (!marker) break;
+    }
+    expect(acknowledged.length).toBeGreaterThanOrEqual(120);
+    expect(acknowledged.filter((name) => !listed.has(name))).toEqual([]);
+    const sample = acknowledged[acknowledged.length - 1]!;
+    const [w, i] = sample.slice(1).split('-').map(Number) as [number, number];
+    expect((await after.showVersion(sample, 'v1')).body.version.secret_string).toBe(canary(1000 + w * 100 + i));
+    second.child.kill('SIGKILL');
+  });
+
   it('never stores a value in plaintext', () => {
     const files = readdirSync(dir).filter((f) => f.startsWith('csms.sqlite'));
     expect(files).toContain('csms.sqlite');

@@ -1,10 +1,12 @@
 // The console server: static app, security headers, the config endpoint and the read-only proxy.
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CONSOLE_ERRORS } from '../csms/error-codes.ts';
 import { createAudit } from './audit.ts';
+import { registerAuditRoute } from './audit-route.ts';
 import type { ServerConfig, Upstream } from './config.ts';
 import { sendError } from './errors.ts';
 import { registerProxy } from './proxy.ts';
@@ -43,7 +45,27 @@ export function buildConsoleServer(config: ServerConfig & { upstream: Upstream }
     default_project_id: config.projects[0]?.id ?? null,
   }));
 
-  registerProxy(app, { upstream: () => upstream, audit: createAudit(config.auditLog), who: `ak:${config.upstream.accessKey}` });
+  const audit = createAudit(config.auditLog);
+  const who = `ak:${config.upstream.accessKey}`;
+  // Only the routes that opt in are limited (value reads, audit reports); 429 with Retry-After.
+  // A refused value read is still audited.
+  app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, context) => ({
+      statusCode: 429,
+      error_code: CONSOLE_ERRORS.rateLimited,
+      error_msg: `Too many value reads: at most ${context.max} a minute. Retry in ${Math.ceil(context.ttl / 1000)} s.`,
+    }),
+    onExceeded: (req) => {
+      const p = req.params as Record<string, string | undefined>;
+      if (p.version_id && p.project_id && p.secret_name)
+        audit({ action: 'read', who, clientIp: req.ip, project: p.project_id, secret: p.secret_name, version: p.version_id, outcome: 'rate-limited', status: 429 });
+    },
+  });
+  app.register(async (scope) => {
+    registerProxy(scope, { upstream: () => upstream, audit, who, valueReadsPerMinute: config.valueReadsPerMinute });
+    registerAuditRoute(scope, { audit, who });
+  });
 
   const root = resolve(config.staticDir);
   const built = existsSync(resolve(root, 'index.html'));
@@ -60,6 +82,8 @@ export function buildConsoleServer(config: ServerConfig & { upstream: Upstream }
 
   app.setErrorHandler((error, req, reply) => {
     const status = (error as { statusCode?: number }).statusCode ?? 500;
+    const csms = error as { error_code?: unknown; error_msg?: unknown };
+    if (typeof csms.error_code === 'string' && typeof csms.error_msg === 'string') return sendError(reply, status, csms.error_code, csms.error_msg);
     if (status < 500) return sendError(reply, status, CONSOLE_ERRORS.badRequest, 'The request is invalid.');
     req.log.error({ err: error }, 'unhandled error');
     return sendError(reply, 500, CONSOLE_ERRORS.internal, 'Internal error in the console server.');

@@ -1,33 +1,37 @@
-// The audit trail of value reads: one JSON line per read, to CONSOLE_AUDIT_LOG or stdout.
-// It never holds a value. JSON encoding escapes CR/LF, so a line cannot be forged.
+// The audit trail of value use: one JSON line per read (seen by the server), copy or download
+// (reported by the app), to CONSOLE_AUDIT_LOG or stdout. It never holds a value. JSON encoding
+// escapes CR/LF, so a name cannot forge a line.
 import { appendFileSync } from 'node:fs';
 
-export interface ValueReadEvent {
+export type AuditAction = 'read' | 'copy' | 'download';
+
+export interface AuditEvent {
+  action: AuditAction;
   who: string;
   clientIp: string;
   project: string;
   secret: string;
   version: string;
-  outcome: 'ok' | 'denied' | 'not-found' | 'error';
-  status: number;
+  outcome: 'ok' | 'denied' | 'not-found' | 'rate-limited' | 'error' | 'reported';
+  status?: number;
   requestId?: string;
 }
 
-export type Audit = (event: ValueReadEvent) => void;
+export type Audit = (event: AuditEvent) => void;
 
 export function createAudit(path?: string): Audit {
   const write = path ? (line: string) => appendFileSync(path, line) : (line: string) => process.stdout.write(line);
   return (event) => {
     const record = {
       time: new Date().toISOString(),
-      event: 'secret.value.read',
+      event: `secret.value.${event.action}`,
       who: event.who,
       client_ip: event.clientIp,
       project: event.project,
       secret: event.secret,
       version: event.version,
       outcome: event.outcome,
-      status: event.status,
+      status: event.status ?? null,
       request_id: event.requestId ?? null,
     };
     write(`${JSON.stringify(record)}\n`);

@@ -12,6 +12,7 @@ const envSchema = z.object({
   HUAWEICLOUD_SDK_PROJECT_ID: z.string().optional(),
   CSMS_UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   CONSOLE_AUDIT_LOG: z.string().min(1).optional(),
+  CONSOLE_VALUE_READS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
   CONSOLE_STATIC_DIR: z.string().min(1).default('dist'),
 });
 
@@ -37,6 +38,7 @@ export interface ServerConfig {
   projects: Project[];
   timeoutMs: number;
   auditLog?: string;
+  valueReadsPerMinute: number;
   staticDir: string;
 }
 
@@ -52,7 +54,7 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
     throw new Error(`${issue.path.join('.')}: ${issue.message}`);
   }
   const e = parsed.data;
-  const base = { host: e.HOST, port: e.PORT, timeoutMs: e.CSMS_UPSTREAM_TIMEOUT_MS, auditLog: e.CONSOLE_AUDIT_LOG, staticDir: e.CONSOLE_STATIC_DIR };
+  const base = { host: e.HOST, port: e.PORT, timeoutMs: e.CSMS_UPSTREAM_TIMEOUT_MS, auditLog: e.CONSOLE_AUDIT_LOG, valueReadsPerMinute: e.CONSOLE_VALUE_READS_PER_MINUTE, staticDir: e.CONSOLE_STATIC_DIR };
   if (!e.CSMS_ENDPOINT) return { ...base, mode: 'emulator', projects: [] };
 
   if (!e.HUAWEICLOUD_SDK_AK || !e.HUAWEICLOUD_SDK_SK)

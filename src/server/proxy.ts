@@ -31,12 +31,16 @@ export interface ProxyDeps {
   upstream: () => UpstreamClient;
   audit: Audit;
   who: string;
+  /** Value reads allowed per client per minute. */
+  valueReadsPerMinute: number;
 }
 
 export function registerProxy(app: FastifyInstance, deps: ProxyDeps) {
   for (const op of OPERATIONS) {
     const url = `/api/v1/:project_id/secrets${op.route}`;
-    app.get(url, (req, reply) => forward(req, reply, op, deps));
+    // Each value read is audited and may be costly for KMS: they are rate limited per client.
+    const rateLimit = op.route.endsWith(':version_id') ? { max: deps.valueReadsPerMinute, timeWindow: 60_000 } : false;
+    app.get(url, { config: { rateLimit } }, (req, reply) => forward(req, reply, op, deps));
     app.route({
       method: ['HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'],
       url,
@@ -57,7 +61,8 @@ async function forward(req: FastifyRequest, reply: FastifyReply, op: Operation, 
   }
   const query: Record<string, string> = {};
   for (const [key, value] of Object.entries(req.query as Record<string, unknown>)) {
-    const rule = op.query[key];
+    // Own keys only: `__proto__` or `constructor` must not find a rule on Object.prototype.
+    const rule = Object.hasOwn(op.query, key) ? op.query[key] : undefined;
     if (!rule) return sendError(reply, 400, CSMS_ERRORS.invalidParameter, `Unknown query parameter "${key}".`);
     if (typeof value !== 'string' || !rule(value))
       return sendError(reply, 400, CSMS_ERRORS.invalidParameter, `Invalid value for the query parameter "${key}".`);
@@ -100,12 +105,13 @@ function relay(reply: FastifyReply, status: number, body: string, requestId?: st
 
 function auditRead(req: FastifyRequest, deps: ProxyDeps, params: Record<string, string>, status: number, requestId?: string) {
   deps.audit({
+    action: 'read',
     who: deps.who,
     clientIp: req.ip,
     project: params.project_id!,
     secret: params.secret_name!,
     version: params.version_id!,
-    outcome: status < 300 ? 'ok' : status === 401 || status === 403 ? 'denied' : isNotFound(status, undefined) ? 'not-found' : 'error',
+    outcome: status < 300 ? 'ok' : status === 401 || status === 403 ? 'denied' : status === 429 ? 'rate-limited' : isNotFound(status, undefined) ? 'not-found' : 'error',
     status,
     requestId,
   });

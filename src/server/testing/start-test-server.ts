@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { buildConsoleServer } from '../app.ts';
 import type { Project, Upstream } from '../config.ts';
 
-export async function startTestServer(upstream: Upstream, opts: { timeoutMs?: number; projects?: Project[]; staticDir?: string } = {}) {
+export async function startTestServer(upstream: Upstream, opts: { timeoutMs?: number; projects?: Project[]; staticDir?: string; valueReadsPerMinute?: number } = {}) {
   const auditLog = join(mkdtempSync(join(tmpdir(), 'console-audit-')), 'audit.log');
   const app = buildConsoleServer({
     host: '127.0.0.1',
@@ -16,6 +16,7 @@ export async function startTestServer(upstream: Upstream, opts: { timeoutMs?: nu
     projects: opts.projects ?? [],
     timeoutMs: opts.timeoutMs ?? 2000,
     auditLog,
+    valueReadsPerMinute: opts.valueReadsPerMinute ?? 1000,
     staticDir: opts.staticDir ?? 'dist',
   });
   await app.listen({ host: '127.0.0.1', port: 0 });

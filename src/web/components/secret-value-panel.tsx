@@ -5,6 +5,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { SecretVersion } from '../../csms/schemas.ts';
+import { reportValueUse } from '../api/audit.ts';
 import { secretQueries } from '../api/secret-queries.ts';
 import { copySecret, CLIPBOARD_CLEAR_MS } from '../lib/clipboard.ts';
 import { ErrorPanel } from './error-panel.tsx';
@@ -67,6 +68,7 @@ export function SecretValuePanel(props: { projectId: string; secretName: string;
     try {
       const version = await queryClient.fetchQuery(valueQuery);
       await copySecret(rawValue(version));
+      reportValueUse('copy', projectId, secretName, versionId);
       announce(`Value copied. The clipboard is cleared in ${CLIPBOARD_CLEAR_MS / 1000} seconds.`);
     } catch {
       announce('The value could not be copied.');
@@ -76,7 +78,10 @@ export function SecretValuePanel(props: { projectId: string; secretName: string;
   };
   const copyField = async (fieldValue: string, key: string) => {
     await copySecret(fieldValue).then(
-      () => announce(`${key} copied. The clipboard is cleared in ${CLIPBOARD_CLEAR_MS / 1000} seconds.`),
+      () => {
+        reportValueUse('copy', projectId, secretName, versionId);
+        announce(`${key} copied. The clipboard is cleared in ${CLIPBOARD_CLEAR_MS / 1000} seconds.`);
+      },
       () => announce(`${key} could not be copied.`),
     );
   };
@@ -116,7 +121,11 @@ export function SecretValuePanel(props: { projectId: string; secretName: string;
           <ErrorPanel heading="The value could not be read" error={value.error} onRetry={() => void value.refetch()} />
         ) : shown ? (
           value.data.secret_binary !== undefined ? (
-            <BinaryValueView base64={value.data.secret_binary} fileName={`${secretName}-${value.data.version_metadata.id}.bin`} />
+            <BinaryValueView
+              base64={value.data.secret_binary}
+              fileName={`${secretName}-${versionId}.bin`}
+              onDownload={() => reportValueUse('download', projectId, secretName, versionId)}
+            />
           ) : (
             <TextValueView text={value.data.secret_string ?? ''} onCopyField={copyField} />
           )

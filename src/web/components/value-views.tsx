@@ -76,7 +76,7 @@ function FieldsTable({ fields, onCopy }: { fields: [string, string][]; onCopy: (
   );
 }
 
-export function BinaryValueView({ base64, fileName }: { base64: string; fileName: string }) {
+export function BinaryValueView({ base64, fileName, onDownload }: { base64: string; fileName: string; onDownload: () => void }) {
   const bytes = useMemo(() => base64ToBytes(base64), [base64]);
   const [confirming, setConfirming] = useState(false);
   const download = () => {
@@ -87,6 +87,7 @@ export function BinaryValueView({ base64, fileName }: { base64: string; fileName
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 0);
     setConfirming(false);
+    onDownload();
   };
   return (
     <div className="space-y-3">

@@ -14,6 +14,13 @@ describe('parseJsonValue', () => {
     const view = parseJsonValue('[{"a":1}]');
     expect(view).toEqual({ kind: 'json', pretty: '[\n  {\n    "a": 1\n  }\n]' });
   });
+  it('never throws on absurdly deep JSON', () => {
+    const deep = `${'['.repeat(200_000)}${']'.repeat(200_000)}`;
+    expect(() => parseJsonValue(deep)).not.toThrow();
+    expect(parseJsonValue('{"__proto__":{"polluted":1}}')).toEqual({ kind: 'json', pretty: '{\n  "__proto__": {\n    "polluted": 1\n  }\n}' });
+    expect(parseJsonValue('{"__proto__":"x","a":"b"}')).toMatchObject({ fields: [['__proto__', 'x'], ['a', 'b']] });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
   it('leaves text, bare scalars and invalid JSON as text', () => {
     for (const text of ['hunter2', '42', '"quoted"', '{"a":', '{oops}', '']) expect(parseJsonValue(text)).toEqual({ kind: 'not-json' });
   });

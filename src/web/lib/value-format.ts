@@ -4,17 +4,19 @@ export type JsonView =
   | { kind: 'not-json' }
   | { kind: 'json'; pretty: string; fields?: [string, string][] };
 
-/** Objects and arrays only: a bare number or string is better shown as text. */
+/** Objects and arrays only: a bare number or string is better shown as text. Never throws: a
+ * value too deep to parse or print is shown as text. */
 export function parseJsonValue(text: string): JsonView {
   const trimmed = text.trim();
   if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) return { kind: 'not-json' };
   let parsed: unknown;
+  let pretty: string;
   try {
     parsed = JSON.parse(trimmed);
+    pretty = JSON.stringify(parsed, null, 2);
   } catch {
     return { kind: 'not-json' };
   }
-  const pretty = JSON.stringify(parsed, null, 2);
   const isFlatObject =
     parsed !== null &&
     typeof parsed === 'object' &&

@@ -47,7 +47,7 @@ export function Component() {
           <CopyButton text={secret.name} label="Copy secret name" />
         </div>
         <SecretStateExplained secret={secret} />
-        {secret.description ? <p className="max-w-3xl text-sm whitespace-pre-wrap text-zinc-700 dark:text-zinc-300">{secret.description}</p> : null}
+        {secret.description ? <p data-testid="secret-description" className="max-w-3xl text-sm whitespace-pre-wrap text-zinc-700 dark:text-zinc-300">{secret.description}</p> : null}
       </header>
 
       <section aria-labelledby="metadata-heading" className="space-y-3">

@@ -4,6 +4,7 @@ import { execSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { bundleSizes } from './bundle.ts';
+import { HEAP_BUDGET_MIB, loadTest } from './load.ts';
 import { benchServer } from './server.ts';
 
 const BUDGETS = { proxyThroughputRatio: 0.7, proxyAddedP50Ms: 2 };
@@ -11,6 +12,7 @@ const BUDGETS = { proxyThroughputRatio: 0.7, proxyAddedP50Ms: 2 };
 execSync('npx vite build --manifest --logLevel warn', { stdio: 'inherit' });
 const bundles = bundleSizes();
 const server = await benchServer();
+const load = await loadTest();
 
 const rows: [string, string, string, boolean][] = [];
 for (const b of bundles) rows.push([`first load: ${b.page}`, `${(b.gzipBytes / 1024).toFixed(1)} KiB gzip in ${b.files} files (no floor to compare with yet)`, '', true]);
@@ -21,9 +23,12 @@ for (const s of server) {
   rows.push([`${s.operation} added p50`, `${s.addedP50Ms} ms`, `≤ ${BUDGETS.proxyAddedP50Ms} ms`, s.addedP50Ms <= BUDGETS.proxyAddedP50Ms]);
 }
 
+rows.push([`load: ${load.connections} clients × ${load.seconds} s`, `${load.requests} requests, ${load.requestsPerSecond} req/s, p99 ${load.p99Ms} ms, statuses ${JSON.stringify(load.statuses)}`, 'no error but 429', load.errors === 0]);
+rows.push(['load: memory', `heap after GC ${load.memoryMiB.heapBaseline} → ${load.memoryMiB.heapAfter} MiB; peak RSS ${load.memoryMiB.peakRss} MiB`, `heap ≤ baseline + ${HEAP_BUDGET_MIB} MiB`, load.memoryMiB.heapAfter <= load.memoryMiB.heapBaseline + HEAP_BUDGET_MIB]);
+
 const width = Math.max(...rows.map((r) => r[0].length));
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
 console.log(`\n${machine}`);
 for (const [name, value, budget, ok] of rows) console.log(`${ok ? 'ok  ' : 'FAIL'} ${name.padEnd(width)}  ${value}${budget ? `  (budget ${budget})` : ''}`);
-writeFileSync('bench/results.json', `${JSON.stringify({ time: new Date().toISOString(), machine, bundles, server }, null, 2)}\n`);
+writeFileSync('bench/results.json', `${JSON.stringify({ time: new Date().toISOString(), machine, bundles, server, load }, null, 2)}\n`);
 process.exit(rows.every((r) => r[3]) ? 0 : 1);

@@ -25,28 +25,38 @@ async function load(name: string, url: string, headers: Record<string, string>):
 }
 
 /** Starts `npm start`'s entry point in its own process, so the load generator does not share it. */
-async function startConsole(): Promise<{ consoleUrl: string; emulatorUrl: string; stop: () => void }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    env: { ...process.env, PORT: '0', CSMS_EMULATOR_PORT: '0', CSMS_EMULATOR_DB: ':memory:', CSMS_EMULATOR_SEED: 'none', CONSOLE_AUDIT_LOG: '/dev/null' },
-    stdio: ['ignore', 'pipe', 'inherit'],
+export async function startConsole(env: Record<string, string> = {}): Promise<{ consoleUrl: string; emulatorUrl: string; inspectorUrl: string; pid: number; stop: () => void }> {
+  const child = spawn(process.execPath, ['--inspect=127.0.0.1:0', '--import', 'tsx', 'src/server/main.ts'], {
+    env: { ...process.env, PORT: '0', CSMS_EMULATOR_PORT: '0', CSMS_EMULATOR_DB: ':memory:', CSMS_EMULATOR_SEED: 'none', CONSOLE_AUDIT_LOG: '/dev/null', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((resolve, reject) => {
     let out = '';
-    child.stdout.on('data', (chunk: Buffer) => {
+    const check = (chunk: Buffer) => {
       out += chunk.toString();
       const consoleUrl = /CSMS console\s+(http:\/\/\S+?)\/?\s/.exec(out)?.[1];
       const emulatorUrl = /CSMS emulator\s+(http:\/\/\S+)/.exec(out)?.[1];
-      if (consoleUrl && emulatorUrl) resolve({ consoleUrl, emulatorUrl, stop: () => child.kill('SIGINT') });
-    });
+      const inspectorUrl = /Debugger listening on (ws:\/\/\S+)/.exec(out)?.[1];
+      if (consoleUrl && emulatorUrl && inspectorUrl) resolve({ consoleUrl, emulatorUrl, inspectorUrl, pid: child.pid!, stop: () => child.kill('SIGINT') });
+    };
+    child.stdout.on('data', check);
+    child.stderr.on('data', check);
     child.once('exit', (code) => reject(new Error(`console exited with ${code}: ${out}`)));
   });
 }
 
+export const BENCH_PROJECT = PROJECT;
+
+export async function seedBenchSecrets(emulatorUrl: string) {
+  const csms = csmsClient({ endpoint: emulatorUrl, accessKey: EMULATOR_DEFAULTS.accessKey, secretKey: EMULATOR_DEFAULTS.secretKey, projectId: PROJECT });
+  for (let i = 0; i < 200; i++) await csms.createSecret({ name: `bench-${String(i).padStart(3, '0')}`, secret_string: JSON.stringify({ user: 'u', password: `p${i}` }) });
+}
+
 export async function benchServer() {
-  const { consoleUrl, emulatorUrl, stop } = await startConsole();
+  // The proxy's own cost is measured here, not its value-read rate limit (the load test has that).
+  const { consoleUrl, emulatorUrl, stop } = await startConsole({ CONSOLE_VALUE_READS_PER_MINUTE: '100000' });
   try {
-    const csms = csmsClient({ endpoint: emulatorUrl, accessKey: EMULATOR_DEFAULTS.accessKey, secretKey: EMULATOR_DEFAULTS.secretKey, projectId: PROJECT });
-    for (let i = 0; i < 200; i++) await csms.createSecret({ name: `bench-${String(i).padStart(3, '0')}`, secret_string: JSON.stringify({ user: 'u', password: `p${i}` }) });
+    await seedBenchSecrets(emulatorUrl);
     const paths = { ShowSecretVersion: `/v1/${PROJECT}/secrets/bench-042/versions/latest`, ListSecrets: `/v1/${PROJECT}/secrets?limit=50` };
     const rows: { operation: string; emulator: LoadResult; proxy: LoadResult }[] = [];
     for (const [operation, path] of Object.entries(paths)) {

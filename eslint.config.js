@@ -13,7 +13,7 @@ const forbid = (...groups) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', '.test-results', 'spec'] },
+  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', '.test-results', '.bench', 'spec'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -37,6 +37,7 @@ export default tseslint.config(
     },
   },
   { files: ['src/server/**/*.ts', 'src/emulator/**/*.ts', 'e2e/**/*.ts', 'bench/**/*.ts', 'scripts/**', '*.config.*'], languageOptions: { globals: globals.node } },
+  { files: ['bench/floor/**/*.tsx'], languageOptions: { globals: globals.browser } },
   { files: ['src/server/**/*.ts'], rules: forbid('web') },
   { files: ['src/emulator/**/*.ts'], rules: forbid('web', 'server') },
   { files: ['src/csms/**/*.ts'], rules: forbid('web', 'server', 'emulator') },

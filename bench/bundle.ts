@@ -1,5 +1,6 @@
 // First-load weight: gzip bytes of the JS and CSS a browser downloads for each page, from the
-// production build's manifest (entry, its static imports and CSS, plus the page's lazy chunk).
+// production build's manifest (entry, its static imports and CSS, plus the page's lazy chunk),
+// next to the floor: the smallest app on the same stack (bench/floor), built in the same run.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -13,9 +14,21 @@ interface ManifestChunk {
 
 const PAGES = { lookup: 'src/web/routes/lookup.tsx', 'secret detail': 'src/web/routes/secret-detail.tsx', stage: 'src/web/routes/stage.tsx', version: 'src/web/routes/version.tsx' };
 
-export function bundleSizes(distDir = 'dist') {
+function readManifest(distDir: string) {
   const manifest = JSON.parse(readFileSync(join(distDir, '.vite/manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
-  const gz = (file: string) => gzipSync(readFileSync(join(distDir, file))).length;
+  const gz = (file: string) => gzipSync(readFileSync(join(distDir, file)), { level: 9 }).length;
+  return { manifest, gz };
+}
+
+/** The floor app's whole first load. */
+export function floorSize(distDir = '.bench/floor') {
+  const { manifest, gz } = readManifest(distDir);
+  const entry = Object.values(manifest).find((c) => c.isEntry)!;
+  return [entry.file, ...(entry.css ?? [])].reduce((sum, f) => sum + gz(f), 0);
+}
+
+export function bundleSizes(distDir = 'dist') {
+  const { manifest, gz } = readManifest(distDir);
   const closure = (key: string, seen = new Set<string>()): Set<string> => {
     if (seen.has(key)) return seen;
     seen.add(key);

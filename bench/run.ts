@@ -3,19 +3,24 @@
 import { execSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { bundleSizes } from './bundle.ts';
+import { bundleSizes, floorSize } from './bundle.ts';
 import { HEAP_BUDGET_MIB, loadTest } from './load.ts';
 import { benchServer } from './server.ts';
 
-const BUDGETS = { proxyThroughputRatio: 0.7, proxyAddedP50Ms: 2 };
+const BUDGETS = { firstLoadOverFloor: 1.15, proxyThroughputRatio: 0.7, proxyAddedP50Ms: 2 };
 
 execSync('npx vite build --manifest --logLevel warn', { stdio: 'inherit' });
-const bundles = bundleSizes();
+execSync('npx vite build -c bench/floor/vite.config.ts', { stdio: 'inherit' });
+const floor = floorSize();
+const bundles = bundleSizes().map((b) => ({ ...b, overFloor: Number((b.gzipBytes / floor).toFixed(2)) }));
 const server = await benchServer();
 const load = await loadTest();
 
 const rows: [string, string, string, boolean][] = [];
-for (const b of bundles) rows.push([`first load: ${b.page}`, `${(b.gzipBytes / 1024).toFixed(1)} KiB gzip in ${b.files} files (no floor to compare with yet)`, '', true]);
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+rows.push(['first load: floor app', `${kib(floor)} gzip (react, react-dom, react-query, react-router, tailwind)`, '', true]);
+for (const b of bundles)
+  rows.push([`first load: ${b.page}`, `${kib(b.gzipBytes)} gzip in ${b.files} files, ${b.overFloor}× the floor`, `≤ ${BUDGETS.firstLoadOverFloor}×`, b.overFloor <= BUDGETS.firstLoadOverFloor]);
 for (const s of server) {
   rows.push([`${s.operation} emulator`, `${s.emulator.requestsPerSecond} req/s, p50 ${s.emulator.p50Ms} ms, p99 ${s.emulator.p99Ms} ms`, '', s.emulator.errors === 0 && s.emulator.non2xx === 0]);
   rows.push([`${s.operation} via proxy`, `${s.proxy.requestsPerSecond} req/s, p50 ${s.proxy.p50Ms} ms, p99 ${s.proxy.p99Ms} ms`, '', s.proxy.errors === 0 && s.proxy.non2xx === 0]);
@@ -30,5 +35,5 @@ const width = Math.max(...rows.map((r) => r[0].length));
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
 console.log(`\n${machine}`);
 for (const [name, value, budget, ok] of rows) console.log(`${ok ? 'ok  ' : 'FAIL'} ${name.padEnd(width)}  ${value}${budget ? `  (budget ${budget})` : ''}`);
-writeFileSync('bench/results.json', `${JSON.stringify({ time: new Date().toISOString(), machine, bundles, server, load }, null, 2)}\n`);
+writeFileSync('bench/results.json', `${JSON.stringify({ time: new Date().toISOString(), machine, floorGzipBytes: floor, bundles, server, load }, null, 2)}\n`);
 process.exit(rows.every((r) => r[3]) ? 0 : 1);

@@ -1,6 +1,6 @@
 // The API client: one GET over fetch, the query's AbortSignal passed through, every answer
 // validated with the contract's zod schemas, every failure turned into an ApiError.
-import type { z } from 'zod';
+import * as z from 'zod/mini';
 import { parseErrorBody } from '../../csms/schemas.ts';
 import { ApiError, type Operation } from './api-error.ts';
 
@@ -15,7 +15,7 @@ function retryAfterSeconds(header: string | null): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 
-export async function apiGet<S extends z.ZodType>(
+export async function apiGet<S extends z.ZodMiniType>(
   operation: Operation,
   url: string,
   schema: S,
@@ -47,7 +47,7 @@ export async function apiGet<S extends z.ZodType>(
       retryAfterSeconds: retryAfterSeconds(res.headers.get('retry-after')),
     });
   }
-  const parsed = schema.safeParse(body);
+  const parsed = z.safeParse(schema, body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new ApiError({ status: res.status, code: 'CONSOLE.BAD_RESPONSE', message: `The answer does not match the CSMS contract (${issue?.path.join('.') || 'body'}: ${issue?.message}).`, requestId, operation });

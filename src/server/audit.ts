@@ -1,7 +1,7 @@
 // The audit trail of value use: one JSON line per read (seen by the server), copy or download
 // (reported by the app), to CONSOLE_AUDIT_LOG or stdout. It never holds a value. JSON encoding
 // escapes CR/LF, so a name cannot forge a line.
-import { appendFileSync } from 'node:fs';
+import { openSync, writeSync } from 'node:fs';
 
 export type AuditAction = 'read' | 'copy' | 'download';
 
@@ -20,7 +20,10 @@ export interface AuditEvent {
 export type Audit = (event: AuditEvent) => void;
 
 export function createAudit(path?: string): Audit {
-  const write = path ? (line: string) => appendFileSync(path, line) : (line: string) => process.stdout.write(line);
+  // Synchronous on purpose: a line is on its way to disk before the value is sent. One descriptor
+  // kept open (append mode) rather than an open/close per line.
+  const fd = path ? openSync(path, 'a', 0o600) : undefined;
+  const write = fd !== undefined ? (line: string) => writeSync(fd, line) : (line: string) => process.stdout.write(line);
   return (event) => {
     const record = {
       time: new Date().toISOString(),

@@ -1,19 +1,19 @@
 // The project's secrets: every page of ListSecrets loaded in the background (with progress),
 // filtered and sorted in memory, and virtualized so 10,000 rows stay smooth.
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import type { Secret } from '../../csms/schemas.ts';
 import { secretQueries } from '../api/secret-queries.ts';
 import { paths } from '../lib/paths.ts';
+import { useRowWindow } from '../lib/row-window.ts';
 import { ErrorPanel } from './error-panel.tsx';
 import { SecretStateBadge } from './secret-state-badge.tsx';
 import { TimeText } from './time-text.tsx';
 
 type SortKey = 'name' | 'state' | 'secret_type' | 'update_time';
 const COLUMNS: { key: SortKey; label: string; className: string }[] = [
-  { key: 'name', label: 'Name', className: 'w-[40%] sm:w-[28%]' },
+  { key: 'name', label: 'Name', className: 'lg:w-[28%]' }, // takes what is left until the description shows
   { key: 'state', label: 'State', className: 'w-[8.5rem]' },
   { key: 'secret_type', label: 'Type', className: 'hidden w-28 md:table-cell' },
   { key: 'update_time', label: 'Updated', className: 'hidden w-44 sm:table-cell' },
@@ -45,10 +45,7 @@ export function SecretList({ projectId, filter }: { projectId: string; filter: s
   }, [all, deferredFilter, sort]);
 
   const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
-  const items = virtualizer.getVirtualItems();
-  const padTop = items[0]?.start ?? 0;
-  const padBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
+  const { first, last, padTop, padBottom } = useRowWindow(scrollRef, rows.length, ROW_HEIGHT);
 
   const loading = hasNextPage || isFetchingNextPage;
   return (
@@ -78,10 +75,9 @@ export function SecretList({ projectId, filter }: { projectId: string; filter: s
           </thead>
           <tbody>
             {padTop > 0 && <tr aria-hidden="true" style={{ height: padTop }} />}
-            {items.map((item) => {
-              const s = rows[item.index]!;
+            {rows.slice(first, last).map((s, i) => {
               return (
-                <tr key={s.name} aria-rowindex={item.index + 2} className="h-[41px] border-t border-zinc-100 hover:bg-zinc-50 dark:border-zinc-900 dark:hover:bg-zinc-900">
+                <tr key={s.name} aria-rowindex={first + i + 2} className="h-[41px] border-t border-zinc-100 hover:bg-zinc-50 dark:border-zinc-900 dark:hover:bg-zinc-900">
                   <td className="truncate px-3 font-mono">
                     <Link className="text-blue-700 hover:underline dark:text-blue-400" to={paths.secret(projectId, s.name)}>{s.name}</Link>
                   </td>

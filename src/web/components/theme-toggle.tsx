@@ -12,10 +12,14 @@ function storedTheme(): Theme {
   return value === 'light' || value === 'dark' ? value : 'system';
 }
 
+const systemDark = window.matchMedia('(prefers-color-scheme: dark)');
+
 export function applyStoredTheme(theme: Theme = storedTheme()) {
-  document.documentElement.classList.toggle('dark', theme === 'dark');
-  document.documentElement.classList.toggle('light', theme === 'light');
+  document.documentElement.classList.toggle('dark', theme === 'dark' || (theme === 'system' && systemDark.matches));
 }
+
+// With no choice made, follow the system live (e.g. when it switches at sunset).
+systemDark.addEventListener('change', () => applyStoredTheme());
 
 export function ThemeToggle() {
   const [theme, setTheme] = useState(storedTheme);

@@ -20,10 +20,6 @@ export const LIMITS = {
   pageSizeDefault: 50,
 } as const;
 
-export function isSecretName(value: string): boolean {
-  return NAME_PATTERN.test(value);
-}
-
 /** Why a secret or stage name is refused, in words a person can act on; null when it is fine. */
 export function nameProblem(value: string, what = 'Secret name'): string | null {
   if (value.length === 0) return `${what} is required.`;

@@ -14,6 +14,8 @@ export const CSMS_ERRORS = {
   stageLimit: 'CSMS.0203',
   authFailed: 'APIGW.0301',
   clockSkew: 'APIGW.0303',
+  /** A token for one project used on another (the live code is not confirmed). */
+  wrongProject: 'APIGW.0302',
   throttled: 'APIGW.0308',
 } as const;
 

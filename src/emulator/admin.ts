@@ -6,6 +6,7 @@ import { NAME_PATTERN, PROJECT_ID_PATTERN } from '../csms/patterns.ts';
 import { parseBody } from './bodies.ts';
 import { invalidParameter } from './errors.ts';
 import { faultRuleBody, type Faults } from './faults.ts';
+import type { Iam } from './iam.ts';
 import type { Service } from './service.ts';
 
 const stateBody = z.object({
@@ -13,8 +14,12 @@ const stateBody = z.object({
   scheduled_delete_time: z.number().int().min(0).optional(),
 });
 
-export function registerAdminRoutes(app: FastifyInstance, deps: { service: Service; faults: Faults }) {
-  const { faults, service } = deps;
+export function registerAdminRoutes(app: FastifyInstance, deps: { service: Service; faults: Faults; iam: Iam }) {
+  const { faults, service, iam } = deps;
+  app.post('/emulator/iam/expire-tokens', async (_req, reply) => {
+    iam.expireAll();
+    return reply.code(204).send();
+  });
   app.post('/emulator/faults', async (req) => {
     const rule = parseBody(faultRuleBody, req.body);
     try {

@@ -7,6 +7,7 @@ import { CSMS_ERRORS, GATEWAY_ROUTE_NOT_FOUND } from '../csms/error-codes.ts';
 import { CsmsError, invalidBody } from './errors.ts';
 import { registerAdminRoutes } from './admin.ts';
 import { createFaults, type Faults } from './faults.ts';
+import type { Iam } from './iam.ts';
 import { registerCsmsRoutes } from './routes.ts';
 import type { Service } from './service.ts';
 import { verifySignature } from './signature.ts';
@@ -25,7 +26,7 @@ declare module 'fastify' {
   }
 }
 
-export function buildEmulatorApp(opts: { service: Service; auth: EmulatorAuth; faults: boolean }) {
+export function buildEmulatorApp(opts: { service: Service; auth: EmulatorAuth; faults: boolean; iam: Iam }) {
   const app = Fastify({
     logger: false,
     genReqId: () => randomUUID().replaceAll('-', ''),
@@ -54,7 +55,7 @@ export function buildEmulatorApp(opts: { service: Service; auth: EmulatorAuth; f
   });
 
   if (faults) {
-    registerAdminRoutes(app, { service: opts.service, faults });
+    registerAdminRoutes(app, { service: opts.service, faults, iam: opts.iam });
     app.addHook('onRequest', async (req, reply) => {
       if (await applyFault(faults, req, reply)) return reply;
     });
@@ -65,11 +66,12 @@ export function buildEmulatorApp(opts: { service: Service; auth: EmulatorAuth; f
   }
 
   app.addHook('preHandler', async (req) => {
-    if (req.url.startsWith('/v1/')) authenticate(req, opts.auth);
+    if (req.url.startsWith('/v1/')) authenticate(req, opts.auth, opts.iam);
     if (req.bodyError) throw req.bodyError;
   });
 
   registerCsmsRoutes(app, opts.service);
+  opts.iam.register(app);
 
   app.setNotFoundHandler((req, reply) =>
     sendError(reply, new CsmsError(404, GATEWAY_ROUTE_NOT_FOUND, `No API at ${req.method} ${req.url.split('?')[0]}.`)),
@@ -94,11 +96,17 @@ function sendError(reply: FastifyReply, error: CsmsError) {
     .send({ error_code: error.code, error_msg: error.message, ...(gateway && { request_id: reply.request.id }) });
 }
 
-function authenticate(req: FastifyRequest, auth: EmulatorAuth) {
+function authenticate(req: FastifyRequest, auth: EmulatorAuth, iam: Iam) {
   const token = req.headers['x-auth-token'];
   if (token !== undefined) {
-    if (token === auth.token) return;
-    throw new CsmsError(401, CSMS_ERRORS.authFailed, 'Incorrect IAM authentication information: the token is not valid.');
+    if (token === auth.token) return; // the emulator's own token: every project
+    const checked = iam.check(String(token));
+    if (checked === 'unknown') throw new CsmsError(401, CSMS_ERRORS.authFailed, 'Incorrect IAM authentication information: the token is not valid.');
+    if (checked === 'expired') throw new CsmsError(401, CSMS_ERRORS.authFailed, 'Incorrect IAM authentication information: the token has expired.');
+    const projectId = (req.params as { project_id?: string }).project_id;
+    if (projectId !== checked.projectId)
+      throw new CsmsError(403, CSMS_ERRORS.wrongProject, `The token of ${checked.user} is scoped to project ${checked.projectId}; it may not access project ${projectId}.`);
+    return;
   }
   if (!req.headers.authorization)
     throw new CsmsError(401, CSMS_ERRORS.authFailed, 'Incorrect IAM authentication information: no X-Auth-Token and no signature.');

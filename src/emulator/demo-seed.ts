@@ -8,6 +8,15 @@ export const DEMO_PROJECTS = {
   staging: { id: '7c1d9e2f3a4b45c6d7e8f9a0b1c2d3e4', name: 'ap-southeast-1_staging', region: 'ap-southeast-1' },
 } as const;
 
+/** Demo IAM users (documented in the README): the auditor may read production only. */
+export const DEMO_IAM = {
+  domain: 'csms-demo',
+  users: [
+    { name: 'operator', password: 'Operator#2026', projects: [DEMO_PROJECTS.production.id, DEMO_PROJECTS.staging.id] },
+    { name: 'auditor', password: 'Auditor#2026', projects: [DEMO_PROJECTS.production.id] },
+  ],
+};
+
 /** A fake, stable, password-looking string. */
 function fake(label: string, length = 24): string {
   return createHash('sha256').update(`demo:${label}`).digest('base64url').slice(0, length);
@@ -139,6 +148,7 @@ const staging: SeedFile['projects'][number]['secrets'] = [
 
 export function demoSeed(): SeedFile {
   return {
+    iam: DEMO_IAM,
     projects: [
       { ...DEMO_PROJECTS.production, secrets: production },
       { ...DEMO_PROJECTS.staging, secrets: staging },

@@ -4,6 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { buildEmulatorApp } from './app.ts';
 import type { EmulatorConfig } from './config.ts';
+import { createIam } from './iam.ts';
 import { applySeed, loadSeed, type SeedProject } from './seed.ts';
 import { createService } from './service.ts';
 import { openStore } from './store.ts';
@@ -29,7 +30,8 @@ export async function startEmulator(config: EmulatorConfig): Promise<RunningEmul
   const store = openStore(config.dbPath);
   const service = createService(store, masterKeyFor(config));
   applySeed(service, seed);
-  const app = buildEmulatorApp({ service, auth: config.auth, faults: config.faults });
+  const iam = createIam(seed.iam, seed.projects.map(({ id, name }) => ({ id, name })));
+  const app = buildEmulatorApp({ service, auth: config.auth, faults: config.faults, iam });
   await app.listen({ host: config.host, port: config.port });
   const { port } = app.server.address() as AddressInfo;
   return {

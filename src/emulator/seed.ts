@@ -2,6 +2,7 @@
 // service functions as the HTTP API, so seeded secrets obey every CSMS rule.
 //
 // {
+//   "iam": { "domain": "csms-demo", "users": [{ "name": "operator", "password": "…", "projects": ["<32 hex>"] }] },
 //   "projects": [{
 //     "id": "<32 hex>", "name": "cn-north-4_production", "region": "cn-north-4",
 //     "secrets": [{
@@ -44,7 +45,14 @@ const seedSecret = z
   })
   .passthrough();
 
+const iamSeed = z.object({
+  domain: z.string().min(1).max(64),
+  users: z.array(z.object({ name: z.string().min(1).max(64), password: z.string().min(1), projects: z.array(z.string().regex(PROJECT_ID_PATTERN)) })),
+});
+
 export const seedFileSchema = z.object({
+  /** Optional IAM users who may sign in (POST /v3/auth/tokens) to the listed projects. */
+  iam: iamSeed.optional(),
   projects: z.array(
     z.object({
       id: z.string().regex(PROJECT_ID_PATTERN),

@@ -1,0 +1,88 @@
+// The emulator's IAM: password sign-in to project-scoped tokens, the projects a token may use,
+// and CSMS accepting a token for its own project only.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_IAM, DEMO_PROJECTS } from './demo-seed.ts';
+import { expectValid } from './testing/openapi.ts';
+import { startTestEmulator } from './testing/start-test-emulator.ts';
+
+let emulator: Awaited<ReturnType<typeof startTestEmulator>>;
+beforeAll(async () => {
+  emulator = await startTestEmulator('demo');
+});
+afterAll(() => emulator.close());
+
+const [operator, auditor] = DEMO_IAM.users as [(typeof DEMO_IAM.users)[number], (typeof DEMO_IAM.users)[number]];
+const { production, staging } = DEMO_PROJECTS;
+
+function signIn(user: string, password: string, project: { id: string } | { name: string }, domain = DEMO_IAM.domain) {
+  return fetch(`${emulator.url}/v3/auth/tokens`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ auth: { identity: { methods: ['password'], password: { user: { domain: { name: domain }, name: user, password } } }, scope: { project } } }),
+  });
+}
+async function tokenOf(user: { name: string; password: string }, project: { id: string } | { name: string }) {
+  const res = await signIn(user.name, user.password, project);
+  expect(res.status).toBe(201);
+  return res.headers.get('x-subject-token')!;
+}
+const csmsGet = (projectId: string, token: string, path = '/secrets/grafana-admin') =>
+  fetch(`${emulator.url}/v1/${projectId}${path}`, { headers: { 'X-Auth-Token': token } });
+
+describe('sign-in', () => {
+  it('gives a project-scoped token in X-Subject-Token, valid for 24 hours', async () => {
+    const res = await signIn(operator.name, operator.password, { name: production.name });
+    expect(res.status).toBe(201);
+    const body = (await res.json()) as any;
+    expectValid('IAM-KeystoneCreateUserTokenByPassword', 201, body);
+    expect(res.headers.get('x-subject-token')).toMatch(/^MII[\w-]{60,}$/);
+    expect(body.token.project).toMatchObject({ id: production.id, name: production.name, domain: { name: DEMO_IAM.domain } });
+    expect(body.token.user.name).toBe('operator');
+    expect(Date.parse(body.token.expires_at) - Date.parse(body.token.issued_at)).toBe(24 * 3600_000);
+  });
+
+  it('refuses a wrong password, user, domain or project with 401, and a bad body with 400', async () => {
+    expect((await signIn(operator.name, 'wrong', { id: production.id })).status).toBe(401);
+    expect((await signIn('nobody', operator.password, { id: production.id })).status).toBe(401);
+    expect((await signIn(operator.name, operator.password, { id: production.id }, 'other-domain')).status).toBe(401);
+    const denied = await signIn(auditor.name, auditor.password, { id: staging.id });
+    expect(denied.status).toBe(401);
+    expect(((await denied.json()) as any).error.message).toContain('no access');
+    expect(denied.headers.get('x-subject-token')).toBeNull();
+    const bad = await fetch(`${emulator.url}/v3/auth/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"auth":{}}' });
+    expect(bad.status).toBe(400);
+  });
+});
+
+describe('tokens on CSMS', () => {
+  it('read their own project and get 403 on another', async () => {
+    const token = await tokenOf(operator, { id: production.id });
+    expect((await csmsGet(production.id, token)).status).toBe(200);
+    const other = await csmsGet(staging.id, token, '/secrets/staging-redis');
+    expect(other.status).toBe(403);
+    expect(((await other.json()) as any).error_code).toBe('APIGW.0302');
+    expect((await csmsGet(production.id, 'MIInot-a-token')).status).toBe(401);
+  });
+
+  it('list the projects the user may use', async () => {
+    for (const [user, expected] of [[operator, [production.id, staging.id]], [auditor, [production.id]]] as const) {
+      const token = await tokenOf(user, { id: production.id });
+      for (const path of ['/v3/auth/projects', '/v3/projects']) {
+        const res = await fetch(`${emulator.url}${path}`, { headers: { 'X-Auth-Token': token } });
+        const body = (await res.json()) as any;
+        expectValid('IAM-KeystoneListAuthProjects', 200, body);
+        expect(body.projects.map((p: { id: string }) => p.id)).toEqual(expected);
+      }
+    }
+    expect((await fetch(`${emulator.url}/v3/auth/projects`)).status).toBe(401);
+  });
+
+  it('stop working once expired', async () => {
+    const token = await tokenOf(auditor, { id: production.id });
+    expect((await fetch(`${emulator.url}/emulator/iam/expire-tokens`, { method: 'POST' })).status).toBe(204);
+    const res = await csmsGet(production.id, token);
+    expect(res.status).toBe(401);
+    expect(((await res.json()) as any).error_msg).toContain('expired');
+    expect((await fetch(`${emulator.url}/v3/auth/projects`, { headers: { 'X-Auth-Token': token } })).status).toBe(401);
+  });
+});

@@ -71,7 +71,7 @@ export function buildEmulatorApp(opts: { service: Service; auth: EmulatorAuth; f
   });
 
   registerCsmsRoutes(app, opts.service);
-  opts.iam.register(app);
+  opts.iam.register(app, (req) => signedBy(req, opts.auth).ok);
 
   app.setNotFoundHandler((req, reply) =>
     sendError(reply, new CsmsError(404, GATEWAY_ROUTE_NOT_FOUND, `No API at ${req.method} ${req.url.split('?')[0]}.`)),
@@ -110,10 +110,7 @@ function authenticate(req: FastifyRequest, auth: EmulatorAuth, iam: Iam) {
   }
   if (!req.headers.authorization)
     throw new CsmsError(401, CSMS_ERRORS.authFailed, 'Incorrect IAM authentication information: no X-Auth-Token and no signature.');
-  const result = verifySignature(
-    { method: req.method, url: req.url, headers: req.headers, body: req.rawBody ?? '' },
-    (ak) => (ak === auth.accessKey ? auth.secretKey : undefined),
-  );
+  const result = signedBy(req, auth);
   if (result.ok) return;
   if (result.reason === 'clock-skew')
     throw new CsmsError(401, CSMS_ERRORS.clockSkew, 'Incorrect IAM authentication information: X-Sdk-Date is more than 15 minutes off.');
@@ -121,6 +118,13 @@ function authenticate(req: FastifyRequest, auth: EmulatorAuth, iam: Iam) {
 }
 
 /** Applies the fault for this request, if any; true when it has answered (or dropped) it. */
+function signedBy(req: FastifyRequest, auth: EmulatorAuth) {
+  return verifySignature(
+    { method: req.method, url: req.url, headers: req.headers, body: req.rawBody ?? '' },
+    (ak) => (ak === auth.accessKey ? auth.secretKey : undefined),
+  );
+}
+
 async function applyFault(faults: Faults, req: FastifyRequest, reply: FastifyReply): Promise<boolean> {
   if (req.url.startsWith('/emulator/')) return false;
   const fault = faults.take(req.method, req.url.split('?')[0]!);

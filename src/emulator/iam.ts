@@ -2,7 +2,7 @@
 // (POST /v3/auth/tokens, token in X-Subject-Token, 24 h), the projects a token may use
 // (GET /v3/auth/projects, GET /v3/projects), and the check the CSMS routes make: a token is good
 // for its own project only. Users come from the seed; tokens live in memory.
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { randomBytes, randomUUID, scryptSync, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 
@@ -65,7 +65,8 @@ export function createIam(seed: IamSeed | undefined, projects: IamProject[], clo
     expireAll() {
       for (const token of tokens.values()) token.expiresAt = clock();
     },
-    register(app: FastifyInstance) {
+    /** `isSigned` tells whether a request carries a valid AK/SK signature of this account. */
+    register(app: FastifyInstance, isSigned: (req: FastifyRequest) => boolean) {
       const deny = (reply: FastifyReply, status: number, message: string) =>
         reply.code(status).send({ error: { code: status, message, title: TITLES[status] ?? 'Error' } });
 
@@ -99,13 +100,18 @@ export function createIam(seed: IamSeed | undefined, projects: IamProject[], clo
           });
       });
 
-      const listProjects = async (req: { headers: Record<string, unknown>; url: string }, reply: FastifyReply) => {
-        const token = tokens.get(String(req.headers['x-auth-token'] ?? ''));
-        if (!token || token.expiresAt <= clock()) return deny(reply, 401, 'The token is missing, unknown or expired.');
-        const user = users.find((u) => u.id === token.user.id)!;
+      const listProjects = async (req: FastifyRequest, reply: FastifyReply) => {
+        // A signed request is the account's own key pair: every project. A token: its user's.
+        let visible: IamProject[];
+        if (req.headers['x-auth-token'] === undefined && isSigned(req)) visible = projects;
+        else {
+          const token = tokens.get(String(req.headers['x-auth-token'] ?? ''));
+          if (!token || token.expiresAt <= clock()) return deny(reply, 401, 'The token is missing, unknown or expired.');
+          visible = projectList(users.find((u) => u.id === token.user.id)!.projects);
+        }
         return {
           links: { self: `${req.url.split('?')[0]}` },
-          projects: projectList(user.projects).map((p) => ({ id: p.id, name: p.name, description: '', domain_id: domain.id, enabled: true, is_domain: false, parent_id: domain.id, links: { self: `/v3/projects/${p.id}` } })),
+          projects: visible.map((p) => ({ id: p.id, name: p.name, description: '', domain_id: domain.id, enabled: true, is_domain: false, parent_id: domain.id, links: { self: `/v3/projects/${p.id}` } })),
         };
       };
       app.get('/v3/auth/projects', listProjects);

@@ -7,16 +7,17 @@ import { resolve } from 'node:path';
 import { CONSOLE_ERRORS } from '../csms/error-codes.ts';
 import { createAudit } from './audit.ts';
 import { registerAuditRoute } from './audit-route.ts';
-import type { ServerConfig, Upstream } from './config.ts';
+import type { ServerConfig } from './config.ts';
 import { sendError } from './errors.ts';
 import { registerProxy } from './proxy.ts';
+import type { Routing } from './routing.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
-import { createUpstreamClient } from './upstream.ts';
+import { createUpstreamClient, type UpstreamClient } from './upstream.ts';
 
 /** The header the app sends on every API call; a cross-site form or image cannot send it. */
 export const CONSOLE_REQUEST_HEADER = 'x-console-request';
 
-export function buildConsoleServer(config: ServerConfig & { upstream: Upstream }): FastifyInstance {
+export function buildConsoleServer(config: ServerConfig, routing: Routing): FastifyInstance {
   const app = Fastify({
     logger: { level: process.env.LOG_LEVEL ?? 'warn', redact: ['req.headers.authorization', 'req.headers["x-auth-token"]', 'req.headers.cookie'] },
     exposeHeadRoutes: false,
@@ -24,8 +25,18 @@ export function buildConsoleServer(config: ServerConfig & { upstream: Upstream }
     requestTimeout: config.timeoutMs + 5_000,
     return503OnClosing: true,
   });
-  const upstream = createUpstreamClient(config.upstream, config.timeoutMs);
-  app.addHook('onClose', async () => upstream.close());
+  // One client (connection pool) per endpoint and key pair.
+  const clients = new Map<string, UpstreamClient>();
+  const clientFor = (projectId: string) => {
+    const upstream = routing.upstreamFor(projectId);
+    if (!upstream) return undefined;
+    const key = `${upstream.endpoint} ${upstream.accessKey}`;
+    if (!clients.has(key)) clients.set(key, createUpstreamClient(upstream, config.timeoutMs));
+    return clients.get(key);
+  };
+  app.addHook('onClose', async () => {
+    await Promise.all([...clients.values()].map((c) => c.close()));
+  });
 
   registerSecurityHeaders(app);
 
@@ -46,7 +57,7 @@ export function buildConsoleServer(config: ServerConfig & { upstream: Upstream }
   }));
 
   const audit = createAudit(config.auditLog);
-  const who = `ak:${config.upstream.accessKey}`;
+  const { who } = routing;
   // Only the routes that opt in are limited (value reads, audit reports); 429 with Retry-After.
   // A refused value read is still audited.
   app.register(fastifyRateLimit, {
@@ -63,7 +74,7 @@ export function buildConsoleServer(config: ServerConfig & { upstream: Upstream }
     },
   });
   app.register(async (scope) => {
-    registerProxy(scope, { upstream: () => upstream, audit, who, valueReadsPerMinute: config.valueReadsPerMinute });
+    registerProxy(scope, { upstream: clientFor, audit, who, valueReadsPerMinute: config.valueReadsPerMinute });
     registerAuditRoute(scope, { audit, who });
   });
 

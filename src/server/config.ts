@@ -2,13 +2,18 @@
 import { z } from 'zod';
 import { PROJECT_ID_PATTERN } from '../csms/patterns.ts';
 
+const REGION = /^[a-z]{2}(-[a-z]+)+-[0-9]+$/;
+
 const envSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  CSMS_REGIONS: z.string().optional(),
   CSMS_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
   CSMS_REGION: z.string().regex(/^[a-z0-9-]{2,32}$/).optional(),
+  CSMS_IAM_ENDPOINT: z.url({ protocol: /^https?$/ }).default('https://iam.myhuaweicloud.com'),
   HUAWEICLOUD_SDK_AK: z.string().min(1).optional(),
   HUAWEICLOUD_SDK_SK: z.string().min(1).optional(),
+  HUAWEICLOUD_SDK_SECURITY_TOKEN: z.string().min(1).optional(),
   HUAWEICLOUD_SDK_PROJECT_ID: z.string().optional(),
   CSMS_UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   CONSOLE_AUDIT_LOG: z.string().min(1).optional(),
@@ -22,19 +27,30 @@ export interface Project {
   region: string;
 }
 
-export interface Upstream {
-  /** Base URL of the CSMS API, without a trailing slash. */
-  endpoint: string;
+export interface Credentials {
   accessKey: string;
   secretKey: string;
+  /** Temporary credentials: sent (and signed) as X-Security-Token. */
+  securityToken?: string;
+}
+
+/** A CSMS endpoint and the credentials that sign for it. */
+export interface Upstream extends Credentials {
+  /** Base URL of the CSMS API, without a trailing slash. */
+  endpoint: string;
 }
 
 export interface ServerConfig {
   host: string;
   port: number;
   mode: 'emulator' | 'cloud';
-  /** Absent in emulator mode until the embedded emulator has started. */
-  upstream?: Upstream;
+  /** Cloud mode: the key pair that signs every request. */
+  credentials?: Credentials;
+  /** Cloud mode: CSMS endpoint of each region. */
+  regions: { name: string; endpoint: string }[];
+  /** Where projects are discovered when HUAWEICLOUD_SDK_PROJECT_ID is not set. */
+  iamEndpoint: string;
+  /** Known projects; empty in cloud mode until discovered through IAM. */
   projects: Project[];
   timeoutMs: number;
   auditLog?: string;
@@ -47,6 +63,28 @@ export function regionOfEndpoint(endpoint: string): string | undefined {
   return /^kms\.([a-z0-9-]+)\.myhuaweicloud\.com$/.exec(new URL(endpoint).hostname)?.[1];
 }
 
+/** `CSMS_ENDPOINT_CN_NORTH_4` overrides the endpoint of cn-north-4. */
+const overrideName = (region: string) => `CSMS_ENDPOINT_${region.toUpperCase().replaceAll('-', '_')}`;
+
+function regionsFrom(e: z.infer<typeof envSchema>, env: NodeJS.ProcessEnv) {
+  if (e.CSMS_REGIONS) {
+    const names = e.CSMS_REGIONS.split(',').map((s) => s.trim()).filter(Boolean);
+    const bad = names.find((n) => !REGION.test(n));
+    if (bad) throw new Error(`CSMS_REGIONS: "${bad}" is not a region name such as cn-north-4.`);
+    return names.map((name) => {
+      const override = env[overrideName(name)];
+      if (override !== undefined && !z.url({ protocol: /^https?$/ }).safeParse(override).success) throw new Error(`${overrideName(name)}: not an http(s) URL.`);
+      return { name, endpoint: (override ?? `https://kms.${name}.myhuaweicloud.com`).replace(/\/+$/, '') };
+    });
+  }
+  if (e.CSMS_ENDPOINT) {
+    const name = e.CSMS_REGION ?? regionOfEndpoint(e.CSMS_ENDPOINT);
+    if (!name) throw new Error('CSMS_REGION is required when CSMS_ENDPOINT is not https://kms.{region}.myhuaweicloud.com.');
+    return [{ name, endpoint: e.CSMS_ENDPOINT.replace(/\/+$/, '') }];
+  }
+  return [];
+}
+
 export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
@@ -54,21 +92,30 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
     throw new Error(`${issue.path.join('.')}: ${issue.message}`);
   }
   const e = parsed.data;
-  const base = { host: e.HOST, port: e.PORT, timeoutMs: e.CSMS_UPSTREAM_TIMEOUT_MS, auditLog: e.CONSOLE_AUDIT_LOG, valueReadsPerMinute: e.CONSOLE_VALUE_READS_PER_MINUTE, staticDir: e.CONSOLE_STATIC_DIR };
-  if (!e.CSMS_ENDPOINT) return { ...base, mode: 'emulator', projects: [] };
+  const base = {
+    host: e.HOST,
+    port: e.PORT,
+    timeoutMs: e.CSMS_UPSTREAM_TIMEOUT_MS,
+    auditLog: e.CONSOLE_AUDIT_LOG,
+    valueReadsPerMinute: e.CONSOLE_VALUE_READS_PER_MINUTE,
+    staticDir: e.CONSOLE_STATIC_DIR,
+    iamEndpoint: e.CSMS_IAM_ENDPOINT.replace(/\/+$/, ''),
+  };
+  const regions = regionsFrom(e, env);
+  if (regions.length === 0) return { ...base, mode: 'emulator', regions, projects: [] };
 
   if (!e.HUAWEICLOUD_SDK_AK || !e.HUAWEICLOUD_SDK_SK)
-    throw new Error('CSMS_ENDPOINT is set: HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK are required to sign requests.');
-  const region = e.CSMS_REGION ?? regionOfEndpoint(e.CSMS_ENDPOINT);
-  if (!region) throw new Error('CSMS_REGION is required when CSMS_ENDPOINT is not https://kms.{region}.myhuaweicloud.com.');
+    throw new Error('A CSMS endpoint is configured: HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK are required to sign requests.');
   const ids = (e.HUAWEICLOUD_SDK_PROJECT_ID ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-  if (ids.length === 0) throw new Error('HUAWEICLOUD_SDK_PROJECT_ID is required: the project (or comma-separated projects) to read.');
   const bad = ids.find((id) => !PROJECT_ID_PATTERN.test(id));
   if (bad) throw new Error(`HUAWEICLOUD_SDK_PROJECT_ID: "${bad}" is not a project id (32 hex characters).`);
+  if (ids.length > 0 && regions.length > 1)
+    throw new Error('With several regions, leave HUAWEICLOUD_SDK_PROJECT_ID unset: the projects of each region are discovered through IAM.');
   return {
     ...base,
     mode: 'cloud',
-    upstream: { endpoint: e.CSMS_ENDPOINT.replace(/\/+$/, ''), accessKey: e.HUAWEICLOUD_SDK_AK, secretKey: e.HUAWEICLOUD_SDK_SK },
-    projects: ids.map((id) => ({ id, name: id, region })),
+    credentials: { accessKey: e.HUAWEICLOUD_SDK_AK, secretKey: e.HUAWEICLOUD_SDK_SK, securityToken: e.HUAWEICLOUD_SDK_SECURITY_TOKEN },
+    regions,
+    projects: ids.map((id) => ({ id, name: id, region: regions[0]!.name })),
   };
 }

@@ -4,7 +4,11 @@ import { EMULATOR_DEFAULTS, emulatorConfigFromEnv } from '../emulator/config.ts'
 import { startEmulator, type RunningEmulator } from '../emulator/emulator.ts';
 import { buildConsoleServer } from './app.ts';
 import { buildIfNeeded } from './build-if-needed.ts';
-import { serverConfigFromEnv, type Upstream } from './config.ts';
+import { serverConfigFromEnv } from './config.ts';
+import { discoverProjects } from './discovery.ts';
+import { cloudRouting, singleRouting, type Routing } from './routing.ts';
+
+const DISCOVERY_INTERVAL_MS = 3600_000;
 
 function fail(message: string): never {
   process.stderr.write(`Cannot start: ${message}\n`);
@@ -22,12 +26,12 @@ const config = (() => {
 await buildIfNeeded(config.staticDir);
 
 let emulator: RunningEmulator | undefined;
-let upstream: Upstream;
+let routing: Routing;
 const lines: string[] = [];
 if (config.mode === 'emulator') {
   const emulatorConfig = emulatorConfigFromEnv();
   emulator = await startEmulator(emulatorConfig);
-  upstream = { endpoint: emulator.url, accessKey: emulatorConfig.auth.accessKey, secretKey: emulatorConfig.auth.secretKey };
+  routing = singleRouting({ endpoint: emulator.url, accessKey: emulatorConfig.auth.accessKey, secretKey: emulatorConfig.auth.secretKey });
   config.projects = emulator.projects.length > 0 ? emulator.projects : [{ id: '0123456789abcdef0123456789abcdef', name: 'local', region: 'local' }];
   const defaults = emulatorConfig.auth.accessKey === EMULATOR_DEFAULTS.accessKey;
   lines.push(
@@ -36,11 +40,18 @@ if (config.mode === 'emulator') {
     defaults ? `                    X-Auth-Token ${EMULATOR_DEFAULTS.token}` : '',
   );
 } else {
-  upstream = config.upstream!;
-  lines.push(`CSMS endpoint  ${upstream.endpoint}  (signed with AK ${upstream.accessKey})`);
+  routing = cloudRouting(config);
+  for (const region of config.regions) lines.push(`CSMS endpoint  ${region.endpoint}  (${region.name}, signed with AK ${config.credentials!.accessKey})`);
+  if (config.projects.length === 0) {
+    // Projects come from IAM: at start (a failure stops the start with its reason), then hourly.
+    const discover = () => discoverProjects(config.iamEndpoint, config.credentials!, config.regions.map((r) => r.name), config.timeoutMs);
+    config.projects = await discover().catch((error: Error) => fail(`project discovery through ${config.iamEndpoint} failed: ${error.message}`));
+    setInterval(() => void discover().then((projects) => (config.projects = projects), () => {}), DISCOVERY_INTERVAL_MS).unref();
+    lines.push(`IAM            ${config.iamEndpoint}  (${config.projects.length} projects discovered)`);
+  }
 }
 
-const app = buildConsoleServer({ ...config, upstream });
+const app = buildConsoleServer(config, routing);
 await app.listen({ host: config.host, port: config.port });
 const address = app.server.address();
 const port = typeof address === 'object' && address ? address.port : config.port;

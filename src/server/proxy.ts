@@ -28,7 +28,8 @@ const PARAM_RULES: Record<string, { pattern: RegExp; what: string }> = {
 };
 
 export interface ProxyDeps {
-  upstream: () => UpstreamClient;
+  /** The client for a project's CSMS endpoint; none for a project this console does not serve. */
+  upstream: (projectId: string) => UpstreamClient | undefined;
   audit: Audit;
   who: string;
   /** Value reads allowed per client per minute. */
@@ -72,8 +73,10 @@ async function forward(req: FastifyRequest, reply: FastifyReply, op: Operation, 
   // Rebuilt from checked parts only: the browser cannot choose the host or any other path.
   const path = `/v1/${params.project_id}/secrets${op.route.replace(/:([a-z_]+)/g, (_, name: string) => params[name]!)}`;
   const isValueRead = params.version_id !== undefined;
+  const client = deps.upstream(params.project_id!);
+  if (!client) return sendError(reply, 404, CONSOLE_ERRORS.notFound, `The project ${params.project_id} is not configured on this console.`);
   try {
-    const answer = await deps.upstream().get(path, query, params.project_id!);
+    const answer = await client.get(path, query, params.project_id!);
     if (answer.requestId) reply.header('X-Request-Id', answer.requestId);
     if (answer.retryAfter) reply.header('Retry-After', answer.retryAfter);
     if (isValueRead) auditRead(req, deps, params, answer.status, answer.requestId);

@@ -3,7 +3,7 @@
 // and query.
 import { AKSKSigner } from '@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner.js';
 import { Agent, errors, request } from 'undici';
-import type { Upstream } from './config.ts';
+import type { Credentials, Upstream } from './config.ts';
 
 export interface UpstreamAnswer {
   status: number;
@@ -23,12 +23,17 @@ export class UpstreamFailure extends Error {
 
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
-/** Builds the headers the official signer produces for a GET (host is implied by the URL). */
-export function signedHeaders(upstream: Upstream, url: URL, projectId: string): Record<string, string> {
+/** Builds the headers the official signer produces for a GET (host is implied by the URL). Every
+ * header sent is signed, the temporary credentials' X-Security-Token included. */
+export function signedHeaders(credentials: Credentials, url: URL, projectId?: string): Record<string, string> {
   const queryParams = Object.fromEntries(url.searchParams);
+  const extra = {
+    ...(projectId && { 'X-Project-Id': projectId }),
+    ...(credentials.securityToken && { 'X-Security-Token': credentials.securityToken }),
+  };
   const all = AKSKSigner.sign(
-    { method: 'GET', endpoint: `${url.origin}${url.pathname}`, queryParams, headers: { 'X-Project-Id': projectId }, data: undefined } as never,
-    { getAk: () => upstream.accessKey, getSk: () => upstream.secretKey } as never,
+    { method: 'GET', endpoint: `${url.origin}${url.pathname}`, queryParams, headers: extra, data: undefined } as never,
+    { getAk: () => credentials.accessKey, getSk: () => credentials.secretKey } as never,
   ) as Record<string, string>;
   const { host: _host, ...headers } = all;
   return headers;

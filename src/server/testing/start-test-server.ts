@@ -5,20 +5,25 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { buildConsoleServer } from '../app.ts';
 import type { Project, Upstream } from '../config.ts';
+import { singleRouting, type Routing } from '../routing.ts';
 
-export async function startTestServer(upstream: Upstream, opts: { timeoutMs?: number; projects?: Project[]; staticDir?: string; valueReadsPerMinute?: number } = {}) {
+type Options = { timeoutMs?: number; projects?: Project[]; staticDir?: string; valueReadsPerMinute?: number; routing?: Routing; regions?: { name: string; endpoint: string }[] };
+
+export async function startTestServer(upstream: Upstream, opts: Options = {}) {
   const auditLog = join(mkdtempSync(join(tmpdir(), 'console-audit-')), 'audit.log');
-  const app = buildConsoleServer({
+  const config = {
     host: '127.0.0.1',
     port: 0,
-    mode: 'emulator',
-    upstream,
+    mode: 'emulator' as const,
+    regions: opts.regions ?? [],
+    iamEndpoint: upstream.endpoint,
     projects: opts.projects ?? [],
     timeoutMs: opts.timeoutMs ?? 2000,
     auditLog,
     valueReadsPerMinute: opts.valueReadsPerMinute ?? 1000,
     staticDir: opts.staticDir ?? 'dist',
-  });
+  };
+  const app = buildConsoleServer(config, opts.routing ?? singleRouting(upstream));
   await app.listen({ host: '127.0.0.1', port: 0 });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   /** GET as the app does (with the console header). */

@@ -106,7 +106,7 @@ export function createIam(seed: IamSeed | undefined, projects: IamProject[], clo
         if (req.headers['x-auth-token'] === undefined && isSigned(req)) visible = projects;
         else {
           const token = tokens.get(String(req.headers['x-auth-token'] ?? ''));
-          if (!token || token.expiresAt <= clock()) return deny(reply, 401, 'The token is missing, unknown or expired.');
+          if (!token || token.expiresAt <= clock()) return deny(reply, 401, 'No valid token or AK/SK signature.');
           visible = projectList(users.find((u) => u.id === token.user.id)!.projects);
         }
         return {

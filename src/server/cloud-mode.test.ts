@@ -7,7 +7,7 @@ import { EMULATOR_DEFAULTS } from '../emulator/config.ts';
 import { DEMO_PROJECTS } from '../emulator/demo-seed.ts';
 import { verifySignature } from '../emulator/signature.ts';
 import { startTestEmulator } from '../emulator/testing/start-test-emulator.ts';
-import { serverConfigFromEnv } from './config.ts';
+import { listenProblem, serverConfigFromEnv } from './config.ts';
 import { discoverProjects } from './discovery.ts';
 import { cloudRouting } from './routing.ts';
 import { startTestServer } from './testing/start-test-server.ts';
@@ -42,6 +42,26 @@ describe('configuration', () => {
     expect(() => serverConfigFromEnv({ ...KEYS, CSMS_REGIONS: 'cn-north-4', HUAWEICLOUD_SDK_PROJECT_ID: 'nope' })).toThrow(/not a project id/);
     expect(() => serverConfigFromEnv({ ...KEYS, CSMS_ENDPOINT: 'https://csms.internal.example' })).toThrow(/CSMS_REGION is required/);
     expect(() => serverConfigFromEnv({ ...KEYS, CSMS_REGIONS: 'cn-north-4', CSMS_ENDPOINT_CN_NORTH_4: 'ftp://x' })).toThrow(/not an http/);
+  });
+});
+
+describe('where it may listen', () => {
+  it('with server credentials, on loopback only', () => {
+    const cloud = (HOST: string) => listenProblem(serverConfigFromEnv({ ...KEYS, CSMS_REGIONS: 'cn-north-4', HOST }));
+    for (const host of ['127.0.0.1', '127.0.0.2', '::1', 'localhost']) expect(cloud(host), host).toBeNull();
+    for (const host of ['0.0.0.0', '::', '10.1.2.3', 'console.example.com']) expect(cloud(host), host).toMatch(/loopback only/);
+    expect(listenProblem(serverConfigFromEnv({ HOST: '0.0.0.0' }))).toBeNull(); // the emulator's demo data
+  });
+
+  it('refuses to start otherwise, saying why', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+      env: { ...process.env, ...KEYS, CSMS_REGIONS: 'cn-north-4', HOST: '0.0.0.0', PORT: '0' },
+      encoding: 'utf8',
+      timeout: 15_000,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('Cannot start: HOST=0.0.0.0');
   });
 });
 

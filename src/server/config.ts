@@ -119,3 +119,15 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
     projects: ids.map((id) => ({ id, name: id, region: regions[0]!.name })),
   };
 }
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
+
+/**
+ * Why the server must not start as configured, or null. With real credentials it answers only
+ * on loopback: whoever reaches it reads with that key, and console authentication (CONSOLE_AUTH)
+ * is not built yet.
+ */
+export function listenProblem(config: Pick<ServerConfig, 'host' | 'mode'>): string | null {
+  if (config.mode !== 'cloud' || LOOPBACK.test(config.host)) return null;
+  return `HOST=${config.host}: with server credentials the console listens on loopback only (127.0.0.1), since anyone who reaches it reads with those credentials. Put it behind an authenticating reverse proxy on the same machine.`;
+}

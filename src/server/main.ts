@@ -4,7 +4,7 @@ import { EMULATOR_DEFAULTS, emulatorConfigFromEnv } from '../emulator/config.ts'
 import { startEmulator, type RunningEmulator } from '../emulator/emulator.ts';
 import { buildConsoleServer } from './app.ts';
 import { buildIfNeeded } from './build-if-needed.ts';
-import { serverConfigFromEnv } from './config.ts';
+import { listenProblem, serverConfigFromEnv } from './config.ts';
 import { discoverProjects } from './discovery.ts';
 import { cloudRouting, singleRouting, type Routing } from './routing.ts';
 
@@ -22,6 +22,9 @@ const config = (() => {
     return fail((error as Error).message);
   }
 })();
+
+const unsafe = listenProblem(config);
+if (unsafe) fail(unsafe);
 
 await buildIfNeeded(config.staticDir);
 

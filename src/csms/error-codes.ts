@@ -22,6 +22,7 @@ export const CSMS_ERRORS = {
 /** Codes of the console server's own answers (no upstream involved or upstream unusable). */
 export const CONSOLE_ERRORS = {
   badRequest: 'CONSOLE.0400',
+  unauthenticated: 'CONSOLE.0401',
   notFound: 'CONSOLE.0404',
   methodNotAllowed: 'CONSOLE.0405',
   forbidden: 'CONSOLE.0403',

@@ -1,7 +1,7 @@
 // The console server: static app, security headers, the config endpoint and the read-only proxy.
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CONSOLE_ERRORS } from '../csms/error-codes.ts';
@@ -13,6 +13,9 @@ import { registerProxy } from './proxy.ts';
 import type { Routing } from './routing.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 import { createUpstreamClient, type UpstreamClient } from './upstream.ts';
+
+/** A user name as an authenticating proxy sends it: printable ASCII, no CR/LF. */
+const USER_NAME = /^[\x21-\x7e][\x20-\x7e]{0,255}$/;
 
 /** The header the app sends on every API call; a cross-site form or image cannot send it. */
 export const CONSOLE_REQUEST_HEADER = 'x-console-request';
@@ -40,6 +43,16 @@ export function buildConsoleServer(config: ServerConfig, routing: Routing): Fast
 
   registerSecurityHeaders(app);
 
+  const auth = config.auth;
+  if (auth.mode === 'header') {
+    // Every request must come through the reverse proxy, which names the signed-in user.
+    app.addHook('onRequest', async (req, reply) => {
+      const user = req.headers[auth.header];
+      if (typeof user !== 'string' || !USER_NAME.test(user))
+        return sendError(reply, 401, CONSOLE_ERRORS.unauthenticated, 'Sign in through the reverse proxy in front of this console.');
+    });
+  }
+
   app.addHook('onRequest', async (req, reply) => {
     if (!req.url.startsWith('/api/')) return;
     const origin = req.headers.origin;
@@ -57,7 +70,8 @@ export function buildConsoleServer(config: ServerConfig, routing: Routing): Fast
   }));
 
   const audit = createAudit(config.auditLog);
-  const { who } = routing;
+  // Behind an authenticating proxy the audit names the person; otherwise the key pair.
+  const who = (req: FastifyRequest) => (auth.mode === 'header' ? `user:${String(req.headers[auth.header])}` : routing.who);
   // Only the routes that opt in are limited (value reads, audit reports); 429 with Retry-After.
   // A refused value read is still audited.
   app.register(fastifyRateLimit, {
@@ -70,7 +84,7 @@ export function buildConsoleServer(config: ServerConfig, routing: Routing): Fast
     onExceeded: (req) => {
       const p = req.params as Record<string, string | undefined>;
       if (p.version_id && p.project_id && p.secret_name)
-        audit({ action: 'read', who, clientIp: req.ip, project: p.project_id, secret: p.secret_name, version: p.version_id, outcome: 'rate-limited', status: 429 });
+        audit({ action: 'read', who: who(req), clientIp: req.ip, project: p.project_id, secret: p.secret_name, version: p.version_id, outcome: 'rate-limited', status: 429 });
     },
   });
   app.register(async (scope) => {

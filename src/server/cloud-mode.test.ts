@@ -146,3 +146,37 @@ describe('routing each project to its region', () => {
     expect(seen.a.length + seen.b.length).toBe(2);
   });
 });
+
+describe('behind an authenticating reverse proxy (CONSOLE_AUTH=header)', () => {
+  const upstream = Fastify();
+  upstream.get('/*', async () => ({ version: { version_metadata: { id: 'v1', secret_name: 'x', version_stages: [] }, secret_string: 'v' } }));
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  beforeAll(async () => {
+    await upstream.listen({ host: '127.0.0.1', port: 0 });
+    const endpoint = `http://127.0.0.1:${(upstream.server.address() as AddressInfo).port}`;
+    server = await startTestServer({ endpoint, accessKey: 'AK', secretKey: 'SK' }, { auth: { mode: 'header', header: 'x-auth-request-user' } });
+  });
+  afterAll(async () => {
+    await server.close();
+    await upstream.close();
+  });
+
+  it('needs the header on every request, names the user in the audit', async () => {
+    for (const path of ['/', '/api/config', `/api/v1/${PID}/secrets/x/versions/v1`]) {
+      const res = await fetch(`${server.url}${path}`, { headers: { 'x-console-request': '1' } });
+      expect(res.status, path).toBe(401);
+      expect(((await res.json()) as any).error_code).toBe('CONSOLE.0401');
+    }
+    const res = await server.get(`/api/v1/${PID}/secrets/x/versions/v1`, { 'x-auth-request-user': 'alice@example.com' });
+    expect(res.status).toBe(200);
+    const { readFileSync } = await import('node:fs');
+    const line = JSON.parse(readFileSync(server.auditLog, 'utf8').trim().split('\n').at(-1)!);
+    expect(line).toMatchObject({ event: 'secret.value.read', who: 'user:alice@example.com', outcome: 'ok' });
+  });
+
+  it('is required to listen beyond loopback with real credentials', () => {
+    const env = { ...KEYS, CSMS_REGIONS: 'cn-north-4', HOST: '0.0.0.0' };
+    expect(listenProblem(serverConfigFromEnv({ ...env, CONSOLE_AUTH: 'header', CONSOLE_AUTH_HEADER: 'X-Auth-Request-User' }))).toBeNull();
+    expect(() => serverConfigFromEnv({ ...env, CONSOLE_AUTH: 'header' })).toThrow(/needs CONSOLE_AUTH_HEADER/);
+  });
+});

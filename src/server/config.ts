@@ -19,6 +19,8 @@ const envSchema = z.object({
   CONSOLE_AUDIT_LOG: z.string().min(1).optional(),
   CONSOLE_VALUE_READS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
   CONSOLE_STATIC_DIR: z.string().min(1).default('dist'),
+  CONSOLE_AUTH: z.enum(['none', 'header']).default('none'),
+  CONSOLE_AUTH_HEADER: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'must be a header name').optional(),
 });
 
 export interface Project {
@@ -56,6 +58,8 @@ export interface ServerConfig {
   auditLog?: string;
   valueReadsPerMinute: number;
   staticDir: string;
+  /** `header`: an authenticating reverse proxy in front names the user in `authHeader`. */
+  auth: { mode: 'none' } | { mode: 'header'; header: string };
 }
 
 /** `https://kms.cn-north-4.myhuaweicloud.com` → `cn-north-4`. */
@@ -92,7 +96,11 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
     throw new Error(`${issue.path.join('.')}: ${issue.message}`);
   }
   const e = parsed.data;
+  if (e.CONSOLE_AUTH === 'header' && !e.CONSOLE_AUTH_HEADER)
+    throw new Error('CONSOLE_AUTH=header needs CONSOLE_AUTH_HEADER: the header in which the reverse proxy names the user.');
+  const auth = e.CONSOLE_AUTH === 'header' ? { mode: 'header' as const, header: e.CONSOLE_AUTH_HEADER!.toLowerCase() } : { mode: 'none' as const };
   const base = {
+    auth,
     host: e.HOST,
     port: e.PORT,
     timeoutMs: e.CSMS_UPSTREAM_TIMEOUT_MS,
@@ -123,11 +131,10 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
 
 /**
- * Why the server must not start as configured, or null. With real credentials it answers only
- * on loopback: whoever reaches it reads with that key, and console authentication (CONSOLE_AUTH)
- * is not built yet.
+ * Why the server must not start as configured, or null. With real credentials and no console
+ * authentication it answers only on loopback: whoever reaches it reads with that key.
  */
-export function listenProblem(config: Pick<ServerConfig, 'host' | 'mode'>): string | null {
-  if (config.mode !== 'cloud' || LOOPBACK.test(config.host)) return null;
-  return `HOST=${config.host}: with server credentials the console listens on loopback only (127.0.0.1), since anyone who reaches it reads with those credentials. Put it behind an authenticating reverse proxy on the same machine.`;
+export function listenProblem(config: Pick<ServerConfig, 'host' | 'mode' | 'auth'>): string | null {
+  if (config.mode !== 'cloud' || config.auth.mode !== 'none' || LOOPBACK.test(config.host)) return null;
+  return `HOST=${config.host}: with server credentials the console listens on loopback only (127.0.0.1), since anyone who reaches it reads with those credentials. Put it behind an authenticating reverse proxy and set CONSOLE_AUTH=header with CONSOLE_AUTH_HEADER.`;
 }

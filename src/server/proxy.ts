@@ -31,7 +31,8 @@ export interface ProxyDeps {
   /** The client for a project's CSMS endpoint; none for a project this console does not serve. */
   upstream: (projectId: string) => UpstreamClient | undefined;
   audit: Audit;
-  who: string;
+  /** Who the audit names for a request. */
+  who: (req: FastifyRequest) => string;
   /** Value reads allowed per client per minute. */
   valueReadsPerMinute: number;
 }
@@ -109,7 +110,7 @@ function relay(reply: FastifyReply, status: number, body: string, requestId?: st
 function auditRead(req: FastifyRequest, deps: ProxyDeps, params: Record<string, string>, status: number, requestId?: string) {
   deps.audit({
     action: 'read',
-    who: deps.who,
+    who: deps.who(req),
     clientIp: req.ip,
     project: params.project_id!,
     secret: params.secret_name!,

@@ -4,14 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { buildConsoleServer } from '../app.ts';
-import type { Project, Upstream } from '../config.ts';
+import type { Project, ServerConfig, Upstream } from '../config.ts';
 import { singleRouting, type Routing } from '../routing.ts';
 
-type Options = { timeoutMs?: number; projects?: Project[]; staticDir?: string; valueReadsPerMinute?: number; routing?: Routing; regions?: { name: string; endpoint: string }[] };
+type Options = { auth?: ServerConfig['auth']; timeoutMs?: number; projects?: Project[]; staticDir?: string; valueReadsPerMinute?: number; routing?: Routing; regions?: { name: string; endpoint: string }[] };
 
 export async function startTestServer(upstream: Upstream, opts: Options = {}) {
   const auditLog = join(mkdtempSync(join(tmpdir(), 'console-audit-')), 'audit.log');
   const config = {
+    auth: opts.auth ?? { mode: 'none' as const },
     host: '127.0.0.1',
     port: 0,
     mode: 'emulator' as const,

@@ -20,6 +20,17 @@ const USER_NAME = /^[\x21-\x7e][\x20-\x7e]{0,255}$/;
 /** The header the app sends on every API call; a cross-site form or image cannot send it. */
 export const CONSOLE_REQUEST_HEADER = 'x-console-request';
 
+/** No Origin (a same-origin GET), or one naming this host. The scheme is not compared: behind a
+ * TLS-terminating proxy the browser says https while this server sees http. */
+function sameHost(origin: string | undefined, host: string | undefined): boolean {
+  if (origin === undefined) return true;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
 export function buildConsoleServer(config: ServerConfig, routing: Routing): FastifyInstance {
   const app = Fastify({
     logger: { level: process.env.LOG_LEVEL ?? 'warn', redact: ['req.headers.authorization', 'req.headers["x-auth-token"]', 'req.headers.cookie'] },
@@ -55,9 +66,7 @@ export function buildConsoleServer(config: ServerConfig, routing: Routing): Fast
 
   app.addHook('onRequest', async (req, reply) => {
     if (!req.url.startsWith('/api/')) return;
-    const origin = req.headers.origin;
-    const ownOrigin = `${req.protocol}://${req.headers.host}`;
-    if (req.headers['sec-fetch-site'] === 'cross-site' || (origin !== undefined && origin !== ownOrigin))
+    if (req.headers['sec-fetch-site'] === 'cross-site' || !sameHost(req.headers.origin, req.headers.host))
       return sendError(reply, 403, CONSOLE_ERRORS.forbidden, 'Cross-site requests are refused.');
     if (req.headers[CONSOLE_REQUEST_HEADER] !== '1')
       return sendError(reply, 403, CONSOLE_ERRORS.forbidden, `Requests must carry the ${CONSOLE_REQUEST_HEADER} header.`);
@@ -79,7 +88,7 @@ export function buildConsoleServer(config: ServerConfig, routing: Routing): Fast
     errorResponseBuilder: (_req, context) => ({
       statusCode: 429,
       error_code: CONSOLE_ERRORS.rateLimited,
-      error_msg: `Too many value reads: at most ${context.max} a minute. Retry in ${Math.ceil(context.ttl / 1000)} s.`,
+      error_msg: `Too many requests of this kind: at most ${context.max} a minute. Retry in ${Math.ceil(context.ttl / 1000)} s.`,
     }),
     onExceeded: (req) => {
       const p = req.params as Record<string, string | undefined>;

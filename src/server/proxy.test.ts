@@ -93,6 +93,10 @@ describe('what the proxy refuses', () => {
     expect((await fetch(`${server.url}${path}`)).status).toBe(403);
     const sameOrigin = await server.get(path, { origin: server.url, 'sec-fetch-site': 'same-origin' });
     expect(sameOrigin.status).toBe(200);
+    // Behind a TLS-terminating proxy the browser's origin is https while the server sees http.
+    expect((await server.get(path, { origin: server.url.replace('http:', 'https:') })).status).toBe(200);
+    expect((await server.get(path, { origin: 'null' })).status).toBe(403);
+    expect((await server.get(path, { origin: `http://evil.example:${new URL(server.url).port}` })).status).toBe(403);
     expect(sameOrigin.headers.get('access-control-allow-origin')).toBeNull();
   });
 });

@@ -9,7 +9,10 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const forbid = (...groups) => ({
-  'no-restricted-imports': ['error', { patterns: groups.map((group) => ({ group: [`**/${group}/**`], message: `design.md: this layer must not import src/${group}.` })) }],
+  'no-restricted-imports': [
+    'error',
+    { patterns: groups.map((group) => ({ group: [`**/${group}/**`], message: `design.md: this layer must not import src/${group}.` })) },
+  ],
 });
 
 export default tseslint.config(
@@ -18,8 +21,14 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
-      'no-restricted-syntax': ['error', { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Values, names and descriptions render as text only.' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Values, names and descriptions render as text only.' },
+      ],
       'no-eval': 'error',
       'no-implied-eval': 'error',
     },
@@ -36,7 +45,10 @@ export default tseslint.config(
       ...forbid('server', 'emulator'),
     },
   },
-  { files: ['src/server/**/*.ts', 'src/emulator/**/*.ts', 'e2e/**/*.ts', 'bench/**/*.ts', 'scripts/**', '*.config.*'], languageOptions: { globals: globals.node } },
+  {
+    files: ['src/server/**/*.ts', 'src/emulator/**/*.ts', 'e2e/**/*.ts', 'bench/**/*.ts', 'scripts/**', '*.config.*'],
+    languageOptions: { globals: globals.node },
+  },
   { files: ['bench/floor/**/*.tsx'], languageOptions: { globals: globals.browser } },
   { files: ['src/server/**/*.ts'], rules: forbid('web') },
   { files: ['src/emulator/**/*.ts'], rules: forbid('web', 'server') },

@@ -57,10 +57,17 @@ async function revealOnce(page: Page) {
 }
 
 async function seedScaleProject(emulatorUrl: string) {
-  const csms = csmsClient({ endpoint: emulatorUrl, accessKey: EMULATOR_DEFAULTS.accessKey, secretKey: EMULATOR_DEFAULTS.secretKey, projectId: SCALE_PROJECT });
+  const csms = csmsClient({
+    endpoint: emulatorUrl,
+    accessKey: EMULATOR_DEFAULTS.accessKey,
+    secretKey: EMULATOR_DEFAULTS.secretKey,
+    projectId: SCALE_PROJECT,
+  });
   const names = Array.from({ length: SCALE_SECRETS }, (_, i) => `svc-${String(i).padStart(5, '0')}`);
   for (let i = 0; i < names.length; i += 50)
-    await Promise.all(names.slice(i, i + 50).map((name) => csms.createSecret({ name, secret_string: 'x', description: `service ${name} credentials` })));
+    await Promise.all(
+      names.slice(i, i + 50).map((name) => csms.createSecret({ name, secret_string: 'x', description: `service ${name} credentials` })),
+    );
   await csms.createSecret({ name: 'many', secret_string: '1' });
   for (let v = 2; v <= 20; v++) await csms.createVersion('many', { secret_string: String(v) });
   for (let s = 0; s < 10; s++) await csms.updateStage('many', `STAGE_${s}`, `v${s + 5}`);
@@ -68,7 +75,10 @@ async function seedScaleProject(emulatorUrl: string) {
 
 export async function benchBrowser() {
   const server = await startConsole({ CSMS_EMULATOR_SEED: 'demo', CONSOLE_VALUE_READS_PER_MINUTE: '100000' });
-  const chromiumBrowser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--enable-precise-memory-info'] });
+  const chromiumBrowser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--enable-precise-memory-info'],
+  });
   // tsx names functions with a `__name` helper that the page does not have.
   const browser = {
     newContext: async () => {
@@ -99,7 +109,11 @@ export async function benchBrowser() {
     const reveals = [];
     for (let i = 0; i < 21; i++) reveals.push(await revealOnce(page));
     reveals.shift(); // the first includes one-time work (JIT, font)
-    const reveal = { medianMs: median(reveals.map((r) => r.total)), medianRequestMs: median(reveals.map((r) => r.request)), medianOverheadMs: median(reveals.map((r) => r.total - r.request)) };
+    const reveal = {
+      medianMs: median(reveals.map((r) => r.total)),
+      medianRequestMs: median(reveals.map((r) => r.request)),
+      medianOverheadMs: median(reveals.map((r) => r.total - r.request)),
+    };
 
     // A Lighthouse-style look at the first page: paint timings, layout shift, axe, console errors.
     const lookup = await browser.newPage();
@@ -112,19 +126,35 @@ export async function benchBrowser() {
         new Promise<{ fcpMs: number; lcpMs: number; cls: number }>((resolve) => {
           let lcpMs = -1;
           let cls = 0;
-          new PerformanceObserver((list) => list.getEntries().forEach((e) => (lcpMs = e.startTime))).observe({ type: 'largest-contentful-paint', buffered: true });
-          new PerformanceObserver((list) => list.getEntries().forEach((e) => (cls += (e as unknown as { value: number }).value))).observe({ type: 'layout-shift', buffered: true });
+          new PerformanceObserver((list) => list.getEntries().forEach((e) => (lcpMs = e.startTime))).observe({
+            type: 'largest-contentful-paint',
+            buffered: true,
+          });
+          new PerformanceObserver((list) => list.getEntries().forEach((e) => (cls += (e as unknown as { value: number }).value))).observe({
+            type: 'layout-shift',
+            buffered: true,
+          });
           setTimeout(() => resolve({ fcpMs: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? -1, lcpMs, cls }), 500);
         }),
     );
     const axe = await new AxeBuilder({ page: lookup }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    const firstPage = { fcpMs: Math.round(vitals.fcpMs), lcpMs: Math.round(vitals.lcpMs), cls: Number(vitals.cls.toFixed(3)), axeViolations: axe.violations.length, consoleErrors: consoleErrors.length };
+    const firstPage = {
+      fcpMs: Math.round(vitals.fcpMs),
+      lcpMs: Math.round(vitals.lcpMs),
+      cls: Number(vitals.cls.toFixed(3)),
+      axeViolations: axe.violations.length,
+      consoleErrors: consoleErrors.length,
+    };
 
     await seedScaleProject(server.emulatorUrl);
     const scalePage = await browser.newPage();
     const started = Date.now();
     await scalePage.goto(`${base}/projects/${SCALE_PROJECT}/secrets`);
-    await scalePage.getByRole('link', { name: 'many' }).or(scalePage.getByRole('link', { name: 'svc-00000' })).first().waitFor();
+    await scalePage
+      .getByRole('link', { name: 'many' })
+      .or(scalePage.getByRole('link', { name: 'svc-00000' }))
+      .first()
+      .waitFor();
     const firstRowsMs = Date.now() - started;
     await scalePage.getByText(`${(SCALE_SECRETS + 1).toLocaleString('en-US')} secrets`, { exact: true }).waitFor({ timeout: 60_000 });
     const allLoadedMs = Date.now() - started;
@@ -162,7 +192,14 @@ export async function benchBrowser() {
       roundTrips,
       reveal,
       firstPage,
-      scale: { secrets: SCALE_SECRETS + 1, firstRowsMs, allLoadedMs, filterKeystrokeP95Ms: Number(percentile(keystrokes, 0.95).toFixed(1)), ...scale, manyVersionsMs },
+      scale: {
+        secrets: SCALE_SECRETS + 1,
+        firstRowsMs,
+        allLoadedMs,
+        filterKeystrokeP95Ms: Number(percentile(keystrokes, 0.95).toFixed(1)),
+        ...scale,
+        manyVersionsMs,
+      },
     };
   } finally {
     await browser.close();

@@ -12,7 +12,12 @@ interface ManifestChunk {
   isEntry?: boolean;
 }
 
-const PAGES = { lookup: 'src/web/routes/lookup.tsx', 'secret detail': 'src/web/routes/secret-detail.tsx', stage: 'src/web/routes/stage.tsx', version: 'src/web/routes/version.tsx' };
+const PAGES = {
+  lookup: 'src/web/routes/lookup.tsx',
+  'secret detail': 'src/web/routes/secret-detail.tsx',
+  stage: 'src/web/routes/stage.tsx',
+  version: 'src/web/routes/version.tsx',
+};
 
 function readManifest(distDir: string) {
   const manifest = JSON.parse(readFileSync(join(distDir, '.vite/manifest.json'), 'utf8')) as Record<string, ManifestChunk>;

@@ -24,7 +24,10 @@ export async function connectHeapProbe(inspectorUrl: string) {
     /** Heap in use after a full GC, in MiB. */
     async heapAfterGcMiB(): Promise<number> {
       await call('HeapProfiler.collectGarbage');
-      const { result } = await call<{ result: { value: number } }>('Runtime.evaluate', { expression: 'process.memoryUsage().heapUsed', returnByValue: true });
+      const { result } = await call<{ result: { value: number } }>('Runtime.evaluate', {
+        expression: 'process.memoryUsage().heapUsed',
+        returnByValue: true,
+      });
       return result.value / 2 ** 20;
     },
     close: () => socket.close(),

@@ -23,9 +23,21 @@ export async function loadTest() {
   try {
     await seedBenchSecrets(emulatorUrl);
     const base = `/api/v1/${BENCH_PROJECT}/secrets`;
-    const paths = [`${base}?limit=50`, `${base}/bench-001`, `${base}/bench-002/versions`, `${base}/bench-003/stages/SYSCURRENT`, `${base}/bench-004/versions/latest`];
+    const paths = [
+      `${base}?limit=50`,
+      `${base}/bench-001`,
+      `${base}/bench-002/versions`,
+      `${base}/bench-003/stages/SYSCURRENT`,
+      `${base}/bench-004/versions/latest`,
+    ];
     const run = (duration: number) =>
-      autocannon({ url: consoleUrl, connections: CONNECTIONS, duration, headers: { 'x-console-request': '1' }, requests: paths.map((path) => ({ method: 'GET', path })) });
+      autocannon({
+        url: consoleUrl,
+        connections: CONNECTIONS,
+        duration,
+        headers: { 'x-console-request': '1' },
+        requests: paths.map((path) => ({ method: 'GET', path })),
+      });
     await run(WARM_UP_SECONDS);
     await sleep(SETTLE_MS);
     const heapBaselineMiB = await heap.heapAfterGcMiB();
@@ -35,8 +47,12 @@ export async function loadTest() {
     clearInterval(sampler);
     await sleep(SETTLE_MS);
     const heapAfterMiB = await heap.heapAfterGcMiB();
-    const statuses = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, stat]) => [code, (stat as { count: number }).count]));
-    const unexpected = Object.entries(statuses).filter(([code]) => code !== '200' && code !== '429').reduce((sum, [, n]) => sum + n, 0);
+    const statuses = Object.fromEntries(
+      Object.entries(result.statusCodeStats ?? {}).map(([code, stat]) => [code, (stat as { count: number }).count]),
+    );
+    const unexpected = Object.entries(statuses)
+      .filter(([code]) => code !== '200' && code !== '429')
+      .reduce((sum, [, n]) => sum + n, 0);
     return {
       connections: CONNECTIONS,
       seconds: SECONDS,
@@ -45,7 +61,11 @@ export async function loadTest() {
       p99Ms: result.latency.p99,
       statuses,
       errors: result.errors + result.timeouts + unexpected,
-      memoryMiB: { heapBaseline: Number(heapBaselineMiB.toFixed(1)), heapAfter: Number(heapAfterMiB.toFixed(1)), peakRss: Math.round(peakMiB) },
+      memoryMiB: {
+        heapBaseline: Number(heapBaselineMiB.toFixed(1)),
+        heapAfter: Number(heapAfterMiB.toFixed(1)),
+        peakRss: Math.round(peakMiB),
+      },
     };
   } finally {
     heap.close();

@@ -31,29 +31,103 @@ const rows: [string, string, string, boolean][] = [];
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 rows.push(['first load: floor app', `${kib(floor)} gzip (react, react-dom, react-query, react-router, tailwind)`, '', true]);
 for (const b of bundles)
-  rows.push([`first load: ${b.page}`, `${kib(b.gzipBytes)} gzip in ${b.files} files, ${b.overFloor}× the floor`, `≤ ${BUDGETS.firstLoadOverFloor}×`, b.overFloor <= BUDGETS.firstLoadOverFloor]);
+  rows.push([
+    `first load: ${b.page}`,
+    `${kib(b.gzipBytes)} gzip in ${b.files} files, ${b.overFloor}× the floor`,
+    `≤ ${BUDGETS.firstLoadOverFloor}×`,
+    b.overFloor <= BUDGETS.firstLoadOverFloor,
+  ]);
 for (const [page, r] of Object.entries(browserResults.roundTrips))
-  rows.push([`round trips: ${page}`, `${r.roundTrips} (${r.requests} API requests, 150 ms RTT emulated)`, `≤ ${BUDGETS.roundTrips}`, r.roundTrips <= BUDGETS.roundTrips]);
+  rows.push([
+    `round trips: ${page}`,
+    `${r.roundTrips} (${r.requests} API requests, 150 ms RTT emulated)`,
+    `≤ ${BUDGETS.roundTrips}`,
+    r.roundTrips <= BUDGETS.roundTrips,
+  ]);
 const { reveal, scale, firstPage } = browserResults;
-rows.push(['reveal: click → value painted', `median ${reveal.medianMs.toFixed(1)} ms; its request ${reveal.medianRequestMs.toFixed(1)} ms; overhead ${reveal.medianOverheadMs.toFixed(1)} ms (20 clicks)`, `overhead ≤ ${BUDGETS.revealOverheadMs} ms`, reveal.medianOverheadMs <= BUDGETS.revealOverheadMs]);
-rows.push([`scale: ${scale.secrets.toLocaleString('en-US')} secrets`, `first rows ${scale.firstRowsMs} ms, all loaded ${scale.allLoadedMs} ms, JS heap ${scale.heapMiB} MiB, ${scale.domNodes} DOM nodes`, '', true]);
-rows.push(['scale: rendered rows', `${scale.renderedRows}`, `≤ ${BUDGETS.renderedRows} (virtualized)`, scale.renderedRows <= BUDGETS.renderedRows]);
-rows.push(['scale: filter per keystroke', `p95 ${scale.filterKeystrokeP95Ms} ms`, `≤ ${BUDGETS.filterKeystrokeP95Ms} ms`, scale.filterKeystrokeP95Ms <= BUDGETS.filterKeystrokeP95Ms]);
-rows.push(['scale: 20 versions, 12 stages', `rendered in ${scale.manyVersionsMs} ms`, `≤ ${BUDGETS.manyVersionsMs} ms`, scale.manyVersionsMs <= BUDGETS.manyVersionsMs]);
-rows.push(['audit: lookup page', `FCP ${firstPage.fcpMs} ms, LCP ${firstPage.lcpMs} ms, CLS ${firstPage.cls}, axe violations ${firstPage.axeViolations}, console errors ${firstPage.consoleErrors}`, 'no violation, no error', firstPage.axeViolations === 0 && firstPage.consoleErrors === 0]);
+rows.push([
+  'reveal: click → value painted',
+  `median ${reveal.medianMs.toFixed(1)} ms; its request ${reveal.medianRequestMs.toFixed(1)} ms; overhead ${reveal.medianOverheadMs.toFixed(1)} ms (20 clicks)`,
+  `overhead ≤ ${BUDGETS.revealOverheadMs} ms`,
+  reveal.medianOverheadMs <= BUDGETS.revealOverheadMs,
+]);
+rows.push([
+  `scale: ${scale.secrets.toLocaleString('en-US')} secrets`,
+  `first rows ${scale.firstRowsMs} ms, all loaded ${scale.allLoadedMs} ms, JS heap ${scale.heapMiB} MiB, ${scale.domNodes} DOM nodes`,
+  '',
+  true,
+]);
+rows.push([
+  'scale: rendered rows',
+  `${scale.renderedRows}`,
+  `≤ ${BUDGETS.renderedRows} (virtualized)`,
+  scale.renderedRows <= BUDGETS.renderedRows,
+]);
+rows.push([
+  'scale: filter per keystroke',
+  `p95 ${scale.filterKeystrokeP95Ms} ms`,
+  `≤ ${BUDGETS.filterKeystrokeP95Ms} ms`,
+  scale.filterKeystrokeP95Ms <= BUDGETS.filterKeystrokeP95Ms,
+]);
+rows.push([
+  'scale: 20 versions, 12 stages',
+  `rendered in ${scale.manyVersionsMs} ms`,
+  `≤ ${BUDGETS.manyVersionsMs} ms`,
+  scale.manyVersionsMs <= BUDGETS.manyVersionsMs,
+]);
+rows.push([
+  'audit: lookup page',
+  `FCP ${firstPage.fcpMs} ms, LCP ${firstPage.lcpMs} ms, CLS ${firstPage.cls}, axe violations ${firstPage.axeViolations}, console errors ${firstPage.consoleErrors}`,
+  'no violation, no error',
+  firstPage.axeViolations === 0 && firstPage.consoleErrors === 0,
+]);
 for (const s of server) {
-  rows.push([`${s.operation} emulator`, `${s.emulator.requestsPerSecond} req/s, p50 ${s.emulator.p50Ms} ms, p99 ${s.emulator.p99Ms} ms`, '', s.emulator.errors === 0 && s.emulator.non2xx === 0]);
-  rows.push([`${s.operation} via proxy`, `${s.proxy.requestsPerSecond} req/s, p50 ${s.proxy.p50Ms} ms, p99 ${s.proxy.p99Ms} ms`, '', s.proxy.errors === 0 && s.proxy.non2xx === 0]);
-  rows.push([`${s.operation} proxy/emulator`, `${s.throughputRatio}× throughput`, `≥ ${BUDGETS.proxyThroughputRatio}×`, s.throughputRatio >= BUDGETS.proxyThroughputRatio]);
-  rows.push([`${s.operation} added p50 (1 conn)`, `${s.addedP50Ms} ms (emulator ${s.unloaded.emulator.p50Ms} ms, proxy ${s.unloaded.proxy.p50Ms} ms)`, `≤ ${BUDGETS.proxyAddedP50Ms} ms`, s.addedP50Ms <= BUDGETS.proxyAddedP50Ms]);
+  rows.push([
+    `${s.operation} emulator`,
+    `${s.emulator.requestsPerSecond} req/s, p50 ${s.emulator.p50Ms} ms, p99 ${s.emulator.p99Ms} ms`,
+    '',
+    s.emulator.errors === 0 && s.emulator.non2xx === 0,
+  ]);
+  rows.push([
+    `${s.operation} via proxy`,
+    `${s.proxy.requestsPerSecond} req/s, p50 ${s.proxy.p50Ms} ms, p99 ${s.proxy.p99Ms} ms`,
+    '',
+    s.proxy.errors === 0 && s.proxy.non2xx === 0,
+  ]);
+  rows.push([
+    `${s.operation} proxy/emulator`,
+    `${s.throughputRatio}× throughput`,
+    `≥ ${BUDGETS.proxyThroughputRatio}×`,
+    s.throughputRatio >= BUDGETS.proxyThroughputRatio,
+  ]);
+  rows.push([
+    `${s.operation} added p50 (1 conn)`,
+    `${s.addedP50Ms} ms (emulator ${s.unloaded.emulator.p50Ms} ms, proxy ${s.unloaded.proxy.p50Ms} ms)`,
+    `≤ ${BUDGETS.proxyAddedP50Ms} ms`,
+    s.addedP50Ms <= BUDGETS.proxyAddedP50Ms,
+  ]);
 }
 
-rows.push([`load: ${load.connections} clients × ${load.seconds} s`, `${load.requests} requests, ${load.requestsPerSecond} req/s, p99 ${load.p99Ms} ms, statuses ${JSON.stringify(load.statuses)}`, 'no error but 429', load.errors === 0]);
-rows.push(['load: memory', `heap after GC ${load.memoryMiB.heapBaseline} → ${load.memoryMiB.heapAfter} MiB; peak RSS ${load.memoryMiB.peakRss} MiB`, `heap ≤ baseline + ${HEAP_BUDGET_MIB} MiB`, load.memoryMiB.heapAfter <= load.memoryMiB.heapBaseline + HEAP_BUDGET_MIB]);
+rows.push([
+  `load: ${load.connections} clients × ${load.seconds} s`,
+  `${load.requests} requests, ${load.requestsPerSecond} req/s, p99 ${load.p99Ms} ms, statuses ${JSON.stringify(load.statuses)}`,
+  'no error but 429',
+  load.errors === 0,
+]);
+rows.push([
+  'load: memory',
+  `heap after GC ${load.memoryMiB.heapBaseline} → ${load.memoryMiB.heapAfter} MiB; peak RSS ${load.memoryMiB.peakRss} MiB`,
+  `heap ≤ baseline + ${HEAP_BUDGET_MIB} MiB`,
+  load.memoryMiB.heapAfter <= load.memoryMiB.heapBaseline + HEAP_BUDGET_MIB,
+]);
 
 const width = Math.max(...rows.map((r) => r[0].length));
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
 console.log(`\n${machine}`);
-for (const [name, value, budget, ok] of rows) console.log(`${ok ? 'ok  ' : 'FAIL'} ${name.padEnd(width)}  ${value}${budget ? `  (budget ${budget})` : ''}`);
-writeFileSync('bench/results.json', `${JSON.stringify({ time: new Date().toISOString(), machine, floorGzipBytes: floor, bundles, browser: browserResults, server, load }, null, 2)}\n`);
+for (const [name, value, budget, ok] of rows)
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${name.padEnd(width)}  ${value}${budget ? `  (budget ${budget})` : ''}`);
+writeFileSync(
+  'bench/results.json',
+  `${JSON.stringify({ time: new Date().toISOString(), machine, floorGzipBytes: floor, bundles, browser: browserResults, server, load }, null, 2)}\n`,
+);
 process.exit(rows.every((r) => r[3]) ? 0 : 1);

@@ -22,7 +22,14 @@ export interface LoadResult {
 
 async function load(name: string, url: string, headers: Record<string, string>, connections = CONNECTIONS): Promise<LoadResult> {
   const result = await autocannon({ url, headers, connections, duration: SECONDS });
-  return { name, requestsPerSecond: Math.round(result.requests.average), p50Ms: result.latency.p50, p99Ms: result.latency.p99, errors: result.errors, non2xx: result.non2xx };
+  return {
+    name,
+    requestsPerSecond: Math.round(result.requests.average),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    errors: result.errors,
+    non2xx: result.non2xx,
+  };
 }
 
 /** Starts a process and resolves once its output has matched every pattern (first group of each). */
@@ -36,7 +43,8 @@ function startProcess(entry: string, env: Record<string, string>, patterns: Reco
     const check = (chunk: Buffer) => {
       out += chunk.toString();
       const found = Object.fromEntries(Object.entries(patterns).map(([key, pattern]) => [key, pattern.exec(out)?.[1]]));
-      if (Object.values(found).every(Boolean)) resolve({ found: found as Record<string, string>, pid: child.pid!, stop: () => child.kill('SIGINT') });
+      if (Object.values(found).every(Boolean))
+        resolve({ found: found as Record<string, string>, pid: child.pid!, stop: () => child.kill('SIGINT') });
     };
     child.stdout.on('data', check);
     child.stderr.on('data', check);
@@ -49,17 +57,25 @@ const QUIET = { PORT: '0', CONSOLE_AUDIT_LOG: '/dev/null' };
 
 /** `npm start` as it runs by default: console server and embedded emulator in one process. */
 export async function startConsole(env: Record<string, string> = {}) {
-  const { found, pid, stop } = await startProcess('src/server/main.ts', { ...QUIET, CSMS_EMULATOR_PORT: '0', CSMS_EMULATOR_DB: ':memory:', CSMS_EMULATOR_SEED: 'none', ...env }, {
-    consoleUrl: /CSMS console\s+(http:\/\/\S+?)\/?\s/,
-    emulatorUrl: /CSMS emulator\s+(http:\/\/\S+)/,
-    inspectorUrl: INSPECTOR,
-  });
+  const { found, pid, stop } = await startProcess(
+    'src/server/main.ts',
+    { ...QUIET, CSMS_EMULATOR_PORT: '0', CSMS_EMULATOR_DB: ':memory:', CSMS_EMULATOR_SEED: 'none', ...env },
+    {
+      consoleUrl: /CSMS console\s+(http:\/\/\S+?)\/?\s/,
+      emulatorUrl: /CSMS emulator\s+(http:\/\/\S+)/,
+      inspectorUrl: INSPECTOR,
+    },
+  );
   return { consoleUrl: found.consoleUrl!, emulatorUrl: found.emulatorUrl!, inspectorUrl: found.inspectorUrl!, pid, stop };
 }
 
 /** The emulator alone, and a console server in cloud mode in front of it: two processes. */
 async function startSeparately() {
-  const emulator = await startProcess('src/emulator/main.ts', { CSMS_EMULATOR_PORT: '0', CSMS_EMULATOR_DB: ':memory:', CSMS_EMULATOR_SEED: 'none' }, { url: /CSMS emulator on (http:\/\/\S+)/ });
+  const emulator = await startProcess(
+    'src/emulator/main.ts',
+    { CSMS_EMULATOR_PORT: '0', CSMS_EMULATOR_DB: ':memory:', CSMS_EMULATOR_SEED: 'none' },
+    { url: /CSMS emulator on (http:\/\/\S+)/ },
+  );
   const consoleServer = await startProcess(
     'src/server/main.ts',
     {
@@ -87,8 +103,17 @@ async function startSeparately() {
 export const BENCH_PROJECT = PROJECT;
 
 export async function seedBenchSecrets(emulatorUrl: string) {
-  const csms = csmsClient({ endpoint: emulatorUrl, accessKey: EMULATOR_DEFAULTS.accessKey, secretKey: EMULATOR_DEFAULTS.secretKey, projectId: PROJECT });
-  for (let i = 0; i < 200; i++) await csms.createSecret({ name: `bench-${String(i).padStart(3, '0')}`, secret_string: JSON.stringify({ user: 'u', password: `p${i}` }) });
+  const csms = csmsClient({
+    endpoint: emulatorUrl,
+    accessKey: EMULATOR_DEFAULTS.accessKey,
+    secretKey: EMULATOR_DEFAULTS.secretKey,
+    projectId: PROJECT,
+  });
+  for (let i = 0; i < 200; i++)
+    await csms.createSecret({
+      name: `bench-${String(i).padStart(3, '0')}`,
+      secret_string: JSON.stringify({ user: 'u', password: `p${i}` }),
+    });
 }
 
 export async function benchServer() {
@@ -96,7 +121,8 @@ export async function benchServer() {
   try {
     await seedBenchSecrets(emulatorUrl);
     const paths = { ShowSecretVersion: `/v1/${PROJECT}/secrets/bench-042/versions/latest`, ListSecrets: `/v1/${PROJECT}/secrets?limit=50` };
-    const rows: { operation: string; emulator: LoadResult; proxy: LoadResult; unloaded: { emulator: LoadResult; proxy: LoadResult } }[] = [];
+    const rows: { operation: string; emulator: LoadResult; proxy: LoadResult; unloaded: { emulator: LoadResult; proxy: LoadResult } }[] =
+      [];
     for (const [operation, path] of Object.entries(paths)) {
       // One signature serves the whole (short) run: X-Sdk-Date stays within the 15-minute window.
       const signed = signRequest(EMULATOR_DEFAULTS, 'GET', new URL(`${emulatorUrl}${path}`));

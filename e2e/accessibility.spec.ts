@@ -5,7 +5,10 @@ import { DEMO_PROJECT, expect, secretPath, test } from './fixtures.ts';
 
 async function expectNoViolations(page: Page, what: string) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), what).toEqual([]);
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    what,
+  ).toEqual([]);
 }
 
 const PAGES = [
@@ -30,7 +33,11 @@ for (const scheme of ['light', 'dark'] as const) {
       });
 
     test('version page, masked and revealed (text, JSON fields, binary)', async ({ page }) => {
-      for (const [secret, view] of [['payments-psp-api-key', null], ['prod-postgres-app', 'Fields'], ['tls-keystore-gateway', null]] as const) {
+      for (const [secret, view] of [
+        ['payments-psp-api-key', null],
+        ['prod-postgres-app', 'Fields'],
+        ['tls-keystore-gateway', null],
+      ] as const) {
         await page.goto(`${secretPath(DEMO_PROJECT, secret)}/versions/latest`);
         await expectNoViolations(page, `${secret} masked`);
         await page.getByRole('button', { name: 'Reveal value' }).click();
@@ -60,7 +67,9 @@ test('everything is reachable by keyboard', async ({ page }) => {
   const reached = new Set<string>();
   for (let i = 0; i < 30; i++) {
     await page.keyboard.press('Tab');
-    reached.add(await page.evaluate(() => document.activeElement?.textContent?.trim() || document.activeElement?.getAttribute('aria-label') || ''));
+    reached.add(
+      await page.evaluate(() => document.activeElement?.textContent?.trim() || document.activeElement?.getAttribute('aria-label') || ''),
+    );
   }
   for (const control of ['Skip to content', 'Reveal value', 'Copy value']) expect([...reached]).toContain(control);
   await page.getByRole('button', { name: 'Reveal value' }).focus();

@@ -44,7 +44,11 @@ test('5xx: retried twice, then an error with a retry button that works', async (
 test('401: says how to sign in; never retried', async ({ page, projectId, csms }) => {
   await csms.createSecret({ name: 'db', secret_string: 'x' });
   const path = `/v1/${projectId}/secrets/db$`;
-  await emulator.addFault({ path, status: 401, body: { error_code: 'APIGW.0301', error_msg: 'Incorrect IAM authentication information.', request_id: 'req-401' } });
+  await emulator.addFault({
+    path,
+    status: 401,
+    body: { error_code: 'APIGW.0301', error_msg: 'Incorrect IAM authentication information.', request_id: 'req-401' },
+  });
   await page.goto(secretPath(projectId, 'db'));
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('Not signed in to Huawei Cloud');
@@ -55,7 +59,11 @@ test('401: says how to sign in; never retried', async ({ page, projectId, csms }
 
 test('403: names the IAM permission the call needs', async ({ page, projectId, csms }) => {
   await csms.createSecret({ name: 'db', secret_string: 'x' });
-  await emulator.addFault({ path: `/v1/${projectId}/secrets/db/versions$`, status: 403, body: { error_code: 'CSMS.0403', error_msg: 'Forbidden.' } });
+  await emulator.addFault({
+    path: `/v1/${projectId}/secrets/db/versions$`,
+    status: 403,
+    body: { error_code: 'CSMS.0403', error_msg: 'Forbidden.' },
+  });
   await page.goto(secretPath(projectId, 'db'));
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('Permission denied');
@@ -65,7 +73,13 @@ test('403: names the IAM permission the call needs', async ({ page, projectId, c
 test('429: honours Retry-After, then says when to retry', async ({ page, projectId, csms }) => {
   await csms.createSecret({ name: 'db', secret_string: 'x' });
   const path = `/v1/${projectId}/secrets/db$`;
-  await emulator.addFault({ path, count: 3, status: 429, headers: { 'Retry-After': '1' }, body: { error_code: 'APIGW.0308', error_msg: 'Throttled.' } });
+  await emulator.addFault({
+    path,
+    count: 3,
+    status: 429,
+    headers: { 'Retry-After': '1' },
+    body: { error_code: 'APIGW.0308', error_msg: 'Throttled.' },
+  });
   const started = Date.now();
   await page.goto(secretPath(projectId, 'db'));
   const alert = page.getByRole('alert');

@@ -24,12 +24,18 @@ export interface FaultRule {
 
 export const emulator = {
   async addFault(rule: FaultRule) {
-    const res = await fetch(`${EMULATOR_URL}/emulator/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(rule) });
+    const res = await fetch(`${EMULATOR_URL}/emulator/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(rule),
+    });
     expect(res.status).toBe(200);
   },
   /** Requests that reached the emulator whose path matches. */
   async requests(pathPattern: RegExp) {
-    const { requests } = (await (await fetch(`${EMULATOR_URL}/emulator/requests`)).json()) as { requests: { method: string; path: string; status: number }[] };
+    const { requests } = (await (await fetch(`${EMULATOR_URL}/emulator/requests`)).json()) as {
+      requests: { method: string; path: string; status: number }[];
+    };
     return requests.filter((r) => pathPattern.test(r.path));
   },
   async setState(projectId: string, name: string, state: string, scheduledDeleteTime?: number) {
@@ -48,7 +54,12 @@ export function countRequests(page: Page, pattern: RegExp) {
   page.on('request', (req) => {
     if (pattern.test(new URL(req.url()).pathname)) seen.push(req.url());
   });
-  return { get count() { return seen.length; }, urls: seen };
+  return {
+    get count() {
+      return seen.length;
+    },
+    urls: seen,
+  };
 }
 
 type Fixtures = { projectId: string; csms: CsmsClient; pageProblems: string[] };

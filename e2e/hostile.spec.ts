@@ -57,7 +57,11 @@ test('the corpus is large enough', () => {
 
 const CHUNK = 11;
 for (let start = 0; start < HOSTILE.length; start += CHUNK) {
-  test(`values and descriptions ${start}–${Math.min(start + CHUNK, HOSTILE.length) - 1} render literally`, async ({ page, projectId, csms }) => {
+  test(`values and descriptions ${start}–${Math.min(start + CHUNK, HOSTILE.length) - 1} render literally`, async ({
+    page,
+    projectId,
+    csms,
+  }) => {
     test.setTimeout(60_000);
     const dialogs: string[] = [];
     page.on('dialog', (d) => {
@@ -79,13 +83,19 @@ for (let start = 0; start < HOSTILE.length; start += CHUNK) {
       const textView = page.getByRole('button', { name: 'Text', exact: true });
       if (await textView.count()) await textView.click();
       expect(await page.getByTestId('secret-value').textContent(), `value ${start + i}`).toBe(text);
-      const frame = await page.evaluate(() => new Promise<number>((resolve) => { const t = performance.now(); requestAnimationFrame(() => resolve(performance.now() - t)); }));
+      const frame = await page.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            const t = performance.now();
+            requestAnimationFrame(() => resolve(performance.now() - t));
+          }),
+      );
       expect(frame, `frame after value ${start + i}`).toBeLessThan(500);
     }
     await page.goto(secretPath(projectId));
     await expect(page.getByText(`${items.length} secrets`, { exact: true })).toBeVisible();
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
-    expect(await page.evaluate(() => ({} as Record<string, unknown>).polluted)).toBeUndefined();
+    expect(await page.evaluate(() => (({}) as Record<string, unknown>).polluted)).toBeUndefined();
     expect(dialogs).toEqual([]);
   });
 }

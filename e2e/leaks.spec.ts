@@ -77,7 +77,12 @@ test('no value survives anywhere in the browser, the URL, the logs or the audit'
   });
   expect(cached).not.toContain(canary);
   // Credentials a client sends are never logged.
-  const sent = { authorization: 'Bearer LEAKED-AUTHORIZATION', 'x-auth-token': 'LEAKED-TOKEN', cookie: 'session=LEAKED-COOKIE', 'x-console-request': '1' };
+  const sent = {
+    authorization: 'Bearer LEAKED-AUTHORIZATION',
+    'x-auth-token': 'LEAKED-TOKEN',
+    cookie: 'session=LEAKED-COOKIE',
+    'x-console-request': '1',
+  };
   expect((await request.get('/api/config', { headers: sent })).status()).toBe(200);
   await expect.poll(() => readFileSync('.test-results/server.log', 'utf8').includes('/api/config')).toBe(true);
   expect(readFileSync('.test-results/server.log', 'utf8')).not.toContain('LEAKED-');
@@ -91,7 +96,11 @@ test('no value survives anywhere in the browser, the URL, the logs or the audit'
     expect(requestLogs.filter((line) => line.includes(secret))).toEqual([]);
   const audit = readFileSync('.test-results/audit.log', 'utf8');
   expect(audit).not.toContain(canary);
-  const mine = audit.trim().split('\n').map((l) => JSON.parse(l)).filter((l) => l.project === projectId);
+  const mine = audit
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l))
+    .filter((l) => l.project === projectId);
   expect(mine.filter((l) => l.event === 'secret.value.read' && l.outcome === 'ok').length).toBeGreaterThanOrEqual(5);
   expect(mine.filter((l) => l.event === 'secret.value.copy').length).toBe(5);
 });

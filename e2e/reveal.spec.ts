@@ -122,7 +122,11 @@ test.describe('the reveal panel', () => {
   });
 
   test('shows a value read error inline, without a value', async ({ page, projectId }) => {
-    await emulator.addFault({ path: `/v1/${projectId}/secrets/api-token/versions/v1$`, status: 403, body: { error_code: 'CSMS.0403', error_msg: 'No permission to read this version.' } });
+    await emulator.addFault({
+      path: `/v1/${projectId}/secrets/api-token/versions/v1$`,
+      status: 403,
+      body: { error_code: 'CSMS.0403', error_msg: 'No permission to read this version.' },
+    });
     await page.goto(`${secretPath(projectId, 'api-token')}/versions/v1`);
     await page.getByRole('button', { name: 'Reveal value' }).click();
     const alert = page.getByRole('alert');

@@ -5,8 +5,19 @@
 // Run it after `npm install`: node scripts/complete-lockfile.mjs
 import { readFileSync, writeFileSync } from 'node:fs';
 
-const PLATFORM = /-(darwin|linux|win32|freebsd|android|openbsd|sunos|aix|wasm32)-([a-z0-9]+)(?:-(gnu|musl|gnueabihf|musleabihf|msvc|wasi|eabi))?$/;
-const CPU = { x64: 'x64', arm64: 'arm64', arm: 'arm', ia32: 'ia32', wasi: 'wasm32', riscv64: 'riscv64', s390x: 's390x', ppc64: 'ppc64', loong64: 'loong64' };
+const PLATFORM =
+  /-(darwin|linux|win32|freebsd|android|openbsd|sunos|aix|wasm32)-([a-z0-9]+)(?:-(gnu|musl|gnueabihf|musleabihf|msvc|wasi|eabi))?$/;
+const CPU = {
+  x64: 'x64',
+  arm64: 'arm64',
+  arm: 'arm',
+  ia32: 'ia32',
+  wasi: 'wasm32',
+  riscv64: 'riscv64',
+  s390x: 's390x',
+  ppc64: 'ppc64',
+  loong64: 'loong64',
+};
 
 const lock = JSON.parse(readFileSync('package-lock.json', 'utf8'));
 const added = [];

@@ -24,7 +24,6 @@ export const LIMITS = {
 export function nameProblem(value: string, what = 'Secret name'): string | null {
   if (value.length === 0) return `${what} is required.`;
   if (value.length > 64) return `${what} is at most 64 characters (this one has ${value.length}).`;
-  if (!NAME_PATTERN.test(value))
-    return `${what} may contain only letters, digits, "_" and "-".`;
+  if (!NAME_PATTERN.test(value)) return `${what} may contain only letters, digits, "_" and "-".`;
   return null;
 }

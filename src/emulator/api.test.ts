@@ -63,8 +63,7 @@ describe('secrets', () => {
     const last = await project.listSecrets({ limit: '2', marker: 'd' });
     expect(last.body.secrets.map((s: { name: string }) => s.name)).toEqual(['e']);
     expect(last.body.page_info).toEqual({ previous_marker: 'd', current_count: 1 });
-    for (const limit of ['0', '1001', 'x', '-1'])
-      expect((await project.listSecrets({ limit })).body.error_code).toBe('CSMS.0002');
+    for (const limit of ['0', '1001', 'x', '-1']) expect((await project.listSecrets({ limit })).body.error_code).toBe('CSMS.0002');
   });
 
   it('keeps projects apart', async () => {
@@ -84,7 +83,14 @@ describe('secrets', () => {
   });
 
   it('updates metadata, and computes the next rotation', async () => {
-    await csms.createSecret({ name: 'rotating', secret_string: 'x', secret_type: 'RDS-FG', auto_rotation: true, rotation_period: '30d', rotation_config: '{"instance_id":"i"}' });
+    await csms.createSecret({
+      name: 'rotating',
+      secret_string: 'x',
+      secret_type: 'RDS-FG',
+      auto_rotation: true,
+      rotation_period: '30d',
+      rotation_config: '{"instance_id":"i"}',
+    });
     const shown = await csms.showSecret('rotating');
     expect(shown.body.secret.next_rotation_time - shown.body.secret.rotation_time).toBe(30 * 86400_000);
     const updated = await csms.updateSecret('rotating', { description: 'new', rotation_period: '12h' });
@@ -158,7 +164,10 @@ describe('versions and stages', () => {
     const expire = Date.now() - 1000;
     await csms.createVersion('bin', { secret_binary: bytes, expire_time: expire, version_stages: ['OLD'] });
     const v2 = await csms.showVersion('bin', 'v2');
-    expect(v2.body.version).toEqual({ version_metadata: expect.objectContaining({ expire_time: expire, version_stages: ['OLD'] }), secret_binary: bytes });
+    expect(v2.body.version).toEqual({
+      version_metadata: expect.objectContaining({ expire_time: expire, version_stages: ['OLD'] }),
+      secret_binary: bytes,
+    });
     expect((await csms.showVersion('bin', 'v1')).body.version.version_metadata.version_stages).toEqual(['SYSCURRENT']);
   });
 

@@ -101,11 +101,17 @@ function authenticate(req: FastifyRequest, auth: EmulatorAuth, iam: Iam) {
   if (token !== undefined) {
     if (token === auth.token) return; // the emulator's own token: every project
     const checked = iam.check(String(token));
-    if (checked === 'unknown') throw new CsmsError(401, CSMS_ERRORS.authFailed, 'Incorrect IAM authentication information: the token is not valid.');
-    if (checked === 'expired') throw new CsmsError(401, CSMS_ERRORS.authFailed, 'Incorrect IAM authentication information: the token has expired.');
+    if (checked === 'unknown')
+      throw new CsmsError(401, CSMS_ERRORS.authFailed, 'Incorrect IAM authentication information: the token is not valid.');
+    if (checked === 'expired')
+      throw new CsmsError(401, CSMS_ERRORS.authFailed, 'Incorrect IAM authentication information: the token has expired.');
     const projectId = (req.params as { project_id?: string }).project_id;
     if (projectId !== checked.projectId)
-      throw new CsmsError(403, CSMS_ERRORS.wrongProject, `The token of ${checked.user} is scoped to project ${checked.projectId}; it may not access project ${projectId}.`);
+      throw new CsmsError(
+        403,
+        CSMS_ERRORS.wrongProject,
+        `The token of ${checked.user} is scoped to project ${checked.projectId}; it may not access project ${projectId}.`,
+      );
     return;
   }
   if (!req.headers.authorization)
@@ -119,9 +125,8 @@ function authenticate(req: FastifyRequest, auth: EmulatorAuth, iam: Iam) {
 
 /** Applies the fault for this request, if any; true when it has answered (or dropped) it. */
 function signedBy(req: FastifyRequest, auth: EmulatorAuth) {
-  return verifySignature(
-    { method: req.method, url: req.url, headers: req.headers, body: req.rawBody ?? '' },
-    (ak) => (ak === auth.accessKey ? auth.secretKey : undefined),
+  return verifySignature({ method: req.method, url: req.url, headers: req.headers, body: req.rawBody ?? '' }, (ak) =>
+    ak === auth.accessKey ? auth.secretKey : undefined,
   );
 }
 
@@ -137,7 +142,10 @@ async function applyFault(faults: Faults, req: FastifyRequest, reply: FastifyRep
   }
   for (const [name, value] of Object.entries(fault.headers ?? {})) reply.header(name, value);
   if (fault.malformed) {
-    reply.code(fault.status ?? 200).type('application/json').send('{"secret": {"name": ');
+    reply
+      .code(fault.status ?? 200)
+      .type('application/json')
+      .send('{"secret": {"name": ');
     return true;
   }
   if (!fault.status) return false;

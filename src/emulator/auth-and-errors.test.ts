@@ -24,7 +24,7 @@ describe('authentication', () => {
     expect(ok.status).toBe(200);
     const bad = await fetch(url('/api-key'), { headers: { 'X-Auth-Token': `${EMULATOR_DEFAULTS.token}x` } });
     expect(bad.status).toBe(401);
-    const body = await bad.json() as any;
+    const body = (await bad.json()) as any;
     expect(body).toMatchObject({ error_code: 'APIGW.0301', request_id: bad.headers.get('x-request-id') });
   });
 
@@ -48,7 +48,10 @@ describe('authentication', () => {
 
   it('answers a signature more than 15 minutes old with APIGW.0303', async () => {
     const target = url('/api-key');
-    const old = new Date(Date.now() - 20 * 60_000).toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+    const old = new Date(Date.now() - 20 * 60_000)
+      .toISOString()
+      .replace(/[-:]/g, '')
+      .replace(/\.\d+Z$/, 'Z');
     const { AKSKSigner } = await import('@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner.js');
     const signed = AKSKSigner.sign(
       { method: 'GET', endpoint: `${target.origin}${target.pathname}`, queryParams: {}, headers: { 'X-Sdk-Date': old } } as never,
@@ -57,7 +60,7 @@ describe('authentication', () => {
     const { host: _host, ...headers } = signed;
     const res = await fetch(target, { headers });
     expect(res.status).toBe(401);
-    expect((await res.json() as any).error_code).toBe('APIGW.0303');
+    expect(((await res.json()) as any).error_code).toBe('APIGW.0303');
   });
 });
 
@@ -68,10 +71,14 @@ describe('error bodies', () => {
   };
 
   it('answers invalid JSON, a non-object body and a wrong content type with CSMS.0004', async () => {
-    for (const [body, type] of [['{oops', 'application/json'], ['[1,2]', 'application/json'], ['name=x', 'application/x-www-form-urlencoded']] as const) {
+    for (const [body, type] of [
+      ['{oops', 'application/json'],
+      ['[1,2]', 'application/json'],
+      ['name=x', 'application/x-www-form-urlencoded'],
+    ] as const) {
       const res = await send('POST', '', body, type);
       expect(res.status).toBe(400);
-      const error = await res.json() as any;
+      const error = (await res.json()) as any;
       expect(error.error_code).toBe('CSMS.0004');
       expectValid('CreateSecret', 400, error);
     }
@@ -79,7 +86,13 @@ describe('error bodies', () => {
 
   it('checks path parameters and never shows a stack trace', async () => {
     const token = { 'X-Auth-Token': EMULATOR_DEFAULTS.token };
-    for (const path of ['/bad%20name', '/api-key/versions/v1x', '/api-key/versions/..', `/${'a'.repeat(65)}`, '/api-key/stages/bad%2Fstage']) {
+    for (const path of [
+      '/bad%20name',
+      '/api-key/versions/v1x',
+      '/api-key/versions/..',
+      `/${'a'.repeat(65)}`,
+      '/api-key/stages/bad%2Fstage',
+    ]) {
       const res = await fetch(url(path), { headers: token });
       const text = await res.text();
       expect(res.status, path).toBeGreaterThanOrEqual(400);
@@ -88,23 +101,37 @@ describe('error bodies', () => {
       expect(JSON.parse(text)).toHaveProperty('error_code');
     }
     const badProject = await fetch(`${emulator.url}/v1/not-a-project/secrets`, { headers: token });
-    expect([badProject.status, (await badProject.json() as any).error_code]).toEqual([400, 'CSMS.0002']);
+    expect([badProject.status, ((await badProject.json()) as any).error_code]).toEqual([400, 'CSMS.0002']);
     const noRoute = await fetch(`${emulator.url}/v2/whatever`, { headers: token });
-    expect([noRoute.status, (await noRoute.json() as any).error_code]).toEqual([404, 'APIGW.0101']);
+    expect([noRoute.status, ((await noRoute.json()) as any).error_code]).toEqual([404, 'APIGW.0101']);
   });
 });
 
 describe('fault injection', () => {
   const addFault = (rule: object) =>
-    fetch(`${emulator.url}/emulator/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(rule) });
+    fetch(`${emulator.url}/emulator/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(rule),
+    });
   const token = { 'X-Auth-Token': EMULATOR_DEFAULTS.token };
 
   it('answers the next N matching requests with the given status and body, then recovers', async () => {
-    expect((await addFault({ path: '/secrets/api-key$', count: 2, status: 503, body: { error_code: 'CSMS.0001', error_msg: 'down' }, headers: { 'Retry-After': '3' } })).status).toBe(200);
+    expect(
+      (
+        await addFault({
+          path: '/secrets/api-key$',
+          count: 2,
+          status: 503,
+          body: { error_code: 'CSMS.0001', error_msg: 'down' },
+          headers: { 'Retry-After': '3' },
+        })
+      ).status,
+    ).toBe(200);
     for (let i = 0; i < 2; i++) {
       const res = await fetch(url('/api-key'), { headers: token });
       expect([res.status, res.headers.get('retry-after')]).toEqual([503, '3']);
-      expect(await res.json() as any).toEqual({ error_code: 'CSMS.0001', error_msg: 'down' });
+      expect((await res.json()) as any).toEqual({ error_code: 'CSMS.0001', error_msg: 'down' });
     }
     expect((await fetch(url('/api-key'), { headers: token })).status).toBe(200);
   });
@@ -126,7 +153,7 @@ describe('fault injection', () => {
   it('logs the requests that reached it', async () => {
     await fetch(`${emulator.url}/emulator/requests`, { method: 'DELETE' });
     await fetch(url('/api-key/versions/v1'), { headers: token });
-    const { requests } = await (await fetch(`${emulator.url}/emulator/requests`)).json() as any;
+    const { requests } = (await (await fetch(`${emulator.url}/emulator/requests`)).json()) as any;
     expect(requests).toEqual([expect.objectContaining({ method: 'GET', path: `/v1/${pid}/secrets/api-key/versions/v1`, status: 200 })]);
   });
 });

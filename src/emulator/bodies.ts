@@ -8,11 +8,7 @@ const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$
 
 const value = {
   secret_string: z.string().max(LIMITS.valueLength).optional(),
-  secret_binary: z
-    .string()
-    .max(LIMITS.valueLength)
-    .regex(BASE64, 'must be base64')
-    .optional(),
+  secret_binary: z.string().max(LIMITS.valueLength).regex(BASE64, 'must be base64').optional(),
 };
 const stageName = z.string().regex(NAME_PATTERN, 'must match ^[a-zA-Z0-9_-]{1,64}$');
 const rotation = {
@@ -50,8 +46,7 @@ export const updateStageBody = z.object({
 
 /** Checks a parsed JSON body; any problem becomes CSMS.0004 (shape) or CSMS.0002 (a field). */
 export function parseBody<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
-  if (body === null || typeof body !== 'object' || Array.isArray(body))
-    throw invalidBody('The request body must be a JSON object.');
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw invalidBody('The request body must be a JSON object.');
   const result = schema.safeParse(body);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
@@ -72,7 +67,6 @@ export function valueOf(body: { secret_string?: string; secret_binary?: string }
 export function rotationPeriodMs(period: string): number {
   const match = /^([0-9]{1,4})([dh])$/.exec(period);
   const hours = match ? Number(match[1]) * (match[2] === 'd' ? 24 : 1) : NaN;
-  if (!(hours >= 6 && hours <= 8760))
-    throw invalidParameter('rotation_period must be like "30d" or "12h", from 6h to 8760h.');
+  if (!(hours >= 6 && hours <= 8760)) throw invalidParameter('rotation_period must be like "30d" or "12h", from 6h to 8760h.');
   return hours * 3600_000;
 }

@@ -34,7 +34,9 @@ const pid = DEMO_PROJECTS.production.id;
 
 const production: SeedFile['projects'][number]['secrets'] = [
   {
-    name: 'prod-postgres-app', description: 'Primary PostgreSQL credentials for the orders service.', created: '-210d',
+    name: 'prod-postgres-app',
+    description: 'Primary PostgreSQL credentials for the orders service.',
+    created: '-210d',
     versions: [
       { secret_string: db('pg1', 'pg-prod.internal', 'orders_app') },
       { secret_string: db('pg2', 'pg-prod.internal', 'orders_app'), created: '-120d' },
@@ -42,8 +44,12 @@ const production: SeedFile['projects'][number]['secrets'] = [
     ],
   },
   {
-    name: 'prod-mysql-orders', description: 'RDS for MySQL user rotated by FunctionGraph every 30 days.', created: '-95d',
-    secret_type: 'RDS-FG', auto_rotation: true, rotation_period: '30d',
+    name: 'prod-mysql-orders',
+    description: 'RDS for MySQL user rotated by FunctionGraph every 30 days.',
+    created: '-95d',
+    secret_type: 'RDS-FG',
+    auto_rotation: true,
+    rotation_period: '30d',
     rotation_config: json({ instance_id: '6d1c4b2a8f0e4c3d9b7a5e1f2c3d4e5fin01', secret_sub_type: 'MultiUser' }),
     rotation_func_urn: `urn:fss:cn-north-4:${pid}:function:default:csms-rds-rotation:latest`,
     event_subscriptions: ['secret-rotation-alerts'],
@@ -55,23 +61,41 @@ const production: SeedFile['projects'][number]['secrets'] = [
     ],
   },
   {
-    name: 'gaussdb-reporting', description: 'GaussDB reporting user, rotated weekly.', created: '-60d',
-    secret_type: 'GaussDB-FG', auto_rotation: true, rotation_period: '7d',
+    name: 'gaussdb-reporting',
+    description: 'GaussDB reporting user, rotated weekly.',
+    created: '-60d',
+    secret_type: 'GaussDB-FG',
+    auto_rotation: true,
+    rotation_period: '7d',
     rotation_config: json({ instance_id: 'a1b2c3d4e5f647a8b9c0d1e2f3a4b5c6in14', secret_sub_type: 'SingleUser' }),
     rotation_func_urn: `urn:fss:cn-north-4:${pid}:function:default:csms-gaussdb-rotation:latest`,
-    versions: [{ secret_string: json({ username: 'report_ro', password: fake('gauss1') }) }, { secret_string: json({ username: 'report_ro', password: fake('gauss2') }), created: '-3d' }],
+    versions: [
+      { secret_string: json({ username: 'report_ro', password: fake('gauss1') }) },
+      { secret_string: json({ username: 'report_ro', password: fake('gauss2') }), created: '-3d' },
+    ],
   },
   {
-    name: 'payments-psp-api-key', description: 'Live API key of the payment service provider.', created: '-300d',
+    name: 'payments-psp-api-key',
+    description: 'Live API key of the payment service provider.',
+    created: '-300d',
     versions: [{ secret_string: `pk_live_${fake('psp1', 32)}` }, { secret_string: `pk_live_${fake('psp2', 32)}`, created: '-30d' }],
   },
-  { name: 'github-deploy-token', description: 'Fine-grained token used by the release pipeline.', created: '-40d', versions: [{ secret_string: `ghp_${fake('gh', 36)}` }] },
   {
-    name: 'tls-keystore-gateway', description: 'PKCS#12 keystore of the public API gateway (binary).', created: '-150d',
+    name: 'github-deploy-token',
+    description: 'Fine-grained token used by the release pipeline.',
+    created: '-40d',
+    versions: [{ secret_string: `ghp_${fake('gh', 36)}` }],
+  },
+  {
+    name: 'tls-keystore-gateway',
+    description: 'PKCS#12 keystore of the public API gateway (binary).',
+    created: '-150d',
     versions: [{ secret_binary: fakeBytes('p12-1', 2470) }, { secret_binary: fakeBytes('p12-2', 2512), created: '-20d' }],
   },
   {
-    name: 'jwt-signing-key', description: 'HMAC key for session tokens; CANARY gets the next key first.', created: '-180d',
+    name: 'jwt-signing-key',
+    description: 'HMAC key for session tokens; CANARY gets the next key first.',
+    created: '-180d',
     versions: [
       { secret_string: fake('jwt1', 64) },
       { secret_string: fake('jwt2', 64), created: '-90d' },
@@ -82,7 +106,9 @@ const production: SeedFile['projects'][number]['secrets'] = [
     stages: { ROLLBACK: 'v2' },
   },
   {
-    name: 'kafka-sasl-credentials', description: 'SASL/SCRAM credentials of the event bus; rotated often, at the 20-version limit.', created: '-400d',
+    name: 'kafka-sasl-credentials',
+    description: 'SASL/SCRAM credentials of the event bus; rotated often, at the 20-version limit.',
+    created: '-400d',
     versions: Array.from({ length: 20 }, (_, i) => ({
       secret_string: json({ mechanism: 'SCRAM-SHA-512', username: 'bus-producer', password: fake(`kafka${i}`) }),
       created: `-${400 - i * 20}d`,
@@ -90,60 +116,181 @@ const production: SeedFile['projects'][number]['secrets'] = [
     })),
     stages: { BLUE: 'v18', GREEN: 'v19', AUDIT_HOLD: 'v12' },
   },
-  { name: 'redis-cache-password', description: 'Disabled after the cache moved to IAM auth.', created: '-250d', state: 'DISABLED', versions: [{ secret_string: fake('redis', 32) }] },
   {
-    name: 'legacy-ldap-bind', description: 'Bind account of the retired LDAP directory.', created: '-700d', state: 'PENDING_DELETE', scheduled_delete_time: '+5d',
+    name: 'redis-cache-password',
+    description: 'Disabled after the cache moved to IAM auth.',
+    created: '-250d',
+    state: 'DISABLED',
+    versions: [{ secret_string: fake('redis', 32) }],
+  },
+  {
+    name: 'legacy-ldap-bind',
+    description: 'Bind account of the retired LDAP directory.',
+    created: '-700d',
+    state: 'PENDING_DELETE',
+    scheduled_delete_time: '+5d',
     versions: [{ secret_string: json({ bind_dn: 'cn=svc-portal,ou=services,dc=corp,dc=example', password: fake('ldap') }) }],
   },
-  { name: 'partner-sftp-key', description: 'Frozen by the security team pending an incident review.', created: '-90d', state: 'FROZEN', versions: [{ secret_string: fake('sftp', 40) }] },
   {
-    name: 'smtp-relay', description: 'SMTP relay credentials; v1 expired, subscribed to expiry alerts.', created: '-120d',
+    name: 'partner-sftp-key',
+    description: 'Frozen by the security team pending an incident review.',
+    created: '-90d',
+    state: 'FROZEN',
+    versions: [{ secret_string: fake('sftp', 40) }],
+  },
+  {
+    name: 'smtp-relay',
+    description: 'SMTP relay credentials; v1 expired, subscribed to expiry alerts.',
+    created: '-120d',
     event_subscriptions: ['secret-expiry-alerts'],
     versions: [
       { secret_string: json({ host: 'smtp.mail.example.com', port: 587, user: 'noreply', password: fake('smtp1') }) },
-      { secret_string: json({ host: 'smtp.mail.example.com', port: 587, user: 'noreply', password: fake('smtp2') }), created: '-10d', expire_time: '+80d' },
+      {
+        secret_string: json({ host: 'smtp.mail.example.com', port: 587, user: 'noreply', password: fake('smtp2') }),
+        created: '-10d',
+        expire_time: '+80d',
+      },
     ],
   },
-  { name: 'oauth-client-mobile', description: 'OAuth client of the mobile app.', created: '-45d', versions: [{ secret_string: json({ client_id: 'mobile-app', client_secret: fake('oauth', 40), redirect_uri: 'app://callback' }) }] },
-  { name: 'obs-backup-access-key', description: 'AK/SK of the backup job that writes to OBS.', created: '-33d', versions: [{ secret_string: json({ access_key: fake('obs-ak', 20).toUpperCase(), secret_key: fake('obs-sk', 40) }) }] },
-  { name: 'elasticsearch-admin', description: '生产环境 Elasticsearch 管理员账号，仅限运维值班使用，请勿共享。', created: '-75d', versions: [{ secret_string: json({ username: 'elastic', password: fake('es') }) }] },
-  { name: 'sentry-dsn', description: 'Error reporting DSN (not very secret, kept here for rotation).', created: '-20d', versions: [{ secret_string: `https://${fake('sentry', 32)}@o4504.ingest.example.io/4504` }] },
-  { name: 'observability-api-key', description: 'Metrics and logs ingestion key.', created: '-8d', versions: [{ secret_string: fake('obs-api', 40) }] },
+  {
+    name: 'oauth-client-mobile',
+    description: 'OAuth client of the mobile app.',
+    created: '-45d',
+    versions: [{ secret_string: json({ client_id: 'mobile-app', client_secret: fake('oauth', 40), redirect_uri: 'app://callback' }) }],
+  },
+  {
+    name: 'obs-backup-access-key',
+    description: 'AK/SK of the backup job that writes to OBS.',
+    created: '-33d',
+    versions: [{ secret_string: json({ access_key: fake('obs-ak', 20).toUpperCase(), secret_key: fake('obs-sk', 40) }) }],
+  },
+  {
+    name: 'elasticsearch-admin',
+    description: '生产环境 Elasticsearch 管理员账号，仅限运维值班使用，请勿共享。',
+    created: '-75d',
+    versions: [{ secret_string: json({ username: 'elastic', password: fake('es') }) }],
+  },
+  {
+    name: 'sentry-dsn',
+    description: 'Error reporting DSN (not very secret, kept here for rotation).',
+    created: '-20d',
+    versions: [{ secret_string: `https://${fake('sentry', 32)}@o4504.ingest.example.io/4504` }],
+  },
+  {
+    name: 'observability-api-key',
+    description: 'Metrics and logs ingestion key.',
+    created: '-8d',
+    versions: [{ secret_string: fake('obs-api', 40) }],
+  },
   { name: 'feature-flags-sdk-key', description: '', created: '-2d', versions: [{ secret_string: `sdk-${fake('ff', 36)}` }] },
   {
     name: 'webhook-signing-secret',
-    description: 'Shared secret used to sign outgoing webhooks to partners. Rotate only after every partner has confirmed the new key in the partner portal; the previous key stays valid for 48 hours through SYSPREVIOUS during the overlap window.',
-    created: '-130d', versions: [{ secret_string: `whsec_${fake('wh1', 32)}` }, { secret_string: `whsec_${fake('wh2', 32)}`, created: '-1d' }],
+    description:
+      'Shared secret used to sign outgoing webhooks to partners. Rotate only after every partner has confirmed the new key in the partner portal; the previous key stays valid for 48 hours through SYSPREVIOUS during the overlap window.',
+    created: '-130d',
+    versions: [{ secret_string: `whsec_${fake('wh1', 32)}` }, { secret_string: `whsec_${fake('wh2', 32)}`, created: '-1d' }],
   },
-  { name: 'vault-unseal-share-3', description: 'Shamir share 3 of 5 (binary).', created: '-365d', versions: [{ secret_binary: fakeBytes('shamir3', 33) }] },
   {
-    name: 'ci-npm-token', description: 'Token to publish internal packages; v2 expired.', created: '-100d',
+    name: 'vault-unseal-share-3',
+    description: 'Shamir share 3 of 5 (binary).',
+    created: '-365d',
+    versions: [{ secret_binary: fakeBytes('shamir3', 33) }],
+  },
+  {
+    name: 'ci-npm-token',
+    description: 'Token to publish internal packages; v2 expired.',
+    created: '-100d',
     versions: [
       { secret_string: `npm_${fake('npm1', 36)}` },
       { secret_string: `npm_${fake('npm2', 36)}`, created: '-60d', expire_time: '-10d' },
       { secret_string: `npm_${fake('npm3', 36)}`, created: '-12d', expire_time: '+78d' },
     ],
   },
-  { name: 'grafana-admin', description: 'Grafana admin login.', created: '-15d', versions: [{ secret_string: json({ user: 'admin', password: fake('grafana') }) }] },
+  {
+    name: 'grafana-admin',
+    description: 'Grafana admin login.',
+    created: '-15d',
+    versions: [{ secret_string: json({ user: 'admin', password: fake('grafana') }) }],
+  },
 ];
 
 const staging: SeedFile['projects'][number]['secrets'] = [
-  { name: 'staging-postgres-app', description: 'Staging copy of the orders database user.', created: '-60d', versions: [{ secret_string: db('spg1', 'pg-staging.internal', 'orders_app') }, { secret_string: db('spg2', 'pg-staging.internal', 'orders_app'), created: '-7d' }] },
+  {
+    name: 'staging-postgres-app',
+    description: 'Staging copy of the orders database user.',
+    created: '-60d',
+    versions: [
+      { secret_string: db('spg1', 'pg-staging.internal', 'orders_app') },
+      { secret_string: db('spg2', 'pg-staging.internal', 'orders_app'), created: '-7d' },
+    ],
+  },
   { name: 'staging-redis', description: 'Staging cache password.', created: '-50d', versions: [{ secret_string: fake('sredis', 32) }] },
   {
-    name: 'staging-jwt-signing-key', description: 'Staging session key with a PREVIEW stage for the next release.', created: '-90d',
-    versions: [{ secret_string: fake('sjwt1', 64) }, { secret_string: fake('sjwt2', 64), created: '-20d' }, { secret_string: fake('sjwt3', 64), created: '-2d', version_stages: ['PREVIEW'] }],
+    name: 'staging-jwt-signing-key',
+    description: 'Staging session key with a PREVIEW stage for the next release.',
+    created: '-90d',
+    versions: [
+      { secret_string: fake('sjwt1', 64) },
+      { secret_string: fake('sjwt2', 64), created: '-20d' },
+      { secret_string: fake('sjwt3', 64), created: '-2d', version_stages: ['PREVIEW'] },
+    ],
   },
-  { name: 'staging-smtp', description: 'Mail sandbox account.', created: '-30d', versions: [{ secret_string: json({ host: 'sandbox.smtp.example.com', port: 2525, user: 'staging', password: fake('ssmtp') }) }] },
-  { name: 'staging-tls-keystore', description: 'Self-signed keystore for staging ingress (binary).', created: '-25d', versions: [{ secret_binary: fakeBytes('sp12', 1800) }] },
-  { name: 'staging-api-gateway-key', description: 'APIG app key for integration tests.', created: '-12d', versions: [{ secret_string: fake('sapig', 40) }] },
   {
-    name: 'staging-ssh-deploy-key', description: 'Deploy key for the staging hosts (PEM text).', created: '-40d',
-    versions: [{ secret_string: `-----BEGIN OPENSSH PRIVATE KEY-----\n${fakeBytes('ssh', 300).match(/.{1,70}/g)!.join('\n')}\n-----END OPENSSH PRIVATE KEY-----\n` }],
+    name: 'staging-smtp',
+    description: 'Mail sandbox account.',
+    created: '-30d',
+    versions: [{ secret_string: json({ host: 'sandbox.smtp.example.com', port: 2525, user: 'staging', password: fake('ssmtp') }) }],
   },
-  { name: 'qa-test-accounts', description: 'Logins of the QA test users (JSON array).', created: '-18d', versions: [{ secret_string: json([{ user: 'qa-alice', password: fake('qa1') }, { user: 'qa-bob', password: fake('qa2') }]) }] },
-  { name: 'staging-rabbitmq', description: 'Cuenta de servicio de RabbitMQ — entorno de pruebas (ñ, ü, 日本語テスト).', created: '-9d', versions: [{ secret_string: json({ username: 'svc-staging', password: fake('srmq'), vhost: '/staging' }) }] },
-  { name: 'staging-old-token', description: 'Replaced token, disabled.', created: '-200d', state: 'DISABLED', versions: [{ secret_string: fake('sold', 30) }] },
+  {
+    name: 'staging-tls-keystore',
+    description: 'Self-signed keystore for staging ingress (binary).',
+    created: '-25d',
+    versions: [{ secret_binary: fakeBytes('sp12', 1800) }],
+  },
+  {
+    name: 'staging-api-gateway-key',
+    description: 'APIG app key for integration tests.',
+    created: '-12d',
+    versions: [{ secret_string: fake('sapig', 40) }],
+  },
+  {
+    name: 'staging-ssh-deploy-key',
+    description: 'Deploy key for the staging hosts (PEM text).',
+    created: '-40d',
+    versions: [
+      {
+        secret_string: `-----BEGIN OPENSSH PRIVATE KEY-----\n${fakeBytes('ssh', 300)
+          .match(/.{1,70}/g)!
+          .join('\n')}\n-----END OPENSSH PRIVATE KEY-----\n`,
+      },
+    ],
+  },
+  {
+    name: 'qa-test-accounts',
+    description: 'Logins of the QA test users (JSON array).',
+    created: '-18d',
+    versions: [
+      {
+        secret_string: json([
+          { user: 'qa-alice', password: fake('qa1') },
+          { user: 'qa-bob', password: fake('qa2') },
+        ]),
+      },
+    ],
+  },
+  {
+    name: 'staging-rabbitmq',
+    description: 'Cuenta de servicio de RabbitMQ — entorno de pruebas (ñ, ü, 日本語テスト).',
+    created: '-9d',
+    versions: [{ secret_string: json({ username: 'svc-staging', password: fake('srmq'), vhost: '/staging' }) }],
+  },
+  {
+    name: 'staging-old-token',
+    description: 'Replaced token, disabled.',
+    created: '-200d',
+    state: 'DISABLED',
+    versions: [{ secret_string: fake('sold', 30) }],
+  },
 ];
 
 export function demoSeed(): SeedFile {

@@ -38,7 +38,8 @@ function startProcess(): Promise<{ url: string; child: ChildProcess }> {
 describe('the emulator process', () => {
   const projectId = randomProjectId();
   const canary = (i: number) => `CANARY-${i}-${projectId}`;
-  const client = (url: string) => csmsClient({ endpoint: url, accessKey: EMULATOR_DEFAULTS.accessKey, secretKey: EMULATOR_DEFAULTS.secretKey, projectId });
+  const client = (url: string) =>
+    csmsClient({ endpoint: url, accessKey: EMULATOR_DEFAULTS.accessKey, secretKey: EMULATOR_DEFAULTS.secretKey, projectId });
 
   it('keeps every acknowledged write after kill -9', async () => {
     const first = await startProcess();
@@ -74,12 +75,14 @@ describe('the emulator process', () => {
       }
     };
     await Promise.all(Array.from({ length: 8 }, (_, w) => writer(w)));
-    await new Promise((resolve) => (first.child.exitCode !== null || first.child.signalCode !== null ? resolve(null) : first.child.once('exit', resolve)));
+    await new Promise((resolve) =>
+      first.child.exitCode !== null || first.child.signalCode !== null ? resolve(null) : first.child.once('exit', resolve),
+    );
 
     const second = await startProcess();
     const after = client(second.url);
     const listed = new Set<string>();
-    for (let marker: string | undefined; ; ) {
+    for (let marker: string | undefined; ;) {
       const page = await after.listSecrets({ limit: 1000, ...(marker && { marker }) });
       for (const s of page.body.secrets) listed.add(s.name);
       marker = page.body.page_info.next_marker;

@@ -30,7 +30,10 @@ export async function startEmulator(config: EmulatorConfig): Promise<RunningEmul
   const store = openStore(config.dbPath);
   const service = createService(store, masterKeyFor(config));
   applySeed(service, seed);
-  const iam = createIam(seed.iam, seed.projects.map(({ id, name }) => ({ id, name })));
+  const iam = createIam(
+    seed.iam,
+    seed.projects.map(({ id, name }) => ({ id, name })),
+  );
   const app = buildEmulatorApp({ service, auth: config.auth, faults: config.faults, iam });
   await app.listen({ host: config.host, port: config.port });
   const { port } = app.server.address() as AddressInfo;

@@ -18,7 +18,12 @@ function signIn(user: string, password: string, project: { id: string } | { name
   return fetch(`${emulator.url}/v3/auth/tokens`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ auth: { identity: { methods: ['password'], password: { user: { domain: { name: domain }, name: user, password } } }, scope: { project } } }),
+    body: JSON.stringify({
+      auth: {
+        identity: { methods: ['password'], password: { user: { domain: { name: domain }, name: user, password } } },
+        scope: { project },
+      },
+    }),
   });
 }
 async function tokenOf(user: { name: string; password: string }, project: { id: string } | { name: string }) {
@@ -49,7 +54,11 @@ describe('sign-in', () => {
     expect(denied.status).toBe(401);
     expect(((await denied.json()) as any).error.message).toContain('no access');
     expect(denied.headers.get('x-subject-token')).toBeNull();
-    const bad = await fetch(`${emulator.url}/v3/auth/tokens`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"auth":{}}' });
+    const bad = await fetch(`${emulator.url}/v3/auth/tokens`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"auth":{}}',
+    });
     expect(bad.status).toBe(400);
   });
 });
@@ -65,7 +74,10 @@ describe('tokens on CSMS', () => {
   });
 
   it('list the projects the user may use', async () => {
-    for (const [user, expected] of [[operator, [production.id, staging.id]], [auditor, [production.id]]] as const) {
+    for (const [user, expected] of [
+      [operator, [production.id, staging.id]],
+      [auditor, [production.id]],
+    ] as const) {
       const token = await tokenOf(user, { id: production.id });
       for (const path of ['/v3/auth/projects', '/v3/projects']) {
         const res = await fetch(`${emulator.url}${path}`, { headers: { 'X-Auth-Token': token } });

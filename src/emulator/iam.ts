@@ -34,7 +34,9 @@ const passwordBody = z.object({
   auth: z.object({
     identity: z.object({
       methods: z.array(z.literal('password')).length(1),
-      password: z.object({ user: z.object({ domain: z.object({ name: z.string().min(1) }), name: z.string().min(1), password: z.string().min(1) }) }),
+      password: z.object({
+        user: z.object({ domain: z.object({ name: z.string().min(1) }), name: z.string().min(1), password: z.string().min(1) }),
+      }),
     }),
     scope: z.object({ project: z.union([z.object({ id: z.string().min(1) }), z.object({ name: z.string().min(1) })]) }),
   }),
@@ -76,7 +78,8 @@ export function createIam(seed: IamSeed | undefined, projects: IamProject[], clo
         const { identity, scope } = parsed.data.auth;
         const given = identity.password.user;
         const user = users.find((u) => u.name === given.name);
-        const passwordOk = user !== undefined && given.domain.name === domain.name && timingSafeEqual(hash(given.password, user.salt), user.hash);
+        const passwordOk =
+          user !== undefined && given.domain.name === domain.name && timingSafeEqual(hash(given.password, user.salt), user.hash);
         if (!user || !passwordOk) return deny(reply, 401, 'The username or password is wrong.');
         const project = projects.find((p) => ('id' in scope.project ? p.id === scope.project.id : p.name === scope.project.name));
         if (!project || !user.projects.has(project.id)) return deny(reply, 401, 'The user has no access to the requested project.');
@@ -111,7 +114,16 @@ export function createIam(seed: IamSeed | undefined, projects: IamProject[], clo
         }
         return {
           links: { self: `${req.url.split('?')[0]}` },
-          projects: visible.map((p) => ({ id: p.id, name: p.name, description: '', domain_id: domain.id, enabled: true, is_domain: false, parent_id: domain.id, links: { self: `/v3/projects/${p.id}` } })),
+          projects: visible.map((p) => ({
+            id: p.id,
+            name: p.name,
+            description: '',
+            domain_id: domain.id,
+            enabled: true,
+            is_domain: false,
+            parent_id: domain.id,
+            links: { self: `/v3/projects/${p.id}` },
+          })),
         };
       };
       app.get('/v3/auth/projects', listProjects);

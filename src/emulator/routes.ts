@@ -12,8 +12,7 @@ type Query = Record<string, string | undefined>;
 function checked(req: FastifyRequest) {
   const p = req.params as Partial<Params>;
   const check = (value: string | undefined, pattern: RegExp, what: string) => {
-    if (value !== undefined && !pattern.test(value))
-      throw invalidParameter(`Invalid ${what}: it must match ${pattern.source}.`);
+    if (value !== undefined && !pattern.test(value)) throw invalidParameter(`Invalid ${what}: it must match ${pattern.source}.`);
     return value!;
   };
   return {
@@ -45,8 +44,7 @@ export function registerCsmsRoutes(app: FastifyInstance, service: Service) {
     const { pid } = checked(req);
     const q = req.query as Query;
     const eventName = q.event_name;
-    if (eventName !== undefined && !/^[A-Za-z0-9_-]{1,64}$/.test(eventName))
-      throw invalidParameter('Invalid event_name.');
+    if (eventName !== undefined && !/^[A-Za-z0-9_-]{1,64}$/.test(eventName)) throw invalidParameter('Invalid event_name.');
     return service.listSecrets(pid, { limit: pageLimit(q.limit), marker: marker(q.marker, NAME_PATTERN), eventName });
   });
   app.post(base, async (req) => service.createSecret(checked(req).pid, parseBody(createSecretBody, req.body)));

@@ -47,7 +47,9 @@ const seedSecret = z
 
 const iamSeed = z.object({
   domain: z.string().min(1).max(64),
-  users: z.array(z.object({ name: z.string().min(1).max(64), password: z.string().min(1), projects: z.array(z.string().regex(PROJECT_ID_PATTERN)) })),
+  users: z.array(
+    z.object({ name: z.string().min(1).max(64), password: z.string().min(1), projects: z.array(z.string().regex(PROJECT_ID_PATTERN)) }),
+  ),
 });
 
 export const seedFileSchema = z.object({
@@ -104,7 +106,12 @@ export function applySeed(service: Service, seed: SeedFile, now = Date.now()): n
       for (const [stage, versionId] of Object.entries(stages ?? {}))
         service.updateStage(project.id, secret.name, stage, versionId, { at: now - 3600_000 });
       if (state && state !== 'ENABLED')
-        service.setState(project.id, secret.name, state, scheduled_delete_time !== undefined ? resolveTime(scheduled_delete_time, now) : undefined);
+        service.setState(
+          project.id,
+          secret.name,
+          state,
+          scheduled_delete_time !== undefined ? resolveTime(scheduled_delete_time, now) : undefined,
+        );
       created += 1;
     }
   }

@@ -44,7 +44,11 @@ export function createService(store: Store, masterKey: Buffer, clock: () => numb
   const mustBeEnabled = (row: SecretRow, action: string) => {
     if (row.state === 'ENABLED') return;
     if (row.state === 'PENDING_DELETE')
-      throw new CsmsError(400, CSMS_ERRORS.scheduledForDeletion, `The secret "${row.name}" is scheduled for deletion; ${action} is not allowed.`);
+      throw new CsmsError(
+        400,
+        CSMS_ERRORS.scheduledForDeletion,
+        `The secret "${row.name}" is scheduled for deletion; ${action} is not allowed.`,
+      );
     throw invalidRequest(`The secret "${row.name}" is ${row.state}; ${action} is allowed only on ENABLED secrets.`);
   };
 
@@ -55,7 +59,13 @@ export function createService(store: Store, masterKey: Buffer, clock: () => numb
     if (!existing && stages.length >= LIMITS.stagesPerSecret)
       throw new CsmsError(400, CSMS_ERRORS.stageLimit, `A secret has at most ${LIMITS.stagesPerSecret} stages.`);
     if (stage === 'SYSCURRENT' && existing && existing.version_number !== n)
-      store.putStage({ project_id: pid, secret_name: name, name: 'SYSPREVIOUS', version_number: existing.version_number, update_time: now });
+      store.putStage({
+        project_id: pid,
+        secret_name: name,
+        name: 'SYSPREVIOUS',
+        version_number: existing.version_number,
+        update_time: now,
+      });
     store.putStage({ project_id: pid, secret_name: name, name: stage, version_number: n, update_time: now });
   };
 
@@ -66,7 +76,16 @@ export function createService(store: Store, masterKey: Buffer, clock: () => numb
       throw invalidRequest(`A secret has at most ${LIMITS.versionsPerSecret} versions; "${row.name}" has reached the limit.`);
     const n = (versions[0]?.number ?? 0) + 1;
     const sealed = seal(dataKey(row.project_id), Buffer.from(value.text, 'utf8'), place(row.project_id, row.name, n));
-    store.insertVersion({ project_id: row.project_id, secret_name: row.name, number: n, create_time: now, expire_time: body.expire_time ?? null, kms_key_id: row.kms_key_id, kind: value.kind, sealed });
+    store.insertVersion({
+      project_id: row.project_id,
+      secret_name: row.name,
+      number: n,
+      create_time: now,
+      expire_time: body.expire_time ?? null,
+      kms_key_id: row.kms_key_id,
+      kind: value.kind,
+      sealed,
+    });
     for (const stage of body.version_stages ?? ['SYSCURRENT']) moveStage(row.project_id, row.name, stage, n, now);
     return n;
   };
@@ -119,16 +138,24 @@ export function createService(store: Store, masterKey: Buffer, clock: () => numb
           throw new CsmsError(400, CSMS_ERRORS.secretLimit, `A project has at most ${MAX_SECRETS_PER_PROJECT} secrets.`);
         const period = body.rotation_period ? rotationPeriodMs(body.rotation_period) : null;
         const row: SecretRow = {
-          project_id: pid, name: body.name, id: randomUUID(), state: 'ENABLED',
-          kms_key_id: body.kms_key_id ?? defaultKeyId(pid), description: body.description ?? '',
-          secret_type: body.secret_type ?? 'COMMON', auto_rotation: body.auto_rotation ? 1 : 0,
-          rotation_period: body.rotation_period ?? null, rotation_config: body.rotation_config ?? null,
+          project_id: pid,
+          name: body.name,
+          id: randomUUID(),
+          state: 'ENABLED',
+          kms_key_id: body.kms_key_id ?? defaultKeyId(pid),
+          description: body.description ?? '',
+          secret_type: body.secret_type ?? 'COMMON',
+          auto_rotation: body.auto_rotation ? 1 : 0,
+          rotation_period: body.rotation_period ?? null,
+          rotation_config: body.rotation_config ?? null,
           rotation_time: body.auto_rotation ? now : null,
           next_rotation_time: body.auto_rotation && period ? now + period : null,
           event_subscriptions: JSON.stringify(body.event_subscriptions ?? []),
           enterprise_project_id: body.enterprise_project_id ?? null,
           rotation_func_urn: body.rotation_func_urn ?? null,
-          create_time: now, update_time: now, scheduled_delete_time: null,
+          create_time: now,
+          update_time: now,
+          scheduled_delete_time: null,
         };
         store.insertSecret(row);
         addVersion(row, { secret_string: body.secret_string, secret_binary: body.secret_binary }, now);
@@ -164,7 +191,12 @@ export function createService(store: Store, masterKey: Buffer, clock: () => numb
       return store.transaction(() => {
         const row = mustGetSecret(pid, name);
         const pending = state === 'PENDING_DELETE';
-        store.updateSecret({ ...row, state, update_time: clock(), scheduled_delete_time: pending ? (scheduledDeleteTime ?? clock() + 30 * 86400_000) : null });
+        store.updateSecret({
+          ...row,
+          state,
+          update_time: clock(),
+          scheduled_delete_time: pending ? (scheduledDeleteTime ?? clock() + 30 * 86400_000) : null,
+        });
         return { secret: secretOut(store.secret(pid, name)!) };
       });
     },
@@ -241,8 +273,7 @@ export function createService(store: Store, masterKey: Buffer, clock: () => numb
 }
 
 function secretOut(row: SecretRow) {
-  const optional = <K extends string, V>(key: K, value: V | null) =>
-    (value === null ? {} : { [key]: value }) as Partial<Record<K, V>>;
+  const optional = <K extends string, V>(key: K, value: V | null) => (value === null ? {} : { [key]: value }) as Partial<Record<K, V>>;
   return {
     id: row.id,
     name: row.name,

@@ -26,7 +26,14 @@ const vectorRequest = (signature: string) => ({
 
 describe('SDK-HMAC-SHA256 verification', () => {
   it('reproduces the official test vector', () => {
-    const canonical = ['GET', canonicalUri(PATH), canonicalQuery(QUERY), 'content-type:application/json\nhost:service.region.example.com\nx-sdk-date:20191115T033655Z\n', 'content-type;host;x-sdk-date', createHash('sha256').update('').digest('hex')].join('\n');
+    const canonical = [
+      'GET',
+      canonicalUri(PATH),
+      canonicalQuery(QUERY),
+      'content-type:application/json\nhost:service.region.example.com\nx-sdk-date:20191115T033655Z\n',
+      'content-type;host;x-sdk-date',
+      createHash('sha256').update('').digest('hex'),
+    ].join('\n');
     const toSign = ['SDK-HMAC-SHA256', DATE, createHash('sha256').update(canonical).digest('hex')].join('\n');
     expect(createHmac('sha256', SK).update(toSign).digest('hex')).toBe(EXPECTED);
     expect(verifySignature(vectorRequest(EXPECTED), (ak) => (ak === AK ? SK : undefined), vectorTime)).toEqual({ ok: true, accessKey: AK });
@@ -34,7 +41,12 @@ describe('SDK-HMAC-SHA256 verification', () => {
 
   it('agrees with the official signer on the test vector', () => {
     const headers = AKSKSigner.sign(
-      { method: 'GET', endpoint: `https://service.region.example.com${PATH}`, queryParams: { limit: '2', marker: '13551d6b-755d-4757-b956-536f674975c0' }, headers: { 'Content-Type': 'application/json', 'X-Sdk-Date': DATE } } as never,
+      {
+        method: 'GET',
+        endpoint: `https://service.region.example.com${PATH}`,
+        queryParams: { limit: '2', marker: '13551d6b-755d-4757-b956-536f674975c0' },
+        headers: { 'Content-Type': 'application/json', 'X-Sdk-Date': DATE },
+      } as never,
       { getAk: () => AK, getSk: () => SK } as never,
     ) as Record<string, string>;
     expect(headers.Authorization).toContain(`Signature=${EXPECTED}`);
@@ -44,7 +56,13 @@ describe('SDK-HMAC-SHA256 verification', () => {
     const secretOf = (ak: string) => (ak === AK ? SK : undefined);
     const tampered = vectorRequest(EXPECTED.replace(/^7/, '8'));
     expect(verifySignature(tampered, secretOf, vectorTime)).toEqual({ ok: false, reason: 'mismatch' });
-    expect(verifySignature({ ...vectorRequest(EXPECTED), url: `${PATH}?limit=3&marker=13551d6b-755d-4757-b956-536f674975c0` }, secretOf, vectorTime).ok).toBe(false);
+    expect(
+      verifySignature(
+        { ...vectorRequest(EXPECTED), url: `${PATH}?limit=3&marker=13551d6b-755d-4757-b956-536f674975c0` },
+        secretOf,
+        vectorTime,
+      ).ok,
+    ).toBe(false);
     expect(verifySignature({ ...vectorRequest(EXPECTED), url: `${PATH}x?${QUERY}` }, secretOf, vectorTime).ok).toBe(false);
     expect(verifySignature(vectorRequest(EXPECTED), () => undefined, vectorTime)).toEqual({ ok: false, reason: 'unknown-key' });
   });

@@ -8,10 +8,7 @@ const MAX_SKEW_MS = 15 * 60_000;
 
 /** Percent-encodes like the official signer: only A-Z a-z 0-9 - _ . ~ are kept. */
 export function signerEncode(text: string): string {
-  return encodeURIComponent(text).replace(
-    /[!'()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
+  return encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 const sha256Hex = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
@@ -25,7 +22,10 @@ function decodeOrKeep(text: string): string {
 }
 
 export function canonicalUri(rawPath: string): string {
-  const encoded = rawPath.split('/').map((segment) => signerEncode(decodeOrKeep(segment))).join('/');
+  const encoded = rawPath
+    .split('/')
+    .map((segment) => signerEncode(decodeOrKeep(segment)))
+    .join('/');
   return encoded.endsWith('/') ? encoded : `${encoded}/`;
 }
 
@@ -60,9 +60,7 @@ export interface SignedRequest {
   body: Buffer | string;
 }
 
-export type VerifyResult =
-  | { ok: true; accessKey: string }
-  | { ok: false; reason: 'malformed' | 'unknown-key' | 'clock-skew' | 'mismatch' };
+export type VerifyResult = { ok: true; accessKey: string } | { ok: false; reason: 'malformed' | 'unknown-key' | 'clock-skew' | 'mismatch' };
 
 export function verifySignature(
   req: SignedRequest,
@@ -88,10 +86,10 @@ export function verifySignature(
   const path = q < 0 ? req.url : req.url.slice(0, q);
   const query = q < 0 ? '' : req.url.slice(q + 1);
   const contentHash = req.headers['x-sdk-content-sha256'];
-  const payloadHash = typeof contentHash === 'string' && names.includes('x-sdk-content-sha256')
-    ? contentHash
-    : sha256Hex(req.body);
-  const canonicalRequest = [req.method, canonicalUri(path), canonicalQuery(query), canonicalHeaders, signedHeaderList, payloadHash].join('\n');
+  const payloadHash = typeof contentHash === 'string' && names.includes('x-sdk-content-sha256') ? contentHash : sha256Hex(req.body);
+  const canonicalRequest = [req.method, canonicalUri(path), canonicalQuery(query), canonicalHeaders, signedHeaderList, payloadHash].join(
+    '\n',
+  );
   const stringToSign = [ALGORITHM, date, sha256Hex(canonicalRequest)].join('\n');
   const expected = createHmac('sha256', secretKey).update(stringToSign).digest();
   const given = Buffer.from(signature, 'hex');

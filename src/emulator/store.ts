@@ -82,19 +82,13 @@ export function openStore(path: string) {
   db.exec(SCHEMA);
 
   const q = {
-    project: db.prepare<[string], { wrapped_data_key: Buffer }>(
-      'SELECT wrapped_data_key FROM projects WHERE id = ?',
-    ),
+    project: db.prepare<[string], { wrapped_data_key: Buffer }>('SELECT wrapped_data_key FROM projects WHERE id = ?'),
     insertProject: db.prepare('INSERT INTO projects (id, wrapped_data_key) VALUES (?, ?)'),
-    secret: db.prepare<[string, string], SecretRow>(
-      'SELECT * FROM secrets WHERE project_id = ? AND name = ?',
-    ),
+    secret: db.prepare<[string, string], SecretRow>('SELECT * FROM secrets WHERE project_id = ? AND name = ?'),
     secretsAfter: db.prepare<[string, string, number], SecretRow>(
       'SELECT * FROM secrets WHERE project_id = ? AND name > ? ORDER BY name LIMIT ?',
     ),
-    countSecrets: db.prepare<[string], { n: number }>(
-      'SELECT COUNT(*) AS n FROM secrets WHERE project_id = ?',
-    ),
+    countSecrets: db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM secrets WHERE project_id = ?'),
     insertSecret: db.prepare(`INSERT INTO secrets VALUES (@project_id, @name, @id, @state,
       @kms_key_id, @description, @secret_type, @auto_rotation, @rotation_period, @rotation_config,
       @rotation_time, @next_rotation_time, @event_subscriptions, @enterprise_project_id,
@@ -110,9 +104,7 @@ export function openStore(path: string) {
     ),
     insertVersion: db.prepare(`INSERT INTO versions VALUES (@project_id, @secret_name, @number,
       @create_time, @expire_time, @kms_key_id, @kind, @sealed)`),
-    stages: db.prepare<[string, string], StageRow>(
-      'SELECT * FROM stages WHERE project_id = ? AND secret_name = ? ORDER BY name',
-    ),
+    stages: db.prepare<[string, string], StageRow>('SELECT * FROM stages WHERE project_id = ? AND secret_name = ? ORDER BY name'),
     putStage: db.prepare(`INSERT INTO stages VALUES (@project_id, @secret_name, @name,
       @version_number, @update_time) ON CONFLICT (project_id, secret_name, name)
       DO UPDATE SET version_number = excluded.version_number, update_time = excluded.update_time`),
@@ -127,8 +119,7 @@ export function openStore(path: string) {
     projectKey: (projectId: string) => q.project.get(projectId)?.wrapped_data_key,
     insertProject: (projectId: string, wrapped: Buffer) => q.insertProject.run(projectId, wrapped),
     secret: (projectId: string, name: string) => q.secret.get(projectId, name),
-    secretsAfter: (projectId: string, marker: string, limit: number) =>
-      q.secretsAfter.all(projectId, marker, limit),
+    secretsAfter: (projectId: string, marker: string, limit: number) => q.secretsAfter.all(projectId, marker, limit),
     countSecrets: (projectId: string) => q.countSecrets.get(projectId)?.n ?? 0,
     insertSecret: (row: SecretRow) => q.insertSecret.run(row),
     updateSecret: (row: SecretRow) => q.updateSecret.run(row),
@@ -136,8 +127,7 @@ export function openStore(path: string) {
     insertVersion: (row: VersionRow) => q.insertVersion.run(row),
     stages: (projectId: string, secretName: string) => q.stages.all(projectId, secretName),
     putStage: (row: StageRow) => q.putStage.run(row),
-    deleteStage: (projectId: string, secretName: string, stage: string) =>
-      q.deleteStage.run(projectId, secretName, stage),
+    deleteStage: (projectId: string, secretName: string, stage: string) => q.deleteStage.run(projectId, secretName, stage),
     close: () => db.close(),
   };
 }

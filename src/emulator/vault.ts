@@ -31,9 +31,7 @@ export function newDataKey(): Buffer {
 /** Parses a 32-byte master key given as 64 hex characters or base64. */
 export function parseMasterKey(text: string): Buffer {
   const trimmed = text.trim();
-  const key = /^[0-9a-fA-F]{64}$/.test(trimmed)
-    ? Buffer.from(trimmed, 'hex')
-    : Buffer.from(trimmed, 'base64');
+  const key = /^[0-9a-fA-F]{64}$/.test(trimmed) ? Buffer.from(trimmed, 'hex') : Buffer.from(trimmed, 'base64');
   if (key.length !== 32) throw new Error('The master key must be 32 bytes (64 hex characters or base64).');
   return key;
 }

@@ -33,7 +33,10 @@ function sameHost(origin: string | undefined, host: string | undefined): boolean
 
 export function buildConsoleServer(config: ServerConfig, routing: Routing): FastifyInstance {
   const app = Fastify({
-    logger: { level: process.env.LOG_LEVEL ?? 'warn', redact: ['req.headers.authorization', 'req.headers["x-auth-token"]', 'req.headers.cookie'] },
+    logger: {
+      level: process.env.LOG_LEVEL ?? 'warn',
+      redact: ['req.headers.authorization', 'req.headers["x-auth-token"]', 'req.headers.cookie'],
+    },
     exposeHeadRoutes: false,
     bodyLimit: 16 * 1024,
     requestTimeout: config.timeoutMs + 5_000,
@@ -93,7 +96,16 @@ export function buildConsoleServer(config: ServerConfig, routing: Routing): Fast
     onExceeded: (req) => {
       const p = req.params as Record<string, string | undefined>;
       if (p.version_id && p.project_id && p.secret_name)
-        audit({ action: 'read', who: who(req), clientIp: req.ip, project: p.project_id, secret: p.secret_name, version: p.version_id, outcome: 'rate-limited', status: 429 });
+        audit({
+          action: 'read',
+          who: who(req),
+          clientIp: req.ip,
+          project: p.project_id,
+          secret: p.secret_name,
+          version: p.version_id,
+          outcome: 'rate-limited',
+          status: 429,
+        });
     },
   });
   app.register(async (scope) => {
@@ -117,7 +129,8 @@ export function buildConsoleServer(config: ServerConfig, routing: Routing): Fast
   app.setErrorHandler((error, req, reply) => {
     const status = (error as { statusCode?: number }).statusCode ?? 500;
     const csms = error as { error_code?: unknown; error_msg?: unknown };
-    if (typeof csms.error_code === 'string' && typeof csms.error_msg === 'string') return sendError(reply, status, csms.error_code, csms.error_msg);
+    if (typeof csms.error_code === 'string' && typeof csms.error_msg === 'string')
+      return sendError(reply, status, csms.error_code, csms.error_msg);
     if (status < 500) return sendError(reply, status, CONSOLE_ERRORS.badRequest, 'The request is invalid.');
     req.log.error({ err: error }, 'unhandled error');
     return sendError(reply, 500, CONSOLE_ERRORS.internal, 'Internal error in the console server.');

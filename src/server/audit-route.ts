@@ -17,9 +17,23 @@ const reportSchema = z.strictObject({
 export function registerAuditRoute(app: FastifyInstance, deps: { audit: Audit; who: (req: FastifyRequest) => string }) {
   app.post('/api/audit', { bodyLimit: 1024, config: { rateLimit: { max: 120, timeWindow: 60_000 } } }, async (req, reply) => {
     const report = reportSchema.safeParse(req.body);
-    if (!report.success) return sendError(reply, 400, CSMS_ERRORS.invalidParameter, 'Invalid audit report: expected {action, project_id, secret_name, version_id}.');
+    if (!report.success)
+      return sendError(
+        reply,
+        400,
+        CSMS_ERRORS.invalidParameter,
+        'Invalid audit report: expected {action, project_id, secret_name, version_id}.',
+      );
     const { action, project_id, secret_name, version_id } = report.data;
-    deps.audit({ action, who: deps.who(req), clientIp: req.ip, project: project_id, secret: secret_name, version: version_id, outcome: 'reported' });
+    deps.audit({
+      action,
+      who: deps.who(req),
+      clientIp: req.ip,
+      project: project_id,
+      secret: secret_name,
+      version: version_id,
+      outcome: 'reported',
+    });
     return reply.code(204).send();
   });
 }

@@ -18,7 +18,11 @@ const PID = '0123456789abcdef0123456789abcdef';
 
 describe('configuration', () => {
   it('maps CSMS_REGIONS to endpoints, each overridable', () => {
-    const config = serverConfigFromEnv({ ...KEYS, CSMS_REGIONS: 'cn-north-4, ap-southeast-1', CSMS_ENDPOINT_AP_SOUTHEAST_1: 'http://127.0.0.1:9999/' });
+    const config = serverConfigFromEnv({
+      ...KEYS,
+      CSMS_REGIONS: 'cn-north-4, ap-southeast-1',
+      CSMS_ENDPOINT_AP_SOUTHEAST_1: 'http://127.0.0.1:9999/',
+    });
     expect(config.mode).toBe('cloud');
     expect(config.regions).toEqual([
       { name: 'cn-north-4', endpoint: 'https://kms.cn-north-4.myhuaweicloud.com' },
@@ -29,7 +33,12 @@ describe('configuration', () => {
   });
 
   it('takes one endpoint, its region and explicit projects; and temporary credentials', () => {
-    const config = serverConfigFromEnv({ ...KEYS, CSMS_ENDPOINT: 'https://kms.cn-north-4.myhuaweicloud.com', HUAWEICLOUD_SDK_PROJECT_ID: PID, HUAWEICLOUD_SDK_SECURITY_TOKEN: 'temp-token' });
+    const config = serverConfigFromEnv({
+      ...KEYS,
+      CSMS_ENDPOINT: 'https://kms.cn-north-4.myhuaweicloud.com',
+      HUAWEICLOUD_SDK_PROJECT_ID: PID,
+      HUAWEICLOUD_SDK_SECURITY_TOKEN: 'temp-token',
+    });
     expect(config.projects).toEqual([{ id: PID, name: PID, region: 'cn-north-4' }]);
     expect(config.credentials).toEqual({ accessKey: 'AKEXAMPLE', secretKey: 'SKEXAMPLE', securityToken: 'temp-token' });
     expect(serverConfigFromEnv({}).mode).toBe('emulator');
@@ -38,8 +47,12 @@ describe('configuration', () => {
   it('explains what is wrong', () => {
     expect(() => serverConfigFromEnv({ CSMS_REGIONS: 'cn-north-4' })).toThrow(/HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK are required/);
     expect(() => serverConfigFromEnv({ ...KEYS, CSMS_REGIONS: 'north' })).toThrow(/not a region name/);
-    expect(() => serverConfigFromEnv({ ...KEYS, CSMS_REGIONS: 'cn-north-4,cn-east-3', HUAWEICLOUD_SDK_PROJECT_ID: PID })).toThrow(/discovered through IAM/);
-    expect(() => serverConfigFromEnv({ ...KEYS, CSMS_REGIONS: 'cn-north-4', HUAWEICLOUD_SDK_PROJECT_ID: 'nope' })).toThrow(/not a project id/);
+    expect(() => serverConfigFromEnv({ ...KEYS, CSMS_REGIONS: 'cn-north-4,cn-east-3', HUAWEICLOUD_SDK_PROJECT_ID: PID })).toThrow(
+      /discovered through IAM/,
+    );
+    expect(() => serverConfigFromEnv({ ...KEYS, CSMS_REGIONS: 'cn-north-4', HUAWEICLOUD_SDK_PROJECT_ID: 'nope' })).toThrow(
+      /not a project id/,
+    );
     expect(() => serverConfigFromEnv({ ...KEYS, CSMS_ENDPOINT: 'https://csms.internal.example' })).toThrow(/CSMS_REGION is required/);
     expect(() => serverConfigFromEnv({ ...KEYS, CSMS_REGIONS: 'cn-north-4', CSMS_ENDPOINT_CN_NORTH_4: 'ftp://x' })).toThrow(/not an http/);
   });
@@ -71,12 +84,20 @@ describe('signing', () => {
     const headers = signedHeaders({ accessKey: 'AKEXAMPLE', secretKey: 'SKEXAMPLE', securityToken: 'temp-token' }, url, PID);
     expect(headers['X-Security-Token']).toBe('temp-token');
     expect(headers['X-Project-Id']).toBe(PID);
-    expect(headers.Authorization).toMatch(/^SDK-HMAC-SHA256 Access=AKEXAMPLE, SignedHeaders=host;x-project-id;x-sdk-date;x-security-token, Signature=[0-9a-f]{64}$/);
+    expect(headers.Authorization).toMatch(
+      /^SDK-HMAC-SHA256 Access=AKEXAMPLE, SignedHeaders=host;x-project-id;x-sdk-date;x-security-token, Signature=[0-9a-f]{64}$/,
+    );
     const received = Object.fromEntries(Object.entries({ ...headers, host: url.host }).map(([k, v]) => [k.toLowerCase(), v]));
-    const check = (secret: string) => verifySignature({ method: 'GET', url: `${url.pathname}${url.search}`, headers: received, body: '' }, () => secret);
+    const check = (secret: string) =>
+      verifySignature({ method: 'GET', url: `${url.pathname}${url.search}`, headers: received, body: '' }, () => secret);
     expect(check('SKEXAMPLE').ok).toBe(true);
     expect(check('other').ok).toBe(false);
-    expect(verifySignature({ method: 'GET', url: `${url.pathname}${url.search}`, headers: { ...received, 'x-security-token': 'swapped' }, body: '' }, () => 'SKEXAMPLE').ok).toBe(false);
+    expect(
+      verifySignature(
+        { method: 'GET', url: `${url.pathname}${url.search}`, headers: { ...received, 'x-security-token': 'swapped' }, body: '' },
+        () => 'SKEXAMPLE',
+      ).ok,
+    ).toBe(false);
   });
 });
 
@@ -94,7 +115,9 @@ describe('project discovery through IAM', () => {
       { id: DEMO_PROJECTS.staging.id, name: DEMO_PROJECTS.staging.name, region: 'ap-southeast-1' },
       { id: DEMO_PROJECTS.production.id, name: DEMO_PROJECTS.production.name, region: 'cn-north-4' },
     ]);
-    expect(await discoverProjects(emulator.url, creds, ['cn-north-4'], 2000)).toEqual([expect.objectContaining({ id: DEMO_PROJECTS.production.id })]);
+    expect(await discoverProjects(emulator.url, creds, ['cn-north-4'], 2000)).toEqual([
+      expect.objectContaining({ id: DEMO_PROJECTS.production.id }),
+    ]);
   });
 
   it('fails with IAM’s answer when the keys are wrong', async () => {
@@ -120,12 +143,21 @@ describe('routing each project to its region', () => {
       await app.listen({ host: '127.0.0.1', port: 0 });
       urls.push(`http://127.0.0.1:${(app.server.address() as AddressInfo).port}`);
     }
-    const config = serverConfigFromEnv({ ...KEYS, HUAWEICLOUD_SDK_SECURITY_TOKEN: 'temp', CSMS_REGIONS: 'cn-north-4,ap-southeast-1', CSMS_ENDPOINT_CN_NORTH_4: urls[0], CSMS_ENDPOINT_AP_SOUTHEAST_1: urls[1] });
+    const config = serverConfigFromEnv({
+      ...KEYS,
+      HUAWEICLOUD_SDK_SECURITY_TOKEN: 'temp',
+      CSMS_REGIONS: 'cn-north-4,ap-southeast-1',
+      CSMS_ENDPOINT_CN_NORTH_4: urls[0],
+      CSMS_ENDPOINT_AP_SOUTHEAST_1: urls[1],
+    });
     config.projects = [
       { id: PID, name: 'cn-north-4', region: 'cn-north-4' },
       { id: other, name: 'ap-southeast-1_team', region: 'ap-southeast-1' },
     ];
-    server = await startTestServer({ endpoint: urls[0]!, accessKey: 'unused', secretKey: 'unused' }, { routing: cloudRouting(config), projects: config.projects });
+    server = await startTestServer(
+      { endpoint: urls[0]!, accessKey: 'unused', secretKey: 'unused' },
+      { routing: cloudRouting(config), projects: config.projects },
+    );
   });
   afterAll(async () => {
     await server.close();
@@ -149,12 +181,17 @@ describe('routing each project to its region', () => {
 
 describe('behind an authenticating reverse proxy (CONSOLE_AUTH=header)', () => {
   const upstream = Fastify();
-  upstream.get('/*', async () => ({ version: { version_metadata: { id: 'v1', secret_name: 'x', version_stages: [] }, secret_string: 'v' } }));
+  upstream.get('/*', async () => ({
+    version: { version_metadata: { id: 'v1', secret_name: 'x', version_stages: [] }, secret_string: 'v' },
+  }));
   let server: Awaited<ReturnType<typeof startTestServer>>;
   beforeAll(async () => {
     await upstream.listen({ host: '127.0.0.1', port: 0 });
     const endpoint = `http://127.0.0.1:${(upstream.server.address() as AddressInfo).port}`;
-    server = await startTestServer({ endpoint, accessKey: 'AK', secretKey: 'SK' }, { auth: { mode: 'header', header: 'x-auth-request-user' } });
+    server = await startTestServer(
+      { endpoint, accessKey: 'AK', secretKey: 'SK' },
+      { auth: { mode: 'header', header: 'x-auth-request-user' } },
+    );
   });
   afterAll(async () => {
     await server.close();

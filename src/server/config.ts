@@ -9,7 +9,10 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   CSMS_REGIONS: z.string().optional(),
   CSMS_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
-  CSMS_REGION: z.string().regex(/^[a-z0-9-]{2,32}$/).optional(),
+  CSMS_REGION: z
+    .string()
+    .regex(/^[a-z0-9-]{2,32}$/)
+    .optional(),
   CSMS_IAM_ENDPOINT: z.url({ protocol: /^https?$/ }).default('https://iam.myhuaweicloud.com'),
   HUAWEICLOUD_SDK_AK: z.string().min(1).optional(),
   HUAWEICLOUD_SDK_SK: z.string().min(1).optional(),
@@ -20,7 +23,10 @@ const envSchema = z.object({
   CONSOLE_VALUE_READS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
   CONSOLE_STATIC_DIR: z.string().min(1).default('dist'),
   CONSOLE_AUTH: z.enum(['none', 'header']).default('none'),
-  CONSOLE_AUTH_HEADER: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'must be a header name').optional(),
+  CONSOLE_AUTH_HEADER: z
+    .string()
+    .regex(/^[A-Za-z0-9-]{1,64}$/, 'must be a header name')
+    .optional(),
 });
 
 export interface Project {
@@ -72,12 +78,15 @@ const overrideName = (region: string) => `CSMS_ENDPOINT_${region.toUpperCase().r
 
 function regionsFrom(e: z.infer<typeof envSchema>, env: NodeJS.ProcessEnv) {
   if (e.CSMS_REGIONS) {
-    const names = e.CSMS_REGIONS.split(',').map((s) => s.trim()).filter(Boolean);
+    const names = e.CSMS_REGIONS.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     const bad = names.find((n) => !REGION.test(n));
     if (bad) throw new Error(`CSMS_REGIONS: "${bad}" is not a region name such as cn-north-4.`);
     return names.map((name) => {
       const override = env[overrideName(name)];
-      if (override !== undefined && !z.url({ protocol: /^https?$/ }).safeParse(override).success) throw new Error(`${overrideName(name)}: not an http(s) URL.`);
+      if (override !== undefined && !z.url({ protocol: /^https?$/ }).safeParse(override).success)
+        throw new Error(`${overrideName(name)}: not an http(s) URL.`);
       return { name, endpoint: (override ?? `https://kms.${name}.myhuaweicloud.com`).replace(/\/+$/, '') };
     });
   }
@@ -98,7 +107,8 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
   const e = parsed.data;
   if (e.CONSOLE_AUTH === 'header' && !e.CONSOLE_AUTH_HEADER)
     throw new Error('CONSOLE_AUTH=header needs CONSOLE_AUTH_HEADER: the header in which the reverse proxy names the user.');
-  const auth = e.CONSOLE_AUTH === 'header' ? { mode: 'header' as const, header: e.CONSOLE_AUTH_HEADER!.toLowerCase() } : { mode: 'none' as const };
+  const auth =
+    e.CONSOLE_AUTH === 'header' ? { mode: 'header' as const, header: e.CONSOLE_AUTH_HEADER!.toLowerCase() } : { mode: 'none' as const };
   const base = {
     auth,
     host: e.HOST,
@@ -114,11 +124,16 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
 
   if (!e.HUAWEICLOUD_SDK_AK || !e.HUAWEICLOUD_SDK_SK)
     throw new Error('A CSMS endpoint is configured: HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK are required to sign requests.');
-  const ids = (e.HUAWEICLOUD_SDK_PROJECT_ID ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const ids = (e.HUAWEICLOUD_SDK_PROJECT_ID ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const bad = ids.find((id) => !PROJECT_ID_PATTERN.test(id));
   if (bad) throw new Error(`HUAWEICLOUD_SDK_PROJECT_ID: "${bad}" is not a project id (32 hex characters).`);
   if (ids.length > 0 && regions.length > 1)
-    throw new Error('With several regions, leave HUAWEICLOUD_SDK_PROJECT_ID unset: the projects of each region are discovered through IAM.');
+    throw new Error(
+      'With several regions, leave HUAWEICLOUD_SDK_PROJECT_ID unset: the projects of each region are discovered through IAM.',
+    );
   return {
     ...base,
     mode: 'cloud',

@@ -9,9 +9,19 @@ import { signedHeaders } from './upstream.ts';
 
 const projectsSchema = z.object({ projects: z.array(z.object({ id: z.string(), name: z.string() })) });
 
-export async function discoverProjects(iamEndpoint: string, credentials: Credentials, regions: string[], timeoutMs: number): Promise<Project[]> {
+export async function discoverProjects(
+  iamEndpoint: string,
+  credentials: Credentials,
+  regions: string[],
+  timeoutMs: number,
+): Promise<Project[]> {
   const url = new URL(`${iamEndpoint}/v3/projects`);
-  const res = await request(url, { method: 'GET', headers: signedHeaders(credentials, url), headersTimeout: timeoutMs, bodyTimeout: timeoutMs });
+  const res = await request(url, {
+    method: 'GET',
+    headers: signedHeaders(credentials, url),
+    headersTimeout: timeoutMs,
+    bodyTimeout: timeoutMs,
+  });
   const text = await res.body.text();
   if (res.statusCode !== 200) throw new Error(`IAM answered HTTP ${res.statusCode} to GET /v3/projects: ${text.slice(0, 200)}`);
   const parsed = projectsSchema.safeParse(JSON.parse(text));

@@ -31,24 +31,76 @@ afterAll(async () => {
 
 /** Sends a raw request target, exactly as given (no URL normalisation by the client). */
 async function rawGet(target: string, headers: Record<string, string> = {}) {
-  const res = await request(`${server.url}${target}`, { method: 'GET', headers: { 'x-console-request': '1', ...headers } }).catch(() => null);
+  const res = await request(`${server.url}${target}`, { method: 'GET', headers: { 'x-console-request': '1', ...headers } }).catch(
+    () => null,
+  );
   if (!res) return null;
   return { status: res.statusCode, body: await res.body.text() };
 }
 
-const ALLOWED_UPSTREAM = /^\/v1\/[0-9a-f]{32,64}\/secrets(\/[A-Za-z0-9_-]{1,64}(\/versions(\/(v[0-9]{1,10}|latest))?|\/stages\/[A-Za-z0-9_-]{1,64})?)?(\?((limit|marker|event_name)=[A-Za-z0-9_-]+&?)*)?$/;
+const ALLOWED_UPSTREAM =
+  /^\/v1\/[0-9a-f]{32,64}\/secrets(\/[A-Za-z0-9_-]{1,64}(\/versions(\/(v[0-9]{1,10}|latest))?|\/stages\/[A-Za-z0-9_-]{1,64})?)?(\?((limit|marker|event_name)=[A-Za-z0-9_-]+&?)*)?$/;
 
 const segment = fc.oneof(
-  fc.constantFrom('..', '.', '%2e%2e', '%2F', '%2f..', '..%2F', '%5C', '\\', '%00', '%0d%0a', '//', '@evil.example', 'http:', '%252F', 'v1', 'latest', 'SYSCURRENT', '__proto__', 'a'.repeat(65), '%E2%80%AE', ' ', '?', '#', ';', '%3F'),
+  fc.constantFrom(
+    '..',
+    '.',
+    '%2e%2e',
+    '%2F',
+    '%2f..',
+    '..%2F',
+    '%5C',
+    '\\',
+    '%00',
+    '%0d%0a',
+    '//',
+    '@evil.example',
+    'http:',
+    '%252F',
+    'v1',
+    'latest',
+    'SYSCURRENT',
+    '__proto__',
+    'a'.repeat(65),
+    '%E2%80%AE',
+    ' ',
+    '?',
+    '#',
+    ';',
+    '%3F',
+  ),
   fc.string({ minLength: 0, maxLength: 12 }).map(encodeURIComponent),
   fc.stringMatching(/^[A-Za-z0-9_-]{1,70}$/),
 );
 const query = fc.oneof(
   fc.constant(''),
-  fc.constantFrom('?limit=1', '?limit=0', '?limit=99999', '?marker=../x', '?marker=a%2Fb', '?event_name=%0d%0a', '?x=1', '?limit=1&limit=2', '?__proto__=1', '?marker=v1'),
-  fc.tuple(fc.constantFrom('limit', 'marker', 'event_name', 'host', 'endpoint'), fc.string({ maxLength: 10 })).map(([k, v]) => `?${k}=${encodeURIComponent(v)}`),
+  fc.constantFrom(
+    '?limit=1',
+    '?limit=0',
+    '?limit=99999',
+    '?marker=../x',
+    '?marker=a%2Fb',
+    '?event_name=%0d%0a',
+    '?x=1',
+    '?limit=1&limit=2',
+    '?__proto__=1',
+    '?marker=v1',
+  ),
+  fc
+    .tuple(fc.constantFrom('limit', 'marker', 'event_name', 'host', 'endpoint'), fc.string({ maxLength: 10 }))
+    .map(([k, v]) => `?${k}=${encodeURIComponent(v)}`),
 );
-const shape = fc.constantFrom('', '/{a}', '/{a}/versions', '/{a}/versions/{b}', '/{a}/stages/{b}', '/{a}/{b}', '/{a}/{b}/{c}', '{a}', '/../{a}');
+const shape = fc.constantFrom(
+  '',
+  '/{a}',
+  '/{a}/versions',
+  '/{a}/versions/{b}',
+  '/{a}/stages/{b}',
+  '/{a}/{b}',
+  '/{a}/{b}/{c}',
+  '{a}',
+  '/../{a}',
+);
 
 describe('fuzzing the proxy', () => {
   it('never calls another host or path, never answers 5xx, always refuses with a CSMS body', async () => {
@@ -95,7 +147,10 @@ describe('limits', () => {
     expect(Number(last!.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(((await last!.json()) as { error_code: string }).error_code).toBe('CONSOLE.0429');
     expect((await limited.get(`/api/v1/${PID}/secrets/limited`)).status).toBe(200);
-    const lines = readFileSync(limited.auditLog, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const lines = readFileSync(limited.auditLog, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.filter((l) => l.secret === 'limited').map((l) => l.outcome)).toEqual(['ok', 'ok', 'ok', 'rate-limited']);
     await limited.close();
   });
@@ -104,20 +159,39 @@ describe('limits', () => {
     const big = await request(`${server.url}/api/config`, { headers: { 'x-console-request': '1', 'x-filler': 'a'.repeat(20_000) } });
     expect(big.statusCode).toBe(431);
     await big.body.dump();
-    const body = await fetch(`${server.url}/api/audit`, { method: 'POST', headers: { 'x-console-request': '1', 'content-type': 'application/json' }, body: JSON.stringify({ pad: 'a'.repeat(5000) }) });
+    const body = await fetch(`${server.url}/api/audit`, {
+      method: 'POST',
+      headers: { 'x-console-request': '1', 'content-type': 'application/json' },
+      body: JSON.stringify({ pad: 'a'.repeat(5000) }),
+    });
     expect(body.status).toBe(413);
   });
 });
 
 describe('the audit of copies and downloads', () => {
   const report = (body: unknown, headers: Record<string, string> = { 'x-console-request': '1' }) =>
-    fetch(`${server.url}/api/audit`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    fetch(`${server.url}/api/audit`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
 
   it('writes one line per reported copy or download, ids only', async () => {
     expect((await report({ action: 'copy', project_id: PID, secret_name: 'db', version_id: 'v2' })).status).toBe(204);
     expect((await report({ action: 'download', project_id: PID, secret_name: 'ks', version_id: 'v1' })).status).toBe(204);
-    const lines = readFileSync(server.auditLog, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-    expect(lines.at(-2)).toMatchObject({ event: 'secret.value.copy', project: PID, secret: 'db', version: 'v2', outcome: 'reported', client_ip: '127.0.0.1', who: `ak:${creds.accessKey}` });
+    const lines = readFileSync(server.auditLog, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines.at(-2)).toMatchObject({
+      event: 'secret.value.copy',
+      project: PID,
+      secret: 'db',
+      version: 'v2',
+      outcome: 'reported',
+      client_ip: '127.0.0.1',
+      who: `ak:${creds.accessKey}`,
+    });
     expect(lines.at(-1)).toMatchObject({ event: 'secret.value.download', secret: 'ks' });
   });
 

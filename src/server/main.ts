@@ -35,21 +35,40 @@ if (config.mode === 'emulator') {
   const emulatorConfig = emulatorConfigFromEnv();
   emulator = await startEmulator(emulatorConfig);
   routing = singleRouting({ endpoint: emulator.url, accessKey: emulatorConfig.auth.accessKey, secretKey: emulatorConfig.auth.secretKey });
-  config.projects = emulator.projects.length > 0 ? emulator.projects : [{ id: '0123456789abcdef0123456789abcdef', name: 'local', region: 'local' }];
+  config.projects =
+    emulator.projects.length > 0 ? emulator.projects : [{ id: '0123456789abcdef0123456789abcdef', name: 'local', region: 'local' }];
   const defaults = emulatorConfig.auth.accessKey === EMULATOR_DEFAULTS.accessKey;
   lines.push(
     `CSMS emulator  ${emulator.url}  (database ${emulatorConfig.dbPath}, seed ${emulatorConfig.seed})`,
-    defaults ? `  demo credentials: AK ${EMULATOR_DEFAULTS.accessKey}  SK ${EMULATOR_DEFAULTS.secretKey}` : '  credentials: from the environment',
+    defaults
+      ? `  demo credentials: AK ${EMULATOR_DEFAULTS.accessKey}  SK ${EMULATOR_DEFAULTS.secretKey}`
+      : '  credentials: from the environment',
     defaults ? `                    X-Auth-Token ${EMULATOR_DEFAULTS.token}` : '',
   );
 } else {
   routing = cloudRouting(config);
-  for (const region of config.regions) lines.push(`CSMS endpoint  ${region.endpoint}  (${region.name}, signed with AK ${config.credentials!.accessKey})`);
+  for (const region of config.regions)
+    lines.push(`CSMS endpoint  ${region.endpoint}  (${region.name}, signed with AK ${config.credentials!.accessKey})`);
   if (config.projects.length === 0) {
     // Projects come from IAM: at start (a failure stops the start with its reason), then hourly.
-    const discover = () => discoverProjects(config.iamEndpoint, config.credentials!, config.regions.map((r) => r.name), config.timeoutMs);
-    config.projects = await discover().catch((error: Error) => fail(`project discovery through ${config.iamEndpoint} failed: ${error.message}`));
-    setInterval(() => void discover().then((projects) => (config.projects = projects), () => {}), DISCOVERY_INTERVAL_MS).unref();
+    const discover = () =>
+      discoverProjects(
+        config.iamEndpoint,
+        config.credentials!,
+        config.regions.map((r) => r.name),
+        config.timeoutMs,
+      );
+    config.projects = await discover().catch((error: Error) =>
+      fail(`project discovery through ${config.iamEndpoint} failed: ${error.message}`),
+    );
+    setInterval(
+      () =>
+        void discover().then(
+          (projects) => (config.projects = projects),
+          () => {},
+        ),
+      DISCOVERY_INTERVAL_MS,
+    ).unref();
     lines.push(`IAM            ${config.iamEndpoint}  (${config.projects.length} projects discovered)`);
   }
 }

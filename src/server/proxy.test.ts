@@ -31,27 +31,40 @@ describe('the five read operations, end to end', () => {
   it('forwards each one, signed, and passes the answer on', async () => {
     const list = await server.get(`/api/v1/${pid}/secrets?limit=10`);
     expect(list.status).toBe(200);
-    expect((await list.json() as any).secrets[0].name).toBe('db');
-    expect((await (await server.get(`/api/v1/${pid}/secrets/db`)).json() as any).secret.name).toBe('db');
-    expect((await (await server.get(`/api/v1/${pid}/secrets/db/versions?limit=1`)).json() as any).page_info.next_marker).toBe('v2');
-    expect((await (await server.get(`/api/v1/${pid}/secrets/db/stages/CANARY`)).json() as any).stage.version_id).toBe('v2');
+    expect(((await list.json()) as any).secrets[0].name).toBe('db');
+    expect(((await (await server.get(`/api/v1/${pid}/secrets/db`)).json()) as any).secret.name).toBe('db');
+    expect(((await (await server.get(`/api/v1/${pid}/secrets/db/versions?limit=1`)).json()) as any).page_info.next_marker).toBe('v2');
+    expect(((await (await server.get(`/api/v1/${pid}/secrets/db/stages/CANARY`)).json()) as any).stage.version_id).toBe('v2');
     const value = await server.get(`/api/v1/${pid}/secrets/db/versions/latest`);
-    expect((await value.json() as any).version.secret_string).toBe('VALUE-CANARY-2');
+    expect(((await value.json()) as any).version.secret_string).toBe('VALUE-CANARY-2');
     expect(value.headers.get('x-request-id')).toMatch(/^[0-9a-f]{32}$/);
   });
 
   it('passes upstream errors on in the CSMS shape with the request id', async () => {
     const res = await server.get(`/api/v1/${pid}/secrets/missing`);
     expect(res.status).toBe(404);
-    const body = await res.json() as any;
+    const body = (await res.json()) as any;
     expect(body).toEqual({ error_code: 'CSMS.0106', error_msg: expect.any(String), request_id: res.headers.get('x-request-id') });
   });
 
   it('writes one audit line per value read, never the value', async () => {
     await server.get(`/api/v1/${pid}/secrets/db/versions/v1`);
     await server.get(`/api/v1/${pid}/secrets/nope/versions/v1`);
-    const lines = readFileSync(server.auditLog, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
-    expect(lines.at(-2)).toMatchObject({ event: 'secret.value.read', who: `ak:${creds.accessKey}`, client_ip: '127.0.0.1', project: pid, secret: 'db', version: 'v1', outcome: 'ok', status: 200, request_id: expect.stringMatching(/^[0-9a-f]{32}$/) });
+    const lines = readFileSync(server.auditLog, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines.at(-2)).toMatchObject({
+      event: 'secret.value.read',
+      who: `ak:${creds.accessKey}`,
+      client_ip: '127.0.0.1',
+      project: pid,
+      secret: 'db',
+      version: 'v1',
+      outcome: 'ok',
+      status: 200,
+      request_id: expect.stringMatching(/^[0-9a-f]{32}$/),
+    });
     expect(lines.at(-1)).toMatchObject({ secret: 'nope', outcome: 'not-found', status: 404 });
     expect(lines.every((l) => typeof l.time === 'string' && l.time.endsWith('Z'))).toBe(true);
     expect(readFileSync(server.auditLog, 'utf8')).not.toContain('VALUE-CANARY');
@@ -60,10 +73,16 @@ describe('the five read operations, end to end', () => {
 
 describe('what the proxy refuses', () => {
   it('checks path parameters before any upstream call', async () => {
-    for (const path of [`/api/v1/${pid}/secrets/bad%20name`, `/api/v1/${pid}/secrets/..%2F..%2Fx`, `/api/v1/${pid}/secrets/db/versions/x1`, `/api/v1/${pid}/secrets/db/stages/a%00b`, '/api/v1/NOTHEX/secrets']) {
+    for (const path of [
+      `/api/v1/${pid}/secrets/bad%20name`,
+      `/api/v1/${pid}/secrets/..%2F..%2Fx`,
+      `/api/v1/${pid}/secrets/db/versions/x1`,
+      `/api/v1/${pid}/secrets/db/stages/a%00b`,
+      '/api/v1/NOTHEX/secrets',
+    ]) {
       const res = await server.get(path);
       expect(res.status, path).toBe(400);
-      expect((await res.json() as any).error_code).toBe('CSMS.0002');
+      expect(((await res.json()) as any).error_code).toBe('CSMS.0002');
     }
   });
 
@@ -82,7 +101,7 @@ describe('what the proxy refuses', () => {
     for (const path of [`/api/v1/${pid}/secrets/db/versions/v1/extra`, `/api/v1/${pid}/other`, '/api/v2/x', `/api/v1/${pid}/secrets//db`]) {
       const res = await server.get(path);
       expect(res.status, path).toBe(404);
-      expect((await res.json() as any).error_code).toBe('CONSOLE.0404');
+      expect(((await res.json()) as any).error_code).toBe('CONSOLE.0404');
     }
   });
 
@@ -103,7 +122,12 @@ describe('what the proxy refuses', () => {
 
 describe('headers', () => {
   it('sets the security headers on answers and errors alike', async () => {
-    const answers = [await server.get(`/api/v1/${pid}/secrets/db`), await server.get(`/api/v1/${pid}/secrets/x%20y`), await server.get('/api/nothing'), await fetch(`${server.url}/api/config`)];
+    const answers = [
+      await server.get(`/api/v1/${pid}/secrets/db`),
+      await server.get(`/api/v1/${pid}/secrets/x%20y`),
+      await server.get('/api/nothing'),
+      await fetch(`${server.url}/api/config`),
+    ];
     for (const res of answers) {
       expect(res.headers.get('content-security-policy')).toContain("default-src 'none'; script-src 'self'");
       expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
@@ -126,14 +150,21 @@ describe('against a recording upstream', () => {
     if (mode === 'hang') return new Promise(() => {});
     if (mode === 'junk') return reply.type('text/html').send('<html>proxy error</html>');
     if (mode === 'redirect') return reply.redirect('http://elsewhere.example/', 302);
-    if (mode === 'gateway-error') return reply.code(429).header('retry-after', '7').send({ error_code: 'APIGW.0308', error_msg: 'throttled', request_id: 'gw-1' });
+    if (mode === 'gateway-error')
+      return reply.code(429).header('retry-after', '7').send({ error_code: 'APIGW.0308', error_msg: 'throttled', request_id: 'gw-1' });
     if (mode === 'kms-error') return reply.code(403).send({ error: { error_code: 'KMS.0403', error_msg: 'denied' } });
-    return reply.header('set-cookie', 'upstream=1').header('x-request-id', 'up-1').send({ secret: { name: 'db' } });
+    return reply
+      .header('set-cookie', 'upstream=1')
+      .header('x-request-id', 'up-1')
+      .send({ secret: { name: 'db' } });
   });
   let recorder: Awaited<ReturnType<typeof startTestServer>>;
   beforeAll(async () => {
     await upstream.listen({ host: '127.0.0.1', port: 0 });
-    recorder = await startTestServer({ endpoint: `http://127.0.0.1:${(upstream.server.address() as AddressInfo).port}`, ...creds }, { timeoutMs: 300 });
+    recorder = await startTestServer(
+      { endpoint: `http://127.0.0.1:${(upstream.server.address() as AddressInfo).port}`, ...creds },
+      { timeoutMs: 300 },
+    );
   });
   afterAll(async () => {
     await recorder.close();
@@ -142,7 +173,12 @@ describe('against a recording upstream', () => {
 
   it('sends only the checked path, signed, with none of the browser headers', async () => {
     mode = 'ok';
-    const res = await recorder.get(`/api/v1/${pid}/secrets/db`, { cookie: 'session=abc', 'x-forwarded-for': '10.0.0.1', 'x-auth-token': 'browser-token', authorization: 'Bearer x' });
+    const res = await recorder.get(`/api/v1/${pid}/secrets/db`, {
+      cookie: 'session=abc',
+      'x-forwarded-for': '10.0.0.1',
+      'x-auth-token': 'browser-token',
+      authorization: 'Bearer x',
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('set-cookie')).toBeNull();
     const request = seen.at(-1)!;
@@ -150,7 +186,9 @@ describe('against a recording upstream', () => {
     expect(request.headers).not.toHaveProperty('cookie');
     expect(request.headers).not.toHaveProperty('x-forwarded-for');
     expect(request.headers).not.toHaveProperty('x-auth-token');
-    expect(String(request.headers.authorization)).toMatch(/^SDK-HMAC-SHA256 Access=CSMSEMULATORAK000001, SignedHeaders=host;x-project-id;x-sdk-date, Signature=[0-9a-f]{64}$/);
+    expect(String(request.headers.authorization)).toMatch(
+      /^SDK-HMAC-SHA256 Access=CSMSEMULATORAK000001, SignedHeaders=host;x-project-id;x-sdk-date, Signature=[0-9a-f]{64}$/,
+    );
   });
 
   it('answers a hanging upstream with 504 within the timeout', async () => {
@@ -158,7 +196,7 @@ describe('against a recording upstream', () => {
     const started = Date.now();
     const res = await recorder.get(`/api/v1/${pid}/secrets/db`);
     expect(res.status).toBe(504);
-    expect((await res.json() as any).error_code).toBe('CONSOLE.0504');
+    expect(((await res.json()) as any).error_code).toBe('CONSOLE.0504');
     expect(Date.now() - started).toBeLessThan(2000);
   });
 
@@ -168,7 +206,7 @@ describe('against a recording upstream', () => {
     mode = 'redirect';
     const count = seen.length;
     const res = await recorder.get(`/api/v1/${pid}/secrets/db`);
-    expect([res.status, (await res.json() as any).error_code]).toEqual([502, 'CONSOLE.0502']);
+    expect([res.status, ((await res.json()) as any).error_code]).toEqual([502, 'CONSOLE.0502']);
     expect(seen.length).toBe(count + 1);
   });
 
@@ -176,10 +214,10 @@ describe('against a recording upstream', () => {
     mode = 'gateway-error';
     const throttled = await recorder.get(`/api/v1/${pid}/secrets/db`);
     expect([throttled.status, throttled.headers.get('retry-after')]).toEqual([429, '7']);
-    expect(await throttled.json() as any).toEqual({ error_code: 'APIGW.0308', error_msg: 'throttled', request_id: 'gw-1' });
+    expect((await throttled.json()) as any).toEqual({ error_code: 'APIGW.0308', error_msg: 'throttled', request_id: 'gw-1' });
     mode = 'kms-error';
     const denied = await recorder.get(`/api/v1/${pid}/secrets/db`);
-    expect([denied.status, (await denied.json() as any).error_code]).toEqual([403, 'KMS.0403']);
+    expect([denied.status, ((await denied.json()) as any).error_code]).toEqual([403, 'KMS.0403']);
   });
 });
 
@@ -187,7 +225,7 @@ describe('the config endpoint and the app', () => {
   it('tells the app its projects', async () => {
     const projects = [{ id: pid, name: 'test', region: 'cn-north-4' }];
     const withProjects = await startTestServer({ endpoint: emulator.url, ...creds }, { projects });
-    const config = await (await withProjects.get('/api/config')).json() as any;
+    const config = (await (await withProjects.get('/api/config')).json()) as any;
     expect(config).toEqual({ mode: 'emulator', projects, default_project_id: pid });
     await withProjects.close();
   });

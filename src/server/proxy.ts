@@ -58,8 +58,7 @@ async function forward(req: FastifyRequest, reply: FastifyReply, op: Operation, 
   const params = req.params as Record<string, string>;
   for (const [name, value] of Object.entries(params)) {
     const rule = PARAM_RULES[name]!;
-    if (!rule.pattern.test(value))
-      return sendError(reply, 400, CSMS_ERRORS.invalidParameter, `Invalid ${name}: expected a ${rule.what}.`);
+    if (!rule.pattern.test(value)) return sendError(reply, 400, CSMS_ERRORS.invalidParameter, `Invalid ${name}: expected a ${rule.what}.`);
   }
   const query: Record<string, string> = {};
   for (const [key, value] of Object.entries(req.query as Record<string, unknown>)) {
@@ -103,7 +102,14 @@ function relay(reply: FastifyReply, status: number, body: string, requestId?: st
   }
   if (status < 400) return reply.code(status).type('application/json').send(body);
   const error = parseErrorBody(parsed);
-  if (!error) return sendError(reply, status, CONSOLE_ERRORS.badGateway, `The CSMS endpoint answered HTTP ${status} with an unrecognised error body.`, requestId);
+  if (!error)
+    return sendError(
+      reply,
+      status,
+      CONSOLE_ERRORS.badGateway,
+      `The CSMS endpoint answered HTTP ${status} with an unrecognised error body.`,
+      requestId,
+    );
   return sendError(reply, status, error.error_code, error.error_msg, error.request_id ?? requestId);
 }
 
@@ -115,7 +121,16 @@ function auditRead(req: FastifyRequest, deps: ProxyDeps, params: Record<string, 
     project: params.project_id!,
     secret: params.secret_name!,
     version: params.version_id!,
-    outcome: status < 300 ? 'ok' : status === 401 || status === 403 ? 'denied' : status === 429 ? 'rate-limited' : isNotFound(status, undefined) ? 'not-found' : 'error',
+    outcome:
+      status < 300
+        ? 'ok'
+        : status === 401 || status === 403
+          ? 'denied'
+          : status === 429
+            ? 'rate-limited'
+            : isNotFound(status, undefined)
+              ? 'not-found'
+              : 'error',
     status,
     requestId,
   });

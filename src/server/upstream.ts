@@ -55,7 +55,10 @@ export function createUpstreamClient(upstream: Upstream, timeoutMs: number) {
         });
         if (res.statusCode >= 300 && res.statusCode < 400) {
           await res.body.dump();
-          throw new UpstreamFailure('redirect', `The CSMS endpoint answered with a redirect (HTTP ${res.statusCode}), which is not followed.`);
+          throw new UpstreamFailure(
+            'redirect',
+            `The CSMS endpoint answered with a redirect (HTTP ${res.statusCode}), which is not followed.`,
+          );
         }
         const length = Number(res.headers['content-length'] ?? 0);
         if (length > MAX_BODY_BYTES) {
@@ -66,7 +69,12 @@ export function createUpstreamClient(upstream: Upstream, timeoutMs: number) {
           const v = res.headers[name];
           return Array.isArray(v) ? v[0] : v;
         };
-        return { status: res.statusCode, body: await res.body.text(), requestId: header('x-request-id'), retryAfter: header('retry-after') };
+        return {
+          status: res.statusCode,
+          body: await res.body.text(),
+          requestId: header('x-request-id'),
+          retryAfter: header('retry-after'),
+        };
       } catch (error) {
         if (error instanceof UpstreamFailure) throw error;
         if (isTimeout(error)) throw new UpstreamFailure('timeout', `The CSMS endpoint did not answer within ${timeoutMs} ms.`);

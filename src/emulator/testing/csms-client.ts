@@ -17,7 +17,13 @@ export interface CsmsAnswer<T = any> {
 
 export function signRequest(opts: Pick<CsmsClientOptions, 'accessKey' | 'secretKey'>, method: string, url: URL, data?: unknown) {
   const signed = AKSKSigner.sign(
-    { method, endpoint: `${url.origin}${url.pathname}`, queryParams: Object.fromEntries(url.searchParams), headers: { 'Content-Type': 'application/json' }, data } as never,
+    {
+      method,
+      endpoint: `${url.origin}${url.pathname}`,
+      queryParams: Object.fromEntries(url.searchParams),
+      headers: { 'Content-Type': 'application/json' },
+      data,
+    } as never,
     { getAk: () => opts.accessKey, getSk: () => opts.secretKey } as never,
   ) as Record<string, string>;
   const { host: _host, ...headers } = signed;
@@ -25,7 +31,12 @@ export function signRequest(opts: Pick<CsmsClientOptions, 'accessKey' | 'secretK
 }
 
 export function csmsClient(opts: CsmsClientOptions) {
-  async function call<T = any>(method: string, path: string, data?: unknown, query: Record<string, string | number> = {}): Promise<CsmsAnswer<T>> {
+  async function call<T = any>(
+    method: string,
+    path: string,
+    data?: unknown,
+    query: Record<string, string | number> = {},
+  ): Promise<CsmsAnswer<T>> {
     const url = new URL(`${opts.endpoint}/v1/${opts.projectId}/secrets${path}`);
     for (const [k, v] of Object.entries(query)) url.searchParams.set(k, String(v));
     const res = await fetch(url, {
@@ -44,11 +55,13 @@ export function csmsClient(opts: CsmsClientOptions) {
     createSecret: (body: Record<string, unknown>) => call('POST', '', body),
     showSecret: (secret: string) => call('GET', name(secret)),
     updateSecret: (secret: string, body: Record<string, unknown>) => call('PUT', name(secret), body),
-    listVersions: (secret: string, query: Record<string, string | number> = {}) => call('GET', `${name(secret)}/versions`, undefined, query),
+    listVersions: (secret: string, query: Record<string, string | number> = {}) =>
+      call('GET', `${name(secret)}/versions`, undefined, query),
     createVersion: (secret: string, body: Record<string, unknown>) => call('POST', `${name(secret)}/versions`, body),
     showVersion: (secret: string, version: string) => call('GET', `${name(secret)}/versions/${version}`),
     showStage: (secret: string, stage: string) => call('GET', `${name(secret)}/stages/${stage}`),
-    updateStage: (secret: string, stage: string, versionId: string) => call('PUT', `${name(secret)}/stages/${stage}`, { version_id: versionId }),
+    updateStage: (secret: string, stage: string, versionId: string) =>
+      call('PUT', `${name(secret)}/stages/${stage}`, { version_id: versionId }),
     deleteStage: (secret: string, stage: string) => call('DELETE', `${name(secret)}/stages/${stage}`),
   };
 }

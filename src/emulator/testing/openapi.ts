@@ -42,5 +42,8 @@ export function responseValidator(operation: string, status: number): ValidateFu
 
 export function expectValid(operation: string, status: number, body: unknown) {
   const validate = responseValidator(operation, status);
-  if (!validate(body)) throw new Error(`${operation} ${status} does not match the definition: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(body).slice(0, 500)}`);
+  if (!validate(body))
+    throw new Error(
+      `${operation} ${status} does not match the definition: ${ajv.errorsText(validate.errors)}\n${JSON.stringify(body).slice(0, 500)}`,
+    );
 }

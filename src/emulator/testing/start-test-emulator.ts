@@ -7,7 +7,14 @@ import { csmsClient } from './csms-client.ts';
 export const randomProjectId = () => randomBytes(16).toString('hex');
 
 export async function startTestEmulator(seed = 'none') {
-  const emulator = await startEmulator({ host: '127.0.0.1', port: 0, dbPath: ':memory:', seed, faults: true, auth: { ...EMULATOR_DEFAULTS } });
+  const emulator = await startEmulator({
+    host: '127.0.0.1',
+    port: 0,
+    dbPath: ':memory:',
+    seed,
+    faults: true,
+    auth: { ...EMULATOR_DEFAULTS },
+  });
   const clientFor = (projectId: string) =>
     csmsClient({ endpoint: emulator.url, accessKey: EMULATOR_DEFAULTS.accessKey, secretKey: EMULATOR_DEFAULTS.secretKey, projectId });
   /** Sets a secret's state through the test-only admin endpoint; returns the HTTP status. */

@@ -7,7 +7,15 @@ import { buildConsoleServer } from '../app.ts';
 import type { Project, ServerConfig, Upstream } from '../config.ts';
 import { singleRouting, type Routing } from '../routing.ts';
 
-type Options = { auth?: ServerConfig['auth']; timeoutMs?: number; projects?: Project[]; staticDir?: string; valueReadsPerMinute?: number; routing?: Routing; regions?: { name: string; endpoint: string }[] };
+type Options = {
+  auth?: ServerConfig['auth'];
+  timeoutMs?: number;
+  projects?: Project[];
+  staticDir?: string;
+  valueReadsPerMinute?: number;
+  routing?: Routing;
+  regions?: { name: string; endpoint: string }[];
+};
 
 export async function startTestServer(upstream: Upstream, opts: Options = {}) {
   const auditLog = join(mkdtempSync(join(tmpdir(), 'console-audit-')), 'audit.log');
@@ -28,6 +36,7 @@ export async function startTestServer(upstream: Upstream, opts: Options = {}) {
   await app.listen({ host: '127.0.0.1', port: 0 });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   /** GET as the app does (with the console header). */
-  const get = (path: string, headers: Record<string, string> = {}) => fetch(`${url}${path}`, { headers: { 'x-console-request': '1', ...headers } });
+  const get = (path: string, headers: Record<string, string> = {}) =>
+    fetch(`${url}${path}`, { headers: { 'x-console-request': '1', ...headers } });
   return { app, url, auditLog, get, close: () => app.close() };
 }

@@ -5,7 +5,8 @@ import { isNotFound } from '../../csms/error-codes.ts';
 
 export type Operation = 'ListSecrets' | 'ShowSecret' | 'ListSecretVersions' | 'ShowSecretVersion' | 'ShowSecretStage' | 'Config';
 
-export type ApiErrorKind = 'invalid' | 'not-found' | 'unauthenticated' | 'forbidden' | 'throttled' | 'unavailable' | 'network' | 'bad-response';
+export type ApiErrorKind =
+  'invalid' | 'not-found' | 'unauthenticated' | 'forbidden' | 'throttled' | 'unavailable' | 'network' | 'bad-response';
 
 export class ApiError extends Error {
   readonly status: number;
@@ -15,7 +16,14 @@ export class ApiError extends Error {
   /** From Retry-After, when the server sent one. */
   readonly retryAfterSeconds?: number;
 
-  constructor(init: { status: number; code: string; message: string; requestId?: string; operation?: Operation; retryAfterSeconds?: number }) {
+  constructor(init: {
+    status: number;
+    code: string;
+    message: string;
+    requestId?: string;
+    operation?: Operation;
+    retryAfterSeconds?: number;
+  }) {
     super(init.message);
     this.name = 'ApiError';
     this.status = init.status;

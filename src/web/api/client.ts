@@ -26,7 +26,12 @@ export async function apiGet<S extends z.ZodMiniType>(
     res = await fetch(url, { headers: CONSOLE_HEADERS, signal, credentials: 'same-origin', cache: 'no-store' });
   } catch (error) {
     if (signal?.aborted) throw error; // navigation cancelled it: not an error to show
-    throw new ApiError({ status: 0, code: 'CONSOLE.NETWORK', message: 'The console server could not be reached. Check your connection.', operation });
+    throw new ApiError({
+      status: 0,
+      code: 'CONSOLE.NETWORK',
+      message: 'The console server could not be reached. Check your connection.',
+      operation,
+    });
   }
   const requestId = res.headers.get('x-request-id') ?? undefined;
   let body: unknown;
@@ -34,7 +39,13 @@ export async function apiGet<S extends z.ZodMiniType>(
     body = await res.json();
   } catch {
     if (signal?.aborted) throw signal.reason;
-    throw new ApiError({ status: res.status, code: 'CONSOLE.BAD_RESPONSE', message: `The server sent an answer that is not JSON (HTTP ${res.status}).`, requestId, operation });
+    throw new ApiError({
+      status: res.status,
+      code: 'CONSOLE.BAD_RESPONSE',
+      message: `The server sent an answer that is not JSON (HTTP ${res.status}).`,
+      requestId,
+      operation,
+    });
   }
   if (!res.ok) {
     const error = parseErrorBody(body);
@@ -50,7 +61,13 @@ export async function apiGet<S extends z.ZodMiniType>(
   const parsed = z.safeParse(schema, body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new ApiError({ status: res.status, code: 'CONSOLE.BAD_RESPONSE', message: `The answer does not match the CSMS contract (${issue?.path.join('.') || 'body'}: ${issue?.message}).`, requestId, operation });
+    throw new ApiError({
+      status: res.status,
+      code: 'CONSOLE.BAD_RESPONSE',
+      message: `The answer does not match the CSMS contract (${issue?.path.join('.') || 'body'}: ${issue?.message}).`,
+      requestId,
+      operation,
+    });
   }
   return parsed.data;
 }

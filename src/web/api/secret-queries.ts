@@ -32,7 +32,12 @@ export const secretQueries = {
     infiniteQueryOptions({
       queryKey: [...secretQueries.all(projectId), 'list'] as const,
       queryFn: ({ pageParam, signal }) =>
-        apiGet('ListSecrets', withQuery(apiPaths.secrets(projectId), { limit: pageParam.limit, marker: pageParam.marker }), listSecretsResponseSchema, signal),
+        apiGet(
+          'ListSecrets',
+          withQuery(apiPaths.secrets(projectId), { limit: pageParam.limit, marker: pageParam.marker }),
+          listSecretsResponseSchema,
+          signal,
+        ),
       initialPageParam: { limit: FIRST_PAGE_SIZE } as ListPageParam,
       // The listing ends on a page shorter than its limit, or one without a next marker.
       getNextPageParam: (last, _all, param): ListPageParam | undefined => {
@@ -45,7 +50,8 @@ export const secretQueries = {
   detail: (projectId: string, name: string) =>
     queryOptions({
       queryKey: [...secretQueries.all(projectId), 'detail', name] as const,
-      queryFn: ({ signal }) => apiGet('ShowSecret', apiPaths.secret(projectId, name), showSecretResponseSchema, signal).then((r) => r.secret),
+      queryFn: ({ signal }) =>
+        apiGet('ShowSecret', apiPaths.secret(projectId, name), showSecretResponseSchema, signal).then((r) => r.secret),
       staleTime: 30_000,
     }),
 
@@ -53,14 +59,20 @@ export const secretQueries = {
     queryOptions({
       queryKey: [...secretQueries.all(projectId), 'detail', name, 'versions', marker ?? null] as const,
       queryFn: ({ signal }) =>
-        apiGet('ListSecretVersions', withQuery(apiPaths.versions(projectId, name), { limit: VERSIONS_PAGE_SIZE, marker }), listVersionsResponseSchema, signal),
+        apiGet(
+          'ListSecretVersions',
+          withQuery(apiPaths.versions(projectId, name), { limit: VERSIONS_PAGE_SIZE, marker }),
+          listVersionsResponseSchema,
+          signal,
+        ),
       staleTime: 30_000,
     }),
 
   stage: (projectId: string, name: string, stage: string) =>
     queryOptions({
       queryKey: [...secretQueries.all(projectId), 'detail', name, 'stages', stage] as const,
-      queryFn: ({ signal }) => apiGet('ShowSecretStage', apiPaths.stage(projectId, name, stage), showStageResponseSchema, signal).then((r) => r.stage),
+      queryFn: ({ signal }) =>
+        apiGet('ShowSecretStage', apiPaths.stage(projectId, name, stage), showStageResponseSchema, signal).then((r) => r.stage),
       staleTime: 30_000,
     }),
 
@@ -71,7 +83,8 @@ export const secretQueries = {
   value: (projectId: string, name: string, versionId: string) =>
     queryOptions({
       queryKey: [...secretQueries.all(projectId), 'detail', name, 'versions', 'value', versionId] as const,
-      queryFn: ({ signal }) => apiGet('ShowSecretVersion', apiPaths.version(projectId, name, versionId), showVersionResponseSchema, signal).then((r) => r.version),
+      queryFn: ({ signal }) =>
+        apiGet('ShowSecretVersion', apiPaths.version(projectId, name, versionId), showVersionResponseSchema, signal).then((r) => r.version),
       gcTime: 0,
       staleTime: Infinity,
       refetchOnMount: false,

@@ -13,7 +13,10 @@ export function Layout() {
         <div aria-hidden="true" className="fixed inset-x-0 top-0 z-50 h-0.5 overflow-hidden">
           {navigation.state !== 'idle' && <div data-testid="nav-progress" className="animate-progress h-full w-2/5 bg-blue-600" />}
         </div>
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 dark:focus:bg-zinc-900">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 dark:focus:bg-zinc-900"
+        >
           Skip to content
         </a>
         <header className="border-b border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900">
@@ -75,15 +78,21 @@ function Breadcrumbs() {
     <nav aria-label="Breadcrumb" className="mx-auto max-w-7xl px-4 py-3 text-sm">
       <ol className="flex flex-wrap items-center gap-1 text-zinc-600 dark:text-zinc-400">
         <li>
-          <Link className="hover:underline" to={paths.secrets(projectId)}>Secrets</Link>
+          <Link className="hover:underline" to={paths.secrets(projectId)}>
+            Secrets
+          </Link>
         </li>
         {crumbs.slice(1).map((crumb, i) => (
           <li key={crumb.to} className="flex items-center gap-1">
             <span aria-hidden="true">/</span>
             {i === crumbs.length - 2 ? (
-              <span aria-current="page" className="font-mono text-zinc-900 dark:text-zinc-100">{crumb.label}</span>
+              <span aria-current="page" className="font-mono text-zinc-900 dark:text-zinc-100">
+                {crumb.label}
+              </span>
             ) : (
-              <Link className="font-mono hover:underline" to={crumb.to}>{crumb.label}</Link>
+              <Link className="font-mono hover:underline" to={crumb.to}>
+                {crumb.label}
+              </Link>
             )}
           </li>
         ))}

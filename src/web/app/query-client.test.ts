@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api/api-error.ts';
 import { retryDelay, shouldRetry } from './query-client.ts';
 
-const error = (status: number, code = 'CSMS.0001', retryAfterSeconds?: number) => new ApiError({ status, code, message: 'm', retryAfterSeconds });
+const error = (status: number, code = 'CSMS.0001', retryAfterSeconds?: number) =>
+  new ApiError({ status, code, message: 'm', retryAfterSeconds });
 
 describe('retry policy', () => {
   it('never retries 400, 401, 403 or 404', () => {

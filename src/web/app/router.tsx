@@ -17,10 +17,26 @@ export const router = createBrowserRouter([
         ErrorBoundary: RouteError,
         children: [
           { index: true, loader: homeLoader, Component: NoProjects },
-          { path: 'projects/:projectId/secrets', loader: lookupLoader, lazy: { Component: async () => (await import('../routes/lookup.tsx')).Component } },
-          { path: 'projects/:projectId/secrets/:secretName', loader: secretLoader, lazy: { Component: async () => (await import('../routes/secret-detail.tsx')).Component } },
-          { path: 'projects/:projectId/secrets/:secretName/stages/:stageName', loader: stageLoader, lazy: { Component: async () => (await import('../routes/stage.tsx')).Component } },
-          { path: 'projects/:projectId/secrets/:secretName/versions/:versionId', loader: versionLoader, lazy: { Component: async () => (await import('../routes/version.tsx')).Component } },
+          {
+            path: 'projects/:projectId/secrets',
+            loader: lookupLoader,
+            lazy: { Component: async () => (await import('../routes/lookup.tsx')).Component },
+          },
+          {
+            path: 'projects/:projectId/secrets/:secretName',
+            loader: secretLoader,
+            lazy: { Component: async () => (await import('../routes/secret-detail.tsx')).Component },
+          },
+          {
+            path: 'projects/:projectId/secrets/:secretName/stages/:stageName',
+            loader: stageLoader,
+            lazy: { Component: async () => (await import('../routes/stage.tsx')).Component },
+          },
+          {
+            path: 'projects/:projectId/secrets/:secretName/versions/:versionId',
+            loader: versionLoader,
+            lazy: { Component: async () => (await import('../routes/version.tsx')).Component },
+          },
           { path: '*', Component: NotFoundPage },
         ],
       },

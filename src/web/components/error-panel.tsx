@@ -32,7 +32,9 @@ function advice(error: ApiError): string | undefined {
       return permission ? `This call needs the IAM permission ${permission} on this project.` : 'Your IAM identity may not make this call.';
     }
     case 'throttled':
-      return error.retryAfterSeconds !== undefined ? `CSMS asked to wait ${error.retryAfterSeconds} s before the next try.` : 'Wait a moment before trying again.';
+      return error.retryAfterSeconds !== undefined
+        ? `CSMS asked to wait ${error.retryAfterSeconds} s before the next try.`
+        : 'Wait a moment before trying again.';
     case 'network':
     case 'unavailable':
     case 'bad-response':
@@ -52,7 +54,11 @@ export function ErrorPanel({ error, onRetry, heading }: { error: ApiError; onRet
   }, [wait]);
   const canRetry = onRetry && (error.retryable || error.kind === 'bad-response');
   return (
-    <section role="alert" aria-labelledby="error-title" className="rounded-lg border border-red-300 bg-red-50 p-4 text-sm dark:border-red-900 dark:bg-red-950/40">
+    <section
+      role="alert"
+      aria-labelledby="error-title"
+      className="rounded-lg border border-red-300 bg-red-50 p-4 text-sm dark:border-red-900 dark:bg-red-950/40"
+    >
       <h2 id="error-title" className="text-base font-semibold text-red-900 dark:text-red-200">
         {heading ?? title(error)}
       </h2>

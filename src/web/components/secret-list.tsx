@@ -52,39 +52,68 @@ export function SecretList({ projectId, filter }: { projectId: string; filter: s
     <div className="space-y-2">
       <div className="flex min-h-6 flex-wrap items-center gap-3 text-sm text-zinc-600 dark:text-zinc-400">
         <span aria-live="polite">
-          {deferredFilter ? `${rows.length.toLocaleString()} of ${all.length.toLocaleString()} secrets match` : `${all.length.toLocaleString()} secrets`}
+          {deferredFilter
+            ? `${rows.length.toLocaleString()} of ${all.length.toLocaleString()} secrets match`
+            : `${all.length.toLocaleString()} secrets`}
           {loading && ' — loading more…'}
         </span>
         {loading && <progress aria-label="Loading secrets" className="h-1.5 w-32 accent-blue-600" />}
       </div>
       {list.isError && <ErrorPanel heading="Not every secret could be listed" error={list.error} onRetry={() => void fetchNextPage()} />}
-      <div ref={scrollRef} className="h-[max(20rem,calc(100vh-17rem))] overflow-auto rounded-lg border border-zinc-200 dark:border-zinc-800" tabIndex={-1}>
+      <div
+        ref={scrollRef}
+        className="h-[max(20rem,calc(100vh-17rem))] overflow-auto rounded-lg border border-zinc-200 dark:border-zinc-800"
+        tabIndex={-1}
+      >
         <table className="w-full table-fixed text-sm" aria-rowcount={rows.length + 1}>
           <thead className="sticky top-0 z-10 bg-zinc-50 text-left text-xs text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
             <tr>
               {COLUMNS.map((c) => (
-                <th key={c.key} scope="col" className={`px-3 py-2 font-medium ${c.className}`} aria-sort={sort.key === c.key ? (sort.ascending ? 'ascending' : 'descending') : 'none'}>
-                  <button type="button" className="inline-flex items-center gap-1 hover:text-zinc-900 dark:hover:text-zinc-100" onClick={() => setSort((s) => ({ key: c.key, ascending: s.key === c.key ? !s.ascending : true }))}>
+                <th
+                  key={c.key}
+                  scope="col"
+                  className={`px-3 py-2 font-medium ${c.className}`}
+                  aria-sort={sort.key === c.key ? (sort.ascending ? 'ascending' : 'descending') : 'none'}
+                >
+                  <button
+                    type="button"
+                    className="inline-flex items-center gap-1 hover:text-zinc-900 dark:hover:text-zinc-100"
+                    onClick={() => setSort((s) => ({ key: c.key, ascending: s.key === c.key ? !s.ascending : true }))}
+                  >
                     {c.label}
                     <span aria-hidden="true">{sort.key === c.key ? (sort.ascending ? '▲' : '▼') : ''}</span>
                   </button>
                 </th>
               ))}
-              <th scope="col" className="hidden px-3 py-2 font-medium lg:table-cell">Description</th>
+              <th scope="col" className="hidden px-3 py-2 font-medium lg:table-cell">
+                Description
+              </th>
             </tr>
           </thead>
           <tbody>
             {padTop > 0 && <tr aria-hidden="true" style={{ height: padTop }} />}
             {rows.slice(first, last).map((s, i) => {
               return (
-                <tr key={s.name} aria-rowindex={first + i + 2} className="h-[41px] border-t border-zinc-100 hover:bg-zinc-50 dark:border-zinc-900 dark:hover:bg-zinc-900">
+                <tr
+                  key={s.name}
+                  aria-rowindex={first + i + 2}
+                  className="h-[41px] border-t border-zinc-100 hover:bg-zinc-50 dark:border-zinc-900 dark:hover:bg-zinc-900"
+                >
                   <td className="truncate px-3 font-mono">
-                    <Link className="text-blue-700 hover:underline dark:text-blue-400" to={paths.secret(projectId, s.name)}>{s.name}</Link>
+                    <Link className="text-blue-700 hover:underline dark:text-blue-400" to={paths.secret(projectId, s.name)}>
+                      {s.name}
+                    </Link>
                   </td>
-                  <td className="px-3"><SecretStateBadge state={s.state} /></td>
+                  <td className="px-3">
+                    <SecretStateBadge state={s.state} />
+                  </td>
                   <td className="hidden truncate px-3 font-mono text-xs md:table-cell">{s.secret_type ?? 'COMMON'}</td>
-                  <td className="hidden px-3 sm:table-cell"><TimeText value={s.update_time} /></td>
-                  <td className="hidden truncate px-3 text-zinc-700 lg:table-cell dark:text-zinc-300" title={s.description}>{s.description}</td>
+                  <td className="hidden px-3 sm:table-cell">
+                    <TimeText value={s.update_time} />
+                  </td>
+                  <td className="hidden truncate px-3 text-zinc-700 lg:table-cell dark:text-zinc-300" title={s.description}>
+                    {s.description}
+                  </td>
                 </tr>
               );
             })}
@@ -92,7 +121,9 @@ export function SecretList({ projectId, filter }: { projectId: string; filter: s
           </tbody>
         </table>
         {rows.length === 0 && !loading && (
-          <p className="p-6 text-center text-sm text-zinc-600 dark:text-zinc-400">{all.length === 0 ? 'This project has no secrets.' : 'No secret matches the filter.'}</p>
+          <p className="p-6 text-center text-sm text-zinc-600 dark:text-zinc-400">
+            {all.length === 0 ? 'This project has no secrets.' : 'No secret matches the filter.'}
+          </p>
         )}
       </div>
     </div>

@@ -5,8 +5,16 @@ import { Badge, type Tone } from './ui/badge.tsx';
 const STATES: Record<string, { tone: Tone; label: string; meaning: string }> = {
   ENABLED: { tone: 'green', label: 'Enabled', meaning: 'Values can be read.' },
   DISABLED: { tone: 'amber', label: 'Disabled', meaning: 'Values cannot be read while the secret is disabled.' },
-  PENDING_DELETE: { tone: 'red', label: 'Pending deletion', meaning: 'Scheduled for deletion; values cannot be read. It can still be restored until then.' },
-  FROZEN: { tone: 'violet', label: 'Frozen', meaning: 'Frozen (for example for an overdue account or a security hold); values cannot be read.' },
+  PENDING_DELETE: {
+    tone: 'red',
+    label: 'Pending deletion',
+    meaning: 'Scheduled for deletion; values cannot be read. It can still be restored until then.',
+  },
+  FROZEN: {
+    tone: 'violet',
+    label: 'Frozen',
+    meaning: 'Frozen (for example for an overdue account or a security hold); values cannot be read.',
+  },
 };
 
 export function stateInfo(state: string) {

@@ -27,7 +27,10 @@ export function SecretValuePanel(props: { projectId: string; secretName: string;
   const [revealed, setRevealed] = useState(false);
   const value = useQuery({ ...valueQuery, enabled: revealed });
 
-  const forget = useCallback(() => queryClient.removeQueries({ queryKey: valueQuery.queryKey, exact: true }), [queryClient, valueQuery.queryKey]);
+  const forget = useCallback(
+    () => queryClient.removeQueries({ queryKey: valueQuery.queryKey, exact: true }),
+    [queryClient, valueQuery.queryKey],
+  );
   const hide = useCallback(() => {
     setRevealed(false);
     forget();
@@ -102,7 +105,12 @@ export function SecretValuePanel(props: { projectId: string; secretName: string;
           {revealed ? (
             <Button onClick={hide}>Hide value</Button>
           ) : (
-            <Button variant="primary" disabled={!readable} onClick={() => setRevealed(true)} aria-describedby={readable ? undefined : 'value-unreadable'}>
+            <Button
+              variant="primary"
+              disabled={!readable}
+              onClick={() => setRevealed(true)}
+              aria-describedby={readable ? undefined : 'value-unreadable'}
+            >
               Reveal value
             </Button>
           )}
@@ -134,7 +142,9 @@ export function SecretValuePanel(props: { projectId: string; secretName: string;
             <span aria-hidden="true" className="font-mono text-lg tracking-widest text-zinc-500 select-none dark:text-zinc-400">
               {MASK}
             </span>
-            <span className="text-xs text-zinc-600 dark:text-zinc-400">{revealed ? 'Loading…' : 'Hidden. Each reveal or copy is logged.'}</span>
+            <span className="text-xs text-zinc-600 dark:text-zinc-400">
+              {revealed ? 'Loading…' : 'Hidden. Each reveal or copy is logged.'}
+            </span>
           </div>
         )}
       </div>

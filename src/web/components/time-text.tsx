@@ -5,7 +5,11 @@ export function TimeText({ value }: { value: number | null | undefined }) {
   if (value === null || value === undefined) return <span className="text-zinc-500 dark:text-zinc-400">—</span>;
   const ms = toMillis(value);
   return (
-    <time dateTime={new Date(ms).toISOString()} title={`${formatUtc(ms)} · ${formatRelative(ms)}`} className="whitespace-nowrap tabular-nums">
+    <time
+      dateTime={new Date(ms).toISOString()}
+      title={`${formatUtc(ms)} · ${formatRelative(ms)}`}
+      className="whitespace-nowrap tabular-nums"
+    >
       {formatLocal(ms)}
     </time>
   );

@@ -6,7 +6,8 @@ import { Button } from './ui/button.tsx';
 
 export const MASK = '••••••••••••••••';
 // Scrollable boxes are focusable regions, so a keyboard can scroll them.
-const valueBox = 'max-h-96 overflow-auto rounded-md border border-zinc-200 bg-zinc-50 p-3 font-mono text-sm whitespace-pre-wrap break-all dark:border-zinc-800 dark:bg-zinc-900';
+const valueBox =
+  'max-h-96 overflow-auto rounded-md border border-zinc-200 bg-zinc-50 p-3 font-mono text-sm whitespace-pre-wrap break-all dark:border-zinc-800 dark:bg-zinc-900';
 
 type View = 'text' | 'json' | 'fields';
 
@@ -20,7 +21,13 @@ export function TextValueView({ text, onCopyField }: { text: string; onCopyField
       {views.length > 1 && (
         <div role="group" aria-label="Value view" className="mb-2 flex gap-1">
           {views.map((v) => (
-            <Button key={v} variant={v === view ? 'primary' : 'ghost'} aria-pressed={v === view} className="h-7 text-xs" onClick={() => setView(v)}>
+            <Button
+              key={v}
+              variant={v === view ? 'primary' : 'ghost'}
+              aria-pressed={v === view}
+              className="h-7 text-xs"
+              onClick={() => setView(v)}
+            >
               {labels[v]}
             </Button>
           ))}
@@ -59,10 +66,17 @@ function FieldsTable({ fields, onCopy }: { fields: [string, string][]; onCopy: (
       <tbody>
         {fields.map(([key, value]) => (
           <tr key={key} className="border-b border-zinc-100 align-top dark:border-zinc-900">
-            <th scope="row" className="py-1.5 pr-3 text-left font-mono font-normal break-all">{key}</th>
+            <th scope="row" className="py-1.5 pr-3 text-left font-mono font-normal break-all">
+              {key}
+            </th>
             <td className="py-1.5 pr-3 font-mono break-all whitespace-pre-wrap">{shown.has(key) ? value : MASK}</td>
             <td className="py-1 whitespace-nowrap">
-              <Button variant="ghost" className="h-6 px-1.5 text-xs" aria-label={`${shown.has(key) ? 'Hide' : 'Reveal'} ${key}`} onClick={() => toggle(key)}>
+              <Button
+                variant="ghost"
+                className="h-6 px-1.5 text-xs"
+                aria-label={`${shown.has(key) ? 'Hide' : 'Reveal'} ${key}`}
+                onClick={() => toggle(key)}
+              >
                 {shown.has(key) ? 'Hide' : 'Reveal'}
               </Button>
               <Button variant="ghost" className="h-6 px-1.5 text-xs" aria-label={`Copy ${key}`} onClick={() => onCopy(value, key)}>
@@ -95,18 +109,30 @@ export function BinaryValueView({ base64, fileName, onDownload }: { base64: stri
         Binary value, <span className="font-medium">{formatBytes(bytes.length)}</span> ({bytes.length} bytes).
       </p>
       <div>
-        <h4 className="mb-1 text-xs font-medium text-zinc-600 dark:text-zinc-400">Hex preview{bytes.length > 256 ? ' (first 256 bytes)' : ''}</h4>
-        <pre role="region" tabIndex={0} aria-label="Hex preview" className={`${valueBox} whitespace-pre`}>{hexPreview(bytes)}</pre>
+        <h4 className="mb-1 text-xs font-medium text-zinc-600 dark:text-zinc-400">
+          Hex preview{bytes.length > 256 ? ' (first 256 bytes)' : ''}
+        </h4>
+        <pre role="region" tabIndex={0} aria-label="Hex preview" className={`${valueBox} whitespace-pre`}>
+          {hexPreview(bytes)}
+        </pre>
       </div>
       <div>
         <h4 className="mb-1 text-xs font-medium text-zinc-600 dark:text-zinc-400">Base64</h4>
-        <pre role="region" tabIndex={0} data-testid="secret-value" aria-label="Secret value as base64" className={valueBox}>{base64}</pre>
+        <pre role="region" tabIndex={0} data-testid="secret-value" aria-label="Secret value as base64" className={valueBox}>
+          {base64}
+        </pre>
       </div>
       {confirming ? (
-        <div role="alertdialog" aria-label="Download warning" className="rounded-md border border-amber-400 bg-amber-50 p-3 text-sm dark:border-amber-700 dark:bg-amber-950/40">
+        <div
+          role="alertdialog"
+          aria-label="Download warning"
+          className="rounded-md border border-amber-400 bg-amber-50 p-3 text-sm dark:border-amber-700 dark:bg-amber-950/40"
+        >
           <p>The file is saved unencrypted on this computer, outside the console’s control. Delete it when you are done.</p>
           <div className="mt-2 flex gap-2">
-            <Button variant="primary" onClick={download}>Download anyway</Button>
+            <Button variant="primary" onClick={download}>
+              Download anyway
+            </Button>
             <Button onClick={() => setConfirming(false)}>Cancel</Button>
           </div>
         </div>

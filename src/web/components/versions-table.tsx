@@ -23,21 +23,35 @@ export function VersionsTable({ projectId, secretName, versions }: { projectId: 
         <caption className="sr-only">Versions of {secretName}</caption>
         <thead className="bg-zinc-50 text-left text-xs text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
           <tr>
-            <th scope="col" className="px-3 py-2 font-medium">Version</th>
-            <th scope="col" className="px-3 py-2 font-medium">Created</th>
-            <th scope="col" className="px-3 py-2 font-medium">Expires</th>
-            <th scope="col" className="px-3 py-2 font-medium">Stages</th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              Version
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              Created
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              Expires
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              Stages
+            </th>
           </tr>
         </thead>
         <tbody>
           {versions.map((v) => (
             <tr key={v.id} className="border-t border-zinc-100 dark:border-zinc-900">
               <th scope="row" className="px-3 py-2 text-left font-mono font-normal">
-                <Link className="text-blue-700 hover:underline dark:text-blue-400" to={paths.version(projectId, secretName, v.id)}>{v.id}</Link>
+                <Link className="text-blue-700 hover:underline dark:text-blue-400" to={paths.version(projectId, secretName, v.id)}>
+                  {v.id}
+                </Link>
               </th>
-              <td className="px-3 py-2"><TimeText value={v.create_time} /></td>
               <td className="px-3 py-2">
-                {v.expire_time == null ? <span className="text-zinc-500 dark:text-zinc-400">never</span> : (
+                <TimeText value={v.create_time} />
+              </td>
+              <td className="px-3 py-2">
+                {v.expire_time == null ? (
+                  <span className="text-zinc-500 dark:text-zinc-400">never</span>
+                ) : (
                   <span className="flex flex-wrap items-center gap-1.5">
                     <TimeText value={v.expire_time} />
                     {isExpired(v) && <Badge tone="red">expired</Badge>}
@@ -46,10 +60,14 @@ export function VersionsTable({ projectId, secretName, versions }: { projectId: 
               </td>
               <td className="px-3 py-2">
                 {v.version_stages.length === 0 ? (
-                  <span className="text-xs text-zinc-600 dark:text-zinc-400" title="A version with no stage may be removed by CSMS.">deprecated: no stage</span>
+                  <span className="text-xs text-zinc-600 dark:text-zinc-400" title="A version with no stage may be removed by CSMS.">
+                    deprecated: no stage
+                  </span>
                 ) : (
                   <span className="flex flex-wrap gap-1">
-                    {v.version_stages.map((stage) => <StageChip key={stage} projectId={projectId} secretName={secretName} stage={stage} />)}
+                    {v.version_stages.map((stage) => (
+                      <StageChip key={stage} projectId={projectId} secretName={secretName} stage={stage} />
+                    ))}
                   </span>
                 )}
               </td>
@@ -78,7 +96,9 @@ export function StageMap({ projectId, secretName, versions }: { projectId: strin
           <StageChip projectId={projectId} secretName={secretName} stage={stage} />
           <span aria-hidden="true">→</span>
           <span className="sr-only">points at</span>
-          <Link className="font-mono text-blue-700 hover:underline dark:text-blue-400" to={paths.version(projectId, secretName, versionId)}>{versionId}</Link>
+          <Link className="font-mono text-blue-700 hover:underline dark:text-blue-400" to={paths.version(projectId, secretName, versionId)}>
+            {versionId}
+          </Link>
         </li>
       ))}
     </ul>

@@ -5,8 +5,7 @@ export const paths = {
   home: () => '/',
   secrets: (projectId: string, q?: string) => `/projects/${seg(projectId)}/secrets${q ? `?q=${seg(q)}` : ''}`,
   secret: (projectId: string, name: string) => `/projects/${seg(projectId)}/secrets/${seg(name)}`,
-  stage: (projectId: string, name: string, stage: string) =>
-    `/projects/${seg(projectId)}/secrets/${seg(name)}/stages/${seg(stage)}`,
+  stage: (projectId: string, name: string, stage: string) => `/projects/${seg(projectId)}/secrets/${seg(name)}/stages/${seg(stage)}`,
   version: (projectId: string, name: string, versionId: string) =>
     `/projects/${seg(projectId)}/secrets/${seg(name)}/versions/${seg(versionId)}`,
 };
@@ -19,6 +18,5 @@ export const apiPaths = {
   versions: (projectId: string, name: string) => `/api/v1/${seg(projectId)}/secrets/${seg(name)}/versions`,
   version: (projectId: string, name: string, versionId: string) =>
     `/api/v1/${seg(projectId)}/secrets/${seg(name)}/versions/${seg(versionId)}`,
-  stage: (projectId: string, name: string, stage: string) =>
-    `/api/v1/${seg(projectId)}/secrets/${seg(name)}/stages/${seg(stage)}`,
+  stage: (projectId: string, name: string, stage: string) => `/api/v1/${seg(projectId)}/secrets/${seg(name)}/stages/${seg(stage)}`,
 };

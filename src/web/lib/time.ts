@@ -38,7 +38,10 @@ export function formatLocal(ms: number): string {
 
 /** "2026-11-22 09:04:07 UTC". */
 export function formatUtc(ms: number): string {
-  return `${new Date(ms).toISOString().replace('T', ' ').replace(/\.\d+Z$/, '')} UTC`;
+  return `${new Date(ms)
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d+Z$/, '')} UTC`;
 }
 
 /** Whole days and hours until `ms`, for a countdown such as "4 d 23 h". */

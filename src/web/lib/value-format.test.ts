@@ -7,7 +7,12 @@ describe('parseJsonValue', () => {
     expect(view).toEqual({
       kind: 'json',
       pretty: '{\n  "user": "app",\n  "port": 5432,\n  "tls": true,\n  "note": null\n}',
-      fields: [['user', 'app'], ['port', '5432'], ['tls', 'true'], ['note', 'null']],
+      fields: [
+        ['user', 'app'],
+        ['port', '5432'],
+        ['tls', 'true'],
+        ['note', 'null'],
+      ],
     });
   });
   it('pretty-prints nested JSON without fields', () => {
@@ -17,8 +22,16 @@ describe('parseJsonValue', () => {
   it('never throws on absurdly deep JSON', () => {
     const deep = `${'['.repeat(200_000)}${']'.repeat(200_000)}`;
     expect(() => parseJsonValue(deep)).not.toThrow();
-    expect(parseJsonValue('{"__proto__":{"polluted":1}}')).toEqual({ kind: 'json', pretty: '{\n  "__proto__": {\n    "polluted": 1\n  }\n}' });
-    expect(parseJsonValue('{"__proto__":"x","a":"b"}')).toMatchObject({ fields: [['__proto__', 'x'], ['a', 'b']] });
+    expect(parseJsonValue('{"__proto__":{"polluted":1}}')).toEqual({
+      kind: 'json',
+      pretty: '{\n  "__proto__": {\n    "polluted": 1\n  }\n}',
+    });
+    expect(parseJsonValue('{"__proto__":"x","a":"b"}')).toMatchObject({
+      fields: [
+        ['__proto__', 'x'],
+        ['a', 'b'],
+      ],
+    });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
   it('leaves text, bare scalars and invalid JSON as text', () => {

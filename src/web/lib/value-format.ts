@@ -1,8 +1,6 @@
 // How a revealed value is shown: as text, as JSON when it parses, as bytes when it is binary.
 
-export type JsonView =
-  | { kind: 'not-json' }
-  | { kind: 'json'; pretty: string; fields?: [string, string][] };
+export type JsonView = { kind: 'not-json' } | { kind: 'json'; pretty: string; fields?: [string, string][] };
 
 /** Objects and arrays only: a bare number or string is better shown as text. Never throws: a
  * value too deep to parse or print is shown as text. */

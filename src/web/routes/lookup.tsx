@@ -23,7 +23,8 @@ export function Component() {
   // "/" focuses the search from anywhere on the page.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const typing = e.target instanceof HTMLElement && (e.target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(e.target.tagName));
+      const typing =
+        e.target instanceof HTMLElement && (e.target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(e.target.tagName));
       if (e.key === '/' && !typing && !e.metaKey && !e.ctrlKey && !e.altKey) {
         e.preventDefault();
         inputRef.current?.focus();
@@ -58,7 +59,9 @@ export function Component() {
         }}
         className="max-w-xl"
       >
-        <label htmlFor="secret-name" className="mb-1 block text-sm font-medium">Secret name</label>
+        <label htmlFor="secret-name" className="mb-1 block text-sm font-medium">
+          Secret name
+        </label>
         <input
           id="secret-name"
           ref={inputRef}

@@ -14,7 +14,13 @@ import { StageMap, VersionsTable } from '../components/versions-table.tsx';
 
 export function secretFields(secret: Secret): [string, React.ReactNode][] {
   return [
-    ['ID', <span className="flex items-center gap-1"><Mono>{secret.id}</Mono><CopyButton text={secret.id} label="Copy secret id" /></span>],
+    [
+      'ID',
+      <span className="flex items-center gap-1">
+        <Mono>{secret.id}</Mono>
+        <CopyButton text={secret.id} label="Copy secret id" />
+      </span>,
+    ],
     ['Type', <Mono>{secret.secret_type ?? 'COMMON'}</Mono>],
     ['KMS key', secret.kms_key_id ? <Mono>{secret.kms_key_id}</Mono> : <None />],
     ['Created', <TimeText value={secret.create_time} />],
@@ -37,7 +43,10 @@ export function Component() {
   const marker = markers.at(-1);
   const versions = useQuery(secretQueries.versions(projectId, secretName, marker));
   const page = versions.data;
-  const nextMarker = page && page.version_metadatas.length >= VERSIONS_PAGE_SIZE ? (page.page_info.next_marker ?? page.version_metadatas.at(-1)?.id) : undefined;
+  const nextMarker =
+    page && page.version_metadatas.length >= VERSIONS_PAGE_SIZE
+      ? (page.page_info.next_marker ?? page.version_metadatas.at(-1)?.id)
+      : undefined;
 
   return (
     <div className="space-y-8">
@@ -47,21 +56,31 @@ export function Component() {
           <CopyButton text={secret.name} label="Copy secret name" />
         </div>
         <SecretStateExplained secret={secret} />
-        {secret.description ? <p data-testid="secret-description" className="max-w-3xl text-sm whitespace-pre-wrap text-zinc-700 dark:text-zinc-300">{secret.description}</p> : null}
+        {secret.description ? (
+          <p data-testid="secret-description" className="max-w-3xl text-sm whitespace-pre-wrap text-zinc-700 dark:text-zinc-300">
+            {secret.description}
+          </p>
+        ) : null}
       </header>
 
       <section aria-labelledby="metadata-heading" className="space-y-3">
-        <h2 id="metadata-heading" className="text-base font-semibold">Metadata</h2>
+        <h2 id="metadata-heading" className="text-base font-semibold">
+          Metadata
+        </h2>
         <MetadataList label="Secret metadata" items={secretFields(secret)} />
       </section>
 
       <section aria-labelledby="stages-heading" className="space-y-3">
-        <h2 id="stages-heading" className="text-base font-semibold">Stages</h2>
+        <h2 id="stages-heading" className="text-base font-semibold">
+          Stages
+        </h2>
         {page && <StageMap projectId={projectId} secretName={secretName} versions={page.version_metadatas} />}
       </section>
 
       <section aria-labelledby="versions-heading" className="space-y-3">
-        <h2 id="versions-heading" className="text-base font-semibold">Versions</h2>
+        <h2 id="versions-heading" className="text-base font-semibold">
+          Versions
+        </h2>
         {versions.error ? (
           <ErrorPanel error={versions.error} onRetry={() => void versions.refetch()} />
         ) : page ? (
@@ -71,8 +90,12 @@ export function Component() {
         )}
         {(markers.length > 1 || nextMarker) && (
           <div className="flex gap-2">
-            <Button disabled={markers.length <= 1} onClick={() => setMarkers((m) => m.slice(0, -1))}>Previous page</Button>
-            <Button disabled={!nextMarker} onClick={() => setMarkers((m) => [...m, nextMarker])}>Next page</Button>
+            <Button disabled={markers.length <= 1} onClick={() => setMarkers((m) => m.slice(0, -1))}>
+              Previous page
+            </Button>
+            <Button disabled={!nextMarker} onClick={() => setMarkers((m) => [...m, nextMarker])}>
+              Next page
+            </Button>
           </div>
         )}
       </section>

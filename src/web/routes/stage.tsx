@@ -24,15 +24,22 @@ export function Component() {
     <div className="space-y-6">
       <header className="space-y-1">
         <h1 className="text-xl font-semibold">
-          <span className="font-mono break-all">{secretName}</span> <span className="font-normal text-zinc-600 dark:text-zinc-400">stage</span>{' '}
-          <span className="font-mono">{stageName}</span>
+          <span className="font-mono break-all">{secretName}</span>{' '}
+          <span className="font-normal text-zinc-600 dark:text-zinc-400">stage</span> <span className="font-mono">{stageName}</span>
         </h1>
-        <div className="flex items-center gap-2 text-sm">Secret state: <SecretStateBadge state={secret.state} /></div>
+        <div className="flex items-center gap-2 text-sm">
+          Secret state: <SecretStateBadge state={secret.state} />
+        </div>
       </header>
 
       {stage.error?.kind === 'not-found' ? (
-        <section role="alert" className="space-y-2 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm dark:border-amber-800 dark:bg-amber-950/40">
-          <h2 className="font-semibold">Stage {stageName} does not exist on {secretName}</h2>
+        <section
+          role="alert"
+          className="space-y-2 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm dark:border-amber-800 dark:bg-amber-950/40"
+        >
+          <h2 className="font-semibold">
+            Stage {stageName} does not exist on {secretName}
+          </h2>
           <p>Its stages are:</p>
           <StageMap projectId={projectId} secretName={secretName} versions={page.version_metadatas} />
         </section>
@@ -43,21 +50,39 @@ export function Component() {
           <MetadataList
             label="Stage"
             items={[
-              ['Points at', <Link className="font-mono text-blue-700 underline dark:text-blue-400" to={paths.version(projectId, secretName, stage.data.version_id)}>{stage.data.version_id}</Link>],
+              [
+                'Points at',
+                <Link
+                  className="font-mono text-blue-700 underline dark:text-blue-400"
+                  to={paths.version(projectId, secretName, stage.data.version_id)}
+                >
+                  {stage.data.version_id}
+                </Link>,
+              ],
               ['Last moved', <TimeText value={stage.data.update_time} />],
             ]}
           />
           {version && (
             <section aria-labelledby="version-heading" className="space-y-3">
-              <h2 id="version-heading" className="text-base font-semibold">Version {version.id}</h2>
+              <h2 id="version-heading" className="text-base font-semibold">
+                Version {version.id}
+              </h2>
               <VersionMetadataList version={version} projectId={projectId} />
             </section>
           )}
           <section aria-labelledby="other-stages-heading" className="space-y-3">
-            <h2 id="other-stages-heading" className="text-base font-semibold">Other stages</h2>
+            <h2 id="other-stages-heading" className="text-base font-semibold">
+              Other stages
+            </h2>
             <StageMap projectId={projectId} secretName={secretName} versions={others} />
           </section>
-          <SecretValuePanel key={stage.data.version_id} projectId={projectId} secretName={secretName} versionId={stage.data.version_id} secretState={secret.state} />
+          <SecretValuePanel
+            key={stage.data.version_id}
+            projectId={projectId}
+            secretName={secretName}
+            versionId={stage.data.version_id}
+            secretState={secret.state}
+          />
         </>
       ) : (
         <p className="text-sm">Loading the stage…</p>

@@ -13,7 +13,10 @@ const TONES: Record<Tone, string> = {
 
 export function Badge({ tone = 'zinc', children, title }: { tone?: Tone; children: ReactNode; title?: string }) {
   return (
-    <span title={title} className={`inline-flex items-center whitespace-nowrap rounded px-1.5 py-0.5 font-mono text-xs font-medium ring-1 ring-inset ${TONES[tone]}`}>
+    <span
+      title={title}
+      className={`inline-flex items-center whitespace-nowrap rounded px-1.5 py-0.5 font-mono text-xs font-medium ring-1 ring-inset ${TONES[tone]}`}
+    >
       {children}
     </span>
   );

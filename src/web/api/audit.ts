@@ -1,9 +1,12 @@
 // Tells the server about a use of a value it cannot see itself (a copy or a download of a value
 // already on screen), for the audit log. Ids only; failures are ignored.
+import { apiPaths } from '../lib/paths.ts';
+import { CONSOLE_HEADERS } from './client.ts';
+
 export function reportValueUse(action: 'copy' | 'download', projectId: string, secretName: string, versionId: string) {
-  void fetch('/api/audit', {
+  void fetch(apiPaths.audit(), {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Console-Request': '1' },
+    headers: { ...CONSOLE_HEADERS, 'Content-Type': 'application/json' },
     body: JSON.stringify({ action, project_id: projectId, secret_name: secretName, version_id: versionId }),
     keepalive: true,
   }).catch(() => {});

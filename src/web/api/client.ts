@@ -5,7 +5,7 @@ import { parseErrorBody } from '../../csms/schemas.ts';
 import { ApiError, type Operation } from './api-error.ts';
 
 /** The console server refuses API calls without it (a cross-site page cannot send it). */
-const CONSOLE_HEADERS = { 'X-Console-Request': '1', Accept: 'application/json' };
+export const CONSOLE_HEADERS = { 'X-Console-Request': '1', Accept: 'application/json' };
 
 function retryAfterSeconds(header: string | null): number | undefined {
   if (!header) return undefined;

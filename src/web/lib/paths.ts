@@ -13,6 +13,7 @@ export const paths = {
 /** The console server's mirror of the CSMS API. */
 export const apiPaths = {
   config: () => '/api/config',
+  audit: () => '/api/audit',
   secrets: (projectId: string) => `/api/v1/${seg(projectId)}/secrets`,
   secret: (projectId: string, name: string) => `/api/v1/${seg(projectId)}/secrets/${seg(name)}`,
   versions: (projectId: string, name: string) => `/api/v1/${seg(projectId)}/secrets/${seg(name)}/versions`,

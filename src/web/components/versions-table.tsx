@@ -23,18 +23,11 @@ export function VersionsTable({ projectId, secretName, versions }: { projectId: 
         <caption className="sr-only">Versions of {secretName}</caption>
         <thead className="bg-zinc-50 text-left text-xs text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
           <tr>
-            <th scope="col" className="px-3 py-2 font-medium">
-              Version
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              Created
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              Expires
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              Stages
-            </th>
+            {['Version', 'Created', 'Expires', 'Stages'].map((label) => (
+              <th key={label} scope="col" className="px-3 py-2 font-medium">
+                {label}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>

@@ -17,6 +17,8 @@ export const CSMS_ERRORS = {
   /** A token for one project used on another (the live code is not confirmed). */
   wrongProject: 'APIGW.0302',
   throttled: 'APIGW.0308',
+  /** The user's IAM policy does not allow the action (the emulator's code; the live one is not documented). */
+  policyDenied: 'CSMS.0403',
 } as const;
 
 /** Codes of the console server's own answers (no upstream involved or upstream unusable). */

@@ -3,12 +3,13 @@
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { CSMS_ACTIONS } from '../csms/actions.ts';
 import { CSMS_ERRORS, GATEWAY_ROUTE_NOT_FOUND } from '../csms/error-codes.ts';
 import { CsmsError, invalidBody } from './errors.ts';
 import { registerAdminRoutes } from './admin.ts';
 import { createFaults, type Faults } from './faults.ts';
 import type { Iam } from './iam.ts';
-import { registerCsmsRoutes } from './routes.ts';
+import { operationOf, registerCsmsRoutes } from './routes.ts';
 import type { Service } from './service.ts';
 import { verifySignature } from './signature.ts';
 
@@ -101,16 +102,27 @@ function authenticate(req: FastifyRequest, auth: EmulatorAuth, iam: Iam) {
   if (token !== undefined) {
     if (token === auth.token) return; // the emulator's own token: every project
     const checked = iam.check(String(token));
-    if (checked === 'unknown')
-      throw new CsmsError(401, CSMS_ERRORS.authFailed, 'Incorrect IAM authentication information: the token is not valid.');
-    if (checked === 'expired')
-      throw new CsmsError(401, CSMS_ERRORS.authFailed, 'Incorrect IAM authentication information: the token has expired.');
+    if (!checked.ok)
+      throw new CsmsError(
+        401,
+        CSMS_ERRORS.authFailed,
+        `Incorrect IAM authentication information: the token ${checked.reason === 'expired' ? 'has expired' : 'is not valid'}.`,
+      );
     const projectId = (req.params as { project_id?: string }).project_id;
     if (projectId !== checked.projectId)
       throw new CsmsError(
         403,
         CSMS_ERRORS.wrongProject,
-        `The token of ${checked.user} is scoped to project ${checked.projectId}; it may not access project ${projectId}.`,
+        checked.projectId
+          ? `The token of ${checked.user} is scoped to project ${checked.projectId}; it may not access project ${projectId}.`
+          : `The token of ${checked.user} is scoped to the account; project APIs need a project-scoped token.`,
+      );
+    const operation = operationOf(req);
+    if (operation && !checked.allows(CSMS_ACTIONS[operation]))
+      throw new CsmsError(
+        403,
+        CSMS_ERRORS.policyDenied,
+        `Policy doesn't allow ${CSMS_ACTIONS[operation]} to be performed by ${checked.user}.`,
       );
     return;
   }

@@ -13,7 +13,13 @@ export const DEMO_IAM = {
   domain: 'csms-demo',
   users: [
     { name: 'operator', password: 'Operator#2026', projects: [DEMO_PROJECTS.production.id, DEMO_PROJECTS.staging.id] },
-    { name: 'auditor', password: 'Auditor#2026', projects: [DEMO_PROJECTS.production.id] },
+    // Reads metadata in production, never a value (no csms:secret:getVersion).
+    {
+      name: 'auditor',
+      password: 'Auditor#2026',
+      projects: [DEMO_PROJECTS.production.id],
+      actions: ['csms:secret:list', 'csms:secret:get', 'csms:secret:listVersion', 'csms:secret:getStage'],
+    },
   ],
 };
 

@@ -14,14 +14,19 @@ afterAll(() => emulator.close());
 const [operator, auditor] = DEMO_IAM.users as [(typeof DEMO_IAM.users)[number], (typeof DEMO_IAM.users)[number]];
 const { production, staging } = DEMO_PROJECTS;
 
+type Scope = { project: { id: string } | { name: string } } | { domain: { name: string } };
+
 function signIn(user: string, password: string, project: { id: string } | { name: string }, domain = DEMO_IAM.domain) {
+  return signInScoped(user, password, { project }, domain);
+}
+function signInScoped(user: string, password: string, scope: Scope, domain = DEMO_IAM.domain) {
   return fetch(`${emulator.url}/v3/auth/tokens`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
       auth: {
         identity: { methods: ['password'], password: { user: { domain: { name: domain }, name: user, password } } },
-        scope: { project },
+        scope,
       },
     }),
   });
@@ -63,7 +68,54 @@ describe('sign-in', () => {
   });
 });
 
+describe('account-scoped tokens and validation', () => {
+  it('signs in to the account, lists its projects, and is refused by project APIs', async () => {
+    const res = await signInScoped(operator.name, operator.password, { domain: { name: DEMO_IAM.domain } });
+    expect(res.status).toBe(201);
+    const body = (await res.json()) as any;
+    expectValid('IAM-KeystoneCreateUserTokenByPassword', 201, body);
+    expect(body.token.project).toBeUndefined();
+    expect(body.token.domain.name).toBe(DEMO_IAM.domain);
+    const token = res.headers.get('x-subject-token')!;
+    const projects = (await (await fetch(`${emulator.url}/v3/auth/projects`, { headers: { 'X-Auth-Token': token } })).json()) as any;
+    expect(projects.projects.map((p: { id: string }) => p.id)).toEqual([production.id, staging.id]);
+    const csms = await csmsGet(production.id, token);
+    expect(csms.status).toBe(403);
+    expect(((await csms.json()) as any).error_msg).toContain('project-scoped');
+    expect((await signInScoped(operator.name, operator.password, { domain: { name: 'other' } })).status).toBe(401);
+  });
+
+  it('validates a token: its project, user and expiry; 404 for an unknown one, 401 without a caller token', async () => {
+    const token = await tokenOf(auditor, { id: production.id });
+    const validate = (caller: string, subject: string) =>
+      fetch(`${emulator.url}/v3/auth/tokens`, { headers: { 'X-Auth-Token': caller, 'X-Subject-Token': subject } });
+    const res = await validate(token, token);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as any;
+    expect(body.token.project.id).toBe(production.id);
+    expect(body.token.user.name).toBe('auditor');
+    expect(body.token.user.domain.name).toBe(DEMO_IAM.domain);
+    expect(Date.parse(body.token.expires_at)).toBeGreaterThan(Date.now());
+    expect((await validate(token, 'MIIunknown')).status).toBe(404);
+    expect((await validate('MIIunknown', token)).status).toBe(401);
+  });
+});
+
 describe('tokens on CSMS', () => {
+  it("are held to the user's policy: the auditor reads metadata but no value", async () => {
+    const token = await tokenOf(auditor, { id: production.id });
+    expect((await csmsGet(production.id, token)).status).toBe(200);
+    expect((await csmsGet(production.id, token, '/secrets/grafana-admin/versions')).status).toBe(200);
+    expect((await csmsGet(production.id, token, '/secrets/grafana-admin/stages/SYSCURRENT')).status).toBe(200);
+    const value = await csmsGet(production.id, token, '/secrets/grafana-admin/versions/latest');
+    expect(value.status).toBe(403);
+    const body = (await value.json()) as any;
+    expect(body.error_code).toBe('CSMS.0403');
+    expect(body.error_msg).toContain('csms:secret:getVersion');
+    const operatorToken = await tokenOf(operator, { id: production.id });
+    expect((await csmsGet(production.id, operatorToken, '/secrets/grafana-admin/versions/latest')).status).toBe(200);
+  });
+
   it('read their own project and get 403 on another', async () => {
     const token = await tokenOf(operator, { id: production.id });
     expect((await csmsGet(production.id, token)).status).toBe(200);

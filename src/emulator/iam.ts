@@ -1,7 +1,8 @@
-// A small IAM for the emulator: password sign-in to a project-scoped token
-// (POST /v3/auth/tokens, token in X-Subject-Token, 24 h), the projects a token may use
-// (GET /v3/auth/projects, GET /v3/projects), and the check the CSMS routes make: a token is good
-// for its own project only. Users come from the seed; tokens live in memory.
+// A small IAM for the emulator: password sign-in to a project- or account-scoped token
+// (POST /v3/auth/tokens, token in X-Subject-Token, 24 h), token validation (GET /v3/auth/tokens),
+// the projects a token may use (GET /v3/auth/projects, GET /v3/projects), and the check the CSMS
+// routes make: a token is good for its own project, and for the actions its user's policy allows.
+// Users come from the seed; tokens live in memory.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { randomBytes, randomUUID, scryptSync, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
@@ -13,6 +14,8 @@ export interface IamUserSeed {
   password: string;
   /** Project ids this user may get tokens for. */
   projects: string[];
+  /** CSMS actions the user's policy allows, `*` matching within a segment; all when absent. */
+  actions?: string[];
 }
 export interface IamSeed {
   domain: string;
@@ -23,13 +26,29 @@ interface IamProject {
   name: string;
 }
 
+interface User {
+  id: string;
+  name: string;
+  salt: Buffer;
+  hash: Buffer;
+  projects: Set<string>;
+  allows: (action: string) => boolean;
+}
+
 interface Token {
-  user: { id: string; name: string };
-  project: IamProject;
+  user: User;
+  /** Absent for an account-scoped (domain) token, which no project API accepts. */
+  project?: IamProject;
   issuedAt: number;
   expiresAt: number;
 }
 
+/** What a token presented to a CSMS route may do. */
+export type TokenCheck =
+  | { ok: true; projectId?: string; user: string; allows: (action: string) => boolean }
+  | { ok: false; reason: 'expired' | 'unknown' };
+
+const nameOrId = z.union([z.object({ id: z.string().min(1) }), z.object({ name: z.string().min(1) })]);
 const passwordBody = z.object({
   auth: z.object({
     identity: z.object({
@@ -38,30 +57,60 @@ const passwordBody = z.object({
         user: z.object({ domain: z.object({ name: z.string().min(1) }), name: z.string().min(1), password: z.string().min(1) }),
       }),
     }),
-    scope: z.object({ project: z.union([z.object({ id: z.string().min(1) }), z.object({ name: z.string().min(1) })]) }),
+    scope: z.union([z.object({ project: nameOrId }), z.object({ domain: nameOrId })]),
   }),
 });
 
 const hash = (password: string, salt: Buffer) => scryptSync(password, salt, 32);
-const TITLES: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized' };
+const TITLES: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 404: 'Not Found' };
+const iso = (ms: number) => new Date(ms).toISOString().replace('Z', '000Z');
+
+/** `csms:secret:*` allows `csms:secret:list`; `*` never crosses a colon. */
+function policy(actions: string[] | undefined): (action: string) => boolean {
+  if (!actions) return () => true;
+  const patterns = actions.map((a) => new RegExp(`^${a.split('*').map(escapeRegExp).join('[^:]*')}$`));
+  return (action) => patterns.some((p) => p.test(action));
+}
+const escapeRegExp = (s: string) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
 
 export function createIam(seed: IamSeed | undefined, projects: IamProject[], clock: () => number = Date.now) {
   const domain = { id: randomUUID().replaceAll('-', ''), name: seed?.domain ?? 'csms-emulator' };
-  const users = (seed?.users ?? []).map((u) => {
+  const users: User[] = (seed?.users ?? []).map((u) => {
     const salt = randomBytes(16);
-    return { id: randomUUID().replaceAll('-', ''), name: u.name, salt, hash: hash(u.password, salt), projects: new Set(u.projects) };
+    return {
+      id: randomUUID().replaceAll('-', ''),
+      name: u.name,
+      salt,
+      hash: hash(u.password, salt),
+      projects: new Set(u.projects),
+      allows: policy(u.actions),
+    };
   });
   const tokens = new Map<string, Token>();
-  const projectList = (ids: Set<string>) => projects.filter((p) => ids.has(p.id));
+  const live = (value: unknown) => {
+    const token = tokens.get(String(value ?? ''));
+    return token && token.expiresAt > clock() ? token : undefined;
+  };
+
+  const tokenBody = (t: Token) => ({
+    token: {
+      methods: ['password'],
+      issued_at: iso(t.issuedAt),
+      expires_at: iso(t.expiresAt),
+      catalog: [],
+      roles: [{ id: '0', name: 'csms_reader' }],
+      user: { domain, id: t.user.id, name: t.user.name, password_expires_at: '' },
+      ...(t.project ? { project: { domain, id: t.project.id, name: t.project.name } } : { domain }),
+    },
+  });
 
   return {
     domain,
-    /** The token's project, or why it is refused. */
-    check(token: string): { projectId: string; user: string } | 'expired' | 'unknown' {
-      const found = tokens.get(token);
-      if (!found) return 'unknown';
-      if (found.expiresAt <= clock()) return 'expired';
-      return { projectId: found.project.id, user: found.user.name };
+    check(value: string): TokenCheck {
+      const token = tokens.get(value);
+      if (!token) return { ok: false, reason: 'unknown' };
+      if (token.expiresAt <= clock()) return { ok: false, reason: 'expired' };
+      return { ok: true, projectId: token.project?.id, user: token.user.name, allows: token.user.allows };
     },
     /** Test-only: every token issued so far expires now. */
     expireAll() {
@@ -74,33 +123,34 @@ export function createIam(seed: IamSeed | undefined, projects: IamProject[], clo
 
       app.post('/v3/auth/tokens', async (req, reply) => {
         const parsed = passwordBody.safeParse(req.body);
-        if (!parsed.success) return deny(reply, 400, 'The request body is not a password authentication with a project scope.');
+        if (!parsed.success)
+          return deny(reply, 400, 'The request body is not a password authentication with a project or domain scope.');
         const { identity, scope } = parsed.data.auth;
         const given = identity.password.user;
         const user = users.find((u) => u.name === given.name);
         const passwordOk =
           user !== undefined && given.domain.name === domain.name && timingSafeEqual(hash(given.password, user.salt), user.hash);
         if (!user || !passwordOk) return deny(reply, 401, 'The username or password is wrong.');
-        const project = projects.find((p) => ('id' in scope.project ? p.id === scope.project.id : p.name === scope.project.name));
-        if (!project || !user.projects.has(project.id)) return deny(reply, 401, 'The user has no access to the requested project.');
+        let project: IamProject | undefined;
+        if ('project' in scope) {
+          const wanted = scope.project;
+          project = projects.find((p) => ('id' in wanted ? p.id === wanted.id : p.name === wanted.name));
+          if (!project || !user.projects.has(project.id)) return deny(reply, 401, 'The user has no access to the requested project.');
+        } else if ('id' in scope.domain ? scope.domain.id !== domain.id : scope.domain.name !== domain.name)
+          return deny(reply, 401, 'The user has no access to the requested domain.');
         const now = clock();
         const token = `MII${randomBytes(48).toString('base64url')}`;
-        tokens.set(token, { user: { id: user.id, name: user.name }, project, issuedAt: now, expiresAt: now + TOKEN_LIFETIME_MS });
-        const iso = (ms: number) => new Date(ms).toISOString().replace('Z', '000Z');
-        return reply
-          .code(201)
-          .header('X-Subject-Token', token)
-          .send({
-            token: {
-              methods: ['password'],
-              issued_at: iso(now),
-              expires_at: iso(now + TOKEN_LIFETIME_MS),
-              catalog: [],
-              roles: [{ id: '0', name: 'csms_reader' }],
-              user: { domain, id: user.id, name: user.name, password_expires_at: '' },
-              project: { domain, id: project.id, name: project.name },
-            },
-          });
+        const issued: Token = { user, project, issuedAt: now, expiresAt: now + TOKEN_LIFETIME_MS };
+        tokens.set(token, issued);
+        return reply.code(201).header('X-Subject-Token', token).send(tokenBody(issued));
+      });
+
+      // Keystone's token validation: X-Auth-Token says who asks, X-Subject-Token what is checked.
+      app.get('/v3/auth/tokens', async (req, reply) => {
+        if (!live(req.headers['x-auth-token'])) return deny(reply, 401, 'The request you have made requires authentication.');
+        const subject = live(req.headers['x-subject-token']);
+        if (!subject) return deny(reply, 404, 'The token is unknown or has expired.');
+        return reply.header('X-Subject-Token', String(req.headers['x-subject-token'])).send(tokenBody(subject));
       });
 
       const listProjects = async (req: FastifyRequest, reply: FastifyReply) => {
@@ -108,9 +158,9 @@ export function createIam(seed: IamSeed | undefined, projects: IamProject[], clo
         let visible: IamProject[];
         if (req.headers['x-auth-token'] === undefined && isSigned(req)) visible = projects;
         else {
-          const token = tokens.get(String(req.headers['x-auth-token'] ?? ''));
-          if (!token || token.expiresAt <= clock()) return deny(reply, 401, 'No valid token or AK/SK signature.');
-          visible = projectList(users.find((u) => u.id === token.user.id)!.projects);
+          const token = live(req.headers['x-auth-token']);
+          if (!token) return deny(reply, 401, 'No valid token or AK/SK signature.');
+          visible = projects.filter((p) => token.user.projects.has(p.id));
         }
         return {
           links: { self: `${req.url.split('?')[0]}` },

@@ -2,7 +2,8 @@
 // service functions as the HTTP API, so seeded secrets obey every CSMS rule.
 //
 // {
-//   "iam": { "domain": "csms-demo", "users": [{ "name": "operator", "password": "…", "projects": ["<32 hex>"] }] },
+//   "iam": { "domain": "csms-demo", "users": [{ "name": "operator", "password": "…", "projects": ["<32 hex>"],
+//              "actions": ["csms:secret:list", "csms:secret:get"] }] },   (actions: all when absent)
 //   "projects": [{
 //     "id": "<32 hex>", "name": "cn-north-4_production", "region": "cn-north-4",
 //     "secrets": [{
@@ -48,7 +49,12 @@ const seedSecret = z
 const iamSeed = z.object({
   domain: z.string().min(1).max(64),
   users: z.array(
-    z.object({ name: z.string().min(1).max(64), password: z.string().min(1), projects: z.array(z.string().regex(PROJECT_ID_PATTERN)) }),
+    z.object({
+      name: z.string().min(1).max(64),
+      password: z.string().min(1),
+      projects: z.array(z.string().regex(PROJECT_ID_PATTERN)),
+      actions: z.array(z.string().regex(/^[a-z*]+:[A-Za-z*]+:[A-Za-z*]+$/)).optional(),
+    }),
   ),
 });
 

@@ -1,6 +1,7 @@
 // One error type for every failure the app can meet: an HTTP error in any CSMS error shape, a
 // network failure, a timeout, an answer that is not what the contract says, or a parameter the
 // app refused before sending anything. Messages never contain a secret value.
+import { CSMS_ACTIONS } from '../../csms/actions.ts';
 import { isNotFound } from '../../csms/error-codes.ts';
 
 export type Operation = 'ListSecrets' | 'ShowSecret' | 'ListSecretVersions' | 'ShowSecretVersion' | 'ShowSecretStage' | 'Config';
@@ -57,10 +58,10 @@ export function invalidParameter(message: string): ApiError {
 
 /** The IAM action each read needs (csms-api.md), for 403 messages. */
 export const IAM_PERMISSION: Record<Operation, string | undefined> = {
-  ListSecrets: 'csms:secret:list',
-  ShowSecret: 'csms:secret:get',
-  ListSecretVersions: 'csms:secret:listVersion',
-  ShowSecretVersion: 'csms:secret:getVersion (and kms:cmk:decryptDataKey)',
-  ShowSecretStage: 'csms:secret:getStage',
+  ListSecrets: CSMS_ACTIONS.ListSecrets,
+  ShowSecret: CSMS_ACTIONS.ShowSecret,
+  ListSecretVersions: CSMS_ACTIONS.ListSecretVersions,
+  ShowSecretVersion: `${CSMS_ACTIONS.ShowSecretVersion} (and kms:cmk:decryptDataKey)`,
+  ShowSecretStage: CSMS_ACTIONS.ShowSecretStage,
   Config: undefined,
 };

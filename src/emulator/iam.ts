@@ -45,8 +45,7 @@ interface Token {
 
 /** What a token presented to a CSMS route may do. */
 export type TokenCheck =
-  | { ok: true; projectId?: string; user: string; allows: (action: string) => boolean }
-  | { ok: false; reason: 'expired' | 'unknown' };
+  { ok: true; projectId?: string; user: string; allows: (action: string) => boolean } | { ok: false; reason: 'expired' | 'unknown' };
 
 const nameOrId = z.union([z.object({ id: z.string().min(1) }), z.object({ name: z.string().min(1) })]);
 const passwordBody = z.object({
@@ -123,8 +122,7 @@ export function createIam(seed: IamSeed | undefined, projects: IamProject[], clo
 
       app.post('/v3/auth/tokens', async (req, reply) => {
         const parsed = passwordBody.safeParse(req.body);
-        if (!parsed.success)
-          return deny(reply, 400, 'The request body is not a password authentication with a project or domain scope.');
+        if (!parsed.success) return deny(reply, 400, 'The request body is not a password authentication with a project or domain scope.');
         const { identity, scope } = parsed.data.auth;
         const given = identity.password.user;
         const user = users.find((u) => u.name === given.name);

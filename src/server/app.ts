@@ -7,11 +7,14 @@ import { resolve } from 'node:path';
 import { CONSOLE_ERRORS } from '../csms/error-codes.ts';
 import { createAudit } from './audit.ts';
 import { registerAuditRoute } from './audit-route.ts';
-import type { ServerConfig } from './config.ts';
+import type { Credentials, ServerConfig } from './config.ts';
+import { createIamClient } from './iam-client.ts';
 import { sendError } from './errors.ts';
 import { registerProxy } from './proxy.ts';
-import type { Routing } from './routing.ts';
+import { credentialsReader, sessionReader, type Reader, type Routing } from './routing.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
+import { createSessionStore, type Session } from './sessions.ts';
+import { clearSessionCookie, registerSignIn, sessionCookie } from './sign-in.ts';
 import { createUpstreamClient, type UpstreamClient } from './upstream.ts';
 
 /** A user name as an authenticating proxy sends it: printable ASCII, no CR/LF. */
@@ -31,7 +34,21 @@ function sameHost(origin: string | undefined, host: string | undefined): boolean
   }
 }
 
-export function buildConsoleServer(config: ServerConfig, routing: Routing): FastifyInstance {
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** CONSOLE_AUTH=iam: the signed-in user's session (set for every /api/ call but sign-in). */
+    consoleSession: Session | null;
+  }
+}
+
+export interface ConsoleServerDeps {
+  routing: Routing;
+  /** The key pair that signs every call; absent with CONSOLE_AUTH=iam (users' own tokens). */
+  credentials?: Credentials;
+  clock?: () => number;
+}
+
+export function buildConsoleServer(config: ServerConfig, deps: ConsoleServerDeps): FastifyInstance {
   const app = Fastify({
     logger: {
       level: process.env.LOG_LEVEL ?? 'warn',
@@ -42,14 +59,12 @@ export function buildConsoleServer(config: ServerConfig, routing: Routing): Fast
     requestTimeout: config.timeoutMs + 5_000,
     return503OnClosing: true,
   });
-  // One client (connection pool) per endpoint and key pair.
+  app.decorateRequest('consoleSession', null);
+  // One connection pool per CSMS endpoint.
   const clients = new Map<string, UpstreamClient>();
-  const clientFor = (projectId: string) => {
-    const upstream = routing.upstreamFor(projectId);
-    if (!upstream) return undefined;
-    const key = `${upstream.endpoint} ${upstream.accessKey}`;
-    if (!clients.has(key)) clients.set(key, createUpstreamClient(upstream, config.timeoutMs));
-    return clients.get(key);
+  const clientFor = (endpoint: string) => {
+    if (!clients.has(endpoint)) clients.set(endpoint, createUpstreamClient(endpoint, config.timeoutMs));
+    return clients.get(endpoint)!;
   };
   app.addHook('onClose', async () => {
     await Promise.all([...clients.values()].map((c) => c.close()));
@@ -75,17 +90,51 @@ export function buildConsoleServer(config: ServerConfig, routing: Routing): Fast
       return sendError(reply, 403, CONSOLE_ERRORS.forbidden, `Requests must carry the ${CONSOLE_REQUEST_HEADER} header.`);
   });
 
-  app.get('/api/config', async () => ({
-    mode: config.mode,
-    projects: config.projects,
-    default_project_id: config.projects[0]?.id ?? null,
-  }));
-
   const audit = createAudit(config.auditLog);
-  // Behind an authenticating proxy the audit names the person; otherwise the key pair.
-  const who = (req: FastifyRequest) => (auth.mode === 'header' ? `user:${String(req.headers[auth.header])}` : routing.who);
-  // Only the routes that opt in are limited (value reads, audit reports); 429 with Retry-After.
-  // A refused value read is still audited.
+  const sessions =
+    auth.mode === 'iam' ? createSessionStore({ idleMs: auth.idleMs, maxAgeMs: auth.maxAgeMs, clock: deps.clock }) : undefined;
+  if (sessions) {
+    app.addHook('onClose', async () => sessions.close());
+    const idleMinutes = Math.round((auth as { idleMs: number }).idleMs / 60_000);
+    const why = {
+      none: 'Sign in to use the console.',
+      idle: `Your session ended after ${idleMinutes} minutes without activity. Sign in again.`,
+      expired: 'Your session has reached its time limit. Sign in again.',
+    };
+    // Every API call but sign-in and sign-out needs a live session.
+    app.addHook('onRequest', async (req, reply) => {
+      if (!req.url.startsWith('/api/') || req.url.split('?')[0] === '/api/session') return;
+      const found = sessions.get(sessionCookie(req));
+      if ('session' in found) {
+        req.consoleSession = found.session;
+        return;
+      }
+      if (found.ended !== 'none') audit({ action: 'end', who: 'iam:session', clientIp: req.ip, outcome: found.ended });
+      return sendError(clearSessionCookie(reply), 401, CONSOLE_ERRORS.unauthenticated, why[found.ended]);
+    });
+  }
+
+  /** The identity a request reads with: the signed-in user, or the server's key pair. */
+  const readerOf = (req: FastifyRequest): Reader => {
+    if (req.consoleSession) return sessionReader(req.consoleSession);
+    const headerUser = auth.mode === 'header' ? `user:${String(req.headers[auth.header])}` : undefined;
+    return credentialsReader(deps.credentials!, config.projects, headerUser);
+  };
+
+  app.get('/api/config', async (req) => {
+    const reader = readerOf(req);
+    const session = req.consoleSession;
+    return {
+      mode: config.mode,
+      auth: auth.mode,
+      user: session && { name: session.user, domain: session.domain, expires_at: session.expiresAt },
+      projects: reader.projects,
+      default_project_id: reader.projects[0]?.id ?? null,
+    };
+  });
+
+  // Only the routes that opt in are limited (value reads, audit reports, sign-ins); 429 with
+  // Retry-After. A refused value read or sign-in is still audited.
   app.register(fastifyRateLimit, {
     global: false,
     errorResponseBuilder: (_req, context) => ({
@@ -98,7 +147,7 @@ export function buildConsoleServer(config: ServerConfig, routing: Routing): Fast
       if (p.version_id && p.project_id && p.secret_name)
         audit({
           action: 'read',
-          who: who(req),
+          who: readerOf(req).who,
           clientIp: req.ip,
           project: p.project_id,
           secret: p.secret_name,
@@ -106,11 +155,42 @@ export function buildConsoleServer(config: ServerConfig, routing: Routing): Fast
           outcome: 'rate-limited',
           status: 429,
         });
+      if (req.routeOptions.url === '/api/session' && req.method === 'POST') {
+        const body = req.body as { domain?: unknown; user?: unknown } | undefined;
+        const claimed = typeof body?.user === 'string' ? `iam:${String(body.domain)}/${body.user}` : 'iam:token';
+        audit({ action: 'sign-in', who: claimed.slice(0, 200), clientIp: req.ip, outcome: 'rate-limited' });
+      }
     },
   });
   app.register(async (scope) => {
-    registerProxy(scope, { upstream: clientFor, audit, who, valueReadsPerMinute: config.valueReadsPerMinute });
-    registerAuditRoute(scope, { audit, who });
+    registerProxy(scope, {
+      reader: readerOf,
+      routing: deps.routing,
+      client: clientFor,
+      audit,
+      valueReadsPerMinute: config.valueReadsPerMinute,
+      tokenRefused:
+        sessions &&
+        ((req, reply) => {
+          sessions.end(sessionCookie(req));
+          audit({ action: 'end', who: readerOf(req).who, clientIp: req.ip, outcome: 'token-refused' });
+          return sendError(
+            clearSessionCookie(reply),
+            401,
+            CONSOLE_ERRORS.unauthenticated,
+            'IAM no longer accepts your token (it expired or was revoked). Sign in again.',
+          );
+        }),
+    });
+    registerAuditRoute(scope, { audit, who: (req) => readerOf(req).who });
+    if (sessions)
+      registerSignIn(scope, {
+        sessions,
+        iam: createIamClient(config.iamEndpoint, config.timeoutMs),
+        regions: config.mode === 'emulator' ? null : config.regions.map((r) => r.name),
+        audit,
+        signInsPerMinute: (auth as { signInsPerMinute: number }).signInsPerMinute,
+      });
   });
 
   const root = resolve(config.staticDir);

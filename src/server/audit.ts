@@ -1,12 +1,10 @@
-// The audit trail of value use: one JSON line per read (seen by the server), copy or download
-// (reported by the app), to CONSOLE_AUDIT_LOG or stdout. It never holds a value. JSON encoding
-// escapes CR/LF, so a name cannot forge a line.
+// The audit trail: one JSON line per value read (seen by the server), copy or download (reported
+// by the app), and per sign-in, sign-out and session end, to CONSOLE_AUDIT_LOG or stdout. It never
+// holds a value, a password or a token. JSON encoding escapes CR/LF, so a name cannot forge a line.
 import { openSync, writeSync } from 'node:fs';
 
-export type AuditAction = 'read' | 'copy' | 'download';
-
-export interface AuditEvent {
-  action: AuditAction;
+export interface ValueEvent {
+  action: 'read' | 'copy' | 'download';
   who: string;
   clientIp: string;
   project: string;
@@ -17,16 +15,25 @@ export interface AuditEvent {
   requestId?: string;
 }
 
+export interface SessionEvent {
+  action: 'sign-in' | 'sign-out' | 'end';
+  who: string;
+  clientIp: string;
+  outcome: 'ok' | 'denied' | 'rate-limited' | 'error' | 'idle' | 'expired' | 'token-refused';
+  /** How the user signed in. */
+  method?: 'password' | 'token';
+  /** Why a sign-in failed, in IAM's or the console's words (never the password). */
+  detail?: string;
+}
+
+export type AuditEvent = ValueEvent | SessionEvent;
 export type Audit = (event: AuditEvent) => void;
 
-export function createAudit(path?: string): Audit {
-  // Synchronous on purpose: a line is on its way to disk before the value is sent. One descriptor
-  // kept open (append mode) rather than an open/close per line.
-  const fd = path ? openSync(path, 'a', 0o600) : undefined;
-  const write = fd !== undefined ? (line: string) => writeSync(fd, line) : (line: string) => process.stdout.write(line);
-  return (event) => {
-    const record = {
-      time: new Date().toISOString(),
+function record(event: AuditEvent) {
+  const time = new Date().toISOString();
+  if ('project' in event)
+    return {
+      time,
       event: `secret.value.${event.action}`,
       who: event.who,
       client_ip: event.clientIp,
@@ -37,6 +44,21 @@ export function createAudit(path?: string): Audit {
       status: event.status ?? null,
       request_id: event.requestId ?? null,
     };
-    write(`${JSON.stringify(record)}\n`);
+  return {
+    time,
+    event: `session.${event.action}`,
+    who: event.who,
+    client_ip: event.clientIp,
+    outcome: event.outcome,
+    method: event.method ?? null,
+    detail: event.detail ?? null,
   };
+}
+
+export function createAudit(path?: string): Audit {
+  // Synchronous on purpose: a line is on its way to disk before the value is sent. One descriptor
+  // kept open (append mode) rather than an open/close per line.
+  const fd = path ? openSync(path, 'a', 0o600) : undefined;
+  const write = fd !== undefined ? (line: string) => writeSync(fd, line) : (line: string) => process.stdout.write(line);
+  return (event) => write(`${JSON.stringify(record(event))}\n`);
 }

@@ -9,7 +9,7 @@ import { verifySignature } from '../emulator/signature.ts';
 import { startTestEmulator } from '../emulator/testing/start-test-emulator.ts';
 import { listenProblem, serverConfigFromEnv } from './config.ts';
 import { discoverProjects } from './discovery.ts';
-import { cloudRouting } from './routing.ts';
+import { regionRouting } from './routing.ts';
 import { startTestServer } from './testing/start-test-server.ts';
 import { signedHeaders } from './upstream.ts';
 
@@ -155,8 +155,8 @@ describe('routing each project to its region', () => {
       { id: other, name: 'ap-southeast-1_team', region: 'ap-southeast-1' },
     ];
     server = await startTestServer(
-      { endpoint: urls[0]!, accessKey: 'unused', secretKey: 'unused' },
-      { routing: cloudRouting(config), projects: config.projects },
+      { endpoint: urls[0]!, ...config.credentials! },
+      { routing: regionRouting(config.regions), projects: config.projects },
     );
   });
   afterAll(async () => {

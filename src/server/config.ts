@@ -22,7 +22,15 @@ const envSchema = z.object({
   CONSOLE_AUDIT_LOG: z.string().min(1).optional(),
   CONSOLE_VALUE_READS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
   CONSOLE_STATIC_DIR: z.string().min(1).default('dist'),
-  CONSOLE_AUTH: z.enum(['none', 'header']).default('none'),
+  CONSOLE_AUTH: z.enum(['none', 'header', 'iam']).default('none'),
+  CONSOLE_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  CONSOLE_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24).default(12),
+  CONSOLE_SIGN_INS_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(5),
   CONSOLE_AUTH_HEADER: z
     .string()
     .regex(/^[A-Za-z0-9-]{1,64}$/, 'must be a header name')
@@ -48,11 +56,16 @@ export interface Upstream extends Credentials {
   endpoint: string;
 }
 
+/** How people reach the console: unauthenticated (loopback), named by an authenticating reverse
+ * proxy in a header, or signed in with their own IAM user (the server keeps their tokens). */
+export type ConsoleAuth =
+  { mode: 'none' } | { mode: 'header'; header: string } | { mode: 'iam'; idleMs: number; maxAgeMs: number; signInsPerMinute: number };
+
 export interface ServerConfig {
   host: string;
   port: number;
   mode: 'emulator' | 'cloud';
-  /** Cloud mode: the key pair that signs every request. */
+  /** Cloud mode without sign-in: the key pair that signs every request. */
   credentials?: Credentials;
   /** Cloud mode: CSMS endpoint of each region. */
   regions: { name: string; endpoint: string }[];
@@ -64,8 +77,7 @@ export interface ServerConfig {
   auditLog?: string;
   valueReadsPerMinute: number;
   staticDir: string;
-  /** `header`: an authenticating reverse proxy in front names the user in `authHeader`. */
-  auth: { mode: 'none' } | { mode: 'header'; header: string };
+  auth: ConsoleAuth;
 }
 
 /** `https://kms.cn-north-4.myhuaweicloud.com` → `cn-north-4`. */
@@ -107,8 +119,17 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
   const e = parsed.data;
   if (e.CONSOLE_AUTH === 'header' && !e.CONSOLE_AUTH_HEADER)
     throw new Error('CONSOLE_AUTH=header needs CONSOLE_AUTH_HEADER: the header in which the reverse proxy names the user.');
-  const auth =
-    e.CONSOLE_AUTH === 'header' ? { mode: 'header' as const, header: e.CONSOLE_AUTH_HEADER!.toLowerCase() } : { mode: 'none' as const };
+  const auth: ConsoleAuth =
+    e.CONSOLE_AUTH === 'header'
+      ? { mode: 'header', header: e.CONSOLE_AUTH_HEADER!.toLowerCase() }
+      : e.CONSOLE_AUTH === 'iam'
+        ? {
+            mode: 'iam',
+            idleMs: e.CONSOLE_SESSION_IDLE_MINUTES * 60_000,
+            maxAgeMs: e.CONSOLE_SESSION_MAX_HOURS * 3600_000,
+            signInsPerMinute: e.CONSOLE_SIGN_INS_PER_MINUTE,
+          }
+        : { mode: 'none' };
   const base = {
     auth,
     host: e.HOST,
@@ -121,6 +142,14 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
   };
   const regions = regionsFrom(e, env);
   if (regions.length === 0) return { ...base, mode: 'emulator', regions, projects: [] };
+  if (auth.mode === 'iam') {
+    // Each person reads with their own tokens; their projects come from IAM at sign-in.
+    if (e.HUAWEICLOUD_SDK_AK || e.HUAWEICLOUD_SDK_SK || e.HUAWEICLOUD_SDK_PROJECT_ID)
+      throw new Error(
+        'CONSOLE_AUTH=iam: every user reads with their own IAM token, so leave HUAWEICLOUD_SDK_AK, HUAWEICLOUD_SDK_SK and HUAWEICLOUD_SDK_PROJECT_ID unset.',
+      );
+    return { ...base, mode: 'cloud', regions, projects: [] };
+  }
 
   if (!e.HUAWEICLOUD_SDK_AK || !e.HUAWEICLOUD_SDK_SK)
     throw new Error('A CSMS endpoint is configured: HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK are required to sign requests.');
@@ -151,5 +180,5 @@ const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
  */
 export function listenProblem(config: Pick<ServerConfig, 'host' | 'mode' | 'auth'>): string | null {
   if (config.mode !== 'cloud' || config.auth.mode !== 'none' || LOOPBACK.test(config.host)) return null;
-  return `HOST=${config.host}: with server credentials the console listens on loopback only (127.0.0.1), since anyone who reaches it reads with those credentials. Put it behind an authenticating reverse proxy and set CONSOLE_AUTH=header with CONSOLE_AUTH_HEADER.`;
+  return `HOST=${config.host}: with server credentials the console listens on loopback only (127.0.0.1), since anyone who reaches it reads with those credentials. Set CONSOLE_AUTH=iam (each person signs in with their IAM user), or put it behind an authenticating reverse proxy and set CONSOLE_AUTH=header with CONSOLE_AUTH_HEADER.`;
 }

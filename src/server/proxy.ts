@@ -6,6 +6,7 @@ import { LIMITS, NAME_PATTERN, PROJECT_ID_PATTERN, VERSION_ID_PATTERN, VERSION_R
 import { parseErrorBody } from '../csms/schemas.ts';
 import type { Audit } from './audit.ts';
 import { sendError } from './errors.ts';
+import type { Reader, Routing } from './routing.ts';
 import { UpstreamFailure, type UpstreamClient } from './upstream.ts';
 
 type QueryRule = (value: string) => boolean;
@@ -28,11 +29,14 @@ const PARAM_RULES: Record<string, { pattern: RegExp; what: string }> = {
 };
 
 export interface ProxyDeps {
-  /** The client for a project's CSMS endpoint; none for a project this console does not serve. */
-  upstream: (projectId: string) => UpstreamClient | undefined;
+  /** The identity a request reads with. */
+  reader: (req: FastifyRequest) => Reader;
+  routing: Routing;
+  /** The connection pool of an endpoint. */
+  client: (endpoint: string) => UpstreamClient;
+  /** Sign-in mode: CSMS refused the user's token (401). Ends the session; returns the answer. */
+  tokenRefused?: (req: FastifyRequest, reply: FastifyReply) => FastifyReply;
   audit: Audit;
-  /** Who the audit names for a request. */
-  who: (req: FastifyRequest) => string;
   /** Value reads allowed per client per minute. */
   valueReadsPerMinute: number;
 }
@@ -73,16 +77,27 @@ async function forward(req: FastifyRequest, reply: FastifyReply, op: Operation, 
   // Rebuilt from checked parts only: the browser cannot choose the host or any other path.
   const path = `/v1/${params.project_id}/secrets${op.route.replace(/:([a-z_]+)/g, (_, name: string) => params[name]!)}`;
   const isValueRead = params.version_id !== undefined;
-  const client = deps.upstream(params.project_id!);
-  if (!client) return sendError(reply, 404, CONSOLE_ERRORS.notFound, `The project ${params.project_id} is not configured on this console.`);
+  const projectId = params.project_id!;
+  const reader = deps.reader(req);
+  const authorize = reader.authorizeFor(projectId);
+  if (!authorize)
+    return sendError(
+      reply,
+      403,
+      CONSOLE_ERRORS.forbidden,
+      `${reader.who} may not use project ${projectId}: IAM gave this user no token for it. An administrator can grant access in IAM.`,
+    );
+  const endpoint = deps.routing(projectId, reader.projects);
+  if (!endpoint) return sendError(reply, 404, CONSOLE_ERRORS.notFound, `The project ${projectId} is not configured on this console.`);
   try {
-    const answer = await client.get(path, query, params.project_id!);
+    const answer = await deps.client(endpoint).get(path, query, projectId, authorize);
     if (answer.requestId) reply.header('X-Request-Id', answer.requestId);
     if (answer.retryAfter) reply.header('Retry-After', answer.retryAfter);
-    if (isValueRead) auditRead(req, deps, params, answer.status, answer.requestId);
+    if (isValueRead) auditRead(req, reader.who, deps, params, answer.status, answer.requestId);
+    if (answer.status === 401 && deps.tokenRefused) return deps.tokenRefused(req, reply);
     return relay(reply, answer.status, answer.body, answer.requestId);
   } catch (error) {
-    if (isValueRead) auditRead(req, deps, params, 502);
+    if (isValueRead) auditRead(req, reader.who, deps, params, 502);
     if (error instanceof UpstreamFailure) {
       const status = error.kind === 'timeout' ? 504 : 502;
       return sendError(reply, status, status === 504 ? CONSOLE_ERRORS.timeout : CONSOLE_ERRORS.badGateway, error.message);
@@ -113,10 +128,10 @@ function relay(reply: FastifyReply, status: number, body: string, requestId?: st
   return sendError(reply, status, error.error_code, error.error_msg, error.request_id ?? requestId);
 }
 
-function auditRead(req: FastifyRequest, deps: ProxyDeps, params: Record<string, string>, status: number, requestId?: string) {
+function auditRead(req: FastifyRequest, who: string, deps: ProxyDeps, params: Record<string, string>, status: number, requestId?: string) {
   deps.audit({
     action: 'read',
-    who: deps.who(req),
+    who,
     clientIp: req.ip,
     project: params.project_id!,
     secret: params.secret_name!,

@@ -1,9 +1,10 @@
-// Calls the CSMS API: every request signed with the official Huawei Cloud signer, with a hard
-// timeout, no redirects followed, and nothing from the browser's request but the checked path
-// and query.
+// Calls the CSMS API: every request authorized by the reader (signed with the official Huawei
+// Cloud signer, or carrying the user's IAM token), with a hard timeout, no redirects followed, and
+// nothing from the browser's request but the checked path and query.
 import { AKSKSigner } from '@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner.js';
 import { Agent, errors, request } from 'undici';
-import type { Credentials, Upstream } from './config.ts';
+import type { Credentials } from './config.ts';
+import type { Authorize } from './routing.ts';
 
 export interface UpstreamAnswer {
   status: number;
@@ -39,17 +40,18 @@ export function signedHeaders(credentials: Credentials, url: URL, projectId?: st
   return headers;
 }
 
-export function createUpstreamClient(upstream: Upstream, timeoutMs: number) {
+/** A connection pool to one CSMS endpoint. */
+export function createUpstreamClient(endpoint: string, timeoutMs: number) {
   const dispatcher = new Agent({ headersTimeout: timeoutMs, bodyTimeout: timeoutMs, connections: 64, keepAliveTimeout: 10_000 });
 
   return {
-    async get(path: string, query: Record<string, string>, projectId: string): Promise<UpstreamAnswer> {
-      const url = new URL(`${upstream.endpoint}${path}`);
+    async get(path: string, query: Record<string, string>, projectId: string, authorize: Authorize): Promise<UpstreamAnswer> {
+      const url = new URL(`${endpoint}${path}`);
       for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
       try {
         const res = await request(url, {
           method: 'GET',
-          headers: signedHeaders(upstream, url, projectId),
+          headers: authorize(url, projectId),
           dispatcher,
           signal: AbortSignal.timeout(timeoutMs),
         });

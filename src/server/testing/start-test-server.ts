@@ -15,6 +15,7 @@ type Options = {
   valueReadsPerMinute?: number;
   routing?: Routing;
   regions?: { name: string; endpoint: string }[];
+  clock?: () => number;
 };
 
 export async function startTestServer(upstream: Upstream, opts: Options = {}) {
@@ -32,7 +33,11 @@ export async function startTestServer(upstream: Upstream, opts: Options = {}) {
     valueReadsPerMinute: opts.valueReadsPerMinute ?? 1000,
     staticDir: opts.staticDir ?? 'dist',
   };
-  const app = buildConsoleServer(config, opts.routing ?? singleRouting(upstream));
+  const app = buildConsoleServer(config, {
+    routing: opts.routing ?? singleRouting(upstream.endpoint),
+    credentials: upstream,
+    clock: opts.clock,
+  });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   /** GET as the app does (with the console header). */

@@ -1,0 +1,73 @@
+// Sign-in sessions (CONSOLE_AUTH=iam): the user's IAM tokens stay here, in the server's memory,
+// behind a random id that the browser holds in an HttpOnly cookie. Only a hash of the id is kept,
+// so the table itself holds no usable cookie. A session ends after `idleMs` without a request,
+// `maxAgeMs` after sign-in, or when its tokens expire, whichever comes first. A restart ends
+// every session.
+import { createHash, randomBytes } from 'node:crypto';
+import type { Project } from './config.ts';
+
+export interface Session {
+  user: string;
+  domain: string;
+  /** What the audit log names. */
+  who: string;
+  projects: Project[];
+  /** Project id → that project's IAM token. */
+  tokens: Map<string, string>;
+  expiresAt: number;
+  lastSeenAt: number;
+}
+
+export type SessionLookup = { session: Session } | { ended: 'idle' | 'expired' } | { ended: 'none' };
+
+/** The earliest token expiry, less a minute, so no call is made with a token about to lapse. */
+const TOKEN_MARGIN_MS = 60_000;
+
+export function createSessionStore(opts: { idleMs: number; maxAgeMs: number; clock?: () => number }) {
+  const clock = opts.clock ?? Date.now;
+  const sessions = new Map<string, Session>();
+  const key = (id: string) => createHash('sha256').update(id).digest('base64url');
+  const endedWhy = (s: Session, now: number) =>
+    now >= s.expiresAt ? ('expired' as const) : now - s.lastSeenAt >= opts.idleMs ? ('idle' as const) : null;
+
+  // Ended sessions are dropped as they are met, and by a sweep so idle ones do not pile up.
+  const sweep = setInterval(() => {
+    const now = clock();
+    for (const [k, s] of sessions) if (endedWhy(s, now)) sessions.delete(k);
+  }, 60_000);
+  sweep.unref();
+
+  return {
+    /** Starts a session; returns the id for the cookie and how long it may live, in seconds. */
+    create(init: Omit<Session, 'expiresAt' | 'lastSeenAt'> & { tokensExpireAt: number }) {
+      const now = clock();
+      const id = randomBytes(32).toString('base64url');
+      const { tokensExpireAt, ...rest } = init;
+      const expiresAt = Math.min(now + opts.maxAgeMs, tokensExpireAt - TOKEN_MARGIN_MS);
+      sessions.set(key(id), { ...rest, expiresAt, lastSeenAt: now });
+      return { id, maxAgeSeconds: Math.max(0, Math.floor((expiresAt - now) / 1000)) };
+    },
+    /** The live session of a cookie value (its idle clock restarted), or why there is none. */
+    get(id: string | undefined): SessionLookup {
+      if (!id) return { ended: 'none' };
+      const session = sessions.get(key(id));
+      if (!session) return { ended: 'none' };
+      const now = clock();
+      const why = endedWhy(session, now);
+      if (why) {
+        sessions.delete(key(id));
+        return { ended: why };
+      }
+      session.lastSeenAt = now;
+      return { session };
+    },
+    end(id: string | undefined) {
+      if (id) sessions.delete(key(id));
+    },
+    get size() {
+      return sessions.size;
+    },
+    close: () => clearInterval(sweep),
+  };
+}
+export type SessionStore = ReturnType<typeof createSessionStore>;

@@ -1,0 +1,175 @@
+// Per-user sign-in (CONSOLE_AUTH=iam). POST /api/session takes an IAM user's account, name and
+// password (or a token the user already has), gets the user's tokens from IAM, keeps them in a
+// server-side session and gives the browser only an HttpOnly cookie. The password is used for
+// this one request and kept nowhere. DELETE /api/session signs out. Every attempt is audited;
+// attempts are rate limited per client.
+import { parse, serialize } from 'cookie';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { CONSOLE_ERRORS } from '../csms/error-codes.ts';
+import type { Audit, SessionEvent } from './audit.ts';
+import { sendError } from './errors.ts';
+import { IamRefusal, type IamClient, type IssuedToken, type RegionFilter } from './iam-client.ts';
+import type { Session, SessionStore } from './sessions.ts';
+
+/** `__Host-`: the browser accepts it only from a secure origin, for this host, on path `/`. */
+export const SESSION_COOKIE = '__Host-csms-session';
+/** A user may belong to many projects; tokens are fetched for this many at most. */
+const MAX_PROJECTS = 50;
+
+const signInBody = z.discriminatedUnion('method', [
+  z.strictObject({
+    method: z.literal('password'),
+    domain: z.string().trim().min(1).max(64),
+    user: z.string().trim().min(1).max(64),
+    password: z.string().min(1).max(128),
+  }),
+  z.strictObject({ method: z.literal('token'), token: z.string().regex(/^[A-Za-z0-9+/=_-]{16,24576}$/) }),
+]);
+
+export const sessionCookie = (req: FastifyRequest) => parse(req.headers.cookie ?? '')[SESSION_COOKIE];
+export const clearSessionCookie = (reply: FastifyReply) =>
+  reply.header('Set-Cookie', serialize(SESSION_COOKIE, '', { path: '/', httpOnly: true, secure: true, sameSite: 'strict', maxAge: 0 }));
+
+interface SignInDeps {
+  sessions: SessionStore;
+  iam: IamClient;
+  /** The regions this console serves; null: every region (the emulator). */
+  regions: RegionFilter;
+  audit: Audit;
+  signInsPerMinute: number;
+}
+
+/** A sign-in that failed for a reason the user can act on. */
+class SignInFailure extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const who = (domain: string, user: string) => `iam:${domain}/${user}`;
+
+export function registerSignIn(app: FastifyInstance, deps: SignInDeps) {
+  const served = deps.regions === null ? 'any region' : `the regions this console serves (${deps.regions.join(', ')})`;
+
+  async function withPassword(
+    domain: string,
+    user: string,
+    password: string,
+  ): Promise<Omit<Session, 'lastSeenAt' | 'expiresAt'> & { tokensExpireAt: number }> {
+    const credentials = { domain, name: user, password };
+    // One account-scoped token proves the password and lists the user's projects; then one
+    // token per project, since a CSMS call needs a token scoped to its project.
+    const account = await deps.iam.passwordToken(credentials, { domain: { name: domain } }).catch((error: unknown) => {
+      if (error instanceof IamRefusal && error.status < 500)
+        throw new SignInFailure(
+          401,
+          CONSOLE_ERRORS.unauthenticated,
+          'The account name, user name or password is wrong, or the user is locked.',
+        );
+      throw error;
+    });
+    const projects = (await deps.iam.projects('/v3/auth/projects', { 'X-Auth-Token': account.token }, deps.regions)).slice(0, MAX_PROJECTS);
+    const issued = await Promise.all(
+      projects.map((p) =>
+        deps.iam.passwordToken(credentials, { project: { id: p.id } }).catch((error: unknown) => {
+          if (error instanceof IamRefusal && error.status < 500) return undefined; // no access after all
+          throw error;
+        }),
+      ),
+    );
+    const usable = issued.filter((t): t is IssuedToken => t !== undefined && t.project !== undefined);
+    if (usable.length === 0)
+      throw new SignInFailure(
+        403,
+        CONSOLE_ERRORS.forbidden,
+        `${account.user} has no project in ${served}. An administrator can grant access in IAM.`,
+      );
+    return {
+      user: account.user,
+      domain: account.domain,
+      who: who(account.domain, account.user),
+      projects: projects.filter((p) => usable.some((t) => t.project!.id === p.id)),
+      tokens: new Map(usable.map((t) => [t.project!.id, t.token])),
+      tokensExpireAt: Math.min(...usable.map((t) => t.expiresAt)),
+    };
+  }
+
+  async function withToken(token: string) {
+    const t = await deps.iam.validate(token).catch((error: unknown) => {
+      if (error instanceof IamRefusal && error.status < 500)
+        throw new SignInFailure(401, CONSOLE_ERRORS.unauthenticated, 'IAM does not accept this token: it is wrong or has expired.');
+      throw error;
+    });
+    if (!t.project)
+      throw new SignInFailure(
+        400,
+        CONSOLE_ERRORS.badRequest,
+        'This token is scoped to the account; CSMS needs a token scoped to a project.',
+      );
+    if (deps.regions !== null && !deps.regions.includes(t.project.region))
+      throw new SignInFailure(403, CONSOLE_ERRORS.forbidden, `The token's project ${t.project.name} is not in ${served}.`);
+    return {
+      user: t.user,
+      domain: t.domain,
+      who: who(t.domain, t.user),
+      projects: [t.project],
+      tokens: new Map([[t.project.id, token]]),
+      tokensExpireAt: t.expiresAt,
+    };
+  }
+
+  const auditSignIn = (req: FastifyRequest, event: Omit<SessionEvent, 'action' | 'clientIp'>) =>
+    deps.audit({ action: 'sign-in', clientIp: req.ip, ...event });
+
+  app.post(
+    '/api/session',
+    {
+      bodyLimit: 32 * 1024,
+      // Checked once the body is read, so a refused attempt is audited with the name it tried.
+      config: { rateLimit: { max: deps.signInsPerMinute, timeWindow: 60_000, hook: 'preHandler' } },
+    },
+    async (req, reply) => {
+      const parsed = signInBody.safeParse(req.body);
+      if (!parsed.success)
+        return sendError(reply, 400, CONSOLE_ERRORS.badRequest, 'Give an account name, user name and password, or a token.');
+      const body = parsed.data;
+      const claimed = body.method === 'password' ? who(body.domain, body.user) : 'iam:token';
+      try {
+        const init = body.method === 'password' ? await withPassword(body.domain, body.user, body.password) : await withToken(body.token);
+        deps.sessions.end(sessionCookie(req)); // a sign-in replaces the session it was made from
+        const { id, maxAgeSeconds } = deps.sessions.create(init);
+        auditSignIn(req, { who: init.who, outcome: 'ok', method: body.method });
+        return reply
+          .header(
+            'Set-Cookie',
+            serialize(SESSION_COOKIE, id, { path: '/', httpOnly: true, secure: true, sameSite: 'strict', maxAge: maxAgeSeconds }),
+          )
+          .send({ user: init.user, domain: init.domain, projects: init.projects });
+      } catch (error) {
+        if (error instanceof SignInFailure) {
+          auditSignIn(req, { who: claimed, outcome: 'denied', method: body.method, detail: error.message });
+          return sendError(reply, error.status, error.code, error.message);
+        }
+        const detail = error instanceof IamRefusal ? error.message : 'IAM could not be reached.';
+        req.log.warn({ detail }, 'sign-in failed');
+        auditSignIn(req, { who: claimed, outcome: 'error', method: body.method, detail });
+        return sendError(reply, 502, CONSOLE_ERRORS.badGateway, `Sign-in failed: ${detail}`);
+      }
+    },
+  );
+
+  app.delete('/api/session', async (req, reply) => {
+    const id = sessionCookie(req);
+    const found = deps.sessions.get(id);
+    if ('session' in found) deps.audit({ action: 'sign-out', who: found.session.who, clientIp: req.ip, outcome: 'ok' });
+    deps.sessions.end(id);
+    // Whatever this origin left in the browser goes too.
+    clearSessionCookie(reply).header('Clear-Site-Data', '"cache", "cookies", "storage"');
+    return reply.code(204).send();
+  });
+}

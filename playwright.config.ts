@@ -4,6 +4,10 @@ import { defineConfig } from '@playwright/test';
 // embedded emulator (demo data, fault injection on), in Debian's Chromium.
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 8181);
 const EMULATOR_PORT = E2E_PORT + 10;
+/** A second console, with per-user IAM sign-in (CONSOLE_AUTH=iam), for e2e/sign-in.spec.ts. */
+export const E2E_IAM_PORT = E2E_PORT + 1;
+const IAM_EMULATOR_PORT = E2E_IAM_PORT + 10;
+const SIGN_IN_SPEC = /sign-in\.spec\.ts$/;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -13,6 +17,11 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 5_000 },
   reporter: [['list'], ['json', { outputFile: '.test-results/playwright.json' }]],
+  projects: [
+    { name: 'console', testIgnore: SIGN_IN_SPEC },
+    // One IAM emulator for the file, whose tokens a test may expire: its tests run in order.
+    { name: 'sign-in', testMatch: SIGN_IN_SPEC, fullyParallel: false, use: { baseURL: `http://127.0.0.1:${E2E_IAM_PORT}` } },
+  ],
   use: {
     baseURL: `http://127.0.0.1:${E2E_PORT}`,
     trace: 'retain-on-failure',
@@ -29,24 +38,45 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    // The server's own output is kept: the leak suite searches it for values and tokens.
-    command: 'npm run build --silent && mkdir -p .test-results && node --import tsx src/server/main.ts > .test-results/server.log 2>&1',
-    url: `http://127.0.0.1:${E2E_PORT}/`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: 'ignore',
-    env: {
-      PORT: String(E2E_PORT),
-      CSMS_EMULATOR_PORT: String(EMULATOR_PORT),
-      CSMS_EMULATOR_DB: ':memory:',
-      CSMS_EMULATOR_SEED: 'demo',
-      CSMS_EMULATOR_FAULTS: '1',
-      CONSOLE_AUDIT_LOG: '.test-results/audit.log',
-      CSMS_UPSTREAM_TIMEOUT_MS: '3000',
-      // Every test reads values from the same client address.
-      CONSOLE_VALUE_READS_PER_MINUTE: '100000',
-      LOG_LEVEL: 'info',
+  // Started in order: the first builds the app, the second serves the same build.
+  webServer: [
+    {
+      // The server's own output is kept: the leak suite searches it for values and tokens.
+      command: 'npm run build --silent && mkdir -p .test-results && node --import tsx src/server/main.ts > .test-results/server.log 2>&1',
+      url: `http://127.0.0.1:${E2E_PORT}/`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'ignore',
+      env: {
+        PORT: String(E2E_PORT),
+        CSMS_EMULATOR_PORT: String(EMULATOR_PORT),
+        CSMS_EMULATOR_DB: ':memory:',
+        CSMS_EMULATOR_SEED: 'demo',
+        CSMS_EMULATOR_FAULTS: '1',
+        CONSOLE_AUDIT_LOG: '.test-results/audit.log',
+        CSMS_UPSTREAM_TIMEOUT_MS: '3000',
+        // Every test reads values from the same client address.
+        CONSOLE_VALUE_READS_PER_MINUTE: '100000',
+        LOG_LEVEL: 'info',
+      },
     },
-  },
+    {
+      command: 'node --import tsx src/server/main.ts > .test-results/server-iam.log 2>&1',
+      url: `http://127.0.0.1:${E2E_IAM_PORT}/`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore',
+      env: {
+        PORT: String(E2E_IAM_PORT),
+        CONSOLE_AUTH: 'iam',
+        CSMS_EMULATOR_PORT: String(IAM_EMULATOR_PORT),
+        CSMS_EMULATOR_DB: ':memory:',
+        CSMS_EMULATOR_SEED: 'demo',
+        CSMS_EMULATOR_FAULTS: '1',
+        CONSOLE_AUDIT_LOG: '.test-results/audit-iam.log',
+        CONSOLE_SIGN_INS_PER_MINUTE: '1000',
+        LOG_LEVEL: 'info',
+      },
+    },
+  ],
 });

@@ -19,6 +19,7 @@ const PAGES = [
   ['missing stage', `${secretPath(DEMO_PROJECT, 'jwt-signing-key')}/stages/NOPE`],
   ['not found', secretPath(DEMO_PROJECT, 'missing')],
   ['unknown page', '/nowhere'],
+  ['sign-in', '/sign-in?reason=ended'],
 ] as const;
 
 for (const scheme of ['light', 'dark'] as const) {

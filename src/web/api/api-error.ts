@@ -2,9 +2,9 @@
 // network failure, a timeout, an answer that is not what the contract says, or a parameter the
 // app refused before sending anything. Messages never contain a secret value.
 import { CSMS_ACTIONS } from '../../csms/actions.ts';
-import { isNotFound } from '../../csms/error-codes.ts';
+import { CONSOLE_ERRORS, isNotFound } from '../../csms/error-codes.ts';
 
-export type Operation = 'ListSecrets' | 'ShowSecret' | 'ListSecretVersions' | 'ShowSecretVersion' | 'ShowSecretStage' | 'Config';
+export type Operation = 'ListSecrets' | 'ShowSecret' | 'ListSecretVersions' | 'ShowSecretVersion' | 'ShowSecretStage' | 'Config' | 'SignIn';
 
 export type ApiErrorKind =
   'invalid' | 'not-found' | 'unauthenticated' | 'forbidden' | 'throttled' | 'unavailable' | 'network' | 'bad-response';
@@ -45,6 +45,11 @@ export class ApiError extends Error {
     return 'invalid';
   }
 
+  /** The console server wants a (new) sign-in: no session, or it ended. */
+  get signInNeeded(): boolean {
+    return this.status === 401 && this.code === CONSOLE_ERRORS.unauthenticated;
+  }
+
   /** Worth another try: network errors, 5xx and 429 — never 400/401/403/404. */
   get retryable(): boolean {
     return this.kind === 'network' || this.kind === 'unavailable' || this.kind === 'throttled';
@@ -64,4 +69,5 @@ export const IAM_PERMISSION: Record<Operation, string | undefined> = {
   ShowSecretVersion: `${CSMS_ACTIONS.ShowSecretVersion} (and kms:cmk:decryptDataKey)`,
   ShowSecretStage: CSMS_ACTIONS.ShowSecretStage,
   Config: undefined,
+  SignIn: undefined,
 };

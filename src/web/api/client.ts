@@ -15,6 +15,19 @@ function retryAfterSeconds(header: string | null): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 
+/** The ApiError for an answer that is not 2xx, whatever CSMS error shape its body has. */
+export function errorOf(res: Response, body: unknown, operation: Operation): ApiError {
+  const error = parseErrorBody(body);
+  return new ApiError({
+    status: res.status,
+    code: error?.error_code ?? `HTTP.${res.status}`,
+    message: error?.error_msg ?? `The server answered HTTP ${res.status}.`,
+    requestId: error?.request_id ?? res.headers.get('x-request-id') ?? undefined,
+    operation,
+    retryAfterSeconds: retryAfterSeconds(res.headers.get('retry-after')),
+  });
+}
+
 export async function apiGet<S extends z.ZodMiniType>(
   operation: Operation,
   url: string,
@@ -47,17 +60,7 @@ export async function apiGet<S extends z.ZodMiniType>(
       operation,
     });
   }
-  if (!res.ok) {
-    const error = parseErrorBody(body);
-    throw new ApiError({
-      status: res.status,
-      code: error?.error_code ?? `HTTP.${res.status}`,
-      message: error?.error_msg ?? `The server answered HTTP ${res.status}.`,
-      requestId: error?.request_id ?? requestId,
-      operation,
-      retryAfterSeconds: retryAfterSeconds(res.headers.get('retry-after')),
-    });
-  }
+  if (!res.ok) throw errorOf(res, body, operation);
   const parsed = z.safeParse(schema, body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

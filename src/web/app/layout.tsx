@@ -1,7 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
 import { Link, Outlet, useNavigate, useNavigation, useParams } from 'react-router';
 import { configQuery } from '../api/config-query.ts';
+import { leaveForSignIn, signOut } from '../api/session.ts';
 import { ThemeToggle } from '../components/theme-toggle.tsx';
+import { Button } from '../components/ui/button.tsx';
 import { LiveRegionProvider } from '../components/ui/live-region.tsx';
 import { paths } from '../lib/paths.ts';
 
@@ -26,7 +29,8 @@ export function Layout() {
               CSMS console
             </Link>
             <ProjectSwitcher />
-            <div className="ml-auto">
+            <div className="ml-auto flex items-center gap-2">
+              <SignedInUser />
               <ThemeToggle />
             </div>
           </div>
@@ -37,6 +41,38 @@ export function Layout() {
         </main>
       </div>
     </LiveRegionProvider>
+  );
+}
+
+/** With IAM sign-in: who is signed in, and the way out. */
+function SignedInUser() {
+  const { data: config } = useQuery(configQuery);
+  const [signingOut, setSigningOut] = useState(false);
+  const expiresAt = config?.user?.expires_at;
+  // At the session's time limit the page leaves by itself, a revealed value with it.
+  useEffect(() => {
+    if (expiresAt === undefined) return;
+    const timer = setTimeout(() => leaveForSignIn('ended'), Math.min(Math.max(0, expiresAt - Date.now()), 2 ** 31 - 1));
+    return () => clearTimeout(timer);
+  }, [expiresAt]);
+  if (config?.auth !== 'iam' || !config.user) return null;
+  return (
+    <>
+      <span className="text-sm text-zinc-600 dark:text-zinc-400" title={`Account ${config.user.domain}`}>
+        {config.user.name}
+        <span className="hidden sm:inline"> · {config.user.domain}</span>
+      </span>
+      <Button
+        variant="ghost"
+        disabled={signingOut}
+        onClick={() => {
+          setSigningOut(true);
+          void signOut();
+        }}
+      >
+        Sign out
+      </Button>
+    </>
   );
 }
 

@@ -7,6 +7,8 @@ import { paths } from '../lib/paths.ts';
 export function RouteError() {
   const error = useRouteError();
   const revalidator = useRevalidator();
+  // The query client is already taking the user to the sign-in page.
+  if (error instanceof ApiError && error.signInNeeded) return <p className="text-sm">Your session ended. Opening the sign-in page…</p>;
   if (error instanceof ApiError)
     return (
       <div className="max-w-2xl space-y-3">

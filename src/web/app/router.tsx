@@ -7,6 +7,12 @@ import { NotFoundPage, RouteError } from './route-error.tsx';
 // Each page's code is its own chunk, loaded in parallel with its data.
 export const router = createBrowserRouter([
   {
+    // Outside the layout: it needs no project and makes no API call before the form is sent.
+    path: '/sign-in',
+    HydrateFallback: PageSkeleton,
+    lazy: { Component: async () => (await import('../routes/sign-in.tsx')).Component },
+  },
+  {
     path: '/',
     Component: Layout,
     loader: rootLoader,

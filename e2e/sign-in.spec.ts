@@ -1,0 +1,158 @@
+// Per-user IAM sign-in (CONSOLE_AUTH=iam), against the console started with it and the emulator's
+// IAM with the demo users: sign-in, a permitted read, refusals naming the permission, a pasted
+// token, expiry (values masked, back to the page after signing in again) and sign-out.
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { E2E_IAM_PORT } from '../playwright.config.ts';
+import { DEMO_IAM, DEMO_PROJECTS } from '../src/emulator/demo-seed.ts';
+import { countRequests, expect, test } from './fixtures.ts';
+
+const IAM_EMULATOR = `http://127.0.0.1:${E2E_IAM_PORT + 10}`;
+const { production, staging } = DEMO_PROJECTS;
+const [operator, auditor] = DEMO_IAM.users as [(typeof DEMO_IAM.users)[number], (typeof DEMO_IAM.users)[number]];
+const grafana = `/projects/${production.id}/secrets/grafana-admin`;
+
+async function signIn(page: Page, user: { name: string; password: string }) {
+  await page.getByLabel('Account name').fill(DEMO_IAM.domain);
+  await page.getByLabel('IAM user name').fill(user.name);
+  await page.getByLabel('Password', { exact: true }).fill(user.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+const auditLines = () =>
+  readFileSync('.test-results/audit-iam.log', 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
+
+test('a deep link asks for sign-in, checks the form before sending it, then opens the page', async ({ page }) => {
+  await page.goto(grafana);
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  expect(new URL(page.url()).searchParams.get('next')).toBe(grafana);
+
+  const signIns = countRequests(page, /^\/api\/session$/);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByText('Enter the account name.')).toBeVisible();
+  await expect(page.getByText('Enter the password.')).toBeVisible();
+  await expect(page.getByLabel('Account name')).toBeFocused();
+  expect(signIns.count).toBe(0);
+
+  await signIn(page, { name: operator.name, password: 'Not-the-password-1' });
+  await expect(page.getByRole('alert')).toContainText('The account name, user name or password is wrong');
+  await expect(page.getByLabel('Password', { exact: true })).toHaveValue('');
+  expect(signIns.count).toBe(1);
+
+  await signIn(page, operator);
+  await expect(page.getByRole('heading', { name: 'grafana-admin', level: 1 })).toBeVisible();
+  expect(new URL(page.url()).pathname).toBe(grafana);
+  await expect(page.getByText(`operator · ${DEMO_IAM.domain}`)).toBeVisible();
+  // Both projects of the operator, by region.
+  await expect(page.getByLabel('Project').getByRole('option')).toHaveText([
+    `${staging.name} · ap-southeast-1`,
+    `${production.name} · cn-north-4`,
+  ]);
+  // The session is a cookie no script can read; no token is anywhere the page can reach.
+  const cookies = await page.context().cookies();
+  expect(cookies).toHaveLength(1);
+  expect(cookies[0]).toMatchObject({ name: '__Host-csms-session', httpOnly: true, secure: true, sameSite: 'Strict' });
+  expect(await page.evaluate(() => document.cookie)).toBe('');
+  expect(await page.content()).not.toContain('MII');
+  expect(auditLines().at(-1)).toMatchObject({ event: 'session.sign-in', who: `iam:${DEMO_IAM.domain}/operator`, outcome: 'ok' });
+});
+
+test('the auditor reads metadata; a value, and another project, are refused with the permission named', async ({ page }) => {
+  await page.goto(`/projects/${production.id}/secrets`);
+  await signIn(page, auditor);
+  await expect(page.getByRole('link', { name: 'grafana-admin' })).toBeVisible();
+  await expect(page.getByLabel('Project').getByRole('option')).toHaveText([`${production.name} · cn-north-4`]);
+
+  await page.goto(`${grafana}/versions/latest`);
+  await page.getByRole('button', { name: 'Reveal value' }).click();
+  const refused = page.getByRole('alert');
+  await expect(refused).toContainText('needs the IAM permission csms:secret:getVersion');
+  await expect(refused).toContainText('CSMS.0403');
+  expect(auditLines().at(-1)).toMatchObject({ event: 'secret.value.read', who: `iam:${DEMO_IAM.domain}/auditor`, outcome: 'denied' });
+
+  await page.goto(`/projects/${staging.id}/secrets`);
+  await expect(page.getByRole('alert')).toContainText('Permission denied');
+  await expect(page.getByRole('alert')).toContainText('csms:secret:list');
+  await expect(page.getByRole('alert')).toContainText(`may not use project ${staging.id}`);
+});
+
+test('a pasted project token signs in to that project only', async ({ page }) => {
+  const res = await fetch(`${IAM_EMULATOR}/v3/auth/tokens`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      auth: {
+        identity: {
+          methods: ['password'],
+          password: { user: { domain: { name: DEMO_IAM.domain }, name: operator.name, password: operator.password } },
+        },
+        scope: { project: { id: staging.id } },
+      },
+    }),
+  });
+  const token = res.headers.get('x-subject-token')!;
+  // A return path to another site is ignored: the console's own home page opens instead.
+  await page.goto('/sign-in?next=//evil.example/steal');
+  await page.getByRole('radio', { name: 'IAM token' }).check();
+  await page.getByRole('textbox', { name: 'IAM token' }).fill('not a token');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByText('without spaces or line breaks')).toBeVisible();
+  await page.getByRole('textbox', { name: 'IAM token' }).fill(`${token}\n`);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'Secrets' })).toBeVisible();
+  expect(page.url()).toMatch(new RegExp(`^http://127.0.0.1:${E2E_IAM_PORT}/projects/${staging.id}/secrets$`));
+  await expect(page.getByLabel('Project').getByRole('option')).toHaveText([`${staging.name} · ap-southeast-1`]);
+  await expect(page.getByRole('link', { name: 'staging-redis' })).toBeVisible();
+});
+
+test('when the token expires, values are masked and signing in again returns to the page', async ({ page }) => {
+  const version = `${grafana}/versions/latest`;
+  await page.goto(version);
+  await signIn(page, operator);
+  await page.getByRole('button', { name: 'Reveal value' }).click();
+  const value = page.getByTestId('secret-value');
+  await expect(value).toBeVisible();
+  const shown = (await value.textContent())!;
+  expect(shown.length).toBeGreaterThan(4);
+
+  expect((await fetch(`${IAM_EMULATOR}/emulator/iam/expire-tokens`, { method: 'POST' })).status).toBe(204);
+  await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Secrets' }).click();
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await expect(page.getByRole('status')).toHaveText(/Your session ended/);
+  expect(new URL(page.url()).searchParams.get('next')).toBe(version);
+  expect(await page.content()).not.toContain(shown);
+  expect(await page.context().cookies()).toEqual([]);
+  expect(auditLines().at(-1)).toMatchObject({ event: 'session.end', outcome: 'token-refused' });
+
+  await signIn(page, operator);
+  await expect(page.getByRole('heading', { name: 'grafana-admin' })).toBeVisible();
+  expect(new URL(page.url()).pathname).toBe(version);
+  await expect(page.getByLabel('Value hidden')).toBeVisible();
+});
+
+test('sign-out ends the session and leaves nothing in the browser', async ({ page, context }) => {
+  await page.goto(`${grafana}/versions/latest`);
+  await signIn(page, operator);
+  await page.getByRole('button', { name: /theme/i }).click(); // a stored preference, to see it cleared
+  expect(await page.evaluate(() => localStorage.length)).toBe(1);
+  await page.getByRole('button', { name: 'Reveal value' }).click();
+  const shown = (await page.getByTestId('secret-value').textContent())!;
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('status')).toHaveText(/You are signed out/);
+  expect(new URL(page.url()).pathname).toBe('/sign-in');
+  expect(await context.cookies()).toEqual([]);
+  expect(await page.evaluate(() => [localStorage.length, sessionStorage.length, document.cookie])).toEqual([0, 0, '']);
+  expect(JSON.stringify(await context.storageState({ indexedDB: true }))).not.toContain(shown);
+  expect(await page.content()).not.toContain(shown);
+  expect(auditLines().at(-1)).toMatchObject({ event: 'session.sign-out', who: `iam:${DEMO_IAM.domain}/operator` });
+
+  // Back cannot bring the page (or its value) back, and the session is gone on the server too.
+  await page.goBack();
+  expect(await page.content()).not.toContain(shown);
+  await page.goto(`${grafana}/versions/latest`);
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+});

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { E2E_IAM_PORT } from '../playwright.config.ts';
 import { DEMO_IAM, DEMO_PROJECTS } from '../src/emulator/demo-seed.ts';
+import { requestToken } from '../src/emulator/testing/iam-tokens.ts';
 import { countRequests, expect, test } from './fixtures.ts';
 
 const IAM_EMULATOR = `http://127.0.0.1:${E2E_IAM_PORT + 10}`;
@@ -80,19 +81,7 @@ test('the auditor reads metadata; a value, and another project, are refused with
 });
 
 test('a pasted project token signs in to that project only', async ({ page }) => {
-  const res = await fetch(`${IAM_EMULATOR}/v3/auth/tokens`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      auth: {
-        identity: {
-          methods: ['password'],
-          password: { user: { domain: { name: DEMO_IAM.domain }, name: operator.name, password: operator.password } },
-        },
-        scope: { project: { id: staging.id } },
-      },
-    }),
-  });
+  const res = await requestToken(IAM_EMULATOR, { domain: DEMO_IAM.domain, ...operator }, { project: { id: staging.id } });
   const token = res.headers.get('x-subject-token')!;
   // A return path to another site is ignored: the console's own home page opens instead.
   await page.goto('/sign-in?next=//evil.example/steal');

@@ -2,6 +2,7 @@
 // and CSMS accepting a token for its own project only.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_IAM, DEMO_PROJECTS } from './demo-seed.ts';
+import { requestToken, type TokenScope } from './testing/iam-tokens.ts';
 import { expectValid } from './testing/openapi.ts';
 import { startTestEmulator } from './testing/start-test-emulator.ts';
 
@@ -14,23 +15,11 @@ afterAll(() => emulator.close());
 const [operator, auditor] = DEMO_IAM.users as [(typeof DEMO_IAM.users)[number], (typeof DEMO_IAM.users)[number]];
 const { production, staging } = DEMO_PROJECTS;
 
-type Scope = { project: { id: string } | { name: string } } | { domain: { name: string } };
-
 function signIn(user: string, password: string, project: { id: string } | { name: string }, domain = DEMO_IAM.domain) {
   return signInScoped(user, password, { project }, domain);
 }
-function signInScoped(user: string, password: string, scope: Scope, domain = DEMO_IAM.domain) {
-  return fetch(`${emulator.url}/v3/auth/tokens`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      auth: {
-        identity: { methods: ['password'], password: { user: { domain: { name: domain }, name: user, password } } },
-        scope,
-      },
-    }),
-  });
-}
+const signInScoped = (user: string, password: string, scope: TokenScope, domain = DEMO_IAM.domain) =>
+  requestToken(emulator.url, { domain, name: user, password }, scope);
 async function tokenOf(user: { name: string; password: string }, project: { id: string } | { name: string }) {
   const res = await signIn(user.name, user.password, project);
   expect(res.status).toBe(201);

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_IAM, DEMO_PROJECTS } from '../emulator/demo-seed.ts';
+import { requestToken, type TokenScope } from '../emulator/testing/iam-tokens.ts';
 import { startTestEmulator } from '../emulator/testing/start-test-emulator.ts';
 import { listenProblem, serverConfigFromEnv } from './config.ts';
 import { singleRouting } from './routing.ts';
@@ -161,22 +162,8 @@ describe('signing in with a password', () => {
 });
 
 describe('signing in with a token', () => {
-  async function issue(user: { name: string; password: string }, scope: object) {
-    const res = await fetch(`${emulator.url}/v3/auth/tokens`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        auth: {
-          identity: {
-            methods: ['password'],
-            password: { user: { domain: { name: DEMO_IAM.domain }, name: user.name, password: user.password } },
-          },
-          scope,
-        },
-      }),
-    });
-    return res.headers.get('x-subject-token')!;
-  }
+  const issue = async (user: { name: string; password: string }, scope: TokenScope) =>
+    (await requestToken(emulator.url, { domain: DEMO_IAM.domain, ...user }, scope)).headers.get('x-subject-token')!;
 
   it("signs in to the token's project; an account-scoped or unknown token is refused", async () => {
     const token = await issue(operator, { project: { id: staging.id } });

@@ -144,4 +144,12 @@ test('sign-out ends the session and leaves nothing in the browser', async ({ pag
   expect(await page.content()).not.toContain(shown);
   await page.goto(`${grafana}/versions/latest`);
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+
+  // Neither the server's log (after the start banner with the demo passwords) nor the audit holds
+  // a password, a token or a session id.
+  const serverLog = readFileSync('.test-results/server-iam.log', 'utf8').split('Press Ctrl-C to stop.')[1]!;
+  const logs = serverLog + readFileSync('.test-results/audit-iam.log', 'utf8');
+  expect(logs).toContain('"url":"/api/session"');
+  for (const secret of [operator.password, auditor.password, 'Not-the-password-1', 'MII', '__Host-csms-session='])
+    expect(logs).not.toContain(secret);
 });

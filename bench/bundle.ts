@@ -1,7 +1,8 @@
 // First-load weight: gzip bytes of the JS and CSS a browser downloads for each page, from the
 // production build's manifest (entry, its static imports and CSS, plus the page's lazy chunk),
 // next to the floor: the smallest app on the same stack (bench/floor), built in the same run.
-import { readFileSync } from 'node:fs';
+// Also the bytes actually sent: the build's brotli copies, which the server prefers.
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -44,6 +45,11 @@ export function bundleSizes(distDir = 'dist') {
   const entry = Object.keys(manifest).find((k) => manifest[k]!.isEntry)!;
   return Object.entries(PAGES).map(([page, source]) => {
     const files = filesOf(new Set([...closure(entry), ...closure(source)]));
-    return { page, files: files.size, gzipBytes: [...files].reduce((sum, f) => sum + gz(f), 0) };
+    return {
+      page,
+      files: files.size,
+      gzipBytes: [...files].reduce((sum, f) => sum + gz(f), 0),
+      brotliBytes: [...files].reduce((sum, f) => sum + statSync(join(distDir, `${f}.br`)).size, 0),
+    };
   });
 }

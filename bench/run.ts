@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { benchBrowser } from './browser.ts';
 import { bundleSizes, floorSize } from './bundle.ts';
+import { benchLighthouse } from './lighthouse.ts';
 import { HEAP_BUDGET_MIB, loadTest } from './load.ts';
 import { benchServer } from './server.ts';
 
@@ -17,6 +18,7 @@ const BUDGETS = {
   manyVersionsMs: 500,
   proxyThroughputRatio: 0.7,
   proxyAddedP50Ms: 2,
+  lighthouseScore: 90,
 };
 
 execSync('npx vite build --manifest --logLevel warn', { stdio: 'inherit' });
@@ -24,6 +26,7 @@ execSync('npx vite build -c bench/floor/vite.config.ts', { stdio: 'inherit' });
 const floor = floorSize();
 const bundles = bundleSizes().map((b) => ({ ...b, overFloor: Number((b.gzipBytes / floor).toFixed(2)) }));
 const browserResults = await benchBrowser();
+const lighthouseResults = await benchLighthouse();
 const server = await benchServer();
 const load = await loadTest();
 
@@ -33,7 +36,7 @@ rows.push(['first load: floor app', `${kib(floor)} gzip (react, react-dom, react
 for (const b of bundles)
   rows.push([
     `first load: ${b.page}`,
-    `${kib(b.gzipBytes)} gzip in ${b.files} files, ${b.overFloor}× the floor`,
+    `${kib(b.gzipBytes)} gzip in ${b.files} files, ${b.overFloor}× the floor (sent: ${kib(b.brotliBytes)} brotli)`,
     `≤ ${BUDGETS.firstLoadOverFloor}×`,
     b.overFloor <= BUDGETS.firstLoadOverFloor,
   ]);
@@ -81,6 +84,13 @@ rows.push([
   'no violation, no error',
   firstPage.axeViolations === 0 && firstPage.consoleErrors === 0,
 ]);
+for (const l of lighthouseResults)
+  rows.push([
+    `lighthouse: ${l.page}`,
+    `performance ${l.scores.performance}, accessibility ${l.scores.accessibility}, best practices ${l.scores['best-practices']}`,
+    `each ≥ ${BUDGETS.lighthouseScore}`,
+    Object.values(l.scores).every((score) => score >= BUDGETS.lighthouseScore),
+  ]);
 for (const s of server) {
   rows.push([
     `${s.operation} emulator`,
@@ -128,6 +138,6 @@ for (const [name, value, budget, ok] of rows)
   console.log(`${ok ? 'ok  ' : 'FAIL'} ${name.padEnd(width)}  ${value}${budget ? `  (budget ${budget})` : ''}`);
 writeFileSync(
   'bench/results.json',
-  `${JSON.stringify({ time: new Date().toISOString(), machine, floorGzipBytes: floor, bundles, browser: browserResults, server, load }, null, 2)}\n`,
+  `${JSON.stringify({ time: new Date().toISOString(), machine, floorGzipBytes: floor, bundles, browser: browserResults, lighthouse: lighthouseResults, server, load }, null, 2)}\n`,
 );
 process.exit(rows.every((r) => r[3]) ? 0 : 1);

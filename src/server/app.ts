@@ -195,7 +195,7 @@ export function buildConsoleServer(config: ServerConfig, deps: ConsoleServerDeps
 
   const root = resolve(config.staticDir);
   const built = existsSync(resolve(root, 'index.html'));
-  if (built) app.register(fastifyStatic, { root, wildcard: false, cacheControl: false, etag: true, index: false });
+  if (built) app.register(fastifyStatic, { root, wildcard: false, cacheControl: false, etag: true, index: false, preCompressed: true });
 
   app.setNotFoundHandler((req, reply) => {
     const path = req.url.split('?')[0]!;

@@ -3,6 +3,7 @@
 import Fastify from 'fastify';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -244,6 +245,30 @@ describe('the config endpoint and the app', () => {
     expect([asset.status, asset.headers.get('cache-control')]).toEqual([200, 'public, max-age=31536000, immutable']);
     expect((await fetch(`${app.url}/assets/missing.js`)).status).toBe(404);
     expect((await fetch(`${app.url}/anything`, { method: 'POST' })).status).toBe(404);
+    await app.close();
+  });
+
+  it("sends the build's brotli or gzip copy to a browser that accepts it, the file itself otherwise", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'console-static-'));
+    mkdirSync(join(dir, 'assets'));
+    const source = `export const big = ${JSON.stringify('x'.repeat(4096))};`;
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>app</title>');
+    writeFileSync(join(dir, 'assets', 'app-abc123.js'), source);
+    writeFileSync(join(dir, 'assets', 'app-abc123.js.br'), brotliCompressSync(source));
+    writeFileSync(join(dir, 'assets', 'app-abc123.js.gz'), gzipSync(source));
+    const app = await startTestServer({ endpoint: emulator.url, ...creds }, { staticDir: dir });
+    const { request } = await import('undici'); // fetch would decode the body and hide the encoding
+    for (const [accept, encoding, decode] of [
+      ['br, gzip', 'br', brotliDecompressSync],
+      ['gzip', 'gzip', gunzipSync],
+      ['identity', undefined, (b: Buffer) => b],
+    ] as const) {
+      const res = await request(`${app.url}/assets/app-abc123.js`, { headers: { 'accept-encoding': accept } });
+      expect(res.headers['content-encoding'], accept).toBe(encoding);
+      expect(res.headers.vary).toBe('accept-encoding');
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(decode(Buffer.from(await res.body.arrayBuffer())).toString()).toBe(source);
+    }
     await app.close();
   });
 });

@@ -14,7 +14,7 @@ import { registerProxy } from './proxy.ts';
 import { credentialsReader, sessionReader, type Reader, type Routing } from './routing.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 import { createSessionStore, type Session } from './sessions.ts';
-import { clearSessionCookie, registerSignIn, sessionCookie } from './sign-in.ts';
+import { claimedUser, clearSessionCookie, registerSignIn, sessionCookie } from './sign-in.ts';
 import { createUpstreamClient, type UpstreamClient } from './upstream.ts';
 
 /** A user name as an authenticating proxy sends it: printable ASCII, no CR/LF. */
@@ -91,11 +91,11 @@ export function buildConsoleServer(config: ServerConfig, deps: ConsoleServerDeps
   });
 
   const audit = createAudit(config.auditLog);
-  const sessions =
-    auth.mode === 'iam' ? createSessionStore({ idleMs: auth.idleMs, maxAgeMs: auth.maxAgeMs, clock: deps.clock }) : undefined;
-  if (sessions) {
+  const iam = auth.mode === 'iam' ? auth : undefined;
+  const sessions = iam && createSessionStore({ idleMs: iam.idleMs, maxAgeMs: iam.maxAgeMs, clock: deps.clock });
+  if (sessions && iam) {
     app.addHook('onClose', async () => sessions.close());
-    const idleMinutes = Math.round((auth as { idleMs: number }).idleMs / 60_000);
+    const idleMinutes = Math.round(iam.idleMs / 60_000);
     const why = {
       none: 'Sign in to use the console.',
       idle: `Your session ended after ${idleMinutes} minutes without activity. Sign in again.`,
@@ -109,7 +109,7 @@ export function buildConsoleServer(config: ServerConfig, deps: ConsoleServerDeps
         req.consoleSession = found.session;
         return;
       }
-      if (found.ended !== 'none') audit({ action: 'end', who: 'iam:session', clientIp: req.ip, outcome: found.ended });
+      if (found.ended !== 'none') audit({ action: 'end', who: found.who, clientIp: req.ip, outcome: found.ended });
       return sendError(clearSessionCookie(reply), 401, CONSOLE_ERRORS.unauthenticated, why[found.ended]);
     });
   }
@@ -156,9 +156,7 @@ export function buildConsoleServer(config: ServerConfig, deps: ConsoleServerDeps
           status: 429,
         });
       if (req.routeOptions.url === '/api/session' && req.method === 'POST') {
-        const body = req.body as { domain?: unknown; user?: unknown } | undefined;
-        const claimed = typeof body?.user === 'string' ? `iam:${String(body.domain)}/${body.user}` : 'iam:token';
-        audit({ action: 'sign-in', who: claimed.slice(0, 200), clientIp: req.ip, outcome: 'rate-limited' });
+        audit({ action: 'sign-in', who: claimedUser(req.body), clientIp: req.ip, outcome: 'rate-limited' });
       }
     },
   });
@@ -183,13 +181,13 @@ export function buildConsoleServer(config: ServerConfig, deps: ConsoleServerDeps
         }),
     });
     registerAuditRoute(scope, { audit, who: (req) => readerOf(req).who });
-    if (sessions)
+    if (sessions && iam)
       registerSignIn(scope, {
         sessions,
         iam: createIamClient(config.iamEndpoint, config.timeoutMs),
         regions: config.mode === 'emulator' ? null : config.regions.map((r) => r.name),
         audit,
-        signInsPerMinute: (auth as { signInsPerMinute: number }).signInsPerMinute,
+        signInsPerMinute: iam.signInsPerMinute,
       });
   });
 

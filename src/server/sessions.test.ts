@@ -20,7 +20,7 @@ describe('sessions', () => {
     now += 2 * 3600_000 - 61_000;
     expect(store.get(id)).toHaveProperty('session');
     now += 1000;
-    expect(store.get(id)).toEqual({ ended: 'expired' });
+    expect(store.get(id)).toEqual({ ended: 'expired', who: 'iam:d/u' });
     expect(store.get(id)).toEqual({ ended: 'none' });
     store.close();
   });

@@ -18,7 +18,7 @@ export interface Session {
   lastSeenAt: number;
 }
 
-export type SessionLookup = { session: Session } | { ended: 'idle' | 'expired' } | { ended: 'none' };
+export type SessionLookup = { session: Session } | { ended: 'idle' | 'expired'; who: string } | { ended: 'none' };
 
 /** The earliest token expiry, less a minute, so no call is made with a token about to lapse. */
 const TOKEN_MARGIN_MS = 60_000;
@@ -56,7 +56,7 @@ export function createSessionStore(opts: { idleMs: number; maxAgeMs: number; clo
       const why = endedWhy(session, now);
       if (why) {
         sessions.delete(key(id));
-        return { ended: why };
+        return { ended: why, who: session.who };
       }
       session.lastSeenAt = now;
       return { session };

@@ -206,7 +206,7 @@ describe('sessions', () => {
     expect(ended.status).toBe(401);
     expect(((await ended.json()) as any).error_msg).toContain('30 minutes without activity');
     expect(ended.headers.get('set-cookie')).toContain('Max-Age=0');
-    expect(auditLines().at(-1)).toMatchObject({ event: 'session.end', outcome: 'idle' });
+    expect(auditLines().at(-1)).toMatchObject({ event: 'session.end', outcome: 'idle', who: `iam:${DEMO_IAM.domain}/operator` });
 
     const active = await signIn(operator);
     for (let i = 0; i < 35; i++) {

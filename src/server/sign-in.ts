@@ -53,6 +53,12 @@ class SignInFailure extends Error {
 
 const who = (domain: string, user: string) => `iam:${domain}/${user}`;
 
+/** Whom a sign-in request claims to be, for the audit, whether or not its body is valid. */
+export function claimedUser(body: unknown): string {
+  const { domain, user } = (body ?? {}) as { domain?: unknown; user?: unknown };
+  return typeof user === 'string' ? who(String(domain), user).slice(0, 200) : 'iam:token';
+}
+
 export function registerSignIn(app: FastifyInstance, deps: SignInDeps) {
   const served = deps.regions === null ? 'any region' : `the regions this console serves (${deps.regions.join(', ')})`;
 
@@ -138,7 +144,7 @@ export function registerSignIn(app: FastifyInstance, deps: SignInDeps) {
       if (!parsed.success)
         return sendError(reply, 400, CONSOLE_ERRORS.badRequest, 'Give an account name, user name and password, or a token.');
       const body = parsed.data;
-      const claimed = body.method === 'password' ? who(body.domain, body.user) : 'iam:token';
+      const claimed = claimedUser(body);
       try {
         const init = body.method === 'password' ? await withPassword(body.domain, body.user, body.password) : await withToken(body.token);
         deps.sessions.end(sessionCookie(req)); // a sign-in replaces the session it was made from

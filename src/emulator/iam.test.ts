@@ -2,6 +2,7 @@
 // and CSMS accepting a token for its own project only.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_IAM, DEMO_PROJECTS } from './demo-seed.ts';
+import { policy } from './iam.ts';
 import { requestToken, type TokenScope } from './testing/iam-tokens.ts';
 import { expectValid } from './testing/openapi.ts';
 import { startTestEmulator } from './testing/start-test-emulator.ts';
@@ -137,5 +138,16 @@ describe('tokens on CSMS', () => {
     expect(res.status).toBe(401);
     expect(((await res.json()) as any).error_msg).toContain('expired');
     expect((await fetch(`${emulator.url}/v3/auth/projects`, { headers: { 'X-Auth-Token': token } })).status).toBe(401);
+  });
+});
+
+describe('policies', () => {
+  it('allow listed actions, with * matching within one segment only', () => {
+    const reader = policy(['csms:secret:get*', 'csms:secret:list']);
+    expect(['csms:secret:get', 'csms:secret:getVersion', 'csms:secret:getStage', 'csms:secret:list'].every(reader)).toBe(true);
+    expect(['csms:secret:listVersion', 'csms:secret:create', 'kms:cmk:get'].some(reader)).toBe(false);
+    expect(policy(['csms:*:*'])('csms:secret:deleteStage')).toBe(true);
+    expect(policy(['csms:*'])('csms:secret:get')).toBe(false);
+    expect(policy(undefined)('anything:at:all')).toBe(true);
   });
 });

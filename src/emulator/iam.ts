@@ -65,7 +65,7 @@ const TITLES: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized'
 const iso = (ms: number) => new Date(ms).toISOString().replace('Z', '000Z');
 
 /** `csms:secret:*` allows `csms:secret:list`; `*` never crosses a colon. */
-function policy(actions: string[] | undefined): (action: string) => boolean {
+export function policy(actions: string[] | undefined): (action: string) => boolean {
   if (!actions) return () => true;
   const patterns = actions.map((a) => new RegExp(`^${a.split('*').map(escapeRegExp).join('[^:]*')}$`));
   return (action) => patterns.some((p) => p.test(action));

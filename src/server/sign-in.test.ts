@@ -266,6 +266,21 @@ describe('limits and configuration', () => {
     await limited.close();
   });
 
+  it('says when IAM cannot be reached, and audits the failed attempt', async () => {
+    const nowhere = await startTestServer({ endpoint: 'http://127.0.0.1:9', accessKey: 'unused', secretKey: 'unused' }, { auth: IAM });
+    const res = await fetch(`${nowhere.url}/api/session`, {
+      method: 'POST',
+      headers: { 'x-console-request': '1', 'content-type': 'application/json' },
+      body: JSON.stringify({ method: 'password', domain: DEMO_IAM.domain, user: 'operator', password: operator.password }),
+    });
+    expect(res.status).toBe(502);
+    expect(await res.json()).toEqual({ error_code: 'CONSOLE.0502', error_msg: 'Sign-in failed: IAM could not be reached.' });
+    const line = JSON.parse(readFileSync(nowhere.auditLog, 'utf8').trim());
+    expect(line).toMatchObject({ event: 'session.sign-in', who: `iam:${DEMO_IAM.domain}/operator`, outcome: 'error' });
+    expect(JSON.stringify(line)).not.toContain(operator.password);
+    await nowhere.close();
+  });
+
   it('CONSOLE_AUTH=iam needs no key pair, refuses one, and may listen beyond loopback', () => {
     const env = { CSMS_REGIONS: 'cn-north-4', CONSOLE_AUTH: 'iam', HOST: '0.0.0.0' };
     const config = serverConfigFromEnv(env);

@@ -7,6 +7,7 @@ import { ThemeToggle } from '../components/theme-toggle.tsx';
 import { Button } from '../components/ui/button.tsx';
 import { LiveRegionProvider } from '../components/ui/live-region.tsx';
 import { paths } from '../lib/paths.ts';
+import { formatLocal } from '../lib/time.ts';
 
 export function Layout() {
   const navigation = useNavigation();
@@ -58,7 +59,10 @@ function SignedInUser() {
   if (config?.auth !== 'iam' || !config.user) return null;
   return (
     <>
-      <span className="text-sm text-zinc-600 dark:text-zinc-400" title={`Account ${config.user.domain}`}>
+      <span
+        className="text-sm text-zinc-600 dark:text-zinc-400"
+        title={`Account ${config.user.domain}; the session ends by ${formatLocal(config.user.expires_at)}`}
+      >
         {config.user.name}
         <span className="hidden sm:inline"> · {config.user.domain}</span>
       </span>

@@ -8,7 +8,7 @@ import { DEMO_IAM, DEMO_PROJECTS } from '../emulator/demo-seed.ts';
 import { requestToken, type TokenScope } from '../emulator/testing/iam-tokens.ts';
 import { startTestEmulator } from '../emulator/testing/start-test-emulator.ts';
 import { listenProblem, serverConfigFromEnv } from './config.ts';
-import { singleRouting } from './routing.ts';
+import { regionRouting, singleRouting } from './routing.ts';
 import { startTestServer } from './testing/start-test-server.ts';
 
 const { production, staging } = DEMO_PROJECTS;
@@ -238,6 +238,37 @@ describe('sessions', () => {
     expect(await res.json()).toMatchObject({ error_code: 'CONSOLE.0401', error_msg: expect.stringContaining('Sign in again') });
     expect(auditLines().at(-1)).toMatchObject({ event: 'session.end', outcome: 'token-refused', who: `iam:${DEMO_IAM.domain}/operator` });
     expect((await server.get('/api/config', { cookie })).status).toBe(401);
+  });
+});
+
+describe('in the cloud', () => {
+  it("keeps the user's projects of the configured regions, each read at its region's endpoint", async () => {
+    const seen: { url: string; token: unknown }[] = [];
+    const region = Fastify();
+    region.get('/*', async (req) => {
+      seen.push({ url: req.url, token: req.headers['x-auth-token'] });
+      return { secrets: [], page_info: { previous_marker: null, next_marker: null, current_count: 0 } };
+    });
+    await region.listen({ host: '127.0.0.1', port: 0 });
+    const endpoint = `http://127.0.0.1:${(region.server.address() as AddressInfo).port}`;
+    const cloud = await startTestServer(
+      { endpoint: emulator.url, accessKey: 'unused', secretKey: 'unused' }, // IAM: the emulator's
+      { auth: IAM, mode: 'cloud', regions: [{ name: 'cn-north-4', endpoint }], routing: regionRouting([{ name: 'cn-north-4', endpoint }]) },
+    );
+    const res = await fetch(`${cloud.url}/api/session`, {
+      method: 'POST',
+      headers: { 'x-console-request': '1', 'content-type': 'application/json' },
+      body: JSON.stringify({ method: 'password', domain: DEMO_IAM.domain, user: operator.name, password: operator.password }),
+    });
+    expect(((await res.json()) as any).projects).toEqual([{ id: production.id, name: production.name, region: 'cn-north-4' }]);
+    const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+    expect((await cloud.get(`/api/v1/${production.id}/secrets`, { cookie })).status).toBe(200);
+    expect(seen).toEqual([{ url: `/v1/${production.id}/secrets`, token: expect.stringMatching(/^MII/) }]);
+    // ap-southeast-1 is not served here: the operator's staging project is not part of the session.
+    expect((await cloud.get(`/api/v1/${staging.id}/secrets`, { cookie })).status).toBe(403);
+    expect(seen).toHaveLength(1);
+    await cloud.close();
+    await region.close();
   });
 });
 

@@ -16,6 +16,8 @@ type Options = {
   routing?: Routing;
   regions?: { name: string; endpoint: string }[];
   clock?: () => number;
+  /** `cloud`: projects are kept to `regions` (sign-in); the default serves any project. */
+  mode?: ServerConfig['mode'];
 };
 
 export async function startTestServer(upstream: Upstream, opts: Options = {}) {
@@ -24,7 +26,7 @@ export async function startTestServer(upstream: Upstream, opts: Options = {}) {
     auth: opts.auth ?? { mode: 'none' as const },
     host: '127.0.0.1',
     port: 0,
-    mode: 'emulator' as const,
+    mode: opts.mode ?? 'emulator',
     regions: opts.regions ?? [],
     iamEndpoint: upstream.endpoint,
     projects: opts.projects ?? [],

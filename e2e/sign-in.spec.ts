@@ -73,6 +73,9 @@ test('the auditor reads metadata; a value, and another project, are refused with
   await expect(refused).toContainText('needs the IAM permission csms:secret:getVersion');
   await expect(refused).toContainText('CSMS.0403');
   expect(auditLines().at(-1)).toMatchObject({ event: 'secret.value.read', who: `iam:${DEMO_IAM.domain}/auditor`, outcome: 'denied' });
+  await page.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(refused).toBeHidden();
+  await expect(page.getByLabel('Value hidden')).toBeVisible();
 
   await page.goto(`/projects/${staging.id}/secrets`);
   await expect(page.getByRole('alert')).toContainText('Permission denied');

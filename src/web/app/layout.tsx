@@ -87,10 +87,11 @@ function ProjectSwitcher() {
   const projects = config?.projects ?? [];
   const known = projects.some((p) => p.id === projectId);
   return (
-    <label className="flex items-center gap-2 text-sm">
+    // A row of its own on a narrow screen, so the region after the project name stays visible.
+    <label className="flex w-full items-center gap-2 text-sm sm:w-auto">
       <span className="text-zinc-600 dark:text-zinc-400">Project</span>
       <select
-        className="h-8 max-w-[55vw] rounded-md sm:max-w-sm border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-950"
+        className="h-8 min-w-0 flex-1 rounded-md border border-zinc-300 bg-white px-2 text-sm sm:max-w-sm sm:flex-none dark:border-zinc-700 dark:bg-zinc-950"
         value={projectId ?? ''}
         onChange={(e) => navigate(paths.secrets(e.target.value))}
       >
@@ -107,10 +108,8 @@ function ProjectSwitcher() {
 
 function Breadcrumbs() {
   const { projectId, secretName, stageName, versionId } = useParams();
-  const { data: config } = useQuery(configQuery);
   if (!projectId) return null;
-  const project = config?.projects.find((p) => p.id === projectId);
-  const crumbs: { label: string; to: string }[] = [{ label: project?.name ?? projectId, to: paths.secrets(projectId) }];
+  const crumbs: { label: string; to: string }[] = [];
   if (secretName) crumbs.push({ label: secretName, to: paths.secret(projectId, secretName) });
   if (secretName && stageName) crumbs.push({ label: `stage ${stageName}`, to: paths.stage(projectId, secretName, stageName) });
   if (secretName && versionId) crumbs.push({ label: `version ${versionId}`, to: paths.version(projectId, secretName, versionId) });
@@ -118,14 +117,14 @@ function Breadcrumbs() {
     <nav aria-label="Breadcrumb" className="mx-auto max-w-7xl px-4 py-3 text-sm">
       <ol className="flex flex-wrap items-center gap-1 text-zinc-600 dark:text-zinc-400">
         <li>
-          <Link className="hover:underline" to={paths.secrets(projectId)}>
+          <Link className="hover:underline" to={paths.secrets(projectId)} aria-current={crumbs.length === 0 ? 'page' : undefined}>
             Secrets
           </Link>
         </li>
-        {crumbs.slice(1).map((crumb, i) => (
+        {crumbs.map((crumb, i) => (
           <li key={crumb.to} className="flex items-center gap-1">
             <span aria-hidden="true">/</span>
-            {i === crumbs.length - 2 ? (
+            {i === crumbs.length - 1 ? (
               <span aria-current="page" className="font-mono text-zinc-900 dark:text-zinc-100">
                 {crumb.label}
               </span>

@@ -103,7 +103,8 @@ export function SecretValuePanel(props: { projectId: string; secretName: string;
             </span>
           )}
           {revealed ? (
-            <Button onClick={hide}>Hide value</Button>
+            // After a failed read there is no value to hide, only the error to put away.
+            <Button onClick={hide}>{value.error ? 'Dismiss' : 'Hide value'}</Button>
           ) : (
             <Button
               variant="primary"

@@ -1,17 +1,20 @@
-// Prints the one line CI reads: `tests: N passed, N failed`, from the Vitest and Playwright
-// JSON reports of the last `npm test`. A report that is missing counts as one failure: a suite
-// that did not run has not passed.
+// Prints the one line CI reads: `tests: N passed, N failed`, from the JSON reports of the last
+// `npm test` (Vitest, Playwright) and, when CI ran it, of Vitest under Node 24 (`--node24`). A report that is
+// missing counts as one failure: a suite that did not run has not passed.
 import { existsSync, readFileSync } from 'node:fs';
 
 const read = (path) => (existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : null);
 let passed = 0;
 let failed = 0;
 
-const vitest = read('.test-results/vitest.json');
-if (vitest) {
-  passed += vitest.numPassedTests;
-  failed += vitest.numFailedTests;
-} else failed += 1;
+const vitestReports = ['.test-results/vitest.json', ...(process.argv.includes('--node24') ? ['.test-results/vitest-node24.json'] : [])];
+for (const path of vitestReports) {
+  const vitest = read(path);
+  if (vitest) {
+    passed += vitest.numPassedTests;
+    failed += vitest.numFailedTests;
+  } else failed += 1;
+}
 
 const playwright = read('.test-results/playwright.json');
 if (playwright) {

@@ -1,25 +1,42 @@
-// Lint: typescript-eslint, React hooks, jsx-a11y, TanStack Query, and the import boundaries of
-// design.md: web and server may import csms; web never imports server (nor the emulator), the
-// server and emulator never import web, csms imports neither.
+// Lint: typescript-eslint, React hooks, jsx-a11y, TanStack Query, no import cycles, and the
+// layers: web and server may import csms; web never imports server or the emulator, the server
+// and the emulator never import web, csms imports neither. The app carries no validator: it
+// imports only the types of the contract's zod schemas. A route module imports components, never
+// another route.
 import js from '@eslint/js';
 import pluginQuery from '@tanstack/eslint-plugin-query';
+import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 import jsxA11y from 'eslint-plugin-jsx-a11y';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const forbid = (...groups) => ({
-  'no-restricted-imports': [
-    'error',
-    { patterns: groups.map((group) => ({ group: [`**/${group}/**`], message: `design.md: this layer must not import src/${group}.` })) },
-  ],
-});
+const layer = (...groups) => groups.map((group) => ({ group: [`**/${group}/**`], message: `This layer must not import src/${group}.` }));
+
+const restrict = (...patterns) => ({ '@typescript-eslint/no-restricted-imports': ['error', { patterns }] });
+
+/** Types only: the schemas are checked on the server, and zod must not reach the browser. */
+const typesOnly = [
+  { group: ['zod', 'zod/*'], message: 'The app carries no validator: the console server checks every answer.' },
+  {
+    group: ['**/csms/schemas*', '**/csms/console-api*'],
+    allowTypeImports: true,
+    message: 'Import only the types of the contract: the console server validates, the app trusts its shape.',
+  },
+  { group: ['**/csms/signer*'], message: 'Only the server signs: the key never reaches the browser.' },
+];
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', '.test-results', '.bench', 'spec'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js'] })],
+    },
     rules: {
       '@typescript-eslint/no-unused-vars': [
         'error',
@@ -31,6 +48,7 @@ export default tseslint.config(
       ],
       'no-eval': 'error',
       'no-implied-eval': 'error',
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
     },
   },
   {
@@ -42,16 +60,23 @@ export default tseslint.config(
       ...jsxA11y.flatConfigs.recommended.rules,
       ...pluginQuery.configs.recommended.rules,
       'jsx-a11y/no-noninteractive-tabindex': ['error', { roles: ['tabpanel', 'region'] }],
-      ...forbid('server', 'emulator'),
+      ...restrict(...layer('server', 'emulator'), ...typesOnly),
     },
+  },
+  {
+    files: ['src/web/routes/**/*.{ts,tsx}'],
+    rules: restrict(...layer('server', 'emulator'), ...typesOnly, {
+      group: ['./*', '../routes/*'],
+      message: 'A route imports components, never another route: move what is shared to components/.',
+    }),
   },
   {
     files: ['src/server/**/*.ts', 'src/emulator/**/*.ts', 'e2e/**/*.ts', 'bench/**/*.ts', 'scripts/**', '*.config.*'],
     languageOptions: { globals: globals.node },
   },
   { files: ['bench/floor/**/*.tsx'], languageOptions: { globals: globals.browser } },
-  { files: ['src/server/**/*.ts'], rules: forbid('web') },
-  { files: ['src/emulator/**/*.ts'], rules: forbid('web', 'server') },
-  { files: ['src/csms/**/*.ts'], rules: forbid('web', 'server', 'emulator') },
+  { files: ['src/server/**/*.ts'], rules: restrict(...layer('web')) },
+  { files: ['src/emulator/**/*.ts'], rules: restrict(...layer('web', 'server')) },
+  { files: ['src/csms/**/*.ts'], rules: restrict(...layer('web', 'server', 'emulator')) },
   { files: ['**/*.test.ts', 'e2e/**/*.ts', 'src/**/testing/**/*.ts'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
 );

@@ -3,10 +3,10 @@ import { defineConfig } from '@playwright/test';
 // End-to-end tests run against the production build, served by the real console server with the
 // embedded emulator (demo data, fault injection on), in Debian's Chromium.
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 8181);
-const EMULATOR_PORT = E2E_PORT + 10;
+export const EMULATOR_PORT = E2E_PORT + 10;
 /** A second console, with per-user IAM sign-in (CONSOLE_AUTH=iam), for e2e/sign-in.spec.ts. */
 export const E2E_IAM_PORT = E2E_PORT + 1;
-const IAM_EMULATOR_PORT = E2E_IAM_PORT + 10;
+export const IAM_EMULATOR_PORT = E2E_IAM_PORT + 10;
 const SIGN_IN_SPEC = /sign-in\.spec\.ts$/;
 
 export default defineConfig({

@@ -1,4 +1,4 @@
-// The load test of security.md / issue 4: 200 concurrent clients on the proxy for 30 s (loopback
+// The load test: 200 concurrent clients on the proxy for 30 s (loopback
 // only, bounded), a mix of every read including value reads. Budget: no error but rate-limit 429s,
 // and the heap back to its baseline: heap in use after a full GC, after a short warm-up (caches,
 // connection pools) and again once the load is over. Peak RSS is reported too.

@@ -1,5 +1,5 @@
 // Every error state, produced for real through the emulator's fault injection.
-import { countRequests, emulator, expect, secretPath, test } from './fixtures.ts';
+import { countRequests, expect, secretPath, test } from './fixtures.ts';
 
 test('an invalid parameter in the URL is refused before any request', async ({ page, projectId }) => {
   const api = countRequests(page, /^\/api\/v1\//);
@@ -28,7 +28,7 @@ test('an unknown page has a way back', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'Secrets', level: 1 })).toBeVisible();
 });
 
-test('5xx: retried twice, then an error with a retry button that works', async ({ page, projectId, csms }) => {
+test('5xx: retried twice, then an error with a retry button that works', async ({ page, projectId, csms, emulator }) => {
   await csms.createSecret({ name: 'db', secret_string: 'x' });
   const path = `/v1/${projectId}/secrets/db$`;
   await emulator.addFault({ path, count: 3, status: 503, body: { error_code: 'CSMS.0503', error_msg: 'Service unavailable.' } });
@@ -41,7 +41,7 @@ test('5xx: retried twice, then an error with a retry button that works', async (
   await expect(page.getByRole('heading', { name: 'db', level: 1 })).toBeVisible();
 });
 
-test('401: says how to sign in; never retried', async ({ page, projectId, csms }) => {
+test('401: says how to sign in; never retried', async ({ page, projectId, csms, emulator }) => {
   await csms.createSecret({ name: 'db', secret_string: 'x' });
   const path = `/v1/${projectId}/secrets/db$`;
   await emulator.addFault({
@@ -57,7 +57,7 @@ test('401: says how to sign in; never retried', async ({ page, projectId, csms }
   expect((await emulator.requests(new RegExp(path))).length).toBe(1);
 });
 
-test('403: names the IAM permission the call needs', async ({ page, projectId, csms }) => {
+test('403: names the IAM permission the call needs', async ({ page, projectId, csms, emulator }) => {
   await csms.createSecret({ name: 'db', secret_string: 'x' });
   await emulator.addFault({
     path: `/v1/${projectId}/secrets/db/versions$`,
@@ -70,7 +70,7 @@ test('403: names the IAM permission the call needs', async ({ page, projectId, c
   await expect(alert).toContainText('csms:secret:listVersion');
 });
 
-test('429: honours Retry-After, then says when to retry', async ({ page, projectId, csms }) => {
+test('429: honours Retry-After, then says when to retry', async ({ page, projectId, csms, emulator }) => {
   await csms.createSecret({ name: 'db', secret_string: 'x' });
   const path = `/v1/${projectId}/secrets/db$`;
   await emulator.addFault({
@@ -89,7 +89,7 @@ test('429: honours Retry-After, then says when to retry', async ({ page, project
   expect((await emulator.requests(new RegExp(path))).length).toBe(3);
 });
 
-test('a timeout, a reset connection and a malformed body each give a clear error', async ({ page, projectId, csms }) => {
+test('a timeout, a reset connection and a malformed body each give a clear error', async ({ page, projectId, csms, emulator }) => {
   test.setTimeout(60_000);
   await csms.createSecret({ name: 'db', secret_string: 'x' });
   const path = `/v1/${projectId}/secrets/db$`;
@@ -108,7 +108,7 @@ test('a timeout, a reset connection and a malformed body each give a clear error
 });
 
 for (const status of [500, 502, 503, 504]) {
-  test(`${status}: retried exactly twice`, async ({ page, projectId, csms }) => {
+  test(`${status}: retried exactly twice`, async ({ page, projectId, csms, emulator }) => {
     await csms.createSecret({ name: 'db', secret_string: 'x' });
     const path = `/v1/${projectId}/secrets/db/versions$`;
     await emulator.addFault({ path, count: 3, status, body: { error_code: `CSMS.${status}`, error_msg: `Injected ${status}.` } });
@@ -118,7 +118,7 @@ for (const status of [500, 502, 503, 504]) {
   });
 }
 
-test('a failed value read never shows an older value', async ({ page, projectId, csms }) => {
+test('a failed value read never shows an older value', async ({ page, projectId, csms, emulator }) => {
   await csms.createSecret({ name: 'db', secret_string: 'OLD-VALUE-1' });
   await page.goto(`${secretPath(projectId, 'db')}/versions/v1`);
   await page.getByRole('button', { name: 'Reveal value' }).click();

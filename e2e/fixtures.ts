@@ -4,49 +4,24 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
 import { EMULATOR_DEFAULTS } from '../src/emulator/config.ts';
+import { DEMO_PROJECTS } from '../src/emulator/demo-seed.ts';
+import { emulatorAdmin, type FaultRule } from '../src/emulator/testing/admin-client.ts';
 import { csmsClient, type CsmsClient } from '../src/emulator/testing/csms-client.ts';
-import { E2E_PORT } from '../playwright.config.ts';
+import { EMULATOR_PORT } from '../playwright.config.ts';
 
-export const EMULATOR_URL = `http://127.0.0.1:${E2E_PORT + 10}`;
-export const DEMO_PROJECT = '2b8e4f1a9c3d47e6b5a0f8c7d6e5b4a3';
+export const EMULATOR_URL = `http://127.0.0.1:${EMULATOR_PORT}`;
+export const DEMO_PROJECT = DEMO_PROJECTS.production.id;
 
-export interface FaultRule {
-  path: string;
-  method?: string;
-  count?: number;
-  status?: number;
-  body?: unknown;
-  headers?: Record<string, string>;
-  delay_ms?: number;
-  malformed?: boolean;
-  reset?: boolean;
+/** The emulator's test controls, its request log kept to the test's own project. */
+function emulatorFor(projectId: string) {
+  const admin = emulatorAdmin(EMULATOR_URL);
+  return {
+    addFault: (rule: FaultRule) => admin.addFault(rule),
+    setState: admin.setState,
+    /** This test's requests that reached the emulator, whose path matches. */
+    requests: (pathPattern: RegExp) => admin.requests(projectId, pathPattern),
+  };
 }
-
-export const emulator = {
-  async addFault(rule: FaultRule) {
-    const res = await fetch(`${EMULATOR_URL}/emulator/faults`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(rule),
-    });
-    expect(res.status).toBe(200);
-  },
-  /** Requests that reached the emulator whose path matches. */
-  async requests(pathPattern: RegExp) {
-    const { requests } = (await (await fetch(`${EMULATOR_URL}/emulator/requests`)).json()) as {
-      requests: { method: string; path: string; status: number }[];
-    };
-    return requests.filter((r) => pathPattern.test(r.path));
-  },
-  async setState(projectId: string, name: string, state: string, scheduledDeleteTime?: number) {
-    const res = await fetch(`${EMULATOR_URL}/emulator/v1/${projectId}/secrets/${name}/state`, {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ state, scheduled_delete_time: scheduledDeleteTime }),
-    });
-    expect(res.status).toBe(200);
-  },
-};
 
 /** Counts the browser's requests whose URL path matches. */
 export function countRequests(page: Page, pattern: RegExp) {
@@ -62,11 +37,12 @@ export function countRequests(page: Page, pattern: RegExp) {
   };
 }
 
-type Fixtures = { projectId: string; csms: CsmsClient; pageProblems: string[] };
+type Fixtures = { projectId: string; csms: CsmsClient; emulator: ReturnType<typeof emulatorFor>; pageProblems: string[] };
 
 export const test = base.extend<Fixtures>({
   // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
   projectId: async ({}, use) => use(randomBytes(16).toString('hex')),
+  emulator: async ({ projectId }, use) => use(emulatorFor(projectId)),
   csms: async ({ projectId }, use) =>
     use(csmsClient({ endpoint: EMULATOR_URL, accessKey: EMULATOR_DEFAULTS.accessKey, secretKey: EMULATOR_DEFAULTS.secretKey, projectId })),
   pageProblems: [

@@ -1,4 +1,4 @@
-// The headers of security.md on every kind of response the production build serves, and framing
+// The security headers on every kind of response the production build serves, and framing
 // from another origin refused.
 import { DEMO_PROJECT, expect, secretPath, test } from './fixtures.ts';
 

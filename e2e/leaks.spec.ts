@@ -2,6 +2,7 @@
 // reload, then every place a value could stay is searched. Zero hits.
 import { readFileSync } from 'node:fs';
 import { EMULATOR_DEFAULTS } from '../src/emulator/config.ts';
+import { readAuditLog } from '../src/server/testing/audit-log.ts';
 import { expect, secretPath, test } from './fixtures.ts';
 
 test('no value survives anywhere in the browser, the URL, the logs or the audit', async ({ page, context, projectId, csms, request }) => {
@@ -96,11 +97,7 @@ test('no value survives anywhere in the browser, the URL, the logs or the audit'
     expect(requestLogs.filter((line) => line.includes(secret))).toEqual([]);
   const audit = readFileSync('.test-results/audit.log', 'utf8');
   expect(audit).not.toContain(canary);
-  const mine = audit
-    .trim()
-    .split('\n')
-    .map((l) => JSON.parse(l))
-    .filter((l) => l.project === projectId);
+  const mine = readAuditLog('.test-results/audit.log').filter((l) => l.project === projectId);
   expect(mine.filter((l) => l.event === 'secret.value.read' && l.outcome === 'ok').length).toBeGreaterThanOrEqual(5);
   expect(mine.filter((l) => l.event === 'secret.value.copy').length).toBe(5);
 });

@@ -1,6 +1,6 @@
 // The reveal rules: nothing fetched or in the DOM before the click, one request after, gone after
 // hide, after 60 s, when the tab is hidden and after Back; copy without revealing.
-import { countRequests, emulator, expect, secretPath, test } from './fixtures.ts';
+import { countRequests, expect, secretPath, test } from './fixtures.ts';
 
 const CANARY = 'CANARY-value-7f3a9c';
 
@@ -111,7 +111,7 @@ test.describe('the reveal panel', () => {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('something the user copied later');
   });
 
-  test('cannot reveal or copy when the secret is not ENABLED, and says why', async ({ page, projectId }) => {
+  test('cannot reveal or copy when the secret is not ENABLED, and says why', async ({ page, projectId, emulator }) => {
     await emulator.setState(projectId, 'api-token', 'DISABLED');
     const valueReads = countRequests(page, /^\/api\/v1\/.*\/versions\/v\d+$/);
     await page.goto(`${secretPath(projectId, 'api-token')}/versions/v1`);
@@ -121,7 +121,7 @@ test.describe('the reveal panel', () => {
     expect(valueReads.count).toBe(0);
   });
 
-  test('shows a value read error inline, without a value', async ({ page, projectId }) => {
+  test('shows a value read error inline, without a value', async ({ page, projectId, emulator }) => {
     await emulator.addFault({
       path: `/v1/${projectId}/secrets/api-token/versions/v1$`,
       status: 403,

@@ -1,4 +1,4 @@
-import { DEMO_PROJECT, emulator, expect, secretPath, test } from './fixtures.ts';
+import { DEMO_PROJECT, expect, secretPath, test } from './fixtures.ts';
 
 test('secret detail: metadata, stage map and versions of a rotated secret', async ({ page }) => {
   await page.goto(secretPath(DEMO_PROJECT, 'prod-mysql-orders'));
@@ -26,7 +26,7 @@ test('secret detail: expired versions and custom stages link to their pages', as
   await expect(page.getByRole('heading', { name: 'jwt-signing-key version v2' })).toBeVisible();
 });
 
-test('secret detail: each state is explained', async ({ page, projectId, csms }) => {
+test('secret detail: each state is explained', async ({ page, projectId, csms, emulator }) => {
   for (const name of ['off', 'going', 'cold']) await csms.createSecret({ name, secret_string: 'x' });
   const deletion = Date.now() + 3 * 86400_000 + 3600_000;
   await emulator.setState(projectId, 'off', 'DISABLED');

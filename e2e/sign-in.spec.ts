@@ -3,12 +3,15 @@
 // token, expiry (values masked, back to the page after signing in again) and sign-out.
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { E2E_IAM_PORT } from '../playwright.config.ts';
+import { E2E_IAM_PORT, IAM_EMULATOR_PORT } from '../playwright.config.ts';
 import { DEMO_IAM, DEMO_PROJECTS } from '../src/emulator/demo-seed.ts';
+import { emulatorAdmin } from '../src/emulator/testing/admin-client.ts';
 import { requestToken } from '../src/emulator/testing/iam-tokens.ts';
+import { readAuditLog } from '../src/server/testing/audit-log.ts';
 import { countRequests, expect, test } from './fixtures.ts';
 
-const IAM_EMULATOR = `http://127.0.0.1:${E2E_IAM_PORT + 10}`;
+const IAM_EMULATOR = `http://127.0.0.1:${IAM_EMULATOR_PORT}`;
+const iamEmulator = emulatorAdmin(IAM_EMULATOR);
 const { production, staging } = DEMO_PROJECTS;
 const [operator, auditor] = DEMO_IAM.users as [(typeof DEMO_IAM.users)[number], (typeof DEMO_IAM.users)[number]];
 const grafana = `/projects/${production.id}/secrets/grafana-admin`;
@@ -20,11 +23,7 @@ async function signIn(page: Page, user: { name: string; password: string }) {
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
-const auditLines = () =>
-  readFileSync('.test-results/audit-iam.log', 'utf8')
-    .trim()
-    .split('\n')
-    .map((l) => JSON.parse(l) as Record<string, unknown>);
+const auditLines = () => readAuditLog('.test-results/audit-iam.log');
 
 test('a deep link asks for sign-in, checks the form before sending it, then opens the page', async ({ page }) => {
   await page.goto(grafana);
@@ -110,7 +109,7 @@ test('when the token expires, values are masked and signing in again returns to 
   const shown = (await value.textContent())!;
   expect(shown.length).toBeGreaterThan(4);
 
-  expect((await fetch(`${IAM_EMULATOR}/emulator/iam/expire-tokens`, { method: 'POST' })).status).toBe(204);
+  await iamEmulator.expireTokens();
   await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Secrets' }).click();
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
   await expect(page.getByRole('status')).toHaveText(/Your session ended/);

@@ -12,6 +12,10 @@ export const PROJECT_ID_PATTERN = /^[0-9a-f]{32,64}$/;
 
 export const BUILT_IN_STAGES = ['SYSCURRENT', 'SYSPREVIOUS'] as const;
 
+/** The states of a secret; only an ENABLED secret's values can be read. */
+export const SECRET_STATES = ['ENABLED', 'DISABLED', 'PENDING_DELETE', 'FROZEN'] as const;
+export type SecretState = (typeof SECRET_STATES)[number];
+
 export const LIMITS = {
   versionsPerSecret: 20,
   stagesPerSecret: 12,

@@ -1,103 +1,81 @@
-// The response shapes of the five read operations, as the console consumes them. Lenient where
-// the live service may add fields, strict where the console depends on a field.
-// zod/mini: the same checks as classic zod in a fraction of the browser bundle.
-import * as z from 'zod/mini';
+// The answers of the read operations, as the console relays them. The console server validates
+// every upstream answer against its schema and passes on only the fields named here (unknown
+// fields are dropped), so the browser can trust the shape and needs no validator of its own: it
+// imports the types below, never the schemas.
+// Lenient where the live service may add values, strict where the console depends on a field.
+import { z } from 'zod';
+import type { ReadOperation } from './operations.ts';
+import { SECRET_STATES } from './patterns.ts';
 
-/** CSMS timestamps: documented as seconds, sent as milliseconds. See lib/time for display. */
-const timestamp = z.int().check(z.nonnegative());
-const optional = <T extends z.ZodMiniType>(schema: T) => z.optional(schema);
-
-export const secretStateSchema = z.enum(['ENABLED', 'DISABLED', 'PENDING_DELETE', 'FROZEN']);
-export type SecretState = z.infer<typeof secretStateSchema>;
+/** CSMS timestamps: documented as seconds, sent as milliseconds (the web shows either). */
+const timestamp = z.int().nonnegative();
 
 export const secretSchema = z.object({
   id: z.string(),
   name: z.string(),
   // Unknown future states are shown as they come rather than failing the whole page.
-  state: z.union([secretStateSchema, z.string()]),
-  kms_key_id: optional(z.string()),
-  description: optional(z.string()),
-  create_time: optional(timestamp),
-  update_time: optional(timestamp),
-  scheduled_delete_time: optional(timestamp),
-  secret_type: optional(z.string()),
-  auto_rotation: optional(z.boolean()),
-  rotation_period: optional(z.string()),
-  rotation_config: optional(z.string()),
-  rotation_time: optional(timestamp),
-  next_rotation_time: optional(timestamp),
-  event_subscriptions: optional(z.array(z.string())),
-  enterprise_project_id: optional(z.string()),
-  rotation_func_urn: optional(z.string()),
+  state: z.union([z.enum(SECRET_STATES), z.string()]),
+  kms_key_id: z.string().optional(),
+  description: z.string().optional(),
+  create_time: timestamp.optional(),
+  update_time: timestamp.optional(),
+  scheduled_delete_time: timestamp.optional(),
+  secret_type: z.string().optional(),
+  auto_rotation: z.boolean().optional(),
+  rotation_period: z.string().optional(),
+  rotation_config: z.string().optional(),
+  rotation_time: timestamp.optional(),
+  next_rotation_time: timestamp.optional(),
+  event_subscriptions: z.array(z.string()).optional(),
+  enterprise_project_id: z.string().optional(),
+  rotation_func_urn: z.string().optional(),
 });
 export type Secret = z.infer<typeof secretSchema>;
 
-export const pageInfoSchema = z.object({
-  next_marker: z.nullish(z.string()),
-  previous_marker: z.nullish(z.string()),
-  current_count: z.int().check(z.nonnegative()),
+const pageInfoSchema = z.object({
+  next_marker: z.string().nullish(),
+  previous_marker: z.string().nullish(),
+  current_count: z.int().nonnegative(),
 });
-export type PageInfo = z.infer<typeof pageInfoSchema>;
 
 export const versionMetadataSchema = z.object({
   id: z.string(),
-  create_time: optional(timestamp),
-  expire_time: z.nullish(timestamp),
-  kms_key_id: optional(z.string()),
+  create_time: timestamp.optional(),
+  expire_time: timestamp.nullish(),
+  kms_key_id: z.string().optional(),
   secret_name: z.string(),
-  version_stages: z._default(z.array(z.string()), []),
+  version_stages: z.array(z.string()).default([]),
 });
 export type VersionMetadata = z.infer<typeof versionMetadataSchema>;
 
-export const stageSchema = z.object({
+const stageSchema = z.object({
   name: z.string(),
   version_id: z.string(),
-  update_time: optional(timestamp),
+  update_time: timestamp.optional(),
   secret_name: z.string(),
 });
 export type Stage = z.infer<typeof stageSchema>;
 
-export const listSecretsResponseSchema = z.object({
-  secrets: z.array(secretSchema),
-  page_info: pageInfoSchema,
-});
-export const showSecretResponseSchema = z.object({ secret: secretSchema });
-export const listVersionsResponseSchema = z.object({
-  version_metadatas: z.array(versionMetadataSchema),
-  page_info: pageInfoSchema,
-});
-export const showStageResponseSchema = z.object({ stage: stageSchema });
-
 /** ShowSecretVersion: the only answer that carries a value; exactly one of the two is set. */
-export const showVersionResponseSchema = z.object({
-  version: z
-    .object({
-      version_metadata: versionMetadataSchema,
-      secret_string: optional(z.string()),
-      secret_binary: optional(z.string()),
-    })
-    .check(
-      z.refine((v) => (v.secret_string === undefined) !== (v.secret_binary === undefined), {
-        message: 'exactly one of secret_string and secret_binary must be set',
-      }),
-    ),
-});
-export type SecretVersion = z.infer<typeof showVersionResponseSchema>['version'];
+const secretVersionSchema = z
+  .object({
+    version_metadata: versionMetadataSchema,
+    secret_string: z.string().optional(),
+    secret_binary: z.string().optional(),
+  })
+  .refine((v) => (v.secret_string === undefined) !== (v.secret_binary === undefined), {
+    message: 'exactly one of secret_string and secret_binary must be set',
+  });
+export type SecretVersion = z.infer<typeof secretVersionSchema>;
 
-/**
- * An error body in any of the three shapes the cloud uses: CSMS `{error_code, error_msg}`, the
- * gateway's with `request_id`, and KMS-style nested under `error`.
- */
-const flatError = z.object({
-  error_code: z.string(),
-  error_msg: z.string(),
-  request_id: optional(z.string()),
-});
-export const errorBodySchema = z.union([flatError, z.object({ error: flatError })]);
-export type ErrorBody = z.infer<typeof flatError>;
+/** The answer schema of each read, keyed like the table of operations. */
+export const RESPONSE_SCHEMAS = {
+  ListSecrets: z.object({ secrets: z.array(secretSchema), page_info: pageInfoSchema }),
+  ShowSecret: z.object({ secret: secretSchema }),
+  ListSecretVersions: z.object({ version_metadatas: z.array(versionMetadataSchema), page_info: pageInfoSchema }),
+  ShowSecretVersion: z.object({ version: secretVersionSchema }),
+  ShowSecretStage: z.object({ stage: stageSchema }),
+} satisfies Record<ReadOperation, z.ZodType>;
 
-export function parseErrorBody(body: unknown): ErrorBody | null {
-  const parsed = errorBodySchema.safeParse(body);
-  if (!parsed.success) return null;
-  return 'error' in parsed.data ? parsed.data.error : parsed.data;
-}
+/** What a read answers, once checked: `ResponseOf<'ShowSecret'>` is `{secret: Secret}`. */
+export type ResponseOf<O extends ReadOperation> = z.output<(typeof RESPONSE_SCHEMAS)[O]>;

@@ -2,7 +2,8 @@
 // secret's state, which CSMS's public API cannot do directly.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { NAME_PATTERN, PROJECT_ID_PATTERN } from '../csms/patterns.ts';
+import { checkParam } from '../csms/operations.ts';
+import { SECRET_STATES } from '../csms/patterns.ts';
 import { parseBody } from './bodies.ts';
 import { invalidParameter } from './errors.ts';
 import { faultRuleBody, type Faults } from './faults.ts';
@@ -10,7 +11,7 @@ import type { Iam } from './iam.ts';
 import type { Service } from './service.ts';
 
 const stateBody = z.object({
-  state: z.enum(['ENABLED', 'DISABLED', 'PENDING_DELETE', 'FROZEN']),
+  state: z.enum(SECRET_STATES),
   scheduled_delete_time: z.number().int().min(0).optional(),
 });
 
@@ -34,15 +35,16 @@ export function registerAdminRoutes(app: FastifyInstance, deps: { service: Servi
     faults.clear();
     return reply.code(204).send();
   });
-  app.get('/emulator/requests', async () => ({ requests: faults.requests() }));
+  app.get<{ Querystring: { project?: string } }>('/emulator/requests', async (req) => ({ requests: faults.requests(req.query.project) }));
   app.delete('/emulator/requests', async (_req, reply) => {
     faults.clearRequests();
     return reply.code(204).send();
   });
-  app.put('/emulator/v1/:project_id/secrets/:secret_name/state', async (req) => {
-    const { project_id: pid, secret_name: name } = req.params as Record<string, string>;
-    if (!PROJECT_ID_PATTERN.test(pid!) || !NAME_PATTERN.test(name!)) throw invalidParameter('Invalid project_id or secret_name.');
+  app.put<{ Params: { project_id: string; secret_name: string } }>('/emulator/v1/:project_id/secrets/:secret_name/state', async (req) => {
+    const { project_id: pid, secret_name: name } = req.params;
+    const problem = checkParam('project_id', pid) ?? checkParam('secret_name', name);
+    if (problem) throw invalidParameter(problem);
     const body = parseBody(stateBody, req.body);
-    return service.setState(pid!, name!, body.state, body.scheduled_delete_time);
+    return service.setState(pid, name, body.state, body.scheduled_delete_time);
   });
 }

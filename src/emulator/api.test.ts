@@ -174,7 +174,7 @@ describe('versions and stages', () => {
   it('reads values only from ENABLED secrets', async () => {
     await csms.createSecret({ name: 'off', secret_string: 'hidden-value' });
     for (const state of ['DISABLED', 'FROZEN', 'PENDING_DELETE']) {
-      expect(await emulator.setState(csms.projectId, 'off', state)).toBe(200);
+      await emulator.admin.setState(csms.projectId, 'off', state);
       const read = await csms.showVersion('off', 'v1');
       expect(read.status).toBe(400);
       expect(read.body.error_code).toBe(state === 'PENDING_DELETE' ? 'CSMS.0103' : 'CSMS.0003');

@@ -3,8 +3,8 @@
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { CSMS_ACTIONS } from '../csms/actions.ts';
-import { CSMS_ERRORS, GATEWAY_ROUTE_NOT_FOUND } from '../csms/error-codes.ts';
+import { CSMS_ERRORS } from '../csms/error-codes.ts';
+import { OPERATIONS } from '../csms/operations.ts';
 import { CsmsError, invalidBody } from './errors.ts';
 import { registerAdminRoutes } from './admin.ts';
 import { createFaults, type Faults } from './faults.ts';
@@ -56,26 +56,41 @@ export function buildEmulatorApp(opts: { service: Service; auth: EmulatorAuth; f
   });
 
   if (faults) {
-    registerAdminRoutes(app, { service: opts.service, faults, iam: opts.iam });
-    app.addHook('onRequest', async (req, reply) => {
-      if (await applyFault(faults, req, reply)) return reply;
-    });
-    app.addHook('onResponse', async (req, reply) => {
-      if (!req.url.startsWith('/emulator/'))
-        faults.record({ method: req.method, path: req.url.split('?')[0]!, status: reply.statusCode, time: Date.now() });
-    });
+    // The test-only routes are in a scope of their own, so the faults and the request log (hooks
+    // of the API scopes below) never touch them, whatever the spelling of their URL.
+    app.register(async (admin) => registerAdminRoutes(admin, { service: opts.service, faults, iam: opts.iam }));
   }
 
-  app.addHook('preHandler', async (req) => {
-    if (req.url.startsWith('/v1/')) authenticate(req, opts.auth, opts.iam);
-    if (req.bodyError) throw req.bodyError;
+  // The APIs: CSMS routes authenticated as the router matched them (the decoded path), so no
+  // spelling of a URL reaches a handler unauthenticated; IAM routes check their own credentials.
+  app.register(async (api) => {
+    if (faults) {
+      api.addHook('onRequest', async (req, reply) => {
+        if (await applyFault(faults, req, reply)) return reply;
+      });
+      api.addHook('onResponse', async (req, reply) => {
+        const project = (req.params as Partial<Record<string, unknown>>).project_id;
+        faults.record({
+          method: req.method,
+          path: req.url.split('?')[0]!,
+          project: typeof project === 'string' ? project : undefined,
+          status: reply.statusCode,
+          time: Date.now(),
+        });
+      });
+    }
+    api.register(async (csms) => {
+      csms.addHook('preHandler', async (req) => {
+        authenticate(req, opts.auth, opts.iam);
+        if (req.bodyError) throw req.bodyError;
+      });
+      registerCsmsRoutes(csms, opts.service);
+    });
+    opts.iam.register(api, (req) => signedBy(req, opts.auth).ok);
   });
 
-  registerCsmsRoutes(app, opts.service);
-  opts.iam.register(app, (req) => signedBy(req, opts.auth).ok);
-
   app.setNotFoundHandler((req, reply) =>
-    sendError(reply, new CsmsError(404, GATEWAY_ROUTE_NOT_FOUND, `No API at ${req.method} ${req.url.split('?')[0]}.`)),
+    sendError(reply, new CsmsError(404, CSMS_ERRORS.routeNotFound, `No API at ${req.method} ${req.url.split('?')[0]}.`)),
   );
   app.setErrorHandler((error, req, reply) => {
     if (error instanceof CsmsError) return sendError(reply, error);
@@ -83,7 +98,7 @@ export function buildEmulatorApp(opts: { service: Service; auth: EmulatorAuth; f
     if (status === 413) return sendError(reply, new CsmsError(413, CSMS_ERRORS.invalidBody, 'The request body is too large.'));
     if (status && status < 500) return sendError(reply, new CsmsError(400, CSMS_ERRORS.invalidRequest, 'The request is invalid.'));
     process.stderr.write(`emulator: internal error on ${req.method} ${req.url.split('?')[0]}: ${String(error)}\n`);
-    return sendError(reply, new CsmsError(500, 'CSMS.0001', 'Internal error in the CSMS emulator.'));
+    return sendError(reply, new CsmsError(500, CSMS_ERRORS.internal, 'Internal error in the CSMS emulator.'));
   });
 
   return app;
@@ -118,12 +133,9 @@ function authenticate(req: FastifyRequest, auth: EmulatorAuth, iam: Iam) {
           : `The token of ${checked.user} is scoped to the account; project APIs need a project-scoped token.`,
       );
     const operation = operationOf(req);
-    if (operation && !checked.allows(CSMS_ACTIONS[operation]))
-      throw new CsmsError(
-        403,
-        CSMS_ERRORS.policyDenied,
-        `Policy doesn't allow ${CSMS_ACTIONS[operation]} to be performed by ${checked.user}.`,
-      );
+    const action = operation && OPERATIONS[operation].action;
+    if (action && !checked.allows(action))
+      throw new CsmsError(403, CSMS_ERRORS.policyDenied, `Policy doesn't allow ${action} to be performed by ${checked.user}.`);
     return;
   }
   if (!req.headers.authorization)
@@ -135,15 +147,14 @@ function authenticate(req: FastifyRequest, auth: EmulatorAuth, iam: Iam) {
   throw new CsmsError(401, CSMS_ERRORS.authFailed, `Incorrect IAM authentication information: signature ${result.reason}.`);
 }
 
-/** Applies the fault for this request, if any; true when it has answered (or dropped) it. */
 function signedBy(req: FastifyRequest, auth: EmulatorAuth) {
   return verifySignature({ method: req.method, url: req.url, headers: req.headers, body: req.rawBody ?? '' }, (ak) =>
     ak === auth.accessKey ? auth.secretKey : undefined,
   );
 }
 
+/** Applies the fault for this request, if any; true when it has answered (or dropped) it. */
 async function applyFault(faults: Faults, req: FastifyRequest, reply: FastifyReply): Promise<boolean> {
-  if (req.url.startsWith('/emulator/')) return false;
   const fault = faults.take(req.method, req.url.split('?')[0]!);
   if (!fault) return false;
   if (fault.delay_ms) await sleep(fault.delay_ms);
@@ -161,7 +172,7 @@ async function applyFault(faults: Faults, req: FastifyRequest, reply: FastifyRep
     return true;
   }
   if (!fault.status) return false;
-  const body = fault.body ?? { error_code: 'CSMS.0001', error_msg: `Injected fault ${fault.status}.` };
+  const body = fault.body ?? { error_code: CSMS_ERRORS.internal, error_msg: `Injected fault ${fault.status}.` };
   reply.code(fault.status).type('application/json').send(JSON.stringify(body));
   return true;
 }

@@ -3,6 +3,7 @@ import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMULATOR_DEFAULTS } from './config.ts';
+import type { FaultRule } from './testing/admin-client.ts';
 import { signRequest } from './testing/csms-client.ts';
 import { expectValid, SPEC_DIR } from './testing/openapi.ts';
 import { randomProjectId, startTestEmulator } from './testing/start-test-emulator.ts';
@@ -108,26 +109,17 @@ describe('error bodies', () => {
 });
 
 describe('fault injection', () => {
-  const addFault = (rule: object) =>
-    fetch(`${emulator.url}/emulator/faults`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(rule),
-    });
+  const addFault = (rule: FaultRule) => emulator.admin.addFault(rule);
   const token = { 'X-Auth-Token': EMULATOR_DEFAULTS.token };
 
   it('answers the next N matching requests with the given status and body, then recovers', async () => {
-    expect(
-      (
-        await addFault({
-          path: '/secrets/api-key$',
-          count: 2,
-          status: 503,
-          body: { error_code: 'CSMS.0001', error_msg: 'down' },
-          headers: { 'Retry-After': '3' },
-        })
-      ).status,
-    ).toBe(200);
+    await addFault({
+      path: '/secrets/api-key$',
+      count: 2,
+      status: 503,
+      body: { error_code: 'CSMS.0001', error_msg: 'down' },
+      headers: { 'Retry-After': '3' },
+    });
     for (let i = 0; i < 2; i++) {
       const res = await fetch(url('/api-key'), { headers: token });
       expect([res.status, res.headers.get('retry-after')]).toEqual([503, '3']);
@@ -150,11 +142,13 @@ describe('fault injection', () => {
     await expect(fetch(url('/api-key'), { headers: token })).rejects.toThrow();
   });
 
-  it('logs the requests that reached it', async () => {
-    await fetch(`${emulator.url}/emulator/requests`, { method: 'DELETE' });
-    await fetch(url('/api-key/versions/v1'), { headers: token });
-    const { requests } = (await (await fetch(`${emulator.url}/emulator/requests`)).json()) as any;
-    expect(requests).toEqual([expect.objectContaining({ method: 'GET', path: `/v1/${pid}/secrets/api-key/versions/v1`, status: 200 })]);
+  it('logs the requests that reached it, by project', async () => {
+    const mine = randomProjectId();
+    await fetch(`${emulator.url}/v1/${mine}/secrets/some-secret`, { headers: token });
+    await fetch(`${emulator.url}/v1/${randomProjectId()}/secrets/some-secret`, { headers: token });
+    expect(await emulator.admin.requests(mine)).toEqual([
+      expect.objectContaining({ method: 'GET', path: `/v1/${mine}/secrets/some-secret`, project: mine, status: 404 }),
+    ]);
   });
 });
 

@@ -1,7 +1,7 @@
 // The demo data set: two projects of realistic secrets that exercise every screen of the console.
 // Values are generated deterministically (so screenshots and tests are stable) and are fake.
 import { createHash } from 'node:crypto';
-import type { SeedFile } from './seed.ts';
+import type { SeedFile } from './seed-file.ts';
 
 export const DEMO_PROJECTS = {
   production: { id: '2b8e4f1a9c3d47e6b5a0f8c7d6e5b4a3', name: 'cn-north-4_production', region: 'cn-north-4' },

@@ -17,8 +17,10 @@ export const faultRuleBody = z.object({
   reset: z.boolean().optional(),
 });
 export type FaultRuleInput = z.infer<typeof faultRuleBody>;
+/** A rule as a test writes it (defaults left out). */
+export type FaultRule = z.input<typeof faultRuleBody>;
 
-interface FaultRule extends FaultRuleInput {
+interface ActiveRule extends FaultRuleInput {
   id: number;
   pattern: RegExp;
   remaining: number;
@@ -27,6 +29,8 @@ interface FaultRule extends FaultRuleInput {
 export interface LoggedRequest {
   method: string;
   path: string;
+  /** The project the route named, so tests running side by side read only their own. */
+  project?: string;
   status: number;
   time: number;
 }
@@ -34,13 +38,13 @@ export interface LoggedRequest {
 const LOG_SIZE = 2000;
 
 export function createFaults() {
-  let rules: FaultRule[] = [];
+  let rules: ActiveRule[] = [];
   let nextId = 1;
   let log: LoggedRequest[] = [];
 
   return {
     add(input: FaultRuleInput) {
-      const rule: FaultRule = { ...input, id: nextId++, pattern: new RegExp(input.path), remaining: input.count };
+      const rule: ActiveRule = { ...input, id: nextId++, pattern: new RegExp(input.path), remaining: input.count };
       rules.push(rule);
       return { id: rule.id };
     },
@@ -60,7 +64,7 @@ export function createFaults() {
       log.push(entry);
       if (log.length > LOG_SIZE) log = log.slice(-LOG_SIZE);
     },
-    requests: () => log,
+    requests: (project?: string) => (project ? log.filter((r) => r.project === project) : log),
     clearRequests() {
       log = [];
     },

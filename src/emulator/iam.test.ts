@@ -133,7 +133,7 @@ describe('tokens on CSMS', () => {
 
   it('stop working once expired', async () => {
     const token = await tokenOf(auditor, { id: production.id });
-    expect((await fetch(`${emulator.url}/emulator/iam/expire-tokens`, { method: 'POST' })).status).toBe(204);
+    await emulator.admin.expireTokens();
     const res = await csmsGet(production.id, token);
     expect(res.status).toBe(401);
     expect(((await res.json()) as any).error_msg).toContain('expired');

@@ -1,7 +1,7 @@
 // The CSMS rules, over the store. The HTTP routes and the seed both go through this module, so
 // demo data is created exactly as an API client would create it.
 import { createHash, randomUUID } from 'node:crypto';
-import { BUILT_IN_STAGES, LIMITS } from '../csms/patterns.ts';
+import { BUILT_IN_STAGES, LIMITS, type SecretState } from '../csms/patterns.ts';
 import { CSMS_ERRORS } from '../csms/error-codes.ts';
 import type { z } from 'zod';
 import type { createSecretBody, createVersionBody, updateSecretBody } from './bodies.ts';
@@ -11,7 +11,6 @@ import type { SecretRow, Store, VersionRow } from './store.ts';
 import { newDataKey, open, seal } from './vault.ts';
 
 const MAX_SECRETS_PER_PROJECT = 100_000;
-export type SecretStateName = 'ENABLED' | 'DISABLED' | 'PENDING_DELETE' | 'FROZEN';
 
 /** Write options used by the seed to give demo data a past. */
 export interface At {
@@ -187,7 +186,7 @@ export function createService(store: Store, masterKey: Buffer, clock: () => numb
     },
 
     /** Not a CSMS operation: the seed and the test-only admin endpoint use it to set a state. */
-    setState(pid: string, name: string, state: SecretStateName, scheduledDeleteTime?: number) {
+    setState(pid: string, name: string, state: SecretState, scheduledDeleteTime?: number) {
       return store.transaction(() => {
         const row = mustGetSecret(pid, name);
         const pending = state === 'PENDING_DELETE';

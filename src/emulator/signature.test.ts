@@ -3,7 +3,7 @@ import { createHash, createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { canonicalQuery, canonicalUri, parseSdkDate, verifySignature } from './signature.ts';
 
-// The official test vector (csms-api.md).
+// The official test vector of Huawei Cloud's API signing guide.
 const AK = 'QTWAOYTTINDUT2QVKYUC';
 const SK = 'MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc';
 const PATH = '/v1/77b6a44cba5143ab91d13ab9a8ff44fd/vpcs';

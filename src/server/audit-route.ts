@@ -1,22 +1,15 @@
 // POST /api/audit: the app reports the uses of a value the server cannot see (a copy or a
 // download of a value already on screen). Only ids are accepted, never a value.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import type { FastifyInstance } from 'fastify';
+import { auditReportSchema } from '../csms/console-api.ts';
+import { CONSOLE_PATHS } from '../csms/console-paths.ts';
 import { CSMS_ERRORS } from '../csms/error-codes.ts';
-import { NAME_PATTERN, PROJECT_ID_PATTERN, VERSION_ID_PATTERN } from '../csms/patterns.ts';
 import type { Audit } from './audit.ts';
 import { sendError } from './errors.ts';
 
-const reportSchema = z.strictObject({
-  action: z.enum(['copy', 'download']),
-  project_id: z.string().regex(PROJECT_ID_PATTERN),
-  secret_name: z.string().regex(NAME_PATTERN),
-  version_id: z.string().regex(VERSION_ID_PATTERN),
-});
-
-export function registerAuditRoute(app: FastifyInstance, deps: { audit: Audit; who: (req: FastifyRequest) => string }) {
-  app.post('/api/audit', { bodyLimit: 1024, config: { rateLimit: { max: 120, timeWindow: 60_000 } } }, async (req, reply) => {
-    const report = reportSchema.safeParse(req.body);
+export function registerAuditRoute(app: FastifyInstance, audit: Audit) {
+  app.post(CONSOLE_PATHS.audit, { bodyLimit: 1024, config: { rateLimit: { max: 120, timeWindow: 60_000 } } }, async (req, reply) => {
+    const report = auditReportSchema.safeParse(req.body);
     if (!report.success)
       return sendError(
         reply,
@@ -25,9 +18,9 @@ export function registerAuditRoute(app: FastifyInstance, deps: { audit: Audit; w
         'Invalid audit report: expected {action, project_id, secret_name, version_id}.',
       );
     const { action, project_id, secret_name, version_id } = report.data;
-    deps.audit({
+    audit({
       action,
-      who: deps.who(req),
+      who: req.identity.who,
       clientIp: req.ip,
       project: project_id,
       secret: secret_name,

@@ -10,7 +10,7 @@ export interface ValueEvent {
   project: string;
   secret: string;
   version: string;
-  outcome: 'ok' | 'denied' | 'not-found' | 'rate-limited' | 'error' | 'reported';
+  outcome: 'ok' | 'invalid' | 'denied' | 'not-found' | 'rate-limited' | 'error' | 'reported';
   status?: number;
   requestId?: string;
 }

@@ -8,10 +8,11 @@ import { DEMO_PROJECTS } from '../emulator/demo-seed.ts';
 import { verifySignature } from '../emulator/signature.ts';
 import { startTestEmulator } from '../emulator/testing/start-test-emulator.ts';
 import { listenProblem, serverConfigFromEnv } from './config.ts';
-import { discoverProjects } from './discovery.ts';
+import { discoverProjects } from './projects.ts';
 import { regionRouting } from './routing.ts';
+import { anyReadAnswer, fakeSecret } from './testing/fake-answers.ts';
 import { startTestServer } from './testing/start-test-server.ts';
-import { signedHeaders } from './upstream.ts';
+import { signedHeaders } from '../csms/signer.ts';
 
 const KEYS = { HUAWEICLOUD_SDK_AK: 'AKEXAMPLE', HUAWEICLOUD_SDK_SK: 'SKEXAMPLE' };
 const PID = '0123456789abcdef0123456789abcdef';
@@ -81,7 +82,10 @@ describe('where it may listen', () => {
 describe('signing', () => {
   it('signs every header it sends, X-Security-Token included, verifiably', () => {
     const url = new URL(`https://kms.cn-north-4.myhuaweicloud.com/v1/${PID}/secrets?limit=10`);
-    const headers = signedHeaders({ accessKey: 'AKEXAMPLE', secretKey: 'SKEXAMPLE', securityToken: 'temp-token' }, url, PID);
+    const headers = signedHeaders(
+      { accessKey: 'AKEXAMPLE', secretKey: 'SKEXAMPLE', securityToken: 'temp-token' },
+      { method: 'GET', url, headers: { 'X-Project-Id': PID } },
+    );
     expect(headers['X-Security-Token']).toBe('temp-token');
     expect(headers['X-Project-Id']).toBe(PID);
     expect(headers.Authorization).toMatch(
@@ -131,7 +135,7 @@ describe('routing each project to its region', () => {
     const app = Fastify();
     app.get('/*', async (req) => {
       seen[name as 'a' | 'b'].push({ url: req.url, token: req.headers['x-security-token'] as string | undefined });
-      return { secret: { name: `from-${name}` } };
+      return { secret: fakeSecret(`from-${name}`) };
     });
     return app;
   });
@@ -181,9 +185,7 @@ describe('routing each project to its region', () => {
 
 describe('behind an authenticating reverse proxy (CONSOLE_AUTH=header)', () => {
   const upstream = Fastify();
-  upstream.get('/*', async () => ({
-    version: { version_metadata: { id: 'v1', secret_name: 'x', version_stages: [] }, secret_string: 'v' },
-  }));
+  upstream.get('/*', async () => anyReadAnswer());
   let server: Awaited<ReturnType<typeof startTestServer>>;
   beforeAll(async () => {
     await upstream.listen({ host: '127.0.0.1', port: 0 });
@@ -206,9 +208,7 @@ describe('behind an authenticating reverse proxy (CONSOLE_AUTH=header)', () => {
     }
     const res = await server.get(`/api/v1/${PID}/secrets/x/versions/v1`, { 'x-auth-request-user': 'alice@example.com' });
     expect(res.status).toBe(200);
-    const { readFileSync } = await import('node:fs');
-    const line = JSON.parse(readFileSync(server.auditLog, 'utf8').trim().split('\n').at(-1)!);
-    expect(line).toMatchObject({ event: 'secret.value.read', who: 'user:alice@example.com', outcome: 'ok' });
+    expect(server.auditLines().at(-1)).toMatchObject({ event: 'secret.value.read', who: 'user:alice@example.com', outcome: 'ok' });
   });
 
   it('is required to listen beyond loopback with real credentials', () => {

@@ -1,6 +1,8 @@
 // The console server's settings, from the environment. Credentials come only from here.
 import { z } from 'zod';
+import type { Project } from '../csms/console-api.ts';
 import { PROJECT_ID_PATTERN } from '../csms/patterns.ts';
+import type { Credentials } from '../csms/signer.ts';
 
 const REGION = /^[a-z]{2}(-[a-z]+)+-[0-9]+$/;
 
@@ -37,25 +39,6 @@ const envSchema = z.object({
     .optional(),
 });
 
-export interface Project {
-  id: string;
-  name: string;
-  region: string;
-}
-
-export interface Credentials {
-  accessKey: string;
-  secretKey: string;
-  /** Temporary credentials: sent (and signed) as X-Security-Token. */
-  securityToken?: string;
-}
-
-/** A CSMS endpoint and the credentials that sign for it. */
-export interface Upstream extends Credentials {
-  /** Base URL of the CSMS API, without a trailing slash. */
-  endpoint: string;
-}
-
 /** How people reach the console: unauthenticated (loopback), named by an authenticating reverse
  * proxy in a header, or signed in with their own IAM user (the server keeps their tokens). */
 export type ConsoleAuth =
@@ -71,7 +54,7 @@ export interface ServerConfig {
   regions: { name: string; endpoint: string }[];
   /** Where projects are discovered when HUAWEICLOUD_SDK_PROJECT_ID is not set. */
   iamEndpoint: string;
-  /** Known projects; empty in cloud mode until discovered through IAM. */
+  /** Projects named by HUAWEICLOUD_SDK_PROJECT_ID; empty: discovered (cloud) or the emulator's. */
   projects: Project[];
   timeoutMs: number;
   auditLog?: string;

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMULATOR_DEFAULTS } from '../emulator/config.ts';
+import { anyReadAnswer } from './testing/fake-answers.ts';
 import { startTestServer } from './testing/start-test-server.ts';
 
 const PID = '0123456789abcdef0123456789abcdef';
@@ -15,7 +16,7 @@ const seen: { host?: string; url: string }[] = [];
 const upstream = Fastify();
 upstream.all('/*', async (req) => {
   seen.push({ host: req.headers.host, url: req.url });
-  return { secret: { name: 'x' }, version: { version_metadata: { id: 'v1', secret_name: 'x', version_stages: [] }, secret_string: 'v' } };
+  return anyReadAnswer();
 });
 let upstreamHost = '';
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -147,10 +148,7 @@ describe('limits', () => {
     expect(Number(last!.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(((await last!.json()) as { error_code: string }).error_code).toBe('CONSOLE.0429');
     expect((await limited.get(`/api/v1/${PID}/secrets/limited`)).status).toBe(200);
-    const lines = readFileSync(limited.auditLog, 'utf8')
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l));
+    const lines = limited.auditLines();
     expect(lines.filter((l) => l.secret === 'limited').map((l) => l.outcome)).toEqual(['ok', 'ok', 'ok', 'rate-limited']);
     await limited.close();
   });
@@ -179,10 +177,7 @@ describe('the audit of copies and downloads', () => {
   it('writes one line per reported copy or download, ids only', async () => {
     expect((await report({ action: 'copy', project_id: PID, secret_name: 'db', version_id: 'v2' })).status).toBe(204);
     expect((await report({ action: 'download', project_id: PID, secret_name: 'ks', version_id: 'v1' })).status).toBe(204);
-    const lines = readFileSync(server.auditLog, 'utf8')
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l));
+    const lines = server.auditLines();
     expect(lines.at(-2)).toMatchObject({
       event: 'secret.value.copy',
       project: PID,

@@ -4,7 +4,7 @@
 import { request } from 'undici';
 import { z } from 'zod';
 import { PROJECT_ID_PATTERN } from '../csms/patterns.ts';
-import type { Project } from './config.ts';
+import type { Project } from '../csms/console-api.ts';
 
 const projectsSchema = z.object({ projects: z.array(z.object({ id: z.string(), name: z.string() })) });
 const tokenSchema = z.object({

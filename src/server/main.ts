@@ -1,23 +1,18 @@
-// `npm start`: the console server, and unless CSMS_ENDPOINT points at a real CSMS, the embedded
-// emulator with demo data, in one process.
-import { EMULATOR_DEFAULTS, emulatorConfigFromEnv } from '../emulator/config.ts';
-import { DEMO_IAM } from '../emulator/demo-seed.ts';
-import { startEmulator, type RunningEmulator } from '../emulator/emulator.ts';
+// `npm start`: the console server, and unless a CSMS endpoint is configured, the embedded emulator
+// with demo data, in one process.
 import { buildConsoleServer } from './app.ts';
 import { buildIfNeeded } from './build-if-needed.ts';
-import { listenProblem, serverConfigFromEnv } from './config.ts';
-import { discoverProjects } from './discovery.ts';
-import type { Credentials } from './config.ts';
+import { listenProblem, serverConfigFromEnv, type ServerConfig } from './config.ts';
+import { discoveredProjects, fixedProjects, type ProjectSource } from './projects.ts';
 import { regionRouting, singleRouting, type Routing } from './routing.ts';
-
-const DISCOVERY_INTERVAL_MS = 3600_000;
+import type { Credentials } from '../csms/signer.ts';
 
 function fail(message: string): never {
   process.stderr.write(`Cannot start: ${message}\n`);
   process.exit(1);
 }
 
-const config = (() => {
+let config: ServerConfig = (() => {
   try {
     return serverConfigFromEnv();
   } catch (error) {
@@ -30,35 +25,25 @@ if (unsafe) fail(unsafe);
 
 await buildIfNeeded(config.staticDir);
 
-let emulator: RunningEmulator | undefined;
 let routing: Routing;
+let projects: ProjectSource;
 let credentials: Credentials | undefined;
+let closeEmulator = async () => {};
 const lines: string[] = [];
 if (config.mode === 'emulator') {
-  const emulatorConfig = emulatorConfigFromEnv();
-  emulator = await startEmulator(emulatorConfig);
+  // Loaded only here: a console in front of the cloud never loads the emulator or SQLite.
+  const { startEmbeddedEmulator } = await import('../emulator/embedded.ts');
+  const emulator = await startEmbeddedEmulator({ signIn: config.auth.mode === 'iam' });
   routing = singleRouting(emulator.url);
-  if (config.auth.mode === 'iam') config.iamEndpoint = emulator.url;
-  else credentials = { accessKey: emulatorConfig.auth.accessKey, secretKey: emulatorConfig.auth.secretKey };
-  config.projects =
-    emulator.projects.length > 0 ? emulator.projects : [{ id: '0123456789abcdef0123456789abcdef', name: 'local', region: 'local' }];
-  const defaults = emulatorConfig.auth.accessKey === EMULATOR_DEFAULTS.accessKey;
-  lines.push(`CSMS emulator  ${emulator.url}  (database ${emulatorConfig.dbPath}, seed ${emulatorConfig.seed})`);
-  if (config.auth.mode === 'iam' && emulatorConfig.seed === 'demo')
-    lines.push(
-      `  sign in to account ${DEMO_IAM.domain} as:`,
-      ...DEMO_IAM.users.map((u) => `    ${u.name.padEnd(9)} password ${u.password}`),
-    );
-  else if (config.auth.mode !== 'iam')
-    lines.push(
-      defaults
-        ? `  demo credentials: AK ${EMULATOR_DEFAULTS.accessKey}  SK ${EMULATOR_DEFAULTS.secretKey}`
-        : '  credentials: from the environment',
-      defaults ? `                    X-Auth-Token ${EMULATOR_DEFAULTS.token}` : '',
-    );
+  projects = fixedProjects(emulator.projects);
+  if (config.auth.mode === 'iam') config = { ...config, iamEndpoint: emulator.url };
+  else credentials = emulator.credentials;
+  closeEmulator = emulator.close;
+  lines.push(...emulator.banner);
 } else if (config.auth.mode === 'iam') {
   // Each person signs in; their projects and tokens come from IAM then.
   routing = regionRouting(config.regions);
+  projects = fixedProjects([]);
   for (const region of config.regions) lines.push(`CSMS endpoint  ${region.endpoint}  (${region.name}, each user's own IAM token)`);
   lines.push(`IAM            ${config.iamEndpoint}  (sign-in)`);
 } else {
@@ -66,36 +51,25 @@ if (config.mode === 'emulator') {
   credentials = config.credentials!;
   for (const region of config.regions)
     lines.push(`CSMS endpoint  ${region.endpoint}  (${region.name}, signed with AK ${credentials.accessKey})`);
-  if (config.projects.length === 0) {
+  if (config.projects.length > 0) projects = fixedProjects(config.projects);
+  else {
     // Projects come from IAM: at start (a failure stops the start with its reason), then hourly.
-    const discover = () =>
-      discoverProjects(
-        config.iamEndpoint,
-        credentials!,
-        config.regions.map((r) => r.name),
-        config.timeoutMs,
-      );
-    config.projects = await discover().catch((error: Error) =>
-      fail(`project discovery through ${config.iamEndpoint} failed: ${error.message}`),
-    );
-    setInterval(
-      () =>
-        void discover().then(
-          (projects) => (config.projects = projects),
-          () => {},
-        ),
-      DISCOVERY_INTERVAL_MS,
-    ).unref();
-    lines.push(`IAM            ${config.iamEndpoint}  (${config.projects.length} projects discovered)`);
+    projects = await discoveredProjects(
+      config.iamEndpoint,
+      credentials,
+      config.regions.map((r) => r.name),
+      config.timeoutMs,
+    ).catch((error: Error) => fail(`project discovery through ${config.iamEndpoint} failed: ${error.message}`));
+    lines.push(`IAM            ${config.iamEndpoint}  (${projects.list().length} projects discovered)`);
   }
 }
 
-const app = buildConsoleServer(config, { routing, credentials });
+const app = buildConsoleServer(config, { routing, projects, credentials });
 await app.listen({ host: config.host, port: config.port });
 const address = app.server.address();
 const port = typeof address === 'object' && address ? address.port : config.port;
 lines.unshift(`CSMS console   http://${config.host}:${port}/`);
-if (config.auth.mode !== 'iam') for (const p of config.projects) lines.push(`  project ${p.id}  ${p.name} (${p.region})`);
+if (config.auth.mode !== 'iam') for (const p of projects.list()) lines.push(`  project ${p.id}  ${p.name} (${p.region})`);
 process.stdout.write(`${lines.filter(Boolean).join('\n')}\nPress Ctrl-C to stop.\n`);
 
 let stopping = false;
@@ -103,7 +77,8 @@ async function stop() {
   if (stopping) return;
   stopping = true;
   await app.close();
-  await emulator?.close();
+  projects.close();
+  await closeEmulator();
   process.exit(0);
 }
 process.on('SIGINT', stop);

@@ -1,4 +1,5 @@
-// The response headers of security.md, on every response the server sends (errors included).
+// The security headers (a strict CSP with Trusted Types, no-store, no-referrer, nosniff, COOP,
+// CORP, a Permissions-Policy, no framing), on every response the server sends, errors included.
 import type { FastifyInstance } from 'fastify';
 
 export const CONTENT_SECURITY_POLICY = [

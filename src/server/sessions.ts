@@ -3,8 +3,20 @@
 // so the table itself holds no usable cookie. A session ends after `idleMs` without a request,
 // `maxAgeMs` after sign-in, or when its tokens expire, whichever comes first. A restart ends
 // every session.
+import { parse, serialize } from 'cookie';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash, randomBytes } from 'node:crypto';
-import type { Project } from './config.ts';
+import type { Project } from '../csms/console-api.ts';
+
+/** `__Host-`: the browser accepts it only from a secure origin, for this host, on path `/`. */
+export const SESSION_COOKIE = '__Host-csms-session';
+const COOKIE_OPTIONS = { path: '/', httpOnly: true, secure: true, sameSite: 'strict' } as const;
+
+export const sessionCookie = (req: FastifyRequest) => parse(req.headers.cookie ?? '')[SESSION_COOKIE];
+export const setSessionCookie = (reply: FastifyReply, id: string, maxAgeSeconds: number) =>
+  reply.header('Set-Cookie', serialize(SESSION_COOKIE, id, { ...COOKIE_OPTIONS, maxAge: maxAgeSeconds }));
+export const clearSessionCookie = (reply: FastifyReply) =>
+  reply.header('Set-Cookie', serialize(SESSION_COOKIE, '', { ...COOKIE_OPTIONS, maxAge: 0 }));
 
 export interface Session {
   user: string;

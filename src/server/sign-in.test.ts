@@ -66,11 +66,7 @@ async function signIn(user: { name: string; password: string }) {
   expect(res.status).toBe(200);
   return res.headers.get('set-cookie')!.split(';')[0]!;
 }
-const auditLines = () =>
-  readFileSync(server.auditLog, 'utf8')
-    .trim()
-    .split('\n')
-    .map((l) => JSON.parse(l));
+const auditLines = () => server.auditLines();
 
 describe('signing in with a password', () => {
   it('sets a __Host- cookie that scripts cannot read and other sites cannot send; no token reaches the browser', async () => {
@@ -232,7 +228,7 @@ describe('sessions', () => {
 
   it('ends when CSMS no longer accepts the token, and says to sign in again', async () => {
     const cookie = await signIn(operator);
-    await fetch(`${emulator.url}/emulator/iam/expire-tokens`, { method: 'POST' });
+    await emulator.admin.expireTokens();
     const res = await server.get(`/api/v1/${production.id}/secrets`, { cookie });
     expect(res.status).toBe(401);
     expect(await res.json()).toMatchObject({ error_code: 'CONSOLE.0401', error_msg: expect.stringContaining('Sign in again') });
@@ -289,11 +285,11 @@ describe('limits and configuration', () => {
     expect(statuses).toEqual([401, 401, 401, 429, 429]);
     const refused = await attempt();
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
-    const lines = readFileSync(limited.auditLog, 'utf8')
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l));
-    expect(lines.at(-1)).toMatchObject({ event: 'session.sign-in', who: `iam:${DEMO_IAM.domain}/operator`, outcome: 'rate-limited' });
+    expect(limited.auditLines().at(-1)).toMatchObject({
+      event: 'session.sign-in',
+      who: `iam:${DEMO_IAM.domain}/operator`,
+      outcome: 'rate-limited',
+    });
     await limited.close();
   });
 
@@ -306,7 +302,7 @@ describe('limits and configuration', () => {
     });
     expect(res.status).toBe(502);
     expect(await res.json()).toEqual({ error_code: 'CONSOLE.0502', error_msg: 'Sign-in failed: IAM could not be reached.' });
-    const line = JSON.parse(readFileSync(nowhere.auditLog, 'utf8').trim());
+    const line = nowhere.auditLines().at(-1);
     expect(line).toMatchObject({ event: 'session.sign-in', who: `iam:${DEMO_IAM.domain}/operator`, outcome: 'error' });
     expect(JSON.stringify(line)).not.toContain(operator.password);
     await nowhere.close();

@@ -3,33 +3,17 @@
 // server-side session and gives the browser only an HttpOnly cookie. The password is used for
 // this one request and kept nowhere. DELETE /api/session signs out. Every attempt is audited;
 // attempts are rate limited per client.
-import { parse, serialize } from 'cookie';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { signInBodySchema } from '../csms/console-api.ts';
+import { CONSOLE_PATHS } from '../csms/console-paths.ts';
 import { CONSOLE_ERRORS } from '../csms/error-codes.ts';
 import type { Audit, SessionEvent } from './audit.ts';
 import { sendError } from './errors.ts';
 import { IamRefusal, type IamClient, type IssuedToken, type RegionFilter } from './iam-client.ts';
-import type { Session, SessionStore } from './sessions.ts';
+import { clearSessionCookie, sessionCookie, setSessionCookie, type Session, type SessionStore } from './sessions.ts';
 
-/** `__Host-`: the browser accepts it only from a secure origin, for this host, on path `/`. */
-export const SESSION_COOKIE = '__Host-csms-session';
 /** A user may belong to many projects; tokens are fetched for this many at most. */
 const MAX_PROJECTS = 50;
-
-const signInBody = z.discriminatedUnion('method', [
-  z.strictObject({
-    method: z.literal('password'),
-    domain: z.string().trim().min(1).max(64),
-    user: z.string().trim().min(1).max(64),
-    password: z.string().min(1).max(128),
-  }),
-  z.strictObject({ method: z.literal('token'), token: z.string().regex(/^[A-Za-z0-9+/=_-]{16,24576}$/) }),
-]);
-
-export const sessionCookie = (req: FastifyRequest) => parse(req.headers.cookie ?? '')[SESSION_COOKIE];
-export const clearSessionCookie = (reply: FastifyReply) =>
-  reply.header('Set-Cookie', serialize(SESSION_COOKIE, '', { path: '/', httpOnly: true, secure: true, sameSite: 'strict', maxAge: 0 }));
 
 interface SignInDeps {
   sessions: SessionStore;
@@ -54,7 +38,7 @@ class SignInFailure extends Error {
 const who = (domain: string, user: string) => `iam:${domain}/${user}`;
 
 /** Whom a sign-in request claims to be, for the audit, whether or not its body is valid. */
-export function claimedUser(body: unknown): string {
+function claimedUser(body: unknown): string {
   const { domain, user } = (body ?? {}) as { domain?: unknown; user?: unknown };
   return typeof user === 'string' ? who(String(domain), user).slice(0, 200) : 'iam:token';
 }
@@ -133,14 +117,22 @@ export function registerSignIn(app: FastifyInstance, deps: SignInDeps) {
     deps.audit({ action: 'sign-in', clientIp: req.ip, ...event });
 
   app.post(
-    '/api/session',
+    CONSOLE_PATHS.session,
     {
       bodyLimit: 32 * 1024,
-      // Checked once the body is read, so a refused attempt is audited with the name it tried.
-      config: { rateLimit: { max: deps.signInsPerMinute, timeWindow: 60_000, hook: 'preHandler' } },
+      config: {
+        rateLimit: {
+          max: deps.signInsPerMinute,
+          timeWindow: 60_000,
+          // Checked once the body is read, so a refused attempt is audited with the name it tried.
+          hook: 'preHandler',
+          onExceeded: (req: FastifyRequest) =>
+            deps.audit({ action: 'sign-in', who: claimedUser(req.body), clientIp: req.ip, outcome: 'rate-limited' }),
+        },
+      },
     },
     async (req, reply) => {
-      const parsed = signInBody.safeParse(req.body);
+      const parsed = signInBodySchema.safeParse(req.body);
       if (!parsed.success)
         return sendError(reply, 400, CONSOLE_ERRORS.badRequest, 'Give an account name, user name and password, or a token.');
       const body = parsed.data;
@@ -150,12 +142,7 @@ export function registerSignIn(app: FastifyInstance, deps: SignInDeps) {
         deps.sessions.end(sessionCookie(req)); // a sign-in replaces the session it was made from
         const { id, maxAgeSeconds } = deps.sessions.create(init);
         auditSignIn(req, { who: init.who, outcome: 'ok', method: body.method });
-        return reply
-          .header(
-            'Set-Cookie',
-            serialize(SESSION_COOKIE, id, { path: '/', httpOnly: true, secure: true, sameSite: 'strict', maxAge: maxAgeSeconds }),
-          )
-          .send({ user: init.user, domain: init.domain, projects: init.projects });
+        return setSessionCookie(reply, id, maxAgeSeconds).send({ user: init.user, domain: init.domain, projects: init.projects });
       } catch (error) {
         if (error instanceof SignInFailure) {
           auditSignIn(req, { who: claimed, outcome: 'denied', method: body.method, detail: error.message });
@@ -169,7 +156,7 @@ export function registerSignIn(app: FastifyInstance, deps: SignInDeps) {
     },
   );
 
-  app.delete('/api/session', async (req, reply) => {
+  app.delete(CONSOLE_PATHS.session, async (req, reply) => {
     const id = sessionCookie(req);
     const found = deps.sessions.get(id);
     if ('session' in found) deps.audit({ action: 'sign-out', who: found.session.who, clientIp: req.ip, outcome: 'ok' });

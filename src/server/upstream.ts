@@ -1,10 +1,10 @@
-// Calls the CSMS API: every request authorized by the reader (signed with the official Huawei
-// Cloud signer, or carrying the user's IAM token), with a hard timeout, no redirects followed, and
-// nothing from the browser's request but the checked path and query.
-import { AKSKSigner } from '@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner.js';
+// Calls an upstream API (CSMS, IAM): every request authorized by the caller's identity (signed
+// with the official Huawei Cloud signer, or carrying the user's IAM token), with a hard timeout,
+// no redirects followed, and nothing from the browser's request but the checked path and query.
 import { Agent, errors, request } from 'undici';
-import type { Credentials } from './config.ts';
-import type { Authorize } from './routing.ts';
+
+/** The headers that authorize a call to `url`. */
+export type Authorize = (url: URL) => Record<string, string>;
 
 export interface UpstreamAnswer {
   status: number;
@@ -24,48 +24,27 @@ export class UpstreamFailure extends Error {
 
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
-/** Builds the headers the official signer produces for a GET (host is implied by the URL). Every
- * header sent is signed, the temporary credentials' X-Security-Token included. */
-export function signedHeaders(credentials: Credentials, url: URL, projectId?: string): Record<string, string> {
-  const queryParams = Object.fromEntries(url.searchParams);
-  const extra = {
-    ...(projectId && { 'X-Project-Id': projectId }),
-    ...(credentials.securityToken && { 'X-Security-Token': credentials.securityToken }),
-  };
-  const all = AKSKSigner.sign(
-    { method: 'GET', endpoint: `${url.origin}${url.pathname}`, queryParams, headers: extra, data: undefined } as never,
-    { getAk: () => credentials.accessKey, getSk: () => credentials.secretKey } as never,
-  ) as Record<string, string>;
-  const { host: _host, ...headers } = all;
-  return headers;
-}
-
-/** A connection pool to one CSMS endpoint. */
-export function createUpstreamClient(endpoint: string, timeoutMs: number) {
+/** A connection pool to one endpoint of a service (named in error messages: CSMS, CTS…). */
+export function createUpstreamClient(endpoint: string, timeoutMs: number, service = 'CSMS') {
   const dispatcher = new Agent({ headersTimeout: timeoutMs, bodyTimeout: timeoutMs, connections: 64, keepAliveTimeout: 10_000 });
 
   return {
-    async get(path: string, query: Record<string, string>, projectId: string, authorize: Authorize): Promise<UpstreamAnswer> {
+    async get(path: string, query: Record<string, string>, authorize: Authorize): Promise<UpstreamAnswer> {
       const url = new URL(`${endpoint}${path}`);
       for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
       try {
-        const res = await request(url, {
-          method: 'GET',
-          headers: authorize(url, projectId),
-          dispatcher,
-          signal: AbortSignal.timeout(timeoutMs),
-        });
+        const res = await request(url, { method: 'GET', headers: authorize(url), dispatcher, signal: AbortSignal.timeout(timeoutMs) });
         if (res.statusCode >= 300 && res.statusCode < 400) {
           await res.body.dump();
           throw new UpstreamFailure(
             'redirect',
-            `The CSMS endpoint answered with a redirect (HTTP ${res.statusCode}), which is not followed.`,
+            `The ${service} endpoint answered with a redirect (HTTP ${res.statusCode}), which is not followed.`,
           );
         }
         const length = Number(res.headers['content-length'] ?? 0);
         if (length > MAX_BODY_BYTES) {
           await res.body.dump();
-          throw new UpstreamFailure('too-large', 'The CSMS endpoint sent an answer that is too large.');
+          throw new UpstreamFailure('too-large', `The ${service} endpoint sent an answer that is too large.`);
         }
         const header = (name: string) => {
           const v = res.headers[name];
@@ -79,14 +58,28 @@ export function createUpstreamClient(endpoint: string, timeoutMs: number) {
         };
       } catch (error) {
         if (error instanceof UpstreamFailure) throw error;
-        if (isTimeout(error)) throw new UpstreamFailure('timeout', `The CSMS endpoint did not answer within ${timeoutMs} ms.`);
-        throw new UpstreamFailure('unreachable', `Could not reach the CSMS endpoint (${describe(error)}).`);
+        if (isTimeout(error)) throw new UpstreamFailure('timeout', `The ${service} endpoint did not answer within ${timeoutMs} ms.`);
+        throw new UpstreamFailure('unreachable', `Could not reach the ${service} endpoint (${describe(error)}).`);
       }
     },
     close: () => dispatcher.close(),
   };
 }
 export type UpstreamClient = ReturnType<typeof createUpstreamClient>;
+
+/** One connection pool per endpoint, made on first use, closed together. */
+export function createUpstreamPool(timeoutMs: number) {
+  const clients = new Map<string, UpstreamClient>();
+  return {
+    for(endpoint: string, service?: string): UpstreamClient {
+      let client = clients.get(endpoint);
+      if (!client) clients.set(endpoint, (client = createUpstreamClient(endpoint, timeoutMs, service)));
+      return client;
+    },
+    close: () => Promise.all([...clients.values()].map((c) => c.close())),
+  };
+}
+export type UpstreamPool = ReturnType<typeof createUpstreamPool>;
 
 function isTimeout(error: unknown): boolean {
   return (

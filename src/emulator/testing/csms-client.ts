@@ -1,6 +1,6 @@
 // A small CSMS client that signs every request with the official Huawei Cloud signer, exactly as
 // a Huawei SDK would. Tests, e2e fixtures and benchmarks create their data through it.
-import { AKSKSigner } from '@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner.js';
+import { signedHeaders, type Credentials } from '../../csms/signer.ts';
 
 export interface CsmsClientOptions {
   endpoint: string;
@@ -15,20 +15,8 @@ export interface CsmsAnswer<T = any> {
   headers: Headers;
 }
 
-export function signRequest(opts: Pick<CsmsClientOptions, 'accessKey' | 'secretKey'>, method: string, url: URL, data?: unknown) {
-  const signed = AKSKSigner.sign(
-    {
-      method,
-      endpoint: `${url.origin}${url.pathname}`,
-      queryParams: Object.fromEntries(url.searchParams),
-      headers: { 'Content-Type': 'application/json' },
-      data,
-    } as never,
-    { getAk: () => opts.accessKey, getSk: () => opts.secretKey } as never,
-  ) as Record<string, string>;
-  const { host: _host, ...headers } = signed;
-  return headers;
-}
+export const signRequest = (credentials: Credentials, method: string, url: URL, data?: unknown) =>
+  signedHeaders(credentials, { method, url, headers: { 'Content-Type': 'application/json' }, data });
 
 export function csmsClient(opts: CsmsClientOptions) {
   async function call<T = any>(

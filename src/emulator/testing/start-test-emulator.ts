@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { EMULATOR_DEFAULTS } from '../config.ts';
 import { startEmulator } from '../emulator.ts';
+import { emulatorAdmin } from './admin-client.ts';
 import { csmsClient } from './csms-client.ts';
 
 export const randomProjectId = () => randomBytes(16).toString('hex');
@@ -17,14 +18,5 @@ export async function startTestEmulator(seed = 'none') {
   });
   const clientFor = (projectId: string) =>
     csmsClient({ endpoint: emulator.url, accessKey: EMULATOR_DEFAULTS.accessKey, secretKey: EMULATOR_DEFAULTS.secretKey, projectId });
-  /** Sets a secret's state through the test-only admin endpoint; returns the HTTP status. */
-  const setState = async (projectId: string, name: string, state: string) => {
-    const res = await fetch(`${emulator.url}/emulator/v1/${projectId}/secrets/${name}/state`, {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ state }),
-    });
-    return res.status;
-  };
-  return { ...emulator, clientFor, setState };
+  return { ...emulator, clientFor, admin: emulatorAdmin(emulator.url) };
 }

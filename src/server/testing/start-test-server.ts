@@ -3,9 +3,18 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import type { Project } from '../../csms/console-api.ts';
+import type { Credentials } from '../../csms/signer.ts';
 import { buildConsoleServer } from '../app.ts';
-import type { Project, ServerConfig, Upstream } from '../config.ts';
+import type { ServerConfig } from '../config.ts';
+import { fixedProjects } from '../projects.ts';
+import { readAuditLog } from './audit-log.ts';
 import { singleRouting, type Routing } from '../routing.ts';
+
+/** A CSMS endpoint and the key pair that signs for it. */
+export interface Upstream extends Credentials {
+  endpoint: string;
+}
 
 type Options = {
   auth?: ServerConfig['auth'];
@@ -22,22 +31,24 @@ type Options = {
 
 export async function startTestServer(upstream: Upstream, opts: Options = {}) {
   const auditLog = join(mkdtempSync(join(tmpdir(), 'console-audit-')), 'audit.log');
-  const config = {
+  const config: ServerConfig = {
     auth: opts.auth ?? { mode: 'none' as const },
     host: '127.0.0.1',
     port: 0,
     mode: opts.mode ?? 'emulator',
     regions: opts.regions ?? [],
     iamEndpoint: upstream.endpoint,
-    projects: opts.projects ?? [],
+    projects: [],
     timeoutMs: opts.timeoutMs ?? 2000,
     auditLog,
     valueReadsPerMinute: opts.valueReadsPerMinute ?? 1000,
     staticDir: opts.staticDir ?? 'dist',
   };
+  const { endpoint: _endpoint, ...credentials } = upstream;
   const app = buildConsoleServer(config, {
     routing: opts.routing ?? singleRouting(upstream.endpoint),
-    credentials: upstream,
+    projects: fixedProjects(opts.projects ?? []),
+    credentials,
     clock: opts.clock,
   });
   await app.listen({ host: '127.0.0.1', port: 0 });
@@ -45,5 +56,5 @@ export async function startTestServer(upstream: Upstream, opts: Options = {}) {
   /** GET as the app does (with the console header). */
   const get = (path: string, headers: Record<string, string> = {}) =>
     fetch(`${url}${path}`, { headers: { 'x-console-request': '1', ...headers } });
-  return { app, url, auditLog, get, close: () => app.close() };
+  return { app, url, auditLog, auditLines: () => readAuditLog(auditLog), get, close: () => app.close() };
 }

@@ -1,10 +1,11 @@
 // One error type for every failure the app can meet: an HTTP error in any CSMS error shape, a
 // network failure, a timeout, an answer that is not what the contract says, or a parameter the
 // app refused before sending anything. Messages never contain a secret value.
-import { CSMS_ACTIONS } from '../../csms/actions.ts';
-import { CONSOLE_ERRORS, isNotFound } from '../../csms/error-codes.ts';
+import { CONSOLE_ERRORS, CSMS_ERRORS, isNotFound } from '../../csms/error-codes.ts';
+import { permissionOf, type ReadOperation } from '../../csms/operations.ts';
 
-export type Operation = 'ListSecrets' | 'ShowSecret' | 'ListSecretVersions' | 'ShowSecretVersion' | 'ShowSecretStage' | 'Config' | 'SignIn';
+/** What failed: a CSMS read, or one of the console's own calls. */
+export type Operation = ReadOperation | 'Config' | 'SignIn';
 
 export type ApiErrorKind =
   'invalid' | 'not-found' | 'unauthenticated' | 'forbidden' | 'throttled' | 'unavailable' | 'network' | 'bad-response';
@@ -35,8 +36,8 @@ export class ApiError extends Error {
   }
 
   get kind(): ApiErrorKind {
-    if (this.code === 'CONSOLE.NETWORK') return 'network';
-    if (this.code === 'CONSOLE.BAD_RESPONSE') return 'bad-response';
+    if (this.code === CONSOLE_ERRORS.network) return 'network';
+    if (this.code === CONSOLE_ERRORS.badResponse) return 'bad-response';
     if (isNotFound(this.status, this.code)) return 'not-found';
     if (this.status === 401) return 'unauthenticated';
     if (this.status === 403) return 'forbidden';
@@ -58,16 +59,9 @@ export class ApiError extends Error {
 
 /** A parameter refused by the app itself, before any request. */
 export function invalidParameter(message: string): ApiError {
-  return new ApiError({ status: 400, code: 'CSMS.0002', message });
+  return new ApiError({ status: 400, code: CSMS_ERRORS.invalidParameter, message });
 }
 
-/** The IAM action each read needs (csms-api.md), for 403 messages. */
-export const IAM_PERMISSION: Record<Operation, string | undefined> = {
-  ListSecrets: CSMS_ACTIONS.ListSecrets,
-  ShowSecret: CSMS_ACTIONS.ShowSecret,
-  ListSecretVersions: CSMS_ACTIONS.ListSecretVersions,
-  ShowSecretVersion: `${CSMS_ACTIONS.ShowSecretVersion} (and kms:cmk:decryptDataKey)`,
-  ShowSecretStage: CSMS_ACTIONS.ShowSecretStage,
-  Config: undefined,
-  SignIn: undefined,
-};
+/** The IAM permission a refused call needs, for a CSMS read. */
+export const permissionFor = (operation: Operation | undefined): string | undefined =>
+  operation && operation !== 'Config' && operation !== 'SignIn' ? permissionOf(operation) : undefined;

@@ -1,11 +1,14 @@
-// The API client: one GET over fetch, the query's AbortSignal passed through, every answer
-// validated with the contract's zod schemas, every failure turned into an ApiError.
-import * as z from 'zod/mini';
-import { parseErrorBody } from '../../csms/schemas.ts';
+// The API client: one GET over fetch, the query's AbortSignal passed through, every failure turned
+// into an ApiError. Answers are not validated here: the console server checked each one against
+// its operation's schema and passed on only the fields it knows.
+import { apiPath, CONSOLE_REQUEST_HEADER } from '../../csms/console-paths.ts';
+import { CONSOLE_ERRORS, parseErrorBody } from '../../csms/error-codes.ts';
+import type { ParamsOf, ReadOperation } from '../../csms/operations.ts';
+import type { ResponseOf } from '../../csms/schemas.ts';
 import { ApiError, type Operation } from './api-error.ts';
 
 /** The console server refuses API calls without it (a cross-site page cannot send it). */
-export const CONSOLE_HEADERS = { 'X-Console-Request': '1', Accept: 'application/json' };
+export const CONSOLE_HEADERS = { [CONSOLE_REQUEST_HEADER]: '1', Accept: 'application/json' };
 
 function retryAfterSeconds(header: string | null): number | undefined {
   if (!header) return undefined;
@@ -28,12 +31,8 @@ export function errorOf(res: Response, body: unknown, operation: Operation): Api
   });
 }
 
-export async function apiGet<S extends z.ZodMiniType>(
-  operation: Operation,
-  url: string,
-  schema: S,
-  signal?: AbortSignal,
-): Promise<z.infer<S>> {
+/** GET one of the console server's JSON endpoints. */
+export async function getJson<T>(operation: Operation, url: string, signal?: AbortSignal): Promise<T> {
   let res: Response;
   try {
     res = await fetch(url, { headers: CONSOLE_HEADERS, signal, credentials: 'same-origin', cache: 'no-store' });
@@ -41,12 +40,11 @@ export async function apiGet<S extends z.ZodMiniType>(
     if (signal?.aborted) throw error; // navigation cancelled it: not an error to show
     throw new ApiError({
       status: 0,
-      code: 'CONSOLE.NETWORK',
+      code: CONSOLE_ERRORS.network,
       message: 'The console server could not be reached. Check your connection.',
       operation,
     });
   }
-  const requestId = res.headers.get('x-request-id') ?? undefined;
   let body: unknown;
   try {
     body = await res.json();
@@ -54,23 +52,25 @@ export async function apiGet<S extends z.ZodMiniType>(
     if (signal?.aborted) throw signal.reason;
     throw new ApiError({
       status: res.status,
-      code: 'CONSOLE.BAD_RESPONSE',
+      code: CONSOLE_ERRORS.badResponse,
       message: `The server sent an answer that is not JSON (HTTP ${res.status}).`,
-      requestId,
+      requestId: res.headers.get('x-request-id') ?? undefined,
       operation,
     });
   }
   if (!res.ok) throw errorOf(res, body, operation);
-  const parsed = z.safeParse(schema, body);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new ApiError({
-      status: res.status,
-      code: 'CONSOLE.BAD_RESPONSE',
-      message: `The answer does not match the CSMS contract (${issue?.path.join('.') || 'body'}: ${issue?.message}).`,
-      requestId,
-      operation,
-    });
-  }
-  return parsed.data;
+  return body as T;
+}
+
+/** One CSMS read through the console's mirror of it. */
+export function apiGet<O extends ReadOperation>(
+  operation: O,
+  params: ParamsOf<O>,
+  query: Record<string, string | number | undefined> = {},
+  signal?: AbortSignal,
+): Promise<ResponseOf<O>> {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined) search.set(key, String(value));
+  const text = search.toString();
+  return getJson(operation, `${apiPath(operation, params)}${text ? `?${text}` : ''}`, signal);
 }

@@ -1,17 +1,18 @@
 // Sign-in and sign-out (CONSOLE_AUTH=iam). The server keeps the IAM tokens; the browser holds
 // only an HttpOnly cookie that no script here can read.
+import type { SignInBody } from '../../csms/console-api.ts';
+import { CONSOLE_PATHS } from '../../csms/console-paths.ts';
+import { CONSOLE_ERRORS } from '../../csms/error-codes.ts';
 import { paths } from '../lib/paths.ts';
 import { ApiError } from './api-error.ts';
 import { CONSOLE_HEADERS, errorOf } from './client.ts';
 
-export type SignInRequest = { method: 'password'; domain: string; user: string; password: string } | { method: 'token'; token: string };
-
-const SESSION_URL = '/api/session';
+export type SignInRequest = SignInBody;
 
 async function send(method: 'POST' | 'DELETE', body?: SignInRequest): Promise<void> {
   let res: Response;
   try {
-    res = await fetch(SESSION_URL, {
+    res = await fetch(CONSOLE_PATHS.session, {
       method,
       headers: body ? { ...CONSOLE_HEADERS, 'Content-Type': 'application/json' } : CONSOLE_HEADERS,
       body: body && JSON.stringify(body),
@@ -19,7 +20,12 @@ async function send(method: 'POST' | 'DELETE', body?: SignInRequest): Promise<vo
       cache: 'no-store',
     });
   } catch {
-    throw new ApiError({ status: 0, code: 'CONSOLE.NETWORK', message: 'The console server could not be reached.', operation: 'SignIn' });
+    throw new ApiError({
+      status: 0,
+      code: CONSOLE_ERRORS.network,
+      message: 'The console server could not be reached.',
+      operation: 'SignIn',
+    });
   }
   if (res.ok) return;
   const answer: unknown = await res.json().catch(() => undefined);

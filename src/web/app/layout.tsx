@@ -8,6 +8,7 @@ import { Button } from '../components/ui/button.tsx';
 import { LiveRegionProvider } from '../components/ui/live-region.tsx';
 import { paths } from '../lib/paths.ts';
 import { formatLocal } from '../lib/time.ts';
+import { Breadcrumbs } from './breadcrumbs.tsx';
 
 export function Layout() {
   const navigation = useNavigation();
@@ -103,39 +104,5 @@ function ProjectSwitcher() {
         ))}
       </select>
     </label>
-  );
-}
-
-function Breadcrumbs() {
-  const { projectId, secretName, stageName, versionId } = useParams();
-  if (!projectId) return null;
-  const crumbs: { label: string; to: string }[] = [];
-  if (secretName) crumbs.push({ label: secretName, to: paths.secret(projectId, secretName) });
-  if (secretName && stageName) crumbs.push({ label: `stage ${stageName}`, to: paths.stage(projectId, secretName, stageName) });
-  if (secretName && versionId) crumbs.push({ label: `version ${versionId}`, to: paths.version(projectId, secretName, versionId) });
-  return (
-    <nav aria-label="Breadcrumb" className="mx-auto max-w-7xl px-4 py-3 text-sm">
-      <ol className="flex flex-wrap items-center gap-1 text-zinc-600 dark:text-zinc-400">
-        <li>
-          <Link className="hover:underline" to={paths.secrets(projectId)} aria-current={crumbs.length === 0 ? 'page' : undefined}>
-            Secrets
-          </Link>
-        </li>
-        {crumbs.map((crumb, i) => (
-          <li key={crumb.to} className="flex items-center gap-1">
-            <span aria-hidden="true">/</span>
-            {i === crumbs.length - 1 ? (
-              <span aria-current="page" className="font-mono text-zinc-900 dark:text-zinc-100">
-                {crumb.label}
-              </span>
-            ) : (
-              <Link className="font-mono hover:underline" to={crumb.to}>
-                {crumb.label}
-              </Link>
-            )}
-          </li>
-        ))}
-      </ol>
-    </nav>
   );
 }

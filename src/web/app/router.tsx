@@ -1,8 +1,14 @@
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, type Params } from 'react-router';
 import { PageSkeleton } from '../components/ui/skeleton.tsx';
+import { paths } from '../lib/paths.ts';
+import type { Crumb } from './breadcrumbs.tsx';
 import { Layout } from './layout.tsx';
 import { homeLoader, lookupLoader, rootLoader, secretLoader, stageLoader, versionLoader } from './loaders.ts';
 import { NotFoundPage, RouteError } from './route-error.tsx';
+
+// Each page's breadcrumbs, from its route's (already checked) parameters.
+const secretsCrumb = (p: Params): Crumb => ({ label: 'Secrets', to: paths.secrets(p.projectId!) });
+const secretCrumb = (p: Params): Crumb => ({ label: p.secretName!, to: paths.secret(p.projectId!, p.secretName!), mono: true });
 
 // Each page's code is its own chunk, loaded in parallel with its data.
 export const router = createBrowserRouter([
@@ -26,21 +32,37 @@ export const router = createBrowserRouter([
           {
             path: 'projects/:projectId/secrets',
             loader: lookupLoader,
+            handle: { crumbs: (p: Params) => [secretsCrumb(p)] },
             lazy: { Component: async () => (await import('../routes/lookup.tsx')).Component },
           },
           {
             path: 'projects/:projectId/secrets/:secretName',
             loader: secretLoader,
+            handle: { crumbs: (p: Params) => [secretsCrumb(p), secretCrumb(p)] },
             lazy: { Component: async () => (await import('../routes/secret-detail.tsx')).Component },
           },
           {
             path: 'projects/:projectId/secrets/:secretName/stages/:stageName',
             loader: stageLoader,
+            handle: {
+              crumbs: (p: Params) => [
+                secretsCrumb(p),
+                secretCrumb(p),
+                { label: `stage ${p.stageName}`, to: paths.stage(p.projectId!, p.secretName!, p.stageName!), mono: true },
+              ],
+            },
             lazy: { Component: async () => (await import('../routes/stage.tsx')).Component },
           },
           {
             path: 'projects/:projectId/secrets/:secretName/versions/:versionId',
             loader: versionLoader,
+            handle: {
+              crumbs: (p: Params) => [
+                secretsCrumb(p),
+                secretCrumb(p),
+                { label: `version ${p.versionId}`, to: paths.version(p.projectId!, p.secretName!, p.versionId!), mono: true },
+              ],
+            },
             lazy: { Component: async () => (await import('../routes/version.tsx')).Component },
           },
           { path: '*', Component: NotFoundPage },

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { ApiError, IAM_PERMISSION } from '../api/api-error.ts';
+import { permissionFor, type ApiError } from '../api/api-error.ts';
 import { Button } from './ui/button.tsx';
 
 function title(error: ApiError): string {
@@ -28,7 +28,7 @@ function advice(error: ApiError): string | undefined {
     case 'unauthenticated':
       return 'CSMS refused the credentials of the console server. Check its HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK (or sign in again), then retry.';
     case 'forbidden': {
-      const permission = error.operation ? IAM_PERMISSION[error.operation] : undefined;
+      const permission = permissionFor(error.operation);
       return permission ? `This call needs the IAM permission ${permission} on this project.` : 'Your IAM identity may not make this call.';
     }
     case 'throttled':

@@ -97,7 +97,8 @@ export function SecretList({ projectId, filter }: { projectId: string; filter: s
                 <tr
                   key={s.name}
                   aria-rowindex={first + i + 2}
-                  className="h-[41px] border-t border-zinc-100 hover:bg-zinc-50 dark:border-zinc-900 dark:hover:bg-zinc-900"
+                  style={{ height: ROW_HEIGHT }}
+                  className="border-t border-zinc-100 hover:bg-zinc-50 dark:border-zinc-900 dark:hover:bg-zinc-900"
                 >
                   <td className="truncate px-3 font-mono">
                     <Link className="text-blue-700 hover:underline dark:text-blue-400" to={paths.secret(projectId, s.name)}>

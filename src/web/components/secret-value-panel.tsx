@@ -1,12 +1,10 @@
-// The click-to-reveal panel: the only place a value is fetched (on a click) or shown.
-// Hidden: a fixed mask, nothing fetched. Revealed: hides itself after 60 s (visible countdown),
+// The click-to-reveal panel: the only place a value is read (on a click) or shown.
+// Hidden: a fixed mask, nothing read. Revealed: hides itself after 60 s (visible countdown),
 // when the tab is hidden and on pagehide, so Back never brings a value back unmasked.
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
-import type { SecretVersion } from '../../csms/schemas.ts';
 import { reportValueUse } from '../api/audit.ts';
-import { secretQueries } from '../api/secret-queries.ts';
+import { rawValue, useSecretValue } from '../api/secret-value.ts';
 import { copySecret, CLIPBOARD_CLEAR_MS } from '../lib/clipboard.ts';
 import { ErrorPanel } from './error-panel.tsx';
 import { stateInfo } from './secret-state-badge.tsx';
@@ -16,33 +14,21 @@ import { BinaryValueView, MASK, TextValueView } from './value-views.tsx';
 
 export const REVEAL_SECONDS = 60;
 
-const rawValue = (version: SecretVersion) => version.secret_string ?? version.secret_binary ?? '';
-
 export function SecretValuePanel(props: { projectId: string; secretName: string; versionId: string; secretState: string }) {
   const { projectId, secretName, versionId, secretState } = props;
-  const queryClient = useQueryClient();
   const announce = useAnnounce();
-  // Stable options: `hide` (and so the countdown) must not change identity on every render.
-  const valueQuery = useMemo(() => secretQueries.value(projectId, secretName, versionId), [projectId, secretName, versionId]);
-  const [revealed, setRevealed] = useState(false);
-  const value = useQuery({ ...valueQuery, enabled: revealed });
-
-  const forget = useCallback(
-    () => queryClient.removeQueries({ queryKey: valueQuery.queryKey, exact: true }),
-    [queryClient, valueQuery.queryKey],
-  );
-  const hide = useCallback(() => {
-    setRevealed(false);
-    forget();
-  }, [forget]);
+  const value = useSecretValue({ projectId, secretName, versionId });
+  const { hide, shownAt } = value;
+  const revealed = value.status !== 'idle';
+  const report = (action: 'copy' | 'download') =>
+    reportValueUse({ action, project_id: projectId, secret_name: secretName, version_id: versionId });
 
   // Countdown while the value is on screen, from when it arrived.
-  const shown = revealed && value.data !== undefined;
+  const shown = value.value !== undefined;
   const [now, setNow] = useState(Date.now);
-  const secondsLeft = Math.min(REVEAL_SECONDS, REVEAL_SECONDS - Math.floor((now - value.dataUpdatedAt) / 1000));
+  const secondsLeft = Math.min(REVEAL_SECONDS, REVEAL_SECONDS - Math.floor((now - shownAt) / 1000));
   useEffect(() => {
     if (!shown) return;
-    const shownAt = value.dataUpdatedAt;
     const timer = setInterval(() => {
       const current = Date.now();
       setNow(current);
@@ -52,7 +38,7 @@ export function SecretValuePanel(props: { projectId: string; secretName: string;
       }
     }, 250);
     return () => clearInterval(timer);
-  }, [shown, value.dataUpdatedAt, hide, announce]);
+  }, [shown, shownAt, hide, announce]);
 
   // Hide synchronously when the tab is hidden or the page goes into the back/forward cache.
   useEffect(() => {
@@ -69,20 +55,17 @@ export function SecretValuePanel(props: { projectId: string; secretName: string;
 
   const copyValue = async () => {
     try {
-      const version = await queryClient.fetchQuery(valueQuery);
-      await copySecret(rawValue(version));
-      reportValueUse('copy', projectId, secretName, versionId);
+      await copySecret(rawValue(await value.read()));
+      report('copy');
       announce(`Value copied. The clipboard is cleared in ${CLIPBOARD_CLEAR_MS / 1000} seconds.`);
     } catch {
       announce('The value could not be copied.');
-    } finally {
-      if (!revealed) forget();
     }
   };
   const copyField = async (fieldValue: string, key: string) => {
     await copySecret(fieldValue).then(
       () => {
-        reportValueUse('copy', projectId, secretName, versionId);
+        report('copy');
         announce(`${key} copied. The clipboard is cleared in ${CLIPBOARD_CLEAR_MS / 1000} seconds.`);
       },
       () => announce(`${key} could not be copied.`),
@@ -109,7 +92,7 @@ export function SecretValuePanel(props: { projectId: string; secretName: string;
             <Button
               variant="primary"
               disabled={!readable}
-              onClick={() => setRevealed(true)}
+              onClick={value.reveal}
               aria-describedby={readable ? undefined : 'value-unreadable'}
             >
               Reveal value
@@ -126,17 +109,17 @@ export function SecretValuePanel(props: { projectId: string; secretName: string;
             The value cannot be read: {stateInfo(secretState).meaning}
           </p>
         )}
-        {revealed && value.error ? (
-          <ErrorPanel heading="The value could not be read" error={value.error} onRetry={() => void value.refetch()} />
-        ) : shown ? (
-          value.data.secret_binary !== undefined ? (
+        {value.error ? (
+          <ErrorPanel heading="The value could not be read" error={value.error} onRetry={value.reveal} />
+        ) : value.value ? (
+          value.value.secret_binary !== undefined ? (
             <BinaryValueView
-              base64={value.data.secret_binary}
+              base64={value.value.secret_binary}
               fileName={`${secretName}-${versionId}.bin`}
-              onDownload={() => reportValueUse('download', projectId, secretName, versionId)}
+              onDownload={() => report('download')}
             />
           ) : (
-            <TextValueView text={value.data.secret_string ?? ''} onCopyField={copyField} />
+            <TextValueView text={value.value.secret_string ?? ''} onCopyField={copyField} />
           )
         ) : (
           <div aria-label="Value hidden" className="flex items-center gap-3">

@@ -14,15 +14,3 @@ export const paths = {
   version: (projectId: string, name: string, versionId: string) =>
     `/projects/${seg(projectId)}/secrets/${seg(name)}/versions/${seg(versionId)}`,
 };
-
-/** The console server's mirror of the CSMS API. */
-export const apiPaths = {
-  config: () => '/api/config',
-  audit: () => '/api/audit',
-  secrets: (projectId: string) => `/api/v1/${seg(projectId)}/secrets`,
-  secret: (projectId: string, name: string) => `/api/v1/${seg(projectId)}/secrets/${seg(name)}`,
-  versions: (projectId: string, name: string) => `/api/v1/${seg(projectId)}/secrets/${seg(name)}/versions`,
-  version: (projectId: string, name: string, versionId: string) =>
-    `/api/v1/${seg(projectId)}/secrets/${seg(name)}/versions/${seg(versionId)}`,
-  stage: (projectId: string, name: string, stage: string) => `/api/v1/${seg(projectId)}/secrets/${seg(name)}/stages/${seg(stage)}`,
-};

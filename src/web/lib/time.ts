@@ -1,4 +1,5 @@
-// CSMS timestamps are documented as seconds but the live service sends milliseconds (csms-api.md):
+// CSMS timestamps are documented as seconds but the live service sends milliseconds (every example
+// in Huawei's docs has 13 digits, and Huawei's Terraform provider divides them by 1000):
 // a value below 1e11 (a date before 1973 if it were milliseconds) is taken as seconds.
 export function toMillis(timestamp: number): number {
   return timestamp < 1e11 ? timestamp * 1000 : timestamp;

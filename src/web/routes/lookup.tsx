@@ -1,16 +1,17 @@
 // Secret lookup: type a name and press Enter to open it, or filter the project's secrets.
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { nameProblem } from '../../csms/patterns.ts';
 import { ApiError } from '../api/api-error.ts';
 import { secretQueries } from '../api/secret-queries.ts';
+import { useCheckedParams } from '../app/checked-params.ts';
 import { ErrorPanel } from '../components/error-panel.tsx';
 import { SecretList } from '../components/secret-list.tsx';
 import { paths } from '../lib/paths.ts';
 
 export function Component() {
-  const { projectId = '' } = useParams();
+  const { projectId } = useCheckedParams('projectId');
   const [searchParams, setSearchParams] = useSearchParams();
   const query = searchParams.get('q') ?? '';
   const navigate = useNavigate();

@@ -1,43 +1,17 @@
 // Secret detail: every field of the secret, its versions and where each stage points.
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useParams } from 'react-router';
-import type { Secret } from '../../csms/schemas.ts';
 import { secretQueries, VERSIONS_PAGE_SIZE } from '../api/secret-queries.ts';
+import { useCheckedParams } from '../app/checked-params.ts';
 import { ErrorPanel } from '../components/error-panel.tsx';
-import { MetadataList, Mono, None } from '../components/metadata-list.tsx';
+import { SecretMetadata } from '../components/secret-metadata.tsx';
 import { SecretStateExplained } from '../components/secret-state-badge.tsx';
-import { TimeText } from '../components/time-text.tsx';
 import { Button } from '../components/ui/button.tsx';
 import { CopyButton } from '../components/ui/copy-button.tsx';
 import { StageMap, VersionsTable } from '../components/versions-table.tsx';
 
-export function secretFields(secret: Secret): [string, React.ReactNode][] {
-  return [
-    [
-      'ID',
-      <span className="flex items-center gap-1">
-        <Mono>{secret.id}</Mono>
-        <CopyButton text={secret.id} label="Copy secret id" />
-      </span>,
-    ],
-    ['Type', <Mono>{secret.secret_type ?? 'COMMON'}</Mono>],
-    ['KMS key', secret.kms_key_id ? <Mono>{secret.kms_key_id}</Mono> : <None />],
-    ['Created', <TimeText value={secret.create_time} />],
-    ['Updated', <TimeText value={secret.update_time} />],
-    ['Scheduled deletion', <TimeText value={secret.scheduled_delete_time} />],
-    ['Automatic rotation', secret.auto_rotation ? `On, every ${secret.rotation_period ?? '?'}` : 'Off'],
-    ['Last rotation', <TimeText value={secret.rotation_time} />],
-    ['Next rotation', <TimeText value={secret.next_rotation_time} />],
-    ['Rotation function', secret.rotation_func_urn ? <Mono>{secret.rotation_func_urn}</Mono> : <None />],
-    ['Rotation config', secret.rotation_config ? <Mono>{secret.rotation_config}</Mono> : <None />],
-    ['Event subscriptions', secret.event_subscriptions?.length ? <Mono>{secret.event_subscriptions.join(', ')}</Mono> : <None />],
-    ['Enterprise project', secret.enterprise_project_id ? <Mono>{secret.enterprise_project_id}</Mono> : <None />],
-  ];
-}
-
 export function Component() {
-  const { projectId = '', secretName = '' } = useParams();
+  const { projectId, secretName } = useCheckedParams('projectId', 'secretName');
   const { data: secret } = useSuspenseQuery(secretQueries.detail(projectId, secretName));
   const [markers, setMarkers] = useState<(string | undefined)[]>([undefined]);
   const marker = markers.at(-1);
@@ -67,7 +41,7 @@ export function Component() {
         <h2 id="metadata-heading" className="text-base font-semibold">
           Metadata
         </h2>
-        <MetadataList label="Secret metadata" items={secretFields(secret)} />
+        <SecretMetadata secret={secret} />
       </section>
 
       <section aria-labelledby="stages-heading" className="space-y-3">

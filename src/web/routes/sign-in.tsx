@@ -1,12 +1,12 @@
 // Sign-in (CONSOLE_AUTH=iam): an IAM user's account, name and password, or a token the user
 // already has. Fields are checked before anything is sent; the server turns them into IAM tokens
 // that never reach the browser.
+import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { ApiError } from '../api/api-error.ts';
 import { configQuery, fetchConfig } from '../api/config-query.ts';
 import { signIn, type SignInRequest } from '../api/session.ts';
-import { queryClient } from '../app/query-client.ts';
 import { ThemeToggle } from '../components/theme-toggle.tsx';
 import { Button } from '../components/ui/button.tsx';
 import { paths } from '../lib/paths.ts';
@@ -48,6 +48,7 @@ export function Component() {
   const next = safeNext(params.get('next'));
   const reason = params.get('reason');
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const [method, setMethod] = useState<Method>('password');
   const [problems, setProblems] = useState<Problems>({});
   const [failure, setFailure] = useState<string | null>(null);

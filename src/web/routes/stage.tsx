@@ -1,19 +1,20 @@
 // Stage inspection: where the stage points, since when, that version's metadata, the secret's
 // other stages, and the reveal panel for that version.
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
-import { Link, useParams } from 'react-router';
+import { Link } from 'react-router';
 import { secretQueries } from '../api/secret-queries.ts';
+import { useCheckedParams } from '../app/checked-params.ts';
 import { ErrorPanel } from '../components/error-panel.tsx';
 import { MetadataList } from '../components/metadata-list.tsx';
 import { SecretStateBadge } from '../components/secret-state-badge.tsx';
 import { SecretValuePanel } from '../components/secret-value-panel.tsx';
 import { TimeText } from '../components/time-text.tsx';
+import { VersionMetadataList } from '../components/version-metadata.tsx';
 import { StageMap } from '../components/versions-table.tsx';
 import { paths } from '../lib/paths.ts';
-import { VersionMetadataList } from './version.tsx';
 
 export function Component() {
-  const { projectId = '', secretName = '', stageName = '' } = useParams();
+  const { projectId, secretName, stageName } = useCheckedParams('projectId', 'secretName', 'stageName');
   const { data: secret } = useSuspenseQuery(secretQueries.detail(projectId, secretName));
   const { data: page } = useSuspenseQuery(secretQueries.versions(projectId, secretName));
   const stage = useQuery(secretQueries.stage(projectId, secretName, stageName));

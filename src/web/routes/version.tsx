@@ -1,65 +1,16 @@
 // Version detail: its metadata (from ListSecretVersions: CSMS has no metadata-only call for one
 // version), `latest` resolved to its vN, and the reveal panel.
 import { useSuspenseQuery } from '@tanstack/react-query';
-import { Link, useParams } from 'react-router';
-import type { VersionMetadata } from '../../csms/schemas.ts';
+import { Link } from 'react-router';
 import { secretQueries } from '../api/secret-queries.ts';
-import { MetadataList, Mono, None } from '../components/metadata-list.tsx';
+import { useCheckedParams } from '../app/checked-params.ts';
 import { SecretStateBadge } from '../components/secret-state-badge.tsx';
 import { SecretValuePanel } from '../components/secret-value-panel.tsx';
-import { TimeText } from '../components/time-text.tsx';
-import { Badge } from '../components/ui/badge.tsx';
-import { isExpired, StageChip } from '../components/versions-table.tsx';
+import { latestOf, VersionMetadataList } from '../components/version-metadata.tsx';
 import { paths } from '../lib/paths.ts';
 
-const versionNumber = (id: string) => Number(id.slice(1));
-
-/** The newest version: the highest vN, whatever order the listing came in. */
-export function latestOf(versions: VersionMetadata[]): VersionMetadata | undefined {
-  return versions.reduce<VersionMetadata | undefined>(
-    (best, v) => (!best || versionNumber(v.id) > versionNumber(best.id) ? v : best),
-    undefined,
-  );
-}
-
-export function VersionMetadataList({ version, projectId }: { version: VersionMetadata; projectId: string }) {
-  return (
-    <MetadataList
-      label="Version metadata"
-      items={[
-        ['Version', <Mono>{version.id}</Mono>],
-        ['Created', <TimeText value={version.create_time} />],
-        [
-          'Expires',
-          version.expire_time == null ? (
-            'never'
-          ) : (
-            <span className="flex flex-wrap items-center gap-1.5">
-              <TimeText value={version.expire_time} />
-              {isExpired(version) && <Badge tone="red">expired</Badge>}
-            </span>
-          ),
-        ],
-        ['KMS key', version.kms_key_id ? <Mono>{version.kms_key_id}</Mono> : <None />],
-        [
-          'Stages',
-          version.version_stages.length ? (
-            <span className="flex flex-wrap gap-1">
-              {version.version_stages.map((s) => (
-                <StageChip key={s} projectId={projectId} secretName={version.secret_name} stage={s} />
-              ))}
-            </span>
-          ) : (
-            'deprecated: no stage'
-          ),
-        ],
-      ]}
-    />
-  );
-}
-
 export function Component() {
-  const { projectId = '', secretName = '', versionId = '' } = useParams();
+  const { projectId, secretName, versionId } = useCheckedParams('projectId', 'secretName', 'versionId');
   const { data: secret } = useSuspenseQuery(secretQueries.detail(projectId, secretName));
   const { data: page } = useSuspenseQuery(secretQueries.versions(projectId, secretName));
   const version = versionId === 'latest' ? latestOf(page.version_metadatas) : page.version_metadatas.find((v) => v.id === versionId);

@@ -1,0 +1,42 @@
+// The console server's own API, beside the CSMS mirror: what /api/config answers, what a sign-in
+// and an audit report send. The server validates the bodies with these schemas; the app imports
+// only their types (it must not carry a validator).
+import { z } from 'zod';
+import { NAME_PATTERN, PROJECT_ID_PATTERN, VERSION_ID_PATTERN } from './patterns.ts';
+
+export interface Project {
+  id: string;
+  name: string;
+  region: string;
+}
+
+/** GET /api/config: how the console is set up, and what this person may see. */
+export interface ConsoleConfig {
+  mode: 'emulator' | 'cloud';
+  /** How people reach the console; `iam`: each signs in, and `user` is who. */
+  auth: 'none' | 'header' | 'iam';
+  user: { name: string; domain: string; expires_at: number } | null;
+  projects: Project[];
+  default_project_id: string | null;
+}
+
+/** POST /api/session: an IAM user's account, name and password, or a token the user already has. */
+export const signInBodySchema = z.discriminatedUnion('method', [
+  z.strictObject({
+    method: z.literal('password'),
+    domain: z.string().trim().min(1).max(64),
+    user: z.string().trim().min(1).max(64),
+    password: z.string().min(1).max(128),
+  }),
+  z.strictObject({ method: z.literal('token'), token: z.string().regex(/^[A-Za-z0-9+/=_-]{16,24576}$/) }),
+]);
+export type SignInBody = z.infer<typeof signInBodySchema>;
+
+/** POST /api/audit: a use of a value the server cannot see (a copy or a download). Ids only. */
+export const auditReportSchema = z.strictObject({
+  action: z.enum(['copy', 'download']),
+  project_id: z.string().regex(PROJECT_ID_PATTERN),
+  secret_name: z.string().regex(NAME_PATTERN),
+  version_id: z.string().regex(VERSION_ID_PATTERN),
+});
+export type AuditReport = z.infer<typeof auditReportSchema>;

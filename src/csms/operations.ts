@@ -1,0 +1,150 @@
+// The one table of CSMS operations: method, path template, the pattern of every path parameter,
+// the query each read accepts, and the IAM action it needs. The web app's API paths, the console
+// server's proxy allowlist and the emulator's routes are all built from it, so adding a read is
+// one entry here, its response schema in schemas.ts, and its handler in the emulator.
+// No zod here: the browser imports this table and must not carry a validator.
+import { LIMITS, NAME_PATTERN, PROJECT_ID_PATTERN, VERSION_ID_PATTERN, VERSION_REF_PATTERN } from './patterns.ts';
+
+/** A path parameter: its pattern, and how a person would describe a valid one. */
+interface ParamRule {
+  pattern: RegExp;
+  what: string;
+}
+
+export const PARAMS = {
+  project_id: { pattern: PROJECT_ID_PATTERN, what: 'a project id (32 hex characters)' },
+  secret_name: { pattern: NAME_PATTERN, what: 'a secret name (1-64 letters, digits, "_" or "-")' },
+  version_id: { pattern: VERSION_REF_PATTERN, what: 'a version id (v1, v2, … or latest)' },
+  stage_name: { pattern: NAME_PATTERN, what: 'a stage name (1-64 letters, digits, "_" or "-")' },
+} as const satisfies Record<string, ParamRule>;
+export type ParamName = keyof typeof PARAMS;
+
+/** Why a path parameter is refused, or null when it matches its pattern. */
+export function checkParam(name: ParamName, value: unknown): string | null {
+  const rule = PARAMS[name];
+  if (typeof value === 'string' && rule.pattern.test(value)) return null;
+  return `Invalid ${name}: expected ${rule.what}.`;
+}
+
+/** A query parameter a read accepts. */
+interface QueryRule {
+  pattern: RegExp;
+  what: string;
+  /** Further check of a value that matches the pattern. */
+  valid?: (value: string) => boolean;
+}
+
+const pageSize: QueryRule = {
+  pattern: /^[0-9]{1,4}$/,
+  what: `a whole number from 1 to ${LIMITS.pageSizeMax}`,
+  valid: (v) => Number(v) >= 1 && Number(v) <= LIMITS.pageSizeMax,
+};
+const nameRule: QueryRule = { pattern: NAME_PATTERN, what: 'a name (1-64 letters, digits, "_" or "-")' };
+
+interface OperationSpec {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** Path template; `{name}` is a path parameter of PARAMS. */
+  path: string;
+  /** The IAM action the call needs (Huawei's IAM "csms:secret:*" actions). */
+  action: string;
+  /** Reads the console forwards: the query each accepts (anything else is refused). */
+  read?: { query: Record<string, QueryRule> };
+  /** A further permission the call needs, said with the action when it is refused. */
+  alsoNeeds?: string;
+}
+
+export const OPERATIONS = {
+  ListSecrets: {
+    method: 'GET',
+    path: '/v1/{project_id}/secrets',
+    action: 'csms:secret:list',
+    read: { query: { limit: pageSize, marker: nameRule, event_name: nameRule } },
+  },
+  ShowSecret: { method: 'GET', path: '/v1/{project_id}/secrets/{secret_name}', action: 'csms:secret:get', read: { query: {} } },
+  ListSecretVersions: {
+    method: 'GET',
+    path: '/v1/{project_id}/secrets/{secret_name}/versions',
+    action: 'csms:secret:listVersion',
+    read: { query: { limit: pageSize, marker: { pattern: VERSION_ID_PATTERN, what: 'a version id such as v3' } } },
+  },
+  /** The only read that returns a value. */
+  ShowSecretVersion: {
+    method: 'GET',
+    path: '/v1/{project_id}/secrets/{secret_name}/versions/{version_id}',
+    action: 'csms:secret:getVersion',
+    alsoNeeds: 'kms:cmk:decryptDataKey',
+    read: { query: {} },
+  },
+  ShowSecretStage: {
+    method: 'GET',
+    path: '/v1/{project_id}/secrets/{secret_name}/stages/{stage_name}',
+    action: 'csms:secret:getStage',
+    read: { query: {} },
+  },
+  CreateSecret: { method: 'POST', path: '/v1/{project_id}/secrets', action: 'csms:secret:create' },
+  UpdateSecret: { method: 'PUT', path: '/v1/{project_id}/secrets/{secret_name}', action: 'csms:secret:update' },
+  CreateSecretVersion: { method: 'POST', path: '/v1/{project_id}/secrets/{secret_name}/versions', action: 'csms:secret:createVersion' },
+  UpdateSecretStage: {
+    method: 'PUT',
+    path: '/v1/{project_id}/secrets/{secret_name}/stages/{stage_name}',
+    action: 'csms:secret:updateStage',
+  },
+  DeleteSecretStage: {
+    method: 'DELETE',
+    path: '/v1/{project_id}/secrets/{secret_name}/stages/{stage_name}',
+    action: 'csms:secret:deleteStage',
+  },
+} as const satisfies Record<string, OperationSpec>;
+
+export type OperationName = keyof typeof OPERATIONS;
+/** The operations the console reads through its proxy. */
+export type ReadOperation = { [K in OperationName]: (typeof OPERATIONS)[K] extends { read: object } ? K : never }[OperationName];
+export const READ_OPERATIONS = (Object.keys(OPERATIONS) as OperationName[]).filter(
+  (name): name is ReadOperation => 'read' in OPERATIONS[name],
+);
+
+type ParamsIn<P extends string> = P extends `${string}{${infer N}}${infer Rest}` ? N | ParamsIn<Rest> : never;
+/** The path parameters of an operation, e.g. `{project_id, secret_name}` for ShowSecret. */
+export type ParamsOf<O extends OperationName> = Record<ParamsIn<(typeof OPERATIONS)[O]['path']> & ParamName, string>;
+
+/** The names of an operation's path parameters, in order. */
+export function paramNames(operation: OperationName): ParamName[] {
+  return [...OPERATIONS[operation].path.matchAll(/\{([a-z_]+)\}/g)].map((m) => m[1] as ParamName);
+}
+
+/** The operation's path with each parameter percent-encoded: `/v1/{pid}/secrets/db`. */
+export const operationPath = <O extends OperationName>(operation: O, params: ParamsOf<O>): string => fillPath(operation, params);
+
+/** The same, for parameters gathered at run time (each one checked by the caller). */
+export function fillPath(operation: OperationName, params: Partial<Record<ParamName, string>>): string {
+  return OPERATIONS[operation].path.replace(/\{([a-z_]+)\}/g, (_, name: ParamName) => encodeURIComponent(params[name]!));
+}
+
+/** The operation's path as a Fastify route (`/v1/:project_id/secrets`), under an optional prefix. */
+export function routeOf(operation: OperationName, prefix = ''): string {
+  return `${prefix}${OPERATIONS[operation].path.replace(/\{([a-z_]+)\}/g, ':$1')}`;
+}
+
+/** The permission a refused call needs, in words: `csms:secret:getVersion (and kms:cmk:decryptDataKey)`. */
+export function permissionOf(operation: OperationName): string {
+  const spec: OperationSpec = OPERATIONS[operation];
+  return spec.alsoNeeds ? `${spec.action} (and ${spec.alsoNeeds})` : spec.action;
+}
+
+/** Checks a read's query against its rules: the checked copy, or why it is refused. */
+export function checkQuery(
+  operation: ReadOperation,
+  query: Record<string, unknown>,
+): { query: Record<string, string> } | { problem: string } {
+  const rules: Record<string, QueryRule> = OPERATIONS[operation].read.query;
+  const checked: Record<string, string> = {};
+  for (const [key, value] of Object.entries(query)) {
+    // Own keys only: `__proto__` or `constructor` must not find a rule on Object.prototype.
+    const rule = Object.hasOwn(rules, key) ? rules[key] : undefined;
+    if (!rule) return { problem: `Unknown query parameter "${key}".` };
+    if (typeof value !== 'string' || !rule.pattern.test(value) || (rule.valid && !rule.valid(value)))
+      return { problem: `Invalid value for the query parameter "${key}": expected ${rule.what}.` };
+    checked[key] = value;
+  }
+  return { query: checked };
+}

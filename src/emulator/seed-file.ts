@@ -1,0 +1,69 @@
+// The seed file's format (CSMS_EMULATOR_SEED=path/to/seed.json; the built-in demo uses it too):
+//
+// {
+//   "iam": { "domain": "csms-demo", "users": [{ "name": "operator", "password": "…", "projects": ["<32 hex>"],
+//              "actions": ["csms:secret:list", "csms:secret:get"] }] },   (actions: all when absent)
+//   "projects": [{
+//     "id": "<32 hex>", "name": "cn-north-4_production", "region": "cn-north-4",
+//     "secrets": [{
+//       "name": "db-password", "description": "…", "secret_type": "COMMON",   // + any CreateSecret field
+//       "created": "-90d",                        // when v1 was made: "-90d", "-12h", "+5d" or epoch ms
+//       "versions": [                             // v1, v2, … in order; the first is CreateSecret's value
+//         { "secret_string": "…" },               // or "secret_binary": "<base64>"
+//         { "secret_string": "…", "created": "-3d", "expire_time": "-1d", "version_stages": ["CANARY"] }
+//       ],
+//       "stages": { "ROLLBACK": "v1" },           // UpdateSecretStage after the versions
+//       "state": "PENDING_DELETE", "scheduled_delete_time": "+7d"   // optional, default ENABLED
+//     }]
+//   }]
+// }
+import { z } from 'zod';
+import { PROJECT_ID_PATTERN, SECRET_STATES } from '../csms/patterns.ts';
+
+const when = z.union([z.number().int().nonnegative(), z.string().regex(/^[+-][0-9]+[dhm]$/)]);
+
+const seedVersion = z.object({
+  secret_string: z.string().optional(),
+  secret_binary: z.string().optional(),
+  version_stages: z.array(z.string()).optional(),
+  expire_time: when.optional(),
+  created: when.optional(),
+});
+
+const seedSecret = z
+  .object({
+    name: z.string(),
+    created: when.optional(),
+    versions: z.array(seedVersion).min(1),
+    stages: z.record(z.string(), z.string()).optional(),
+    state: z.enum(SECRET_STATES).optional(),
+    scheduled_delete_time: when.optional(),
+  })
+  .passthrough();
+
+const iamSeed = z.object({
+  domain: z.string().min(1).max(64),
+  users: z.array(
+    z.object({
+      name: z.string().min(1).max(64),
+      password: z.string().min(1),
+      projects: z.array(z.string().regex(PROJECT_ID_PATTERN)),
+      actions: z.array(z.string().regex(/^[a-z*]+:[A-Za-z*]+:[A-Za-z*]+$/)).optional(),
+    }),
+  ),
+});
+
+export const seedFileSchema = z.object({
+  /** Optional IAM users who may sign in (POST /v3/auth/tokens) to the listed projects. */
+  iam: iamSeed.optional(),
+  projects: z.array(
+    z.object({
+      id: z.string().regex(PROJECT_ID_PATTERN),
+      name: z.string().min(1).max(128),
+      region: z.string().min(1).max(64),
+      secrets: z.array(seedSecret).default([]),
+    }),
+  ),
+});
+export type SeedFile = z.infer<typeof seedFileSchema>;
+export type SeedProject = Pick<SeedFile['projects'][number], 'id' | 'name' | 'region'>;

@@ -1,0 +1,32 @@
+// The emulator's test-only endpoints (CSMS_EMULATOR_FAULTS=1), for unit tests and e2e fixtures:
+// fault rules, the request log (by project, so tests running side by side read only their own),
+// a secret's state, and expiring every IAM token.
+import type { FaultRule, LoggedRequest } from '../faults.ts';
+
+export type { FaultRule };
+
+export function emulatorAdmin(url: string) {
+  const call = async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${url}${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`${method} ${path}: HTTP ${res.status} ${await res.text()}`);
+    return res.status === 204 ? undefined : ((await res.json()) as unknown);
+  };
+  return {
+    addFault: (rule: FaultRule) => call('POST', '/emulator/faults', rule) as Promise<{ id: number }>,
+    clearFaults: () => call('DELETE', '/emulator/faults'),
+    /** The requests that reached the emulator for a project, whose path matches. */
+    async requests(project: string, pathPattern: RegExp = /./) {
+      const { requests } = (await call('GET', `/emulator/requests?project=${project}`)) as { requests: LoggedRequest[] };
+      return requests.filter((r) => pathPattern.test(r.path));
+    },
+    clearRequests: () => call('DELETE', '/emulator/requests'),
+    setState: (projectId: string, name: string, state: string, scheduledDeleteTime?: number) =>
+      call('PUT', `/emulator/v1/${projectId}/secrets/${name}/state`, { state, scheduled_delete_time: scheduledDeleteTime }),
+    expireTokens: () => call('POST', '/emulator/iam/expire-tokens'),
+  };
+}
+export type EmulatorAdmin = ReturnType<typeof emulatorAdmin>;

@@ -1,0 +1,105 @@
+// The console's API under /api: its own endpoints (config, sign-in, audit reports) and the mirror
+// of the CSMS reads. The guards are hooks of this scope, so they run on every route of it, as the
+// router matched it, whatever the spelling of the URL.
+import fastifyRateLimit from '@fastify/rate-limit';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { ConsoleConfig } from '../csms/console-api.ts';
+import { CONSOLE_PATHS, CONSOLE_REQUEST_HEADER } from '../csms/console-paths.ts';
+import { CONSOLE_ERRORS } from '../csms/error-codes.ts';
+import type { Credentials } from '../csms/signer.ts';
+import type { Audit } from './audit.ts';
+import { registerAuditRoute } from './audit-route.ts';
+import type { ServerConfig } from './config.ts';
+import { sendError } from './errors.ts';
+import { createIamClient } from './iam-client.ts';
+import { identityPlugin } from './identity.ts';
+import type { ProjectSource } from './projects.ts';
+import { registerProxy } from './proxy.ts';
+import type { Routing } from './routing.ts';
+import type { SessionStore } from './sessions.ts';
+import { registerSignIn } from './sign-in.ts';
+import type { UpstreamPool } from './upstream.ts';
+
+export interface ApiOptions {
+  config: ServerConfig;
+  routing: Routing;
+  projects: ProjectSource;
+  upstreams: UpstreamPool;
+  audit: Audit;
+  /** The key pair that signs every call; absent with CONSOLE_AUTH=iam (users' own tokens). */
+  credentials?: Credentials;
+  /** With CONSOLE_AUTH=iam. */
+  sessions?: SessionStore;
+}
+
+/** No Origin (a same-origin GET), or one naming this host. The scheme is not compared: behind a
+ * TLS-terminating proxy the browser says https while this server sees http. */
+function sameHost(origin: string | undefined, host: string | undefined): boolean {
+  if (origin === undefined) return true;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+const requestHeader = CONSOLE_REQUEST_HEADER.toLowerCase();
+
+export const consoleApi: FastifyPluginAsync<ApiOptions> = async (api, opts) => {
+  const { config, audit, sessions } = opts;
+  api.addHook('onRequest', async (req: FastifyRequest, reply) => {
+    if (req.headers['sec-fetch-site'] === 'cross-site' || !sameHost(req.headers.origin, req.headers.host))
+      return sendError(reply, 403, CONSOLE_ERRORS.forbidden, 'Cross-site requests are refused.');
+    if (req.headers[requestHeader] !== '1')
+      return sendError(reply, 403, CONSOLE_ERRORS.forbidden, `Requests must carry the ${CONSOLE_REQUEST_HEADER} header.`);
+  });
+
+  // Only the routes that opt in are limited (value reads, audit reports, sign-ins); 429 with
+  // Retry-After.
+  await api.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, context) => ({
+      statusCode: 429,
+      error_code: CONSOLE_ERRORS.rateLimited,
+      error_msg: `Too many requests of this kind: at most ${context.max} a minute. Retry in ${Math.ceil(context.ttl / 1000)} s.`,
+    }),
+  });
+
+  if (config.auth.mode === 'iam' && sessions)
+    registerSignIn(api, {
+      sessions,
+      iam: createIamClient(config.iamEndpoint, config.timeoutMs),
+      regions: config.mode === 'emulator' ? null : config.regions.map((r) => r.name),
+      audit,
+      signInsPerMinute: config.auth.signInsPerMinute,
+    });
+
+  // Everything else acts for someone.
+  await api.register(async (scope) => {
+    await scope.register(identityPlugin, {
+      auth: config.auth,
+      credentials: opts.credentials,
+      projects: opts.projects,
+      sessions,
+      audit,
+    });
+    scope.get(CONSOLE_PATHS.config, async (req): Promise<ConsoleConfig> => {
+      const { identity } = req;
+      const session = identity.session;
+      return {
+        mode: config.mode,
+        auth: config.auth.mode,
+        user: session ? { name: session.user, domain: session.domain, expires_at: session.expiresAt } : null,
+        projects: identity.projects,
+        default_project_id: identity.projects[0]?.id ?? null,
+      };
+    });
+    registerAuditRoute(scope, audit);
+    registerProxy(scope, {
+      routing: opts.routing,
+      upstreams: opts.upstreams,
+      audit,
+      valueReadsPerMinute: config.valueReadsPerMinute,
+    });
+  });
+};

@@ -1,0 +1,49 @@
+// A secret's value is a mutation, not a query: it is read only when a person asks (reveal or
+// copy), kept only while it is on screen, and never refetched, cached or shared. `reveal` reads
+// and shows it; `hide` drops it; `copy` reads it for the clipboard without ever showing it.
+import { useMutation } from '@tanstack/react-query';
+import { useCallback, useState } from 'react';
+import type { SecretVersion } from '../../csms/schemas.ts';
+import { apiGet } from './client.ts';
+
+export interface ValueRef {
+  projectId: string;
+  secretName: string;
+  versionId: string;
+}
+
+const readValue = ({ projectId, secretName, versionId }: ValueRef) =>
+  apiGet('ShowSecretVersion', { project_id: projectId, secret_name: secretName, version_id: versionId }).then((r) => r.version);
+
+/** The value's text: the string, or the base64 of the bytes. */
+export const rawValue = (version: SecretVersion) => version.secret_string ?? version.secret_binary ?? '';
+
+export function useSecretValue(ref: ValueRef) {
+  // gcTime 0: once a mutation has no observer (hidden, or the page left) the value is dropped at
+  // once rather than kept for a later observer that will never come.
+  const shown = useMutation({ mutationFn: () => readValue(ref), gcTime: 0 });
+  const copied = useMutation({ mutationFn: () => readValue(ref), gcTime: 0 });
+  const [shownAt, setShownAt] = useState(0);
+  const { mutate, reset } = shown;
+  // Stable functions: the panel's countdown and hide-on-leave effects depend on them.
+  const reveal = useCallback(() => mutate(undefined, { onSuccess: () => setShownAt(Date.now()) }), [mutate]);
+  return {
+    /** The value on screen, once read. */
+    value: shown.data,
+    error: shown.error,
+    status: shown.status,
+    /** When the value on screen arrived (ms), for its countdown. */
+    shownAt,
+    reveal,
+    hide: reset,
+    /** Reads the value for the clipboard only: it is never rendered, and forgotten at once. */
+    async read(): Promise<SecretVersion> {
+      if (shown.data) return shown.data;
+      try {
+        return await copied.mutateAsync();
+      } finally {
+        copied.reset();
+      }
+    },
+  };
+}

@@ -1,0 +1,42 @@
+// The URL's parameters, checked against the CSMS patterns before anything is requested: loaders
+// call checkedParams (an invalid one fails before any request), pages read the same checks back
+// with useCheckedParams.
+import { useParams, type Params } from 'react-router';
+import { nameProblem, PROJECT_ID_PATTERN, VERSION_REF_PATTERN } from '../../csms/patterns.ts';
+import { invalidParameter } from '../api/api-error.ts';
+
+export interface RouteParams {
+  projectId: string;
+  secretName: string;
+  stageName: string;
+  versionId: string;
+}
+
+/** Why a parameter of the URL is refused, or null. */
+function problemOf(name: keyof RouteParams, value: string): string | null {
+  switch (name) {
+    case 'projectId':
+      return PROJECT_ID_PATTERN.test(value) ? null : `"${value}" is not a project id (32 hex characters).`;
+    case 'secretName':
+      return nameProblem(value, 'A secret name');
+    case 'stageName':
+      return nameProblem(value, 'A stage name');
+    case 'versionId':
+      return VERSION_REF_PATTERN.test(value) ? null : `"${value}" is not a version id: use v1, v2, … or latest.`;
+  }
+}
+
+/** The route's parameters, each checked; throws the first problem as an ApiError. */
+export function checkedParams<K extends keyof RouteParams>(params: Params, ...names: K[]): Pick<RouteParams, K> {
+  const checked = {} as Pick<RouteParams, K>;
+  for (const name of names) {
+    const value = params[name] ?? '';
+    const problem = problemOf(name, value);
+    if (problem) throw invalidParameter(problem);
+    checked[name] = value;
+  }
+  return checked;
+}
+
+/** The page's parameters, checked as its loader checked them: `useCheckedParams('projectId', 'secretName')`. */
+export const useCheckedParams = <K extends keyof RouteParams>(...names: K[]) => checkedParams(useParams(), ...names);

@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const PLATFORM =
-  /-(darwin|linux|win32|freebsd|android|openbsd|sunos|aix|wasm32)-([a-z0-9]+)(?:-(gnu|musl|gnueabihf|musleabihf|msvc|wasi|eabi))?$/;
+  /-(darwin|linux|win32|freebsd|android|openbsd|openharmony|sunos|aix|wasm32)-([a-z0-9]+)(?:-(gnu|musl|gnueabihf|musleabihf|msvc|wasi|eabi))?$/;
 const CPU = {
   x64: 'x64',
   arm64: 'arm64',

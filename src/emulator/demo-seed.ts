@@ -20,6 +20,14 @@ export const DEMO_IAM = {
       projects: [DEMO_PROJECTS.production.id],
       actions: ['csms:secret:list', 'csms:secret:get', 'csms:secret:listVersion', 'csms:secret:getStage'],
     },
+    // Signs in with a password and a virtual MFA code (the TOTP secret is printed at start).
+    {
+      name: 'secops',
+      password: 'Secops#2026',
+      id: '5ec0b5a1d2e34f5a8b9c0d1e2f3a4b5c',
+      totp_secret: 'CSMSDEMOSECOPSMFAKEYXY27',
+      projects: [DEMO_PROJECTS.production.id, DEMO_PROJECTS.staging.id],
+    },
   ],
 };
 

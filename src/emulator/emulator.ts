@@ -1,6 +1,6 @@
 // Starts a whole emulator: store, master key, seed, HTTP server.
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { buildEmulatorApp } from './app.ts';
 import type { EmulatorConfig } from './config.ts';
@@ -17,12 +17,18 @@ export interface RunningEmulator {
   close(): Promise<void>;
 }
 
-/** The master key: from the environment, else from a file beside the database (made on first start). */
+/**
+ * The master key: from the environment, else from a file beside the database (made on first start,
+ * readable by its owner only). A key file others can read is refused: it opens every value.
+ */
 function masterKeyFor(config: EmulatorConfig): Buffer {
   if (config.masterKey) return parseMasterKey(config.masterKey);
   if (config.dbPath === ':memory:') return randomBytes(32);
   const keyFile = `${config.dbPath}.master-key`;
   if (!existsSync(keyFile)) writeFileSync(keyFile, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
+  const mode = statSync(keyFile).mode & 0o777;
+  if (mode & 0o077)
+    throw new Error(`${keyFile} can be read by others (mode ${mode.toString(8)}): it opens every stored value. Run: chmod 600 ${keyFile}`);
   return parseMasterKey(readFileSync(keyFile, 'utf8'));
 }
 
@@ -31,7 +37,7 @@ export async function startEmulator(config: EmulatorConfig): Promise<RunningEmul
   const store = openStore(config.dbPath);
   const service = createService(store, masterKeyFor(config));
   applySeed(service, seed);
-  const iam = createIam(
+  const iam = await createIam(
     seed.iam,
     seed.projects.map(({ id, name }) => ({ id, name })),
   );

@@ -1,11 +1,27 @@
 // Fault injection for tests (only when CSMS_EMULATOR_FAULTS=1): the next N requests matching a
-// path pattern get a chosen status and body, a delay, a malformed body or a reset connection.
+// path get a chosen status and body, a delay, a malformed body or a reset connection.
 // A log of recent requests lets tests count what reached the "cloud" (retries, value reads).
 import { z } from 'zod';
 
+/**
+ * Which paths a rule matches: a literal part of the path (without the query), `^` at its start
+ * anchoring it to the path's start and `$` at its end to the path's end. Literal on purpose: a
+ * regular expression from a request could take the process down by backtracking.
+ */
+export const PATH_PATTERN = /^\^?[A-Za-z0-9/_.~%:-]{1,300}\$?$/;
+
+export function pathMatcher(pattern: string): (path: string) => boolean {
+  const start = pattern.startsWith('^');
+  const end = pattern.endsWith('$');
+  const literal = pattern.slice(start ? 1 : 0, end ? -1 : undefined);
+  if (start && end) return (path) => path === literal;
+  if (start) return (path) => path.startsWith(literal);
+  if (end) return (path) => path.endsWith(literal);
+  return (path) => path.includes(literal);
+}
+
 export const faultRuleBody = z.object({
-  /** A regular expression matched against the request path (without the query). */
-  path: z.string().min(1).max(500),
+  path: z.string().regex(PATH_PATTERN, 'must be a literal path part, optionally anchored with ^ and $'),
   method: z.string().toUpperCase().optional(),
   /** How many matching requests the fault applies to. */
   count: z.number().int().min(1).max(10_000).default(1),
@@ -22,7 +38,7 @@ export type FaultRule = z.input<typeof faultRuleBody>;
 
 interface ActiveRule extends FaultRuleInput {
   id: number;
-  pattern: RegExp;
+  matches: (path: string) => boolean;
   remaining: number;
 }
 
@@ -44,17 +60,17 @@ export function createFaults() {
 
   return {
     add(input: FaultRuleInput) {
-      const rule: ActiveRule = { ...input, id: nextId++, pattern: new RegExp(input.path), remaining: input.count };
+      const rule: ActiveRule = { ...input, id: nextId++, matches: pathMatcher(input.path), remaining: input.count };
       rules.push(rule);
       return { id: rule.id };
     },
     clear() {
       rules = [];
     },
-    list: () => rules.map(({ pattern: _pattern, ...rest }) => rest),
+    list: () => rules.map(({ matches: _matches, ...rest }) => rest),
     /** The fault for this request, if any; consumes one of its uses. */
     take(method: string, path: string): FaultRuleInput | undefined {
-      const rule = rules.find((r) => (!r.method || r.method === method) && r.pattern.test(path));
+      const rule = rules.find((r) => (!r.method || r.method === method) && r.matches(path));
       if (!rule) return undefined;
       rule.remaining -= 1;
       if (rule.remaining <= 0) rules = rules.filter((r) => r !== rule);

@@ -1,8 +1,9 @@
 // The emulator's IAM: password sign-in to project-scoped tokens, the projects a token may use,
 // and CSMS accepting a token for its own project only.
+import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_IAM, DEMO_PROJECTS } from './demo-seed.ts';
-import { policy } from './iam.ts';
+import { policy } from './iam-policy.ts';
 import { requestToken, type TokenScope } from './testing/iam-tokens.ts';
 import { expectValid } from './testing/openapi.ts';
 import { startTestEmulator } from './testing/start-test-emulator.ts';
@@ -149,5 +150,85 @@ describe('policies', () => {
     expect(policy(['csms:*:*'])('csms:secret:deleteStage')).toBe(true);
     expect(policy(['csms:*'])('csms:secret:get')).toBe(false);
     expect(policy(undefined)('anything:at:all')).toBe(true);
+  });
+});
+
+describe('what a sign-in gives away', () => {
+  const secops = DEMO_IAM.users.find((u) => u.totp_secret)!;
+  const totp = new TOTP({ secret: Secret.fromBase32(secops.totp_secret!) });
+  const withMfa = (passcode: string, userId = secops.id!) =>
+    fetch(`${emulator.url}/v3/auth/tokens`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        auth: {
+          identity: {
+            methods: ['password', 'totp'],
+            password: { user: { domain: { name: DEMO_IAM.domain }, name: secops.name, password: secops.password } },
+            totp: { user: { id: userId, passcode } },
+          },
+          scope: { project: { id: production.id } },
+        },
+      }),
+    });
+
+  it('takes as long to refuse an unknown user as a wrong password (no existence oracle)', async () => {
+    const median = async (attempt: (i: number) => Promise<Response>) => {
+      const times: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        const started = performance.now();
+        expect((await attempt(i)).status).toBe(401);
+        times.push(performance.now() - started);
+      }
+      return times.sort((a, b) => a - b)[2]!;
+    };
+    // Under the lockout's 5 failures per name, so every attempt is really checked.
+    const unknown = await median((i) => signIn(`nobody-${i}`, 'wrong', { id: production.id }));
+    const known = await median((i) => signIn(operator.name, `wrong-${i}`, { id: production.id }));
+    expect((await signIn(operator.name, operator.password, { id: production.id })).status).toBe(201); // resets the count
+    expect(unknown / known).toBeGreaterThan(0.5);
+    expect(unknown).toBeGreaterThan(5); // a hash was computed
+  });
+
+  it('keeps serving while it hashes passwords (off the event loop)', async () => {
+    const signIns = Array.from({ length: 4 }, (_, i) =>
+      signIn(operator.name, `wrong-${i}`, { id: production.id }).then(() => performance.now()),
+    );
+    const started = performance.now();
+    await fetch(`${emulator.url}/v3/projects`); // answered at once: 401, no hashing needed
+    const answeredAt = performance.now();
+    const doneAt = Math.max(...(await Promise.all(signIns)));
+    expect(answeredAt).toBeLessThan(doneAt);
+    expect(answeredAt - started).toBeLessThan((doneAt - started) / 2);
+    expect((await signIn(operator.name, operator.password, { id: production.id })).status).toBe(201); // resets the count
+  });
+
+  it('locks a name after 5 failures in 15 minutes, the right password included; others sign in', async () => {
+    for (let i = 0; i < 5; i++) expect((await signIn(auditor.name, `wrong-${i}`, { id: production.id })).status).toBe(401);
+    const locked = await signIn(auditor.name, auditor.password, { id: production.id });
+    expect(locked.status).toBe(401);
+    expect(((await locked.json()) as any).error.message).toContain('locked');
+    expect((await signIn(operator.name, operator.password, { id: production.id })).status).toBe(201);
+  });
+
+  it('signs an MFA user in with password and code only (IAM’s password-and-MFA method)', async () => {
+    const passwordOnly = await signIn(secops.name, secops.password, { id: production.id });
+    expect(passwordOnly.status).toBe(401);
+    expect(((await passwordOnly.json()) as any).error.message).toContain('MFA');
+    expect((await withMfa(totp.generate(), '0'.repeat(32))).status).toBe(401);
+    expect((await withMfa(String((Number(totp.generate()) + 1) % 1_000_000).padStart(6, '0'))).status).toBe(401);
+    const ok = await withMfa(totp.generate());
+    expect(ok.status).toBe(201);
+    const body = (await ok.json()) as any;
+    expectValid('IAM-KeystoneCreateUserTokenByPasswordAndMfa', 201, body);
+    expect(body.token.methods).toEqual(['password', 'totp']);
+  });
+
+  it('finds a project by its exact name (how Huawei SDKs find a project id)', async () => {
+    const token = await tokenOf(operator, { id: production.id });
+    const named = async (name: string) =>
+      ((await (await fetch(`${emulator.url}/v3/projects?name=${name}`, { headers: { 'X-Auth-Token': token } })).json()) as any).projects;
+    expect((await named(production.name)).map((p: { id: string }) => p.id)).toEqual([production.id]);
+    expect(await named('cn-north')).toEqual([]);
   });
 });

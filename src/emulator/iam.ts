@@ -1,44 +1,27 @@
-// A small IAM for the emulator: password sign-in to a project- or account-scoped token
-// (POST /v3/auth/tokens, token in X-Subject-Token, 24 h), token validation (GET /v3/auth/tokens),
-// the projects a token may use (GET /v3/auth/projects, GET /v3/projects), and the check the CSMS
-// routes make: a token is good for its own project, and for the actions its user's policy allows.
-// Users come from the seed; tokens live in memory.
+// A small IAM for the emulator: sign-in to a project- or account-scoped token with a password, or
+// a password and a virtual MFA code (POST /v3/auth/tokens, token in X-Subject-Token, 24 h), token
+// validation (GET /v3/auth/tokens), the projects a token may use (GET /v3/auth/projects,
+// GET /v3/projects, `?name=` exact), and the check the CSMS routes make: a token is good for its
+// own project, and for the actions its user's policy allows. Users come from the seed; tokens
+// live in memory.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { randomBytes, randomUUID, scryptSync, timingSafeEqual } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { createUserDirectory, type Credentials, type User } from './iam-users.ts';
+import type { IamSeed } from './seed-file.ts';
 
 export const TOKEN_LIFETIME_MS = 24 * 3600_000;
 
-export interface IamUserSeed {
-  name: string;
-  password: string;
-  /** Project ids this user may get tokens for. */
-  projects: string[];
-  /** CSMS actions the user's policy allows, `*` matching within a segment; all when absent. */
-  actions?: string[];
-}
-export interface IamSeed {
-  domain: string;
-  users: IamUserSeed[];
-}
 interface IamProject {
   id: string;
   name: string;
-}
-
-interface User {
-  id: string;
-  name: string;
-  salt: Buffer;
-  hash: Buffer;
-  projects: Set<string>;
-  allows: (action: string) => boolean;
 }
 
 interface Token {
   user: User;
   /** Absent for an account-scoped (domain) token, which no project API accepts. */
   project?: IamProject;
+  methods: string[];
   issuedAt: number;
   expiresAt: number;
 }
@@ -48,43 +31,35 @@ export type TokenCheck =
   { ok: true; projectId?: string; user: string; allows: (action: string) => boolean } | { ok: false; reason: 'expired' | 'unknown' };
 
 const nameOrId = z.union([z.object({ id: z.string().min(1) }), z.object({ name: z.string().min(1) })]);
-const passwordBody = z.object({
+const passwordUser = z.object({
+  user: z.object({ domain: z.object({ name: z.string().min(1) }), name: z.string().min(1).max(64), password: z.string().min(1).max(128) }),
+});
+const tokenRequest = z.object({
   auth: z.object({
-    identity: z.object({
-      methods: z.array(z.literal('password')).length(1),
-      password: z.object({
-        user: z.object({ domain: z.object({ name: z.string().min(1) }), name: z.string().min(1), password: z.string().min(1) }),
+    identity: z.union([
+      z.object({ methods: z.tuple([z.literal('password')]), password: passwordUser }),
+      z.object({
+        methods: z.tuple([z.literal('password'), z.literal('totp')]),
+        password: passwordUser,
+        totp: z.object({ user: z.object({ id: z.string().min(1).max(64), passcode: z.string().min(1).max(16) }) }),
       }),
-    }),
+    ]),
     scope: z.union([z.object({ project: nameOrId }), z.object({ domain: nameOrId })]),
   }),
 });
 
-const hash = (password: string, salt: Buffer) => scryptSync(password, salt, 32);
 const TITLES: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 404: 'Not Found' };
 const iso = (ms: number) => new Date(ms).toISOString().replace('Z', '000Z');
+const REFUSALS = {
+  wrong: 'The username or password is wrong.',
+  locked: 'The user is locked after too many failed sign-ins. Try again in 15 minutes.',
+  'mfa-required': 'This user signs in with a password and a virtual MFA code.',
+  'mfa-wrong': 'The username, password or MFA code is wrong.',
+} as const;
 
-/** `csms:secret:*` allows `csms:secret:list`; `*` never crosses a colon. */
-export function policy(actions: string[] | undefined): (action: string) => boolean {
-  if (!actions) return () => true;
-  const patterns = actions.map((a) => new RegExp(`^${a.split('*').map(escapeRegExp).join('[^:]*')}$`));
-  return (action) => patterns.some((p) => p.test(action));
-}
-const escapeRegExp = (s: string) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
-
-export function createIam(seed: IamSeed | undefined, projects: IamProject[], clock: () => number = Date.now) {
+export async function createIam(seed: IamSeed | undefined, projects: IamProject[], clock: () => number = Date.now) {
   const domain = { id: randomUUID().replaceAll('-', ''), name: seed?.domain ?? 'csms-emulator' };
-  const users: User[] = (seed?.users ?? []).map((u) => {
-    const salt = randomBytes(16);
-    return {
-      id: randomUUID().replaceAll('-', ''),
-      name: u.name,
-      salt,
-      hash: hash(u.password, salt),
-      projects: new Set(u.projects),
-      allows: policy(u.actions),
-    };
-  });
+  const directory = await createUserDirectory(seed?.users ?? [], clock);
   const tokens = new Map<string, Token>();
   const live = (value: unknown) => {
     const token = tokens.get(String(value ?? ''));
@@ -93,7 +68,7 @@ export function createIam(seed: IamSeed | undefined, projects: IamProject[], clo
 
   const tokenBody = (t: Token) => ({
     token: {
-      methods: ['password'],
+      methods: t.methods,
       issued_at: iso(t.issuedAt),
       expires_at: iso(t.expiresAt),
       catalog: [],
@@ -121,14 +96,23 @@ export function createIam(seed: IamSeed | undefined, projects: IamProject[], clo
         reply.code(status).send({ error: { code: status, message, title: TITLES[status] ?? 'Error' } });
 
       app.post('/v3/auth/tokens', async (req, reply) => {
-        const parsed = passwordBody.safeParse(req.body);
-        if (!parsed.success) return deny(reply, 400, 'The request body is not a password authentication with a project or domain scope.');
+        const parsed = tokenRequest.safeParse(req.body);
+        if (!parsed.success)
+          return deny(
+            reply,
+            400,
+            'The request body is not a password (or password and MFA) authentication with a project or domain scope.',
+          );
         const { identity, scope } = parsed.data.auth;
         const given = identity.password.user;
-        const user = users.find((u) => u.name === given.name);
-        const passwordOk =
-          user !== undefined && given.domain.name === domain.name && timingSafeEqual(hash(given.password, user.salt), user.hash);
-        if (!user || !passwordOk) return deny(reply, 401, 'The username or password is wrong.');
+        const credentials: Credentials = {
+          name: given.name,
+          password: given.password,
+          totp: 'totp' in identity ? { userId: identity.totp.user.id, passcode: identity.totp.user.passcode } : undefined,
+        };
+        const checked = await directory.check(credentials);
+        if (!checked.ok || given.domain.name !== domain.name) return deny(reply, 401, REFUSALS[checked.ok ? 'wrong' : checked.reason]);
+        const user = checked.user;
         let project: IamProject | undefined;
         if ('project' in scope) {
           const wanted = scope.project;
@@ -138,7 +122,7 @@ export function createIam(seed: IamSeed | undefined, projects: IamProject[], clo
           return deny(reply, 401, 'The user has no access to the requested domain.');
         const now = clock();
         const token = `MII${randomBytes(48).toString('base64url')}`;
-        const issued: Token = { user, project, issuedAt: now, expiresAt: now + TOKEN_LIFETIME_MS };
+        const issued: Token = { user, project, methods: identity.methods, issuedAt: now, expiresAt: now + TOKEN_LIFETIME_MS };
         tokens.set(token, issued);
         return reply.code(201).header('X-Subject-Token', token).send(tokenBody(issued));
       });
@@ -151,7 +135,7 @@ export function createIam(seed: IamSeed | undefined, projects: IamProject[], clo
         return reply.header('X-Subject-Token', String(req.headers['x-subject-token'])).send(tokenBody(subject));
       });
 
-      const listProjects = async (req: FastifyRequest, reply: FastifyReply) => {
+      const listProjects = async (req: FastifyRequest<{ Querystring: { name?: unknown } }>, reply: FastifyReply) => {
         // A signed request is the account's own key pair: every project. A token: its user's.
         let visible: IamProject[];
         if (req.headers['x-auth-token'] === undefined && isSigned(req)) visible = projects;
@@ -160,6 +144,9 @@ export function createIam(seed: IamSeed | undefined, projects: IamProject[], clo
           if (!token) return deny(reply, 401, 'No valid token or AK/SK signature.');
           visible = projects.filter((p) => token.user.projects.has(p.id));
         }
+        // `?name=` is an exact match: Huawei's SDKs find a region's project id by its name.
+        const { name } = req.query;
+        if (typeof name === 'string') visible = visible.filter((p) => p.name === name);
         return {
           links: { self: `${req.url.split('?')[0]}` },
           projects: visible.map((p) => ({
@@ -179,4 +166,4 @@ export function createIam(seed: IamSeed | undefined, projects: IamProject[], clo
     },
   };
 }
-export type Iam = ReturnType<typeof createIam>;
+export type Iam = Awaited<ReturnType<typeof createIam>>;

@@ -41,17 +41,28 @@ const seedSecret = z
   })
   .passthrough();
 
-const iamSeed = z.object({
-  domain: z.string().min(1).max(64),
-  users: z.array(
-    z.object({
-      name: z.string().min(1).max(64),
-      password: z.string().min(1),
-      projects: z.array(z.string().regex(PROJECT_ID_PATTERN)),
-      actions: z.array(z.string().regex(/^[a-z*]+:[A-Za-z*]+:[A-Za-z*]+$/)).optional(),
-    }),
-  ),
+const iamUserSeed = z.object({
+  name: z.string().min(1).max(64),
+  password: z.string().min(1),
+  /** Project ids this user may get tokens for. */
+  projects: z.array(z.string().regex(PROJECT_ID_PATTERN)),
+  /** CSMS actions the user's policy allows, `*` matching within a segment; all when absent. */
+  actions: z.array(z.string().regex(/^[a-z*]+:[A-Za-z*]+:[A-Za-z*]+$/)).optional(),
+  /** The user's id (32 hex); random when absent. An MFA sign-in names it. */
+  id: z
+    .string()
+    .regex(/^[0-9a-f]{32}$/)
+    .optional(),
+  /** A virtual MFA device (base32 TOTP secret): the user then signs in with password + code. */
+  totp_secret: z
+    .string()
+    .regex(/^[A-Z2-7]{16,64}$/)
+    .optional(),
 });
+export type IamUserSeed = z.infer<typeof iamUserSeed>;
+
+const iamSeed = z.object({ domain: z.string().min(1).max(64), users: z.array(iamUserSeed) });
+export type IamSeed = z.infer<typeof iamSeed>;
 
 export const seedFileSchema = z.object({
   /** Optional IAM users who may sign in (POST /v3/auth/tokens) to the listed projects. */

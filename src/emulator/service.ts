@@ -110,11 +110,9 @@ export function createService(store: Store, masterKey: Buffer, clock: () => numb
 
   return {
     listSecrets(pid: string, opts: { limit: number; marker?: string; eventName?: string }) {
-      // Sorted by name; the marker is the last name of the previous page.
-      const rows = store.secretsAfter(pid, opts.marker ?? '', opts.eventName ? 1_000_000 : opts.limit + 1);
-      const matching = opts.eventName
-        ? rows.filter((r) => (JSON.parse(r.event_subscriptions) as string[]).includes(opts.eventName!))
-        : rows;
+      // Sorted by name; the marker is the last name of the previous page. One row more than a page
+      // says whether another page follows.
+      const matching = store.secretsAfter(pid, opts.marker ?? '', opts.limit + 1, opts.eventName);
       const page = matching.slice(0, opts.limit);
       const more = matching.length > opts.limit;
       return {

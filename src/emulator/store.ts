@@ -2,7 +2,7 @@
 // WAL with synchronous=FULL: once a write is acknowledged it is on disk, so it survives kill -9
 // (and a power cut).
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 export interface SecretRow {
@@ -74,8 +74,15 @@ CREATE TABLE IF NOT EXISTS stages (
 
 export type Store = ReturnType<typeof openStore>;
 
+/** The database and its -wal/-shm files are the owner's only (SQLite gives them the file's mode). */
+function ownerOnly(path: string) {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  closeSync(openSync(path, 'a', 0o600));
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) if (existsSync(file)) chmodSync(file, 0o600);
+}
+
 export function openStore(path: string) {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  if (path !== ':memory:') ownerOnly(path);
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
@@ -87,6 +94,10 @@ export function openStore(path: string) {
     secret: db.prepare<[string, string], SecretRow>('SELECT * FROM secrets WHERE project_id = ? AND name = ?'),
     secretsAfter: db.prepare<[string, string, number], SecretRow>(
       'SELECT * FROM secrets WHERE project_id = ? AND name > ? ORDER BY name LIMIT ?',
+    ),
+    secretsWithEventAfter: db.prepare<[string, string, string, number], SecretRow>(
+      `SELECT * FROM secrets WHERE project_id = ? AND name > ?
+        AND EXISTS (SELECT 1 FROM json_each(secrets.event_subscriptions) WHERE value = ?) ORDER BY name LIMIT ?`,
     ),
     countSecrets: db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM secrets WHERE project_id = ?'),
     insertSecret: db.prepare(`INSERT INTO secrets VALUES (@project_id, @name, @id, @state,
@@ -119,7 +130,9 @@ export function openStore(path: string) {
     projectKey: (projectId: string) => q.project.get(projectId)?.wrapped_data_key,
     insertProject: (projectId: string, wrapped: Buffer) => q.insertProject.run(projectId, wrapped),
     secret: (projectId: string, name: string) => q.secret.get(projectId, name),
-    secretsAfter: (projectId: string, marker: string, limit: number) => q.secretsAfter.all(projectId, marker, limit),
+    /** A page of a project's secrets by name after `marker`; only those subscribed to `event`, if given. */
+    secretsAfter: (projectId: string, marker: string, limit: number, event?: string) =>
+      event === undefined ? q.secretsAfter.all(projectId, marker, limit) : q.secretsWithEventAfter.all(projectId, marker, event, limit),
     countSecrets: (projectId: string) => q.countSecrets.get(projectId)?.n ?? 0,
     insertSecret: (row: SecretRow) => q.insertSecret.run(row),
     updateSecret: (row: SecretRow) => q.updateSecret.run(row),

@@ -1,7 +1,11 @@
 // The audit trail: one JSON line per value read (seen by the server), copy or download (reported
 // by the app), and per sign-in, sign-out and session end, to CONSOLE_AUDIT_LOG or stdout. It never
-// holds a value, a password or a token. JSON encoding escapes CR/LF, so a name cannot forge a line.
+// holds a value, a password or a token. JSON encoding escapes CR/LF, and the line separators and
+// bidi controls JSON leaves alone are escaped too, so no name can forge a line or disguise one.
+// Tamper-evident: each line carries `prev`, the SHA-256 of the line before it (the chain goes on
+// across restarts), so a changed, removed or inserted line breaks the chain (audit-chain.ts).
 import { openSync, writeSync } from 'node:fs';
+import { chainStart, hashLine } from './audit-chain.ts';
 
 export interface ValueEvent {
   action: 'read' | 'copy' | 'download';
@@ -19,9 +23,9 @@ export interface SessionEvent {
   action: 'sign-in' | 'sign-out' | 'end';
   who: string;
   clientIp: string;
-  outcome: 'ok' | 'denied' | 'rate-limited' | 'error' | 'idle' | 'expired' | 'token-refused';
+  outcome: 'ok' | 'denied' | 'rate-limited' | 'error' | 'idle' | 'expired' | 'token-refused' | 'too-many';
   /** How the user signed in. */
-  method?: 'password' | 'token';
+  method?: 'password' | 'password+mfa' | 'token';
   /** Why a sign-in failed, in IAM's or the console's words (never the password). */
   detail?: string;
 }
@@ -55,10 +59,19 @@ function record(event: AuditEvent) {
   };
 }
 
+/** Characters JSON.stringify leaves as they are but that break or disguise a line in a viewer. */
+const INVISIBLE = /[\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const escapeInvisible = (json: string) => json.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
 export function createAudit(path?: string): Audit {
-  // Synchronous on purpose: a line is on its way to disk before the value is sent. One descriptor
-  // kept open (append mode) rather than an open/close per line.
+  // Synchronous on purpose: a line is on its way to disk before the value is sent, and a write
+  // that fails throws, so the read is refused. One descriptor kept open (append mode).
+  let prev = path ? chainStart(path) : chainStart();
   const fd = path ? openSync(path, 'a', 0o600) : undefined;
   const write = fd !== undefined ? (line: string) => writeSync(fd, line) : (line: string) => process.stdout.write(line);
-  return (event) => write(`${JSON.stringify(record(event))}\n`);
+  return (event) => {
+    const line = escapeInvisible(JSON.stringify({ ...record(event), prev }));
+    write(`${line}\n`);
+    prev = hashLine(line);
+  };
 }

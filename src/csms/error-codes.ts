@@ -32,6 +32,12 @@ export const CONSOLE_ERRORS = {
   forbidden: 'CONSOLE.0403',
   notFound: 'CONSOLE.0404',
   methodNotAllowed: 'CONSOLE.0405',
+  /** Request headers over the server's limit. */
+  headersTooLarge: 'CONSOLE.0431',
+  /** A request to a host name this console does not answer to (DNS rebinding). */
+  misdirected: 'CONSOLE.0421',
+  /** A dependency the request needs (the shared store) cannot be reached. */
+  unavailable: 'CONSOLE.0503',
   rateLimited: 'CONSOLE.0429',
   internal: 'CONSOLE.0500',
   badGateway: 'CONSOLE.0502',

@@ -1,9 +1,12 @@
-// The console server: security headers on every answer, the API, the built app, and the CSMS
-// error body for everything that fails.
+// The console server: the host allowlist before anything else, security headers and a request id
+// on every answer (framework and connection errors included), the API, the built app, probes, and
+// the CSMS error body for everything that fails.
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { APP_PAGES } from '../csms/app-pages.ts';
 import { API_PREFIX } from '../csms/console-paths.ts';
 import { CONSOLE_ERRORS } from '../csms/error-codes.ts';
 import type { Credentials } from '../csms/signer.ts';
@@ -11,11 +14,14 @@ import { consoleApi } from './api.ts';
 import { createAudit } from './audit.ts';
 import type { ServerConfig } from './config.ts';
 import { sendError } from './errors.ts';
+import { registerHealth, type Dependency } from './health.ts';
+import { hostAllowlist } from './host-allowlist.ts';
 import { requireProxiedRequest } from './identity.ts';
 import type { ProjectSource } from './projects.ts';
 import type { Routing } from './routing.ts';
-import { registerSecurityHeaders } from './security-headers.ts';
+import { answerClientError, registerSecurityHeaders, secureReply } from './security-headers.ts';
 import { createSessionStore } from './sessions.ts';
+import { startTokenGuard } from './start-token.ts';
 import { createUpstreamPool } from './upstream.ts';
 
 export interface ConsoleServerDeps {
@@ -24,6 +30,10 @@ export interface ConsoleServerDeps {
   projects: ProjectSource;
   /** The key pair that signs every call; absent with CONSOLE_AUTH=iam (users' own tokens). */
   credentials?: Credentials;
+  /** What /readyz checks. */
+  dependencies?: Dependency[];
+  /** A one-time token that must open the console first (server credentials, nobody signs in). */
+  startToken?: string;
   clock?: () => number;
 }
 
@@ -31,20 +41,36 @@ export function buildConsoleServer(config: ServerConfig, deps: ConsoleServerDeps
   const app = Fastify({
     logger: {
       level: process.env.LOG_LEVEL ?? 'warn',
-      redact: ['req.headers.authorization', 'req.headers["x-auth-token"]', 'req.headers.cookie'],
+      redact: ['req.headers.authorization', 'req.headers["x-auth-token"]', 'req.headers.cookie', 'req.headers["x-console-proxy-secret"]'],
     },
+    genReqId: () => randomUUID().replaceAll('-', ''),
+    // X-Forwarded-For is believed from the configured proxies only.
+    trustProxy: config.trustedProxies.length > 0 ? config.trustedProxies : false,
     exposeHeadRoutes: false,
     bodyLimit: 16 * 1024,
     requestTimeout: config.timeoutMs + 5_000,
     return503OnClosing: true,
+    // A URL the router cannot read (bad percent-encoding, a part too long): the CSMS body and
+    // every header (these answers skip the hooks), never the URL echoed.
+    frameworkErrors: (error, req, reply) => {
+      const status = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : error.code === 'FST_ERR_BAD_URL' ? 400 : 500;
+      return sendError(secureReply(req, reply as FastifyReply), status, CONSOLE_ERRORS.badRequest, 'The address is not valid.');
+    },
+    // A request the HTTP parser refuses (headers too large, malformed) never reaches a route.
+    clientErrorHandler: answerClientError,
   });
+  app.addHook('onRequest', hostAllowlist(app, config.host, config.allowedHosts));
   registerSecurityHeaders(app);
-  if (config.auth.mode === 'header') app.addHook('onRequest', requireProxiedRequest(config.auth));
+  if (config.auth.mode === 'header') app.addHook('onRequest', requireProxiedRequest(config.auth, config.trustedProxies));
+  if (deps.startToken) app.addHook('onRequest', startTokenGuard(deps.startToken));
+  registerHealth(app, deps.dependencies ?? []);
 
   const upstreams = createUpstreamPool(config.timeoutMs);
   const auth = config.auth;
   const sessions =
-    auth.mode === 'iam' ? createSessionStore({ idleMs: auth.idleMs, maxAgeMs: auth.maxAgeMs, clock: deps.clock }) : undefined;
+    auth.mode === 'iam'
+      ? createSessionStore({ idleMs: auth.idleMs, maxAgeMs: auth.maxAgeMs, perUser: auth.sessionsPerUser, clock: deps.clock })
+      : undefined;
   app.addHook('onClose', async () => {
     sessions?.close();
     await upstreams.close();
@@ -61,7 +87,7 @@ export function buildConsoleServer(config: ServerConfig, deps: ConsoleServerDeps
 
   const root = resolve(config.staticDir);
   const built = existsSync(resolve(root, 'index.html'));
-  if (built)
+  if (built) {
     app.register(fastifyStatic, {
       root,
       wildcard: false,
@@ -72,14 +98,17 @@ export function buildConsoleServer(config: ServerConfig, deps: ConsoleServerDeps
       preCompressed: true,
       setHeaders: (res) => res.setHeader('Vary', 'Accept-Encoding'),
     });
+    // The app answers its own pages; its router reads the rest of the address.
+    for (const page of Object.values(APP_PAGES)) app.get(page, (_req, reply) => reply.type('text/html').sendFile('index.html'));
+  }
 
   app.setNotFoundHandler((req, reply) => {
     const path = req.url.split('?')[0]!;
-    if (path.startsWith(`${API_PREFIX}/`)) return sendError(reply, 404, CONSOLE_ERRORS.notFound, `No API at ${path}.`);
+    if (path.startsWith(`${API_PREFIX}/`)) return sendError(reply, 404, CONSOLE_ERRORS.notFound, 'No API at this address.');
     if (req.method !== 'GET' || path.startsWith('/assets/')) return sendError(reply, 404, CONSOLE_ERRORS.notFound, 'Not found.');
     if (!built) return sendError(reply, 503, CONSOLE_ERRORS.internal, 'The app is not built yet: run `npm run build`.');
-    // The single-page app answers every other path; its router shows its own not-found page.
-    return reply.type('text/html').sendFile('index.html');
+    // Any other address: the app, which shows its not-found page, with the status that says so.
+    return reply.code(404).type('text/html').sendFile('index.html');
   });
 
   app.setErrorHandler((error, req, reply) => {

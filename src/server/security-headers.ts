@@ -1,6 +1,9 @@
 // The security headers (a strict CSP with Trusted Types, no-store, no-referrer, nosniff, COOP,
 // CORP, a Permissions-Policy, no framing), on every response the server sends, errors included.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+import { CONSOLE_ERRORS } from '../csms/error-codes.ts';
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
@@ -27,13 +30,43 @@ const FIXED_HEADERS = {
     'accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=(), interest-cohort=(), clipboard-read=(self), clipboard-write=(self)',
 };
 
+/** Sets the headers every answer carries. */
+export function secureReply(req: FastifyRequest, reply: FastifyReply) {
+  reply.headers(FIXED_HEADERS);
+  // The upstream's request id when one was relayed, else this server's: the one in its log.
+  if (!reply.hasHeader('x-request-id')) reply.header('X-Request-Id', req.id);
+  // Hashed build assets never change; everything else (index.html, /api) is never stored.
+  const immutable = reply.statusCode === 200 && req.url.startsWith('/assets/');
+  reply.header('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-store');
+  reply.removeHeader('X-Powered-By');
+  return reply;
+}
+
 export function registerSecurityHeaders(app: FastifyInstance) {
   app.addHook('onSend', async (req, reply, payload) => {
-    reply.headers(FIXED_HEADERS);
-    // Hashed build assets never change; everything else (index.html, /api) is never stored.
-    const immutable = reply.statusCode === 200 && req.url.startsWith('/assets/');
-    reply.header('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-store');
-    reply.removeHeader('X-Powered-By');
+    secureReply(req, reply);
     return payload;
   });
+}
+
+/**
+ * Answers a request the HTTP parser refused before any route (headers too large: 431; anything
+ * malformed: 400) with the same headers and the CSMS body, written straight to the socket.
+ */
+export function answerClientError(error: Error & { code?: string }, socket: Socket) {
+  if (error.code === 'ECONNRESET' || !socket.writable) return socket.destroy();
+  const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+  const body = JSON.stringify({
+    error_code: status === 431 ? CONSOLE_ERRORS.headersTooLarge : CONSOLE_ERRORS.badRequest,
+    error_msg: status === 431 ? 'The request headers are too large.' : 'The request could not be read.',
+  });
+  const headers = {
+    ...FIXED_HEADERS,
+    'Cache-Control': 'no-store',
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': String(Buffer.byteLength(body)),
+    Connection: 'close',
+  };
+  const head = Object.entries(headers).map(([name, value]) => `${name}: ${value}`);
+  socket.end([`HTTP/1.1 ${status} ${STATUS_CODES[status]}`, ...head, '', body].join('\r\n'));
 }

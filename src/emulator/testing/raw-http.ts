@@ -16,11 +16,15 @@ export function rawRequest(
   body?: string,
 ): Promise<RawAnswer> {
   const { hostname, port, host } = new URL(base);
-  const lines = [`${method} ${target} HTTP/1.1`, `Host: ${host}`, 'Connection: close'];
+  const lines = [`${method} ${target} HTTP/1.1`, 'Connection: close'];
+  // The base's host unless the caller names another.
+  if (!Object.keys(headers).some((name) => name.toLowerCase() === 'host')) lines.push(`Host: ${host}`);
   for (const [name, value] of Object.entries(headers)) lines.push(`${name}: ${value}`);
   if (body !== undefined) lines.push(`Content-Length: ${Buffer.byteLength(body)}`);
   return new Promise((resolve, reject) => {
-    const socket = connect(Number(port), hostname, () => socket.end(`${lines.join('\r\n')}\r\n\r\n${body ?? ''}`));
+    // Written, not ended: a half-closed socket may be closed before a slow answer. The server
+    // closes it after answering (Connection: close).
+    const socket = connect(Number(port), hostname, () => socket.write(`${lines.join('\r\n')}\r\n\r\n${body ?? ''}`));
     const chunks: Buffer[] = [];
     socket.on('data', (chunk) => chunks.push(chunk));
     socket.on('error', reject);

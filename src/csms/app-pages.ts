@@ -1,0 +1,10 @@
+// The app's pages, as route patterns: the app's router and the console server (which answers
+// them with the app, and anything else with the app's not-found page and status 404) share them.
+export const APP_PAGES = {
+  home: '/',
+  signIn: '/sign-in',
+  secrets: '/projects/:projectId/secrets',
+  secret: '/projects/:projectId/secrets/:secretName',
+  stage: '/projects/:projectId/secrets/:secretName/stages/:stageName',
+  version: '/projects/:projectId/secrets/:secretName/versions/:versionId',
+} as const;

@@ -1,10 +1,28 @@
 // The console server's settings, from the environment. Credentials come only from here.
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import type { Project } from '../csms/console-api.ts';
 import { PROJECT_ID_PATTERN } from '../csms/patterns.ts';
 import type { Credentials } from '../csms/signer.ts';
 
 const REGION = /^[a-z]{2}(-[a-z]+)+-[0-9]+$/;
+
+/** A comma-separated list of the env, trimmed, empty items dropped. */
+const list = (text: string | undefined) =>
+  (text ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/** `10.0.0.5` or `10.0.0.0/8` (IPv4 or IPv6). */
+function isAddressOrCidr(text: string): boolean {
+  const [address = '', bits, ...rest] = text.split('/');
+  const family = isIP(address);
+  if (!family || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  const n = Number(bits);
+  return /^[0-9]{1,3}$/.test(bits) && n <= (family === 4 ? 32 : 128);
+}
 
 const envSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
@@ -37,12 +55,19 @@ const envSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9-]{1,64}$/, 'must be a header name')
     .optional(),
+  CONSOLE_AUTH_PROXY_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  CONSOLE_TRUSTED_PROXIES: z.string().optional(),
+  CONSOLE_ALLOWED_HOSTS: z.string().optional(),
+  CONSOLE_SESSIONS_PER_USER: z.coerce.number().int().min(1).max(100).default(5),
 });
 
 /** How people reach the console: unauthenticated (loopback), named by an authenticating reverse
  * proxy in a header, or signed in with their own IAM user (the server keeps their tokens). */
 export type ConsoleAuth =
-  { mode: 'none' } | { mode: 'header'; header: string } | { mode: 'iam'; idleMs: number; maxAgeMs: number; signInsPerMinute: number };
+  | { mode: 'none' }
+  /** The reverse proxy proves itself by its address (trusted proxies) or by a shared secret header. */
+  | { mode: 'header'; header: string; proxySecret?: string }
+  | { mode: 'iam'; idleMs: number; maxAgeMs: number; signInsPerMinute: number; sessionsPerUser: number };
 
 export interface ServerConfig {
   host: string;
@@ -61,6 +86,10 @@ export interface ServerConfig {
   valueReadsPerMinute: number;
   staticDir: string;
   auth: ConsoleAuth;
+  /** Addresses/CIDRs of reverse proxies whose X-Forwarded-For is believed; none by default. */
+  trustedProxies: string[];
+  /** Host names the console answers to besides its own address and the loopback names. */
+  allowedHosts: string[];
 }
 
 /** `https://kms.cn-north-4.myhuaweicloud.com` → `cn-north-4`. */
@@ -73,9 +102,7 @@ const overrideName = (region: string) => `CSMS_ENDPOINT_${region.toUpperCase().r
 
 function regionsFrom(e: z.infer<typeof envSchema>, env: NodeJS.ProcessEnv) {
   if (e.CSMS_REGIONS) {
-    const names = e.CSMS_REGIONS.split(',')
-      .map((s) => s.trim())
-      .filter(Boolean);
+    const names = list(e.CSMS_REGIONS);
     const bad = names.find((n) => !REGION.test(n));
     if (bad) throw new Error(`CSMS_REGIONS: "${bad}" is not a region name such as cn-north-4.`);
     return names.map((name) => {
@@ -100,20 +127,33 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
     throw new Error(`${issue.path.join('.')}: ${issue.message}`);
   }
   const e = parsed.data;
+  const trustedProxies = list(e.CONSOLE_TRUSTED_PROXIES);
+  const notAddress = trustedProxies.find((p) => !isAddressOrCidr(p));
+  if (notAddress) throw new Error(`CONSOLE_TRUSTED_PROXIES: "${notAddress}" is not an IP address or CIDR such as 10.0.0.0/8.`);
+  const allowedHosts = list(e.CONSOLE_ALLOWED_HOSTS).map((h) => h.toLowerCase());
+  const notHost = allowedHosts.find((h) => !/^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:[0-9]{1,5})?$/.test(h));
+  if (notHost) throw new Error(`CONSOLE_ALLOWED_HOSTS: "${notHost}" is not a host name (with an optional :port).`);
   if (e.CONSOLE_AUTH === 'header' && !e.CONSOLE_AUTH_HEADER)
     throw new Error('CONSOLE_AUTH=header needs CONSOLE_AUTH_HEADER: the header in which the reverse proxy names the user.');
+  if (e.CONSOLE_AUTH === 'header' && trustedProxies.length === 0 && !e.CONSOLE_AUTH_PROXY_SECRET)
+    throw new Error(
+      'CONSOLE_AUTH=header trusts the user name the reverse proxy sends, so it must know the proxy: set CONSOLE_TRUSTED_PROXIES (its address) or CONSOLE_AUTH_PROXY_SECRET (a secret the proxy sends as X-Console-Proxy-Secret).',
+    );
   const auth: ConsoleAuth =
     e.CONSOLE_AUTH === 'header'
-      ? { mode: 'header', header: e.CONSOLE_AUTH_HEADER!.toLowerCase() }
+      ? { mode: 'header', header: e.CONSOLE_AUTH_HEADER!.toLowerCase(), proxySecret: e.CONSOLE_AUTH_PROXY_SECRET }
       : e.CONSOLE_AUTH === 'iam'
         ? {
             mode: 'iam',
             idleMs: e.CONSOLE_SESSION_IDLE_MINUTES * 60_000,
             maxAgeMs: e.CONSOLE_SESSION_MAX_HOURS * 3600_000,
             signInsPerMinute: e.CONSOLE_SIGN_INS_PER_MINUTE,
+            sessionsPerUser: e.CONSOLE_SESSIONS_PER_USER,
           }
         : { mode: 'none' };
   const base = {
+    trustedProxies,
+    allowedHosts,
     auth,
     host: e.HOST,
     port: e.PORT,
@@ -136,10 +176,7 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
 
   if (!e.HUAWEICLOUD_SDK_AK || !e.HUAWEICLOUD_SDK_SK)
     throw new Error('A CSMS endpoint is configured: HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK are required to sign requests.');
-  const ids = (e.HUAWEICLOUD_SDK_PROJECT_ID ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
+  const ids = list(e.HUAWEICLOUD_SDK_PROJECT_ID);
   const bad = ids.find((id) => !PROJECT_ID_PATTERN.test(id));
   if (bad) throw new Error(`HUAWEICLOUD_SDK_PROJECT_ID: "${bad}" is not a project id (32 hex characters).`);
   if (ids.length > 0 && regions.length > 1)

@@ -4,6 +4,8 @@
 // `req.identity` on every route of the scope the plugin is registered in, or answer 401.
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fastifyPlugin from 'fastify-plugin';
+import { timingSafeEqual } from 'node:crypto';
+import { BlockList, isIP } from 'node:net';
 import type { Project } from '../csms/console-api.ts';
 import { CONSOLE_ERRORS } from '../csms/error-codes.ts';
 import { signedHeaders, type Credentials } from '../csms/signer.ts';
@@ -17,6 +19,8 @@ import type { Authorize } from './upstream.ts';
 export interface Identity {
   /** What the audit log calls this person. */
   who: string;
+  /** Whose allowance a rate limit counts: the named person, else the client's address. */
+  rateKey: string;
   /** The projects this person may open. */
   projects: Project[];
   /** How to authorize a call on a project; undefined when this identity has no access to it. */
@@ -27,9 +31,14 @@ export interface Identity {
 
 declare module 'fastify' {
   interface FastifyRequest {
+    /** Set by the identity plugin's hook on every route of its scope before the handler runs;
+     * null in a hook that refused the request first. */
     identity: Identity;
   }
 }
+
+/** Who made a request, for an audit line written whatever happened to it. */
+export const whoOf = (req: FastifyRequest) => (req.identity as Identity | null)?.who ?? 'anonymous';
 
 /** A user name as an authenticating proxy sends it: printable ASCII, no CR/LF. */
 const USER_NAME = /^[\x21-\x7e][\x20-\x7e]{0,255}$/;
@@ -44,9 +53,10 @@ export interface IdentityOptions {
 }
 
 /** The server's key pair: every call signed with the official signer. */
-function keyPairIdentity(credentials: Credentials, projects: Project[], who: string): Identity {
+function keyPairIdentity(credentials: Credentials, projects: Project[], who: string, rateKey: string): Identity {
   return {
     who,
+    rateKey,
     projects,
     authorizeFor: (projectId) => (url) => signedHeaders(credentials, { method: 'GET', url, headers: { 'X-Project-Id': projectId } }),
   };
@@ -56,15 +66,52 @@ function keyPairIdentity(credentials: Credentials, projects: Project[], who: str
 export const refuseSignedOut = (reply: FastifyReply, message: string) =>
   sendError(clearSessionCookie(reply), 401, CONSOLE_ERRORS.unauthenticated, message);
 
+/** The header in which a reverse proxy proves itself with CONSOLE_AUTH_PROXY_SECRET. */
+export const PROXY_SECRET_HEADER = 'x-console-proxy-secret';
+
+/** How many times a header came in the raw request (Node joins repeats with ", "). */
+const occurrences = (req: FastifyRequest, name: string) =>
+  req.raw.rawHeaders.filter((value, i) => i % 2 === 0 && value.toLowerCase() === name).length;
+
+/** A set of addresses and CIDRs, matched with Node's BlockList (IPv4-mapped IPv6 too). */
+export function addressList(entries: string[]): (address: string | undefined) => boolean {
+  const list = new BlockList();
+  for (const entry of entries) {
+    const [address = '', bits] = entry.split('/');
+    const family = isIP(address) === 6 ? 'ipv6' : 'ipv4';
+    if (bits === undefined) list.addAddress(address, family);
+    else list.addSubnet(address, Number(bits), family);
+  }
+  return (address) => {
+    if (!address) return false;
+    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(address)?.[1];
+    return mapped ? list.check(mapped, 'ipv4') : list.check(address, isIP(address) === 6 ? 'ipv6' : 'ipv4');
+  };
+}
+
 /**
  * In header mode every request, the app's files included, must come through the reverse proxy,
- * which names the signed-in user. Added to the whole server.
+ * which names the signed-in user: from a trusted proxy's address, or with the proxy's shared
+ * secret; the user header exactly once (a repeated one could name two people). Added to the whole
+ * server.
  */
-export function requireProxiedRequest(auth: Extract<ConsoleAuth, { mode: 'header' }>) {
+export function requireProxiedRequest(auth: Extract<ConsoleAuth, { mode: 'header' }>, trustedProxies: string[]) {
+  const trusted = addressList(trustedProxies);
+  const secret = auth.proxySecret === undefined ? undefined : Buffer.from(auth.proxySecret);
+  const refuse = (reply: FastifyReply, message: string) => sendError(reply, 401, CONSOLE_ERRORS.unauthenticated, message);
   return async (req: FastifyRequest, reply: FastifyReply) => {
+    if (req.routeOptions.config.probe) return;
+    if (trustedProxies.length > 0 && !trusted(req.socket.remoteAddress))
+      return refuse(reply, 'This console answers only through its reverse proxy.');
+    if (secret) {
+      const given = req.headers[PROXY_SECRET_HEADER];
+      const bytes = Buffer.from(typeof given === 'string' ? given : '');
+      if (bytes.length !== secret.length || !timingSafeEqual(bytes, secret) || occurrences(req, PROXY_SECRET_HEADER) !== 1)
+        return refuse(reply, 'This console answers only through its reverse proxy.');
+    }
     const user = req.headers[auth.header];
-    if (typeof user !== 'string' || !USER_NAME.test(user))
-      return sendError(reply, 401, CONSOLE_ERRORS.unauthenticated, 'Sign in through the reverse proxy in front of this console.');
+    if (occurrences(req, auth.header) !== 1 || typeof user !== 'string' || !USER_NAME.test(user))
+      return refuse(reply, 'Sign in through the reverse proxy in front of this console.');
   };
 }
 
@@ -75,10 +122,10 @@ export const identityPlugin = fastifyPlugin<IdentityOptions>(async (scope, opts)
 
   if (auth.mode !== 'iam') {
     const credentials = opts.credentials!;
-    const who = (req: FastifyRequest) =>
-      auth.mode === 'header' ? `user:${String(req.headers[auth.header])}` : `ak:${credentials.accessKey}`;
     scope.addHook('onRequest', async (req) => {
-      req.identity = keyPairIdentity(credentials, opts.projects.list(), who(req));
+      // Header mode names the person; otherwise everyone reads as the key pair, told apart by address.
+      const user = auth.mode === 'header' ? `user:${String(req.headers[auth.header])}` : undefined;
+      req.identity = keyPairIdentity(credentials, opts.projects.list(), user ?? `ak:${credentials.accessKey}`, user ?? `ip:${req.ip}`);
     });
     return;
   }
@@ -100,6 +147,7 @@ export const identityPlugin = fastifyPlugin<IdentityOptions>(async (scope, opts)
     const session = found.session;
     req.identity = {
       who: session.who,
+      rateKey: session.who,
       projects: session.projects,
       authorizeFor(projectId) {
         const token = session.tokens.get(projectId);

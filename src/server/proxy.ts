@@ -1,10 +1,11 @@
 // GET /api/v1/... → the same CSMS path upstream, for exactly the reads of the table of operations.
 // Every path parameter and query value is checked before any upstream call, the path is rebuilt
 // from the checked parts, and every answer is checked against the operation's schema: only the
-// fields the schema knows reach the browser.
+// fields the schema knows reach the browser. Each answer is decided first, then (for a value
+// read) audited, then sent: a read that cannot be audited is never sent.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { CONSOLE_ERRORS, CSMS_ERRORS, isNotFound, parseErrorBody } from '../csms/error-codes.ts';
 import { API_PREFIX } from '../csms/console-paths.ts';
+import { CONSOLE_ERRORS, CSMS_ERRORS, isNotFound, parseErrorBody } from '../csms/error-codes.ts';
 import {
   checkParam,
   checkQuery,
@@ -18,9 +19,9 @@ import {
 import { RESPONSE_SCHEMAS } from '../csms/schemas.ts';
 import type { Audit, ValueEvent } from './audit.ts';
 import { sendError } from './errors.ts';
-import { refuseSignedOut } from './identity.ts';
+import { refuseSignedOut, whoOf } from './identity.ts';
 import type { Routing } from './routing.ts';
-import { UpstreamFailure, type UpstreamPool } from './upstream.ts';
+import { cleanRequestId, UpstreamFailure, type UpstreamPool } from './upstream.ts';
 
 export interface ProxyOptions {
   routing: Routing;
@@ -34,12 +35,23 @@ export interface ProxyOptions {
 const VALUE_READ: ReadOperation = 'ShowSecretVersion';
 
 type Params = Record<string, string | undefined>;
+type ProxyRequest = FastifyRequest<{ Params: Params; Querystring: Record<string, unknown> }>;
+
+/** What the proxy answers, decided before anything is sent. */
+interface Answer {
+  status: number;
+  outcome: ValueEvent['outcome'];
+  requestId?: string;
+  send(reply: FastifyReply): FastifyReply;
+}
 
 export function registerProxy(app: FastifyInstance, opts: ProxyOptions) {
-  const auditRead = (req: FastifyRequest<{ Params: Params }>, outcome: ValueEvent['outcome'], status?: number, requestId?: string) =>
+  const audited = new WeakSet<FastifyRequest>();
+  const auditRead = (req: FastifyRequest<{ Params: Params }>, outcome: ValueEvent['outcome'], status: number, requestId?: string) => {
+    audited.add(req);
     opts.audit({
       action: 'read',
-      who: req.identity.who,
+      who: whoOf(req),
       clientIp: req.ip,
       project: req.params.project_id ?? '',
       secret: req.params.secret_name ?? '',
@@ -48,23 +60,33 @@ export function registerProxy(app: FastifyInstance, opts: ProxyOptions) {
       status,
       requestId,
     });
+  };
 
   for (const operation of READ_OPERATIONS) {
     const url = routeOf(operation, API_PREFIX);
     const isValueRead = operation === VALUE_READ;
     // Each value read is audited and may be costly for KMS: they are rate limited per person.
     const rateLimit = isValueRead
-      ? {
-          max: opts.valueReadsPerMinute,
-          timeWindow: 60_000,
-          onExceeded: (req: FastifyRequest) => auditRead(req as FastifyRequest<{ Params: Params }>, 'rate-limited', 429),
-        }
+      ? { max: opts.valueReadsPerMinute, timeWindow: 60_000, keyGenerator: (req: FastifyRequest) => req.identity.rateKey }
       : false;
-    app.get<{ Params: Params; Querystring: Record<string, unknown> }>(url, { config: { rateLimit } }, async (req, reply) => {
-      const result = await forward(operation, req, reply, opts);
-      if (isValueRead) auditRead(req, result.outcome, result.status, result.requestId);
-      return reply;
-    });
+    app.get<{ Params: Params; Querystring: Record<string, unknown> }>(
+      url,
+      {
+        config: { rateLimit },
+        // Every value-read attempt is audited: one a guard refused before the handler (another
+        // site, no session, over the rate limit) once it is answered.
+        onResponse: isValueRead
+          ? async (req, reply) => {
+              if (!audited.has(req)) auditRead(req, outcomeOf(reply.statusCode), reply.statusCode);
+            }
+          : undefined,
+      },
+      async (req, reply) => {
+        const answer = await forward(operation, req, opts);
+        if (isValueRead) auditRead(req, answer.outcome, answer.status, answer.requestId);
+        return answer.send(reply);
+      },
+    );
     app.route({
       method: ['HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'],
       url,
@@ -74,61 +96,64 @@ export function registerProxy(app: FastifyInstance, opts: ProxyOptions) {
   }
 }
 
-type Forwarded = { outcome: ValueEvent['outcome']; status: number; requestId?: string };
+const error = (status: number, code: string, message: string, outcome: ValueEvent['outcome'], requestId?: string): Answer => ({
+  status,
+  outcome,
+  requestId,
+  send: (reply) => sendError(reply, status, code, message, requestId),
+});
 
-/** Forwards one read and sends the answer (or the refusal); says how it went, for the audit. */
-async function forward(
-  operation: ReadOperation,
-  req: FastifyRequest<{ Params: Params; Querystring: Record<string, unknown> }>,
-  reply: FastifyReply,
-  opts: ProxyOptions,
-): Promise<Forwarded> {
-  const refuse = (status: number, code: string, message: string): Forwarded => {
-    sendError(reply, status, code, message);
-    return { outcome: status === 400 ? 'invalid' : status === 404 ? 'not-found' : 'denied', status };
-  };
+/** Checks one read, asks CSMS, and decides the answer (or the refusal). */
+async function forward(operation: ReadOperation, req: ProxyRequest, opts: ProxyOptions): Promise<Answer> {
   const params: Partial<Record<ParamName, string>> = {};
   for (const name of paramNames(operation)) {
     const problem = checkParam(name, req.params[name]);
-    if (problem) return refuse(400, CSMS_ERRORS.invalidParameter, problem);
+    if (problem) return error(400, CSMS_ERRORS.invalidParameter, problem, 'invalid');
     params[name] = req.params[name]!;
   }
   const checked = checkQuery(operation, req.query);
-  if ('problem' in checked) return refuse(400, CSMS_ERRORS.invalidParameter, checked.problem);
+  if ('problem' in checked) return error(400, CSMS_ERRORS.invalidParameter, checked.problem, 'invalid');
 
   const projectId = params.project_id!;
   const identity = req.identity;
   const authorize = identity.authorizeFor(projectId);
   if (!authorize)
-    return refuse(
+    return error(
       403,
       CONSOLE_ERRORS.forbidden,
       `${identity.who} may not use project ${projectId}: IAM gave this user no token for it. An administrator can grant access in IAM.`,
+      'denied',
     );
   const endpoint = opts.routing(projectId, identity.projects);
-  if (!endpoint) return refuse(404, CONSOLE_ERRORS.notFound, `The project ${projectId} is not configured on this console.`);
+  if (!endpoint) return error(404, CONSOLE_ERRORS.notFound, `The project ${projectId} is not configured on this console.`, 'not-found');
 
-  let answer;
+  let upstream;
   try {
     // Rebuilt from checked parts only: the browser cannot choose the host or any other path.
-    answer = await opts.upstreams.for(endpoint).get(fillPath(operation, params), checked.query, authorize);
-  } catch (error) {
-    if (!(error instanceof UpstreamFailure)) throw error;
-    const status = error.kind === 'timeout' ? 504 : 502;
-    sendError(reply, status, status === 504 ? CONSOLE_ERRORS.timeout : CONSOLE_ERRORS.badGateway, error.message);
-    return { outcome: 'error', status };
+    upstream = await opts.upstreams.for(endpoint).get(fillPath(operation, params), checked.query, authorize);
+  } catch (failure) {
+    if (!(failure instanceof UpstreamFailure)) throw failure;
+    return failure.kind === 'timeout'
+      ? error(504, CONSOLE_ERRORS.timeout, failure.message, 'error')
+      : error(502, CONSOLE_ERRORS.badGateway, failure.message, 'error');
   }
-  const { status, requestId } = answer;
-  if (requestId) reply.header('X-Request-Id', requestId);
-  if (answer.retryAfter) reply.header('Retry-After', answer.retryAfter);
-  const outcome = outcomeOf(status);
-  if (status === 401 && identity.session) {
+  const answer = relay(operation, upstream.status, upstream.body, upstream.requestId);
+  if (upstream.status === 401 && identity.session) {
     identity.session.end('token-refused');
-    refuseSignedOut(reply, 'IAM no longer accepts your token (it expired or was revoked). Sign in again.');
-    return { outcome, status, requestId };
+    return {
+      ...answer,
+      send: (reply) => refuseSignedOut(reply, 'IAM no longer accepts your token (it expired or was revoked). Sign in again.'),
+    };
   }
-  relay(operation, reply, status, answer.body, requestId);
-  return { outcome, status: reply.statusCode, requestId };
+  const { retryAfter } = upstream;
+  return {
+    ...answer,
+    send: (reply) => {
+      if (answer.requestId) reply.header('X-Request-Id', answer.requestId);
+      if (retryAfter) reply.header('Retry-After', retryAfter);
+      return answer.send(reply);
+    },
+  };
 }
 
 const outcomeOf = (status: number): ValueEvent['outcome'] =>
@@ -143,9 +168,9 @@ const outcomeOf = (status: number): ValueEvent['outcome'] =>
           : 'error';
 
 /** Passes an answer on: a success only as its schema allows, an error always in the CSMS shape. */
-function relay(operation: ReadOperation, reply: FastifyReply, status: number, body: string, requestId?: string) {
+function relay(operation: ReadOperation, status: number, body: string, requestId?: string): Answer {
   const badGateway = (what: string) =>
-    sendError(reply, 502, CONSOLE_ERRORS.badGateway, `CSMS answered ${operation} with ${what}.`, requestId);
+    error(502, CONSOLE_ERRORS.badGateway, `CSMS answered ${operation} with ${what}.`, 'error', requestId);
   let parsed: unknown;
   try {
     parsed = JSON.parse(body);
@@ -154,13 +179,26 @@ function relay(operation: ReadOperation, reply: FastifyReply, status: number, bo
   }
   if (status < 400) {
     const checked = RESPONSE_SCHEMAS[operation].safeParse(parsed);
-    if (checked.success) return reply.code(status).type('application/json').send(JSON.stringify(checked.data));
-    // Logged without the answer itself, which may hold a value.
+    if (checked.success)
+      return {
+        status,
+        outcome: outcomeOf(status),
+        requestId,
+        send: (reply) => reply.code(status).type('application/json').send(JSON.stringify(checked.data)),
+      };
     const issue = checked.error.issues[0];
-    reply.log.warn({ operation, path: issue?.path.join('.'), problem: issue?.message }, 'upstream answer does not match its schema');
-    return badGateway(`an answer that does not match its definition (${issue?.path.join('.') || 'body'}: ${issue?.message})`);
+    const where = `${issue?.path.join('.') || 'body'}: ${issue?.message}`;
+    const failed = badGateway(`an answer that does not match its definition (${where})`);
+    return {
+      ...failed,
+      send: (reply) => {
+        // Logged without the answer itself, which may hold a value.
+        reply.log.warn({ operation, problem: where }, 'upstream answer does not match its schema');
+        return failed.send(reply);
+      },
+    };
   }
-  const error = parseErrorBody(parsed);
-  if (!error) return badGateway(`HTTP ${status} and an unrecognised error body`);
-  return sendError(reply, status, error.error_code, error.error_msg, error.request_id ?? requestId);
+  const found = parseErrorBody(parsed);
+  if (!found) return badGateway(`HTTP ${status} and an unrecognised error body`);
+  return error(status, found.error_code, found.error_msg, outcomeOf(status), cleanRequestId(found.request_id) ?? requestId);
 }

@@ -22,7 +22,11 @@ export class UpstreamFailure extends Error {
   }
 }
 
-const MAX_BODY_BYTES = 16 * 1024 * 1024;
+export const MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+/** An upstream's request id, passed on only if it looks like one: at most 128 of [A-Za-z0-9-]. */
+export const cleanRequestId = (id: unknown): string | undefined =>
+  typeof id === 'string' && /^[A-Za-z0-9-]{1,128}$/.test(id) ? id : undefined;
 
 /** A connection pool to one endpoint of a service (named in error messages: CSMS, CTS…). */
 export function createUpstreamClient(endpoint: string, timeoutMs: number, service = 'CSMS') {
@@ -41,19 +45,25 @@ export function createUpstreamClient(endpoint: string, timeoutMs: number, servic
             `The ${service} endpoint answered with a redirect (HTTP ${res.statusCode}), which is not followed.`,
           );
         }
-        const length = Number(res.headers['content-length'] ?? 0);
-        if (length > MAX_BODY_BYTES) {
-          await res.body.dump();
-          throw new UpstreamFailure('too-large', `The ${service} endpoint sent an answer that is too large.`);
-        }
         const header = (name: string) => {
           const v = res.headers[name];
           return Array.isArray(v) ? v[0] : v;
         };
+        // Counted as it streams: a Content-Length can be missing (chunked) or false.
+        const chunks: Buffer[] = [];
+        let size = 0;
+        for await (const chunk of res.body as AsyncIterable<Buffer>) {
+          size += chunk.length;
+          if (size > MAX_BODY_BYTES) {
+            res.body.destroy();
+            throw new UpstreamFailure('too-large', `The ${service} endpoint sent an answer that is too large.`);
+          }
+          chunks.push(chunk);
+        }
         return {
           status: res.statusCode,
-          body: await res.body.text(),
-          requestId: header('x-request-id'),
+          body: Buffer.concat(chunks).toString('utf8'),
+          requestId: cleanRequestId(header('x-request-id')),
           retryAfter: header('retry-after'),
         };
       } catch (error) {

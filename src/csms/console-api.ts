@@ -27,6 +27,8 @@ export const signInBodySchema = z.discriminatedUnion('method', [
     domain: z.string().trim().min(1).max(64),
     user: z.string().trim().min(1).max(64),
     password: z.string().min(1).max(128),
+    /** A user whose API sign-in needs a virtual MFA device: their IAM user id and the 6-digit code. */
+    mfa: z.optional(z.strictObject({ user_id: z.string().regex(/^[0-9a-f]{32}$/), passcode: z.string().regex(/^[0-9]{6}$/) })),
   }),
   z.strictObject({ method: z.literal('token'), token: z.string().regex(/^[A-Za-z0-9+/=_-]{16,24576}$/) }),
 ]);

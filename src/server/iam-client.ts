@@ -33,6 +33,13 @@ export interface IssuedToken {
   project?: Project;
 }
 
+export interface PasswordCredentials {
+  domain: string;
+  name: string;
+  password: string;
+  mfa?: { user_id: string; passcode: string };
+}
+
 /** Which projects a list keeps: those of the given regions, or every project when regions is null. */
 export type RegionFilter = string[] | null;
 
@@ -41,6 +48,16 @@ export function projectsIn(list: { id: string; name: string }[], regions: Region
     .map((p) => ({ id: p.id, name: p.name, region: p.name.split('_')[0]! }))
     .filter((p) => PROJECT_ID_PATTERN.test(p.id) && (regions === null || regions.includes(p.region)))
     .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The message of a Keystone error body `{"error": {"message"}}`, bounded; undefined if none. */
+function iamMessage(text: string): string | undefined {
+  try {
+    const message = (JSON.parse(text) as { error?: { message?: unknown } }).error?.message;
+    return typeof message === 'string' ? message.slice(0, 300) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export function createIamClient(endpoint: string, timeoutMs: number) {
@@ -77,26 +94,21 @@ export function createIamClient(endpoint: string, timeoutMs: number) {
       return projectsIn(parsed.data.projects, regions);
     },
 
-    /** POST /v3/auth/tokens with the password method, scoped to the account or to one project. */
+    /**
+     * POST /v3/auth/tokens with the password method (and a virtual MFA code, IAM's
+     * password-and-MFA method, when the user gives one), scoped to the account or to one project.
+     */
     async passwordToken(
-      user: { domain: string; name: string; password: string },
+      user: PasswordCredentials,
       scope: { domain: { name: string } } | { project: { id: string } },
     ): Promise<IssuedToken> {
-      const res = await call(
-        'POST',
-        '/v3/auth/tokens',
-        {},
-        {
-          auth: {
-            identity: {
-              methods: ['password'],
-              password: { user: { domain: { name: user.domain }, name: user.name, password: user.password } },
-            },
-            scope,
-          },
-        },
-      );
-      if (res.status !== 201 || !res.subject) throw new IamRefusal(res.status, `IAM refused the sign-in (HTTP ${res.status}).`);
+      const password = { user: { domain: { name: user.domain }, name: user.name, password: user.password } };
+      const identity = user.mfa
+        ? { methods: ['password', 'totp'], password, totp: { user: { id: user.mfa.user_id, passcode: user.mfa.passcode } } }
+        : { methods: ['password'], password };
+      const res = await call('POST', '/v3/auth/tokens', {}, { auth: { identity, scope } });
+      if (res.status !== 201 || !res.subject)
+        throw new IamRefusal(res.status, iamMessage(res.text) ?? `IAM refused the sign-in (HTTP ${res.status}).`);
       return issued(res.text, res.subject);
     },
 

@@ -13,8 +13,10 @@ export const SESSION_COOKIE = '__Host-csms-session';
 const COOKIE_OPTIONS = { path: '/', httpOnly: true, secure: true, sameSite: 'strict' } as const;
 
 export const sessionCookie = (req: FastifyRequest) => parse(req.headers.cookie ?? '')[SESSION_COOKIE];
-export const setSessionCookie = (reply: FastifyReply, id: string, maxAgeSeconds: number) =>
-  reply.header('Set-Cookie', serialize(SESSION_COOKIE, id, { ...COOKIE_OPTIONS, maxAge: maxAgeSeconds }));
+/** A browser-session cookie (no Max-Age): it goes when the browser closes; the server ends the
+ * session sooner by its own clocks. */
+export const setSessionCookie = (reply: FastifyReply, id: string) =>
+  reply.header('Set-Cookie', serialize(SESSION_COOKIE, id, COOKIE_OPTIONS));
 export const clearSessionCookie = (reply: FastifyReply) =>
   reply.header('Set-Cookie', serialize(SESSION_COOKIE, '', { ...COOKIE_OPTIONS, maxAge: 0 }));
 
@@ -26,6 +28,7 @@ export interface Session {
   projects: Project[];
   /** Project id → that project's IAM token. */
   tokens: Map<string, string>;
+  createdAt: number;
   expiresAt: number;
   lastSeenAt: number;
 }
@@ -35,7 +38,7 @@ export type SessionLookup = { session: Session } | { ended: 'idle' | 'expired'; 
 /** The earliest token expiry, less a minute, so no call is made with a token about to lapse. */
 const TOKEN_MARGIN_MS = 60_000;
 
-export function createSessionStore(opts: { idleMs: number; maxAgeMs: number; clock?: () => number }) {
+export function createSessionStore(opts: { idleMs: number; maxAgeMs: number; perUser: number; clock?: () => number }) {
   const clock = opts.clock ?? Date.now;
   const sessions = new Map<string, Session>();
   const key = (id: string) => createHash('sha256').update(id).digest('base64url');
@@ -50,14 +53,20 @@ export function createSessionStore(opts: { idleMs: number; maxAgeMs: number; clo
   sweep.unref();
 
   return {
-    /** Starts a session; returns the id for the cookie and how long it may live, in seconds. */
-    create(init: Omit<Session, 'expiresAt' | 'lastSeenAt'> & { tokensExpireAt: number }) {
+    /**
+     * Starts a session; returns the id for the cookie and the user's sessions it ended to stay
+     * within `perUser` (the oldest first), for the audit.
+     */
+    create(init: Omit<Session, 'expiresAt' | 'lastSeenAt' | 'createdAt'> & { tokensExpireAt: number }) {
       const now = clock();
       const id = randomBytes(32).toString('base64url');
       const { tokensExpireAt, ...rest } = init;
       const expiresAt = Math.min(now + opts.maxAgeMs, tokensExpireAt - TOKEN_MARGIN_MS);
-      sessions.set(key(id), { ...rest, expiresAt, lastSeenAt: now });
-      return { id, maxAgeSeconds: Math.max(0, Math.floor((expiresAt - now) / 1000)) };
+      const mine = [...sessions].filter(([, s]) => s.who === init.who).sort(([, a], [, b]) => a.createdAt - b.createdAt);
+      const ended = mine.slice(0, Math.max(0, mine.length - opts.perUser + 1));
+      for (const [k] of ended) sessions.delete(k);
+      sessions.set(key(id), { ...rest, createdAt: now, expiresAt, lastSeenAt: now });
+      return { id, ended: ended.length };
     },
     /** The live session of a cookie value (its idle clock restarted), or why there is none. */
     get(id: string | undefined): SessionLookup {

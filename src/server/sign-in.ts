@@ -9,8 +9,10 @@ import { CONSOLE_PATHS } from '../csms/console-paths.ts';
 import { CONSOLE_ERRORS } from '../csms/error-codes.ts';
 import type { Audit, SessionEvent } from './audit.ts';
 import { sendError } from './errors.ts';
-import { IamRefusal, type IamClient, type IssuedToken, type RegionFilter } from './iam-client.ts';
+import { IamRefusal, type IamClient, type IssuedToken, type PasswordCredentials, type RegionFilter } from './iam-client.ts';
 import { clearSessionCookie, sessionCookie, setSessionCookie, type Session, type SessionStore } from './sessions.ts';
+
+type NewSession = Omit<Session, 'lastSeenAt' | 'expiresAt' | 'createdAt'> & { tokensExpireAt: number };
 
 /** A user may belong to many projects; tokens are fetched for this many at most. */
 const MAX_PROJECTS = 50;
@@ -46,20 +48,16 @@ function claimedUser(body: unknown): string {
 export function registerSignIn(app: FastifyInstance, deps: SignInDeps) {
   const served = deps.regions === null ? 'any region' : `the regions this console serves (${deps.regions.join(', ')})`;
 
-  async function withPassword(
-    domain: string,
-    user: string,
-    password: string,
-  ): Promise<Omit<Session, 'lastSeenAt' | 'expiresAt'> & { tokensExpireAt: number }> {
-    const credentials = { domain, name: user, password };
+  async function withPassword(credentials: PasswordCredentials): Promise<NewSession> {
     // One account-scoped token proves the password and lists the user's projects; then one
-    // token per project, since a CSMS call needs a token scoped to its project.
-    const account = await deps.iam.passwordToken(credentials, { domain: { name: domain } }).catch((error: unknown) => {
+    // token per project (the MFA code, when given, serves each: they are asked within seconds),
+    // since a CSMS call needs a token scoped to its project. The account token is dropped here.
+    const account = await deps.iam.passwordToken(credentials, { domain: { name: credentials.domain } }).catch((error: unknown) => {
       if (error instanceof IamRefusal && error.status < 500)
         throw new SignInFailure(
           401,
           CONSOLE_ERRORS.unauthenticated,
-          'The account name, user name or password is wrong, or the user is locked.',
+          `IAM refused the sign-in: ${error.message} Check the account name, user name and password${credentials.mfa ? ' and the MFA code' : ', and give an MFA code if your user has a virtual MFA device'}.`,
         );
       throw error;
     });
@@ -126,6 +124,9 @@ export function registerSignIn(app: FastifyInstance, deps: SignInDeps) {
           timeWindow: 60_000,
           // Checked once the body is read, so a refused attempt is audited with the name it tried.
           hook: 'preHandler',
+          // Per address and claimed user: behind one proxy, a person's wrong passwords lock out
+          // only that person.
+          keyGenerator: (req: FastifyRequest) => `${req.ip} ${claimedUser(req.body)}`,
           onExceeded: (req: FastifyRequest) =>
             deps.audit({ action: 'sign-in', who: claimedUser(req.body), clientIp: req.ip, outcome: 'rate-limited' }),
         },
@@ -133,16 +134,23 @@ export function registerSignIn(app: FastifyInstance, deps: SignInDeps) {
     },
     async (req, reply) => {
       const parsed = signInBodySchema.safeParse(req.body);
-      if (!parsed.success)
-        return sendError(reply, 400, CONSOLE_ERRORS.badRequest, 'Give an account name, user name and password, or a token.');
+      if (!parsed.success) {
+        const detail = 'Give an account name, user name and password (and a 6-digit MFA code with your user id), or a token.';
+        auditSignIn(req, { who: claimedUser(req.body), outcome: 'denied', detail: 'invalid sign-in body' });
+        return sendError(reply, 400, CONSOLE_ERRORS.badRequest, detail);
+      }
       const body = parsed.data;
       const claimed = claimedUser(body);
       try {
-        const init = body.method === 'password' ? await withPassword(body.domain, body.user, body.password) : await withToken(body.token);
+        const init =
+          body.method === 'password'
+            ? await withPassword({ domain: body.domain, name: body.user, password: body.password, mfa: body.mfa })
+            : await withToken(body.token);
         deps.sessions.end(sessionCookie(req)); // a sign-in replaces the session it was made from
-        const { id, maxAgeSeconds } = deps.sessions.create(init);
-        auditSignIn(req, { who: init.who, outcome: 'ok', method: body.method });
-        return setSessionCookie(reply, id, maxAgeSeconds).send({ user: init.user, domain: init.domain, projects: init.projects });
+        const { id, ended } = deps.sessions.create(init);
+        for (let i = 0; i < ended; i++) deps.audit({ action: 'end', who: init.who, clientIp: req.ip, outcome: 'too-many' });
+        auditSignIn(req, { who: init.who, outcome: 'ok', method: body.method === 'password' && body.mfa ? 'password+mfa' : body.method });
+        return setSessionCookie(reply, id).send({ user: init.user, domain: init.domain, projects: init.projects });
       } catch (error) {
         if (error instanceof SignInFailure) {
           auditSignIn(req, { who: claimed, outcome: 'denied', method: body.method, detail: error.message });

@@ -2,46 +2,15 @@
 // already has. Fields are checked before anything is sent; the server turns them into IAM tokens
 // that never reach the browser.
 import { useQueryClient } from '@tanstack/react-query';
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { ApiError } from '../api/api-error.ts';
 import { configQuery, fetchConfig } from '../api/config-query.ts';
-import { signIn, type SignInRequest } from '../api/session.ts';
+import { signIn } from '../api/session.ts';
+import { FormField as Field } from '../components/form-field.tsx';
 import { ThemeToggle } from '../components/theme-toggle.tsx';
 import { Button } from '../components/ui/button.tsx';
-import { paths } from '../lib/paths.ts';
-
-type Method = SignInRequest['method'];
-type Problems = Partial<Record<'domain' | 'user' | 'password' | 'token', string>>;
-
-const TOKEN_CHARACTERS = /^[A-Za-z0-9+/=_-]+$/;
-
-/** A return path inside this app only: never another site, never the sign-in page itself. */
-function safeNext(next: string | null): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\') || next.startsWith('/sign-in')) return paths.home();
-  return next;
-}
-
-function requestFrom(method: Method, form: FormData): { request: SignInRequest; problems: Problems } {
-  const text = (name: string) => String(form.get(name) ?? '');
-  if (method === 'token') {
-    const token = text('token').trim();
-    const problem = !token
-      ? 'Paste a token.'
-      : !TOKEN_CHARACTERS.test(token)
-        ? 'A token has only letters, digits and + / = _ -, without spaces or line breaks.'
-        : token.length < 16
-          ? 'This is too short to be an IAM token.'
-          : undefined;
-    return { request: { method, token }, problems: problem ? { token: problem } : {} };
-  }
-  const request = { method, domain: text('domain').trim(), user: text('user').trim(), password: text('password') };
-  const problems: Problems = {};
-  if (!request.domain) problems.domain = 'Enter the account name.';
-  if (!request.user) problems.user = 'Enter the IAM user name.';
-  if (!request.password) problems.password = 'Enter the password.';
-  return { request, problems };
-}
+import { requestFrom, safeNext, type Method, type Problems } from '../lib/sign-in-form.ts';
 
 export function Component() {
   const [params] = useSearchParams();
@@ -50,6 +19,7 @@ export function Component() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [method, setMethod] = useState<Method>('password');
+  const [withMfa, setWithMfa] = useState(false);
   const [problems, setProblems] = useState<Problems>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -57,7 +27,7 @@ export function Component() {
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = e.currentTarget;
-    const { request, problems: found } = requestFrom(method, new FormData(form));
+    const { request, problems: found } = requestFrom(method, new FormData(form), withMfa);
     setProblems(found);
     setFailure(null);
     const firstInvalid = Object.keys(found)[0];
@@ -69,8 +39,10 @@ export function Component() {
       setPending(false);
       const apiError = error as ApiError;
       setFailure(`${apiError.message} (${apiError.code})`);
-      const password = form.querySelector<HTMLInputElement>('[name="password"]');
-      if (password) password.value = '';
+      for (const name of ['password', 'mfa_passcode']) {
+        const field = form.querySelector<HTMLInputElement>(`[name="${name}"]`);
+        if (field) field.value = '';
+      }
       return;
     }
     // The session lives in a cookie the browser must keep: make sure it did before leaving.
@@ -151,6 +123,27 @@ export function Component() {
               <Field name="domain" label="Account name" autoComplete="organization" problem={problems.domain} />
               <Field name="user" label="IAM user name" autoComplete="username" problem={problems.user} />
               <Field name="password" label="Password" type="password" autoComplete="current-password" problem={problems.password} />
+              <label className="flex items-center gap-2 text-sm">
+                <input type="checkbox" checked={withMfa} onChange={(e) => setWithMfa(e.target.checked)} />
+                My user signs in with a virtual MFA device
+              </label>
+              {withMfa && (
+                <>
+                  <Field
+                    name="mfa_user_id"
+                    label="IAM user ID"
+                    hint="32 characters, shown under My Credentials in the Huawei Cloud console. IAM asks for it with the code."
+                    problem={problems.mfa_user_id}
+                  />
+                  <Field
+                    name="mfa_passcode"
+                    label="MFA code"
+                    inputMode="numeric"
+                    autoComplete="one-time-code"
+                    problem={problems.mfa_passcode}
+                  />
+                </>
+              )}
             </>
           ) : (
             <Field
@@ -171,51 +164,6 @@ export function Component() {
           </Button>
         </form>
       </main>
-    </div>
-  );
-}
-
-function Field(props: {
-  name: string;
-  label: string;
-  problem?: string;
-  hint?: string;
-  type?: string;
-  autoComplete?: string;
-  multiline?: boolean;
-}) {
-  const id = useId();
-  const describedBy = [props.hint && `${id}-hint`, props.problem && `${id}-problem`].filter(Boolean).join(' ') || undefined;
-  const common = {
-    id,
-    name: props.name,
-    'aria-invalid': props.problem ? true : undefined,
-    'aria-describedby': describedBy,
-    spellCheck: false,
-    autoCapitalize: 'off',
-    className:
-      'w-full rounded-md border border-zinc-300 bg-white px-3 text-sm aria-invalid:border-red-600 dark:border-zinc-700 dark:bg-zinc-900',
-  };
-  return (
-    <div>
-      <label htmlFor={id} className="mb-1 block text-sm font-medium">
-        {props.label}
-      </label>
-      {props.multiline ? (
-        <textarea {...common} rows={5} autoComplete="off" className={`${common.className} py-2 font-mono break-all`} />
-      ) : (
-        <input {...common} type={props.type ?? 'text'} autoComplete={props.autoComplete} className={`${common.className} h-9`} />
-      )}
-      {props.hint && (
-        <p id={`${id}-hint`} className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
-          {props.hint}
-        </p>
-      )}
-      {props.problem && (
-        <p id={`${id}-problem`} className="mt-1 text-sm text-red-700 dark:text-red-400">
-          {props.problem}
-        </p>
-      )}
     </div>
   );
 }

@@ -3,6 +3,7 @@
 // token, expiry (values masked, back to the page after signing in again) and sign-out.
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { Secret, TOTP } from 'otpauth';
 import { E2E_IAM_PORT, IAM_EMULATOR_PORT } from '../playwright.config.ts';
 import { DEMO_IAM, DEMO_PROJECTS } from '../src/emulator/demo-seed.ts';
 import { emulatorAdmin } from '../src/emulator/testing/admin-client.ts';
@@ -38,7 +39,7 @@ test('a deep link asks for sign-in, checks the form before sending it, then open
   expect(signIns.count).toBe(0);
 
   await signIn(page, { name: operator.name, password: 'Not-the-password-1' });
-  await expect(page.getByRole('alert')).toContainText('The account name, user name or password is wrong');
+  await expect(page.getByRole('alert')).toContainText('The username or password is wrong');
   await expect(page.getByLabel('Password', { exact: true })).toHaveValue('');
   expect(signIns.count).toBe(1);
 
@@ -154,4 +155,24 @@ test('sign-out ends the session and leaves nothing in the browser', async ({ pag
   expect(logs).toContain('"url":"/api/session"');
   for (const secret of [operator.password, auditor.password, 'Not-the-password-1', 'MII', '__Host-csms-session='])
     expect(logs).not.toContain(secret);
+});
+
+test('a user with a virtual MFA device signs in with the code; a bad return path goes home', async ({ page }) => {
+  const secops = DEMO_IAM.users.find((u) => u.totp_secret)!;
+  // A return path that is no page of this app (a tab in it) must neither hang nor leave the app.
+  await page.goto('/sign-in?next=/%09/evil');
+  await page.getByLabel('Account name').fill(DEMO_IAM.domain);
+  await page.getByLabel('IAM user name').fill(secops.name);
+  await page.getByLabel('Password', { exact: true }).fill(secops.password);
+  await page.getByRole('checkbox', { name: 'My user signs in with a virtual MFA device' }).check();
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByText('An IAM user ID is 32 letters')).toBeVisible();
+  await expect(page.getByText('Enter the 6-digit code')).toBeVisible();
+  await page.getByLabel('IAM user ID').fill(secops.id!);
+  await page.getByLabel('MFA code').fill(new TOTP({ secret: Secret.fromBase32(secops.totp_secret!) }).generate());
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'Secrets', level: 1 })).toBeVisible();
+  expect(new URL(page.url()).pathname).toMatch(/^\/projects\/[0-9a-f]{32}\/secrets$/);
+  await expect(page.getByText(`secops · ${DEMO_IAM.domain}`)).toBeVisible();
+  expect(auditLines().at(-1)).toMatchObject({ event: 'session.sign-in', who: `iam:${DEMO_IAM.domain}/secops`, method: 'password+mfa' });
 });

@@ -192,7 +192,7 @@ describe('behind an authenticating reverse proxy (CONSOLE_AUTH=header)', () => {
     const endpoint = `http://127.0.0.1:${(upstream.server.address() as AddressInfo).port}`;
     server = await startTestServer(
       { endpoint, accessKey: 'AK', secretKey: 'SK' },
-      { auth: { mode: 'header', header: 'x-auth-request-user' } },
+      { auth: { mode: 'header', header: 'x-auth-request-user' }, trustedProxies: ['127.0.0.1'] },
     );
   });
   afterAll(async () => {
@@ -213,7 +213,8 @@ describe('behind an authenticating reverse proxy (CONSOLE_AUTH=header)', () => {
 
   it('is required to listen beyond loopback with real credentials', () => {
     const env = { ...KEYS, CSMS_REGIONS: 'cn-north-4', HOST: '0.0.0.0' };
-    expect(listenProblem(serverConfigFromEnv({ ...env, CONSOLE_AUTH: 'header', CONSOLE_AUTH_HEADER: 'X-Auth-Request-User' }))).toBeNull();
+    const header = { CONSOLE_AUTH: 'header', CONSOLE_AUTH_HEADER: 'X-Auth-Request-User', CONSOLE_TRUSTED_PROXIES: '10.0.0.2' };
+    expect(listenProblem(serverConfigFromEnv({ ...env, ...header }))).toBeNull();
     expect(() => serverConfigFromEnv({ ...env, CONSOLE_AUTH: 'header' })).toThrow(/needs CONSOLE_AUTH_HEADER/);
   });
 });

@@ -8,6 +8,7 @@ import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMULATOR_DEFAULTS } from '../emulator/config.ts';
 import { anyReadAnswer } from './testing/fake-answers.ts';
+import { rawRequest } from '../emulator/testing/raw-http.ts';
 import { startTestServer } from './testing/start-test-server.ts';
 
 const PID = '0123456789abcdef0123456789abcdef';
@@ -29,15 +30,6 @@ afterAll(async () => {
   await server.close();
   await upstream.close();
 });
-
-/** Sends a raw request target, exactly as given (no URL normalisation by the client). */
-async function rawGet(target: string, headers: Record<string, string> = {}) {
-  const res = await request(`${server.url}${target}`, { method: 'GET', headers: { 'x-console-request': '1', ...headers } }).catch(
-    () => null,
-  );
-  if (!res) return null;
-  return { status: res.statusCode, body: await res.body.text() };
-}
 
 const ALLOWED_UPSTREAM =
   /^\/v1\/[0-9a-f]{32,64}\/secrets(\/[A-Za-z0-9_-]{1,64}(\/versions(\/(v[0-9]{1,10}|latest))?|\/stages\/[A-Za-z0-9_-]{1,64})?)?(\?((limit|marker|event_name)=[A-Za-z0-9_-]+&?)*)?$/;
@@ -91,6 +83,19 @@ const query = fc.oneof(
     .tuple(fc.constantFrom('limit', 'marker', 'event_name', 'host', 'endpoint'), fc.string({ maxLength: 10 }))
     .map(([k, v]) => `?${k}=${encodeURIComponent(v)}`),
 );
+/** Spellings of the API prefix a router may read as `/api/v1` (or not): each meets the guards. */
+const prefix = fc.constantFrom(
+  '/api/v1',
+  '/%61pi/v1',
+  '/api/%761',
+  '/%61%70%69/%76%31',
+  '{origin}/api/v1',
+  'http://evil.example/api/v1',
+  '//api/v1',
+  '/api//v1',
+  '/API/v1',
+  '/api/v1/.',
+);
 const shape = fc.constantFrom(
   '',
   '/{a}',
@@ -106,20 +111,27 @@ const shape = fc.constantFrom(
 describe('fuzzing the proxy', () => {
   it('never calls another host or path, never answers 5xx, always refuses with a CSMS body', async () => {
     await fc.assert(
-      fc.asyncProperty(shape, segment, segment, segment, query, async (s, a, b, c, q) => {
+      fc.asyncProperty(prefix, shape, segment, segment, segment, query, fc.boolean(), async (p, s, a, b, c, q, fromApp) => {
         const before = seen.length;
-        const target = `/api/v1/${PID}/secrets${s.replace('{a}', a).replace('{b}', b).replace('{c}', c)}${q}`;
-        const res = await rawGet(target);
-        if (!res) return; // the client itself refused to send it
+        const path = `${p.replace('{origin}', server.url)}/${PID}/secrets${s.replace('{a}', a).replace('{b}', b).replace('{c}', c)}${q}`;
+        const target = `${fromApp ? 'app' : 'no header'}: ${path}`;
+        const res = await rawRequest(server.url, 'GET', path, fromApp ? { 'x-console-request': '1' } : {}).catch(() => null);
+        if (!res) return; // the server closed the connection on a request it could not read
         expect(res.status, target).toBeLessThan(500);
+        // Without the app's header, whatever the spelling, nothing reaches the upstream.
+        if (!fromApp) expect(seen.length, target).toBe(before);
         for (const call of seen.slice(before)) {
           expect(call.host, target).toBe(upstreamHost);
           expect(call.url, target).toMatch(ALLOWED_UPSTREAM);
         }
         if (res.status >= 400 && res.status !== 429) {
-          const body = JSON.parse(res.body);
-          expect(typeof body.error_code, target).toBe('string');
-          expect(body.error_msg.length, target).toBeGreaterThan(5);
+          // A path that is no API at all gets the app's not-found page; anything else a CSMS body.
+          if (res.headers['content-type']?.startsWith('text/html')) expect(res.status, target).toBe(404);
+          else {
+            const body = JSON.parse(res.body);
+            expect(typeof body.error_code, target).toBe('string');
+            expect(body.error_msg.length, target).toBeGreaterThan(5);
+          }
         }
       }),
       { numRuns: 1200 },

@@ -3,6 +3,7 @@
 import Fastify from 'fastify';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_IAM, DEMO_PROJECTS } from '../emulator/demo-seed.ts';
 import { requestToken, type TokenScope } from '../emulator/testing/iam-tokens.ts';
@@ -13,7 +14,7 @@ import { startTestServer } from './testing/start-test-server.ts';
 
 const { production, staging } = DEMO_PROJECTS;
 const [operator, auditor] = DEMO_IAM.users as [(typeof DEMO_IAM.users)[number], (typeof DEMO_IAM.users)[number]];
-const IAM = { mode: 'iam' as const, idleMs: 30 * 60_000, maxAgeMs: 12 * 3600_000, signInsPerMinute: 1000 };
+const IAM = { mode: 'iam' as const, idleMs: 30 * 60_000, maxAgeMs: 12 * 3600_000, signInsPerMinute: 1000, sessionsPerUser: 5 };
 
 let emulator: Awaited<ReturnType<typeof startTestEmulator>>;
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -73,7 +74,8 @@ describe('signing in with a password', () => {
     const res = await withPassword(operator);
     expect(res.status).toBe(200);
     const cookie = res.headers.get('set-cookie')!;
-    expect(cookie).toMatch(/^__Host-csms-session=[\w-]{43}; Max-Age=43200; Path=\/; HttpOnly; Secure; SameSite=Strict$/);
+    // A browser-session cookie: no Max-Age or Expires; the server ends the session by its own clocks.
+    expect(cookie).toMatch(/^__Host-csms-session=[\w-]{43}; Path=\/; HttpOnly; Secure; SameSite=Strict$/);
     const text = await res.text();
     expect(JSON.parse(text)).toEqual({
       user: 'operator',
@@ -132,6 +134,7 @@ describe('signing in with a password', () => {
   });
 
   it('answers a wrong password, user or account with one message, audited, the password nowhere', async () => {
+    const messages = new Set<string>();
     for (const res of [
       await withPassword(operator, 'Wrong#Password-123'),
       await withPassword({ name: 'nobody', password: operator.password }),
@@ -139,8 +142,11 @@ describe('signing in with a password', () => {
     ]) {
       expect(res.status).toBe(401);
       expect(res.headers.get('set-cookie')).toBeNull();
-      expect(((await res.json()) as any).error_msg).toBe('The account name, user name or password is wrong, or the user is locked.');
+      messages.add(((await res.json()) as any).error_msg);
     }
+    expect([...messages]).toEqual([
+      'IAM refused the sign-in: The username or password is wrong. Check the account name, user name and password, and give an MFA code if your user has a virtual MFA device.',
+    ]);
     expect(auditLines().at(-3)).toMatchObject({ event: 'session.sign-in', who: `iam:${DEMO_IAM.domain}/operator`, outcome: 'denied' });
     expect(readFileSync(server.auditLog, 'utf8')).not.toContain('Wrong#Password');
     expect(readFileSync(server.auditLog, 'utf8')).not.toContain(operator.password);
@@ -290,7 +296,36 @@ describe('limits and configuration', () => {
       who: `iam:${DEMO_IAM.domain}/operator`,
       outcome: 'rate-limited',
     });
+    // Counted per address and claimed user: behind one proxy, someone else still signs in.
+    const other = await fetch(`${limited.url}/api/session`, {
+      method: 'POST',
+      headers: { 'x-console-request': '1', 'content-type': 'application/json' },
+      body: JSON.stringify({ method: 'password', domain: DEMO_IAM.domain, user: auditor.name, password: auditor.password }),
+    });
+    expect(other.status).toBe(200);
     await limited.close();
+  });
+
+  it('keeps at most CONSOLE_SESSIONS_PER_USER sessions a user: the oldest ends, audited', async () => {
+    const capped = await startTestServer(
+      { endpoint: emulator.url, accessKey: 'unused', secretKey: 'unused' },
+      { auth: { ...IAM, sessionsPerUser: 2 } },
+    );
+    const signInThere = async () => {
+      const res = await fetch(`${capped.url}/api/session`, {
+        method: 'POST',
+        headers: { 'x-console-request': '1', 'content-type': 'application/json' },
+        body: JSON.stringify({ method: 'password', domain: DEMO_IAM.domain, user: auditor.name, password: auditor.password }),
+      });
+      return res.headers.get('set-cookie')!.split(';')[0]!;
+    };
+    const cookies = [await signInThere(), await signInThere(), await signInThere()];
+    const statuses = await Promise.all(cookies.map(async (cookie) => (await capped.get('/api/config', { cookie })).status));
+    expect(statuses).toEqual([401, 200, 200]);
+    expect(capped.auditLines().filter((l) => l.event === 'session.end')).toEqual([
+      expect.objectContaining({ who: `iam:${DEMO_IAM.domain}/auditor`, outcome: 'too-many' }),
+    ]);
+    await capped.close();
   });
 
   it('says when IAM cannot be reached, and audits the failed attempt', async () => {
@@ -321,5 +356,28 @@ describe('limits and configuration', () => {
       idleMs: 5 * 60_000,
       maxAgeMs: 2 * 3600_000,
     });
+  });
+});
+
+describe('users whose API sign-in needs a virtual MFA device', () => {
+  const secops = DEMO_IAM.users.find((u) => u.totp_secret)!;
+  const code = () => new TOTP({ secret: Secret.fromBase32(secops.totp_secret!) }).generate();
+
+  it('sign in with password and code; a password alone is refused with a hint', async () => {
+    const without = await post({ method: 'password', domain: DEMO_IAM.domain, user: secops.name, password: secops.password });
+    expect(without.status).toBe(401);
+    expect(((await without.json()) as any).error_msg).toMatch(/MFA code/);
+    const passcode = code();
+    const res = await post({
+      method: 'password',
+      domain: DEMO_IAM.domain,
+      user: secops.name,
+      password: secops.password,
+      mfa: { user_id: secops.id, passcode },
+    });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as any).projects).toHaveLength(2);
+    expect(auditLines().at(-1)).toMatchObject({ event: 'session.sign-in', who: `iam:${DEMO_IAM.domain}/secops`, method: 'password+mfa' });
+    expect(readFileSync(server.auditLog, 'utf8')).not.toMatch(new RegExp(`passcode|"${passcode}"|${secops.password}`));
   });
 });

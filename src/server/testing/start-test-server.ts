@@ -7,6 +7,7 @@ import type { Project } from '../../csms/console-api.ts';
 import type { Credentials } from '../../csms/signer.ts';
 import { buildConsoleServer } from '../app.ts';
 import type { ServerConfig } from '../config.ts';
+import type { Dependency } from '../health.ts';
 import { fixedProjects } from '../projects.ts';
 import { readAuditLog } from './audit-log.ts';
 import { singleRouting, type Routing } from '../routing.ts';
@@ -27,10 +28,17 @@ type Options = {
   clock?: () => number;
   /** `cloud`: projects are kept to `regions` (sign-in); the default serves any project. */
   mode?: ServerConfig['mode'];
+  trustedProxies?: string[];
+  allowedHosts?: string[];
+  /** The server's key pair, when it differs from the upstream's (none: the user's own tokens). */
+  credentials?: Credentials | null;
+  startToken?: string;
+  dependencies?: Dependency[];
+  auditLog?: string;
 };
 
 export async function startTestServer(upstream: Upstream, opts: Options = {}) {
-  const auditLog = join(mkdtempSync(join(tmpdir(), 'console-audit-')), 'audit.log');
+  const auditLog = opts.auditLog ?? join(mkdtempSync(join(tmpdir(), 'console-audit-')), 'audit.log');
   const config: ServerConfig = {
     auth: opts.auth ?? { mode: 'none' as const },
     host: '127.0.0.1',
@@ -42,14 +50,19 @@ export async function startTestServer(upstream: Upstream, opts: Options = {}) {
     timeoutMs: opts.timeoutMs ?? 2000,
     auditLog,
     valueReadsPerMinute: opts.valueReadsPerMinute ?? 1000,
-    staticDir: opts.staticDir ?? 'dist',
+    // A one-page app of its own, so no test depends on a build being there.
+    staticDir: opts.staticDir ?? join(import.meta.dirname, 'static'),
+    trustedProxies: opts.trustedProxies ?? [],
+    allowedHosts: opts.allowedHosts ?? [],
   };
   const { endpoint: _endpoint, ...credentials } = upstream;
   const app = buildConsoleServer(config, {
     routing: opts.routing ?? singleRouting(upstream.endpoint),
     projects: fixedProjects(opts.projects ?? []),
-    credentials,
+    credentials: opts.credentials === null ? undefined : (opts.credentials ?? credentials),
     clock: opts.clock,
+    startToken: opts.startToken,
+    dependencies: opts.dependencies,
   });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

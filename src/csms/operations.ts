@@ -3,7 +3,7 @@
 // server's proxy allowlist and the emulator's routes are all built from it, so adding a read is
 // one entry here, its response schema in schemas.ts, and its handler in the emulator.
 // No zod here: the browser imports this table and must not carry a validator.
-import { LIMITS, NAME_PATTERN, PROJECT_ID_PATTERN, VERSION_ID_PATTERN, VERSION_REF_PATTERN } from './patterns.ts';
+import { LIMITS, NAME_PATTERN, PROJECT_ID_PATTERN, UUID_PATTERN, VERSION_ID_PATTERN, VERSION_REF_PATTERN } from './patterns.ts';
 
 /** A path parameter: its pattern, and how a person would describe a valid one. */
 interface ParamRule {
@@ -16,6 +16,8 @@ export const PARAMS = {
   secret_name: { pattern: NAME_PATTERN, what: 'a secret name (1-64 letters, digits, "_" or "-")' },
   version_id: { pattern: VERSION_REF_PATTERN, what: 'a version id (v1, v2, … or latest)' },
   stage_name: { pattern: NAME_PATTERN, what: 'a stage name (1-64 letters, digits, "_" or "-")' },
+  secret_id: { pattern: UUID_PATTERN, what: "a secret's id (a uuid)" },
+  event_name: { pattern: NAME_PATTERN, what: 'an event name (1-64 letters, digits, "_" or "-")' },
 } as const satisfies Record<string, ParamRule>;
 export type ParamName = keyof typeof PARAMS;
 
@@ -40,14 +42,21 @@ const pageSize: QueryRule = {
   valid: (v) => Number(v) >= 1 && Number(v) <= LIMITS.pageSizeMax,
 };
 const nameRule: QueryRule = { pattern: NAME_PATTERN, what: 'a name (1-64 letters, digits, "_" or "-")' };
+const uuidRule: QueryRule = { pattern: UUID_PATTERN, what: 'an id (a uuid)' };
 
 interface OperationSpec {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** Path template; `{name}` is a path parameter of PARAMS. */
   path: string;
-  /** The IAM action the call needs (Huawei's IAM "csms:secret:*" actions). */
+  /**
+   * The IAM action the call needs, as Huawei's identity policies name it (the API reference's
+   * authorization section of each operation); `alias`: its name in role/policy-based
+   * authorization, where it differs. The emulator allows a call when a policy grants either.
+   */
   action: string;
-  /** Reads the console forwards: the query each accepts (anything else is refused). */
+  alias?: string;
+  /** Reads the console forwards: the query each accepts (anything else is refused). A read sent
+   * as a POST (ListResourceInstances) has its body checked by the console server. */
   read?: { query: Record<string, QueryRule> };
   /** A further permission the call needs, said with the action when it is refused. */
   alsoNeeds?: string;
@@ -81,6 +90,68 @@ export const OPERATIONS = {
     action: 'csms:secret:getStage',
     read: { query: {} },
   },
+  /** Rotation tasks: CSMS records each rotation it ran, and how it ended. */
+  ListSecretTask: {
+    method: 'GET',
+    path: '/v1/{project_id}/csms/tasks',
+    action: 'csms::listTasks',
+    alias: 'csms:task:list',
+    read: {
+      query: {
+        secret_name: nameRule,
+        status: { pattern: /^(SUCCESS|FAILED)$/, what: 'SUCCESS or FAILED' },
+        task_id: uuidRule,
+        limit: pageSize,
+        marker: uuidRule,
+      },
+    },
+  },
+  /** One secret's tags, by the secret's id (not its name). */
+  ListSecretTags: {
+    method: 'GET',
+    path: '/v1/{project_id}/csms/{secret_id}/tags',
+    action: 'csms:secret:listTags',
+    alias: 'csms:tag:getBySecret',
+    read: { query: {} },
+  },
+  /** Every tag key of the project's secrets, with the values used. */
+  ListProjectSecretsTags: {
+    method: 'GET',
+    path: '/v1/{project_id}/csms/tags',
+    action: 'csms::listProjectTags',
+    alias: 'csms:tag:getAll',
+    read: { query: {} },
+  },
+  /** Secrets by tag (and name): a POST that only reads. Its action is not documented; the
+   * console names the one that lists secrets. */
+  ListResourceInstances: {
+    method: 'POST',
+    path: '/v1/{project_id}/csms/resource_instances/action',
+    action: 'csms:secret:list',
+    read: { query: {} },
+  },
+  ListSecretEvents: {
+    method: 'GET',
+    path: '/v1/{project_id}/csms/events',
+    action: 'csms::listEvents',
+    alias: 'csms:event:list',
+    read: { query: { limit: pageSize, marker: { pattern: /^[a-zA-Z0-9._-]{1,64}$/, what: 'an event name' } } },
+  },
+  ShowSecretEvent: {
+    method: 'GET',
+    path: '/v1/{project_id}/csms/events/{event_name}',
+    action: 'csms::getEvent',
+    alias: 'csms:event:get',
+    read: { query: {} },
+  },
+  /** What CSMS notified, for the last three months. */
+  ListNotificationRecords: {
+    method: 'GET',
+    path: '/v1/{project_id}/csms/notification-records',
+    action: 'csms::listNotificationRecords',
+    alias: 'csms:event:listNotificationRecords',
+    read: { query: {} },
+  },
   CreateSecret: { method: 'POST', path: '/v1/{project_id}/secrets', action: 'csms:secret:create' },
   UpdateSecret: { method: 'PUT', path: '/v1/{project_id}/secrets/{secret_name}', action: 'csms:secret:update' },
   CreateSecretVersion: { method: 'POST', path: '/v1/{project_id}/secrets/{secret_name}/versions', action: 'csms:secret:createVersion' },
@@ -94,6 +165,13 @@ export const OPERATIONS = {
     path: '/v1/{project_id}/secrets/{secret_name}/stages/{stage_name}',
     action: 'csms:secret:deleteStage',
   },
+  CreateSecretTag: {
+    method: 'POST',
+    path: '/v1/{project_id}/csms/{secret_id}/tags',
+    action: 'csms:secret:createTag',
+    alias: 'csms:tag:create',
+  },
+  CreateSecretEvent: { method: 'POST', path: '/v1/{project_id}/csms/events', action: 'csms::createEvent', alias: 'csms:event:create' },
 } as const satisfies Record<string, OperationSpec>;
 
 export type OperationName = keyof typeof OPERATIONS;
@@ -125,10 +203,17 @@ export function routeOf(operation: OperationName, prefix = ''): string {
   return `${prefix}${OPERATIONS[operation].path.replace(/\{([a-z_]+)\}/g, ':$1')}`;
 }
 
-/** The permission a refused call needs, in words: `csms:secret:getVersion (and kms:cmk:decryptDataKey)`. */
+/** The permission a refused call needs, in words: `csms::listTasks (role-based: csms:task:list)`. */
 export function permissionOf(operation: OperationName): string {
   const spec: OperationSpec = OPERATIONS[operation];
-  return spec.alsoNeeds ? `${spec.action} (and ${spec.alsoNeeds})` : spec.action;
+  const named = spec.alias ? `${spec.action} (role-based: ${spec.alias})` : spec.action;
+  return spec.alsoNeeds ? `${named} (and ${spec.alsoNeeds})` : named;
+}
+
+/** The IAM actions that allow an operation: its identity-policy action and its alias. */
+export function actionsOf(operation: OperationName): string[] {
+  const spec: OperationSpec = OPERATIONS[operation];
+  return spec.alias ? [spec.action, spec.alias] : [spec.action];
 }
 
 /** Checks a read's query against its rules: the checked copy, or why it is refused. */

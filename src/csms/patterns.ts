@@ -7,6 +7,8 @@ export const NAME_PATTERN = /^[a-zA-Z0-9_-]{1,64}$/;
 export const VERSION_ID_PATTERN = /^v[0-9]{1,10}$/;
 /** A version id as a path parameter: a concrete id or `latest`. */
 export const VERSION_REF_PATTERN = /^(?:v[0-9]{1,10}|latest)$/;
+/** Ids CSMS gives (secrets, events, rotation tasks): a lowercase uuid. */
+export const UUID_PATTERN = /^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$/;
 /** Project ids are 32 hex characters; the definitions allow up to 64. */
 export const PROJECT_ID_PATTERN = /^[0-9a-f]{32,64}$/;
 

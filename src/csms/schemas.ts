@@ -5,7 +5,7 @@
 // Lenient where the live service may add values, strict where the console depends on a field.
 import { z } from 'zod';
 import type { ReadOperation } from './operations.ts';
-import { SECRET_STATES } from './patterns.ts';
+import { LIMITS, SECRET_STATES } from './patterns.ts';
 
 /** CSMS timestamps: documented as seconds, sent as milliseconds (the web shows either). */
 const timestamp = z.int().nonnegative();
@@ -68,6 +68,84 @@ const secretVersionSchema = z
   });
 export type SecretVersion = z.infer<typeof secretVersionSchema>;
 
+const tagSchema = z.object({ key: z.string(), value: z.string().optional() });
+export type Tag = z.infer<typeof tagSchema>;
+
+export const TASK_STATUSES = ['SUCCESS', 'FAILED'] as const;
+const taskSchema = z.object({
+  task_id: z.string(),
+  secret_name: z.string(),
+  task_status: z.string(),
+  task_time: timestamp.optional(),
+  attempt_nums: z.int().nonnegative().optional(),
+  task_error_code: z.string().optional(),
+  task_error_msg: z.string().optional(),
+  operate_type: z.string().optional(),
+  rotation_func_urn: z.string().optional(),
+});
+export type RotationTask = z.infer<typeof taskSchema>;
+
+/** The event types CSMS can notify (SECRET_VERSION_NEAR_EXPIRY appears in its examples too). */
+export const EVENT_TYPES = [
+  'SECRET_VERSION_CREATED',
+  'SECRET_VERSION_EXPIRED',
+  'SECRET_VERSION_NEAR_EXPIRY',
+  'SECRET_ROTATED',
+  'SECRET_DELETED',
+  'SECRET_ROTATED_FAILED',
+] as const;
+const eventSchema = z.object({
+  name: z.string(),
+  event_id: z.string().optional(),
+  event_types: z.array(z.string()),
+  state: z.string(),
+  create_time: timestamp.optional(),
+  update_time: timestamp.optional(),
+  notification: z.object({ target_type: z.string(), target_id: z.string(), target_name: z.string() }).optional(),
+});
+export type SecretEvent = z.infer<typeof eventSchema>;
+
+const notificationRecordSchema = z.object({
+  event_name: z.string(),
+  trigger_event_type: z.string(),
+  create_time: timestamp.optional(),
+  secret_name: z.string(),
+  secret_type: z.string().optional(),
+  notification_target_name: z.string().optional(),
+  notification_target_id: z.string().optional(),
+  notification_content: z.string().optional(),
+  notification_status: z.string(),
+});
+export type NotificationRecord = z.infer<typeof notificationRecordSchema>;
+
+/**
+ * ListResourceInstances' request: secrets whose tags match (every key, any of its values) and
+ * whose name contains `matches[].value`; `action: count` counts them. The console server rebuilds
+ * the body from these fields only.
+ */
+export const resourceInstancesRequestSchema = z.strictObject({
+  action: z.enum(['filter', 'count']),
+  limit: z
+    .string()
+    .regex(/^[0-9]{1,4}$/)
+    .refine((v) => Number(v) >= 1 && Number(v) <= LIMITS.pageSizeMax, 'must be 1 to 1000')
+    .optional(),
+  offset: z
+    .string()
+    .regex(/^[0-9]{1,4}$/)
+    .optional(),
+  tags: z
+    .array(z.strictObject({ key: z.string().min(1).max(128), values: z.array(z.string().max(255)).max(10) }))
+    .min(1)
+    .max(10)
+    .optional(),
+  matches: z
+    .array(z.strictObject({ key: z.literal('resource_name'), value: z.string().max(255) }))
+    .max(10)
+    .optional(),
+});
+export type ResourceInstancesRequest = z.infer<typeof resourceInstancesRequestSchema>;
+
 /** The answer schema of each read, keyed like the table of operations. */
 export const RESPONSE_SCHEMAS = {
   ListSecrets: z.object({ secrets: z.array(secretSchema), page_info: pageInfoSchema }),
@@ -75,6 +153,25 @@ export const RESPONSE_SCHEMAS = {
   ListSecretVersions: z.object({ version_metadatas: z.array(versionMetadataSchema), page_info: pageInfoSchema }),
   ShowSecretVersion: z.object({ version: secretVersionSchema }),
   ShowSecretStage: z.object({ stage: stageSchema }),
+  ListSecretTask: z.object({ tasks: z.array(taskSchema), next_marker: z.string().nullish(), total: z.int().nonnegative().optional() }),
+  ListSecretTags: z.object({ tags: z.array(tagSchema), sys_tags: z.array(tagSchema).nullish() }),
+  ListProjectSecretsTags: z.object({ tags: z.array(z.object({ key: z.string(), values: z.array(z.string()) })) }),
+  ListResourceInstances: z.object({
+    resources: z
+      .array(
+        z.object({
+          resource_id: z.string(),
+          resource_name: z.string().optional(),
+          resource_detail: secretSchema.optional(),
+          tags: z.array(tagSchema).default([]),
+        }),
+      )
+      .default([]),
+    total_count: z.int().nonnegative(),
+  }),
+  ListSecretEvents: z.object({ events: z.array(eventSchema), page_info: pageInfoSchema.optional() }),
+  ShowSecretEvent: z.object({ event: eventSchema }),
+  ListNotificationRecords: z.object({ records: z.array(notificationRecordSchema), page_info: pageInfoSchema.optional() }),
 } satisfies Record<ReadOperation, z.ZodType>;
 
 /** What a read answers, once checked: `ResponseOf<'ShowSecret'>` is `{secret: Secret}`. */

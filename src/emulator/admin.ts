@@ -1,22 +1,37 @@
-// Test-only endpoints (CSMS_EMULATOR_FAULTS=1): fault rules, the request log, and setting a
-// secret's state, which CSMS's public API cannot do directly.
+// Test-only endpoints (CSMS_EMULATOR_FAULTS=1): fault rules, the request log, and what CSMS's
+// public API cannot do: set a secret's state, and record what CSMS does by itself (rotations,
+// rotation tasks, notifications).
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { checkParam } from '../csms/operations.ts';
+import { checkParam, type ParamName } from '../csms/operations.ts';
 import { SECRET_STATES } from '../csms/patterns.ts';
 import { parseBody } from './bodies.ts';
 import { invalidParameter } from './errors.ts';
 import { faultRuleBody, type Faults } from './faults.ts';
 import type { Iam } from './iam.ts';
+import type { RecordsService } from './records.ts';
+import { resolveTime } from './seed.ts';
+import { notificationSeed, taskSeed } from './seed-file.ts';
 import type { Service } from './service.ts';
+
+const rotationBody = z.object({ rotation_time: z.number().int().min(0) });
 
 const stateBody = z.object({
   state: z.enum(SECRET_STATES),
   scheduled_delete_time: z.number().int().min(0).optional(),
 });
 
-export function registerAdminRoutes(app: FastifyInstance, deps: { service: Service; faults: Faults; iam: Iam }) {
-  const { faults, service, iam } = deps;
+type ProjectParams = { Params: { project_id: string } };
+type SecretParams = { Params: { project_id: string; secret_name: string } };
+
+export function registerAdminRoutes(app: FastifyInstance, deps: { service: Service; records: RecordsService; faults: Faults; iam: Iam }) {
+  const { faults, service, records, iam } = deps;
+  const checked = (params: Record<string, string>) => {
+    for (const [name, value] of Object.entries(params)) {
+      const problem = checkParam(name as ParamName, value);
+      if (problem) throw invalidParameter(problem);
+    }
+  };
   app.post('/emulator/iam/expire-tokens', async (_req, reply) => {
     iam.expireAll();
     return reply.code(204).send();
@@ -32,11 +47,38 @@ export function registerAdminRoutes(app: FastifyInstance, deps: { service: Servi
     faults.clearRequests();
     return reply.code(204).send();
   });
-  app.put<{ Params: { project_id: string; secret_name: string } }>('/emulator/v1/:project_id/secrets/:secret_name/state', async (req) => {
-    const { project_id: pid, secret_name: name } = req.params;
-    const problem = checkParam('project_id', pid) ?? checkParam('secret_name', name);
-    if (problem) throw invalidParameter(problem);
+  app.put<SecretParams>('/emulator/v1/:project_id/secrets/:secret_name/state', async (req) => {
+    checked(req.params);
     const body = parseBody(stateBody, req.body);
-    return service.setState(pid, name, body.state, body.scheduled_delete_time);
+    return service.setState(req.params.project_id, req.params.secret_name, body.state, body.scheduled_delete_time);
+  });
+  // What CSMS records by itself: when it last rotated a secret, its rotation tasks, its notifications.
+  app.put<SecretParams>('/emulator/v1/:project_id/secrets/:secret_name/rotation', async (req) => {
+    checked(req.params);
+    const { rotation_time } = parseBody(rotationBody, req.body);
+    return service.setLastRotation(req.params.project_id, req.params.secret_name, rotation_time);
+  });
+  app.post<ProjectParams>('/emulator/v1/:project_id/tasks', async (req) => {
+    checked(req.params);
+    const task = parseBody(taskSeed, req.body);
+    return records.addTask(req.params.project_id, {
+      secret_name: task.secret_name,
+      task_status: task.task_status,
+      attempt_nums: task.attempt_nums,
+      task_error_code: task.task_error_code ?? null,
+      task_error_msg: task.task_error_msg ?? null,
+      operate_type: task.operate_type ?? null,
+      rotation_func_urn: null,
+      task_time: task.task_time === undefined ? undefined : resolveTime(task.task_time, Date.now()),
+    });
+  });
+  app.post<ProjectParams>('/emulator/v1/:project_id/notification-records', async (req, reply) => {
+    checked(req.params);
+    const record = parseBody(notificationSeed, req.body);
+    records.addNotification(req.params.project_id, {
+      ...record,
+      create_time: record.create_time === undefined ? undefined : resolveTime(record.create_time, Date.now()),
+    });
+    return reply.code(204).send();
   });
 }

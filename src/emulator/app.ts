@@ -4,12 +4,13 @@ import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CSMS_ERRORS } from '../csms/error-codes.ts';
-import { OPERATIONS } from '../csms/operations.ts';
+import { actionsOf, OPERATIONS } from '../csms/operations.ts';
 import { CsmsError, invalidBody } from './errors.ts';
 import { registerAdminRoutes } from './admin.ts';
 import { createFaults, type Faults } from './faults.ts';
 import type { Iam } from './iam.ts';
 import { operationOf, registerCsmsRoutes } from './routes.ts';
+import type { RecordsService } from './records.ts';
 import type { Service } from './service.ts';
 import { verifySignature } from './signature.ts';
 
@@ -29,7 +30,7 @@ declare module 'fastify' {
   }
 }
 
-export function buildEmulatorApp(opts: { service: Service; auth: EmulatorAuth; faults: boolean; iam: Iam }) {
+export function buildEmulatorApp(opts: { service: Service; records: RecordsService; auth: EmulatorAuth; faults: boolean; iam: Iam }) {
   const app = Fastify({
     logger: false,
     genReqId: () => randomUUID().replaceAll('-', ''),
@@ -60,7 +61,7 @@ export function buildEmulatorApp(opts: { service: Service; auth: EmulatorAuth; f
   if (faults) {
     // The test-only routes are in a scope of their own, so the faults and the request log (hooks
     // of the API scopes below) never touch them, whatever the spelling of their URL.
-    app.register(async (admin) => registerAdminRoutes(admin, { service: opts.service, faults, iam: opts.iam }));
+    app.register(async (admin) => registerAdminRoutes(admin, { service: opts.service, records: opts.records, faults, iam: opts.iam }));
   }
 
   // The APIs: CSMS routes authenticated as the router matched them (the decoded path), so no
@@ -88,7 +89,7 @@ export function buildEmulatorApp(opts: { service: Service; auth: EmulatorAuth; f
         authenticate(req, opts.auth, opts.iam);
         if (req.bodyError) throw req.bodyError;
       });
-      registerCsmsRoutes(csms, opts.service);
+      registerCsmsRoutes(csms, opts.service, opts.records);
     });
     opts.iam.register(api, (req) => signedBy(req, opts.auth).ok);
   });
@@ -137,9 +138,13 @@ function authenticate(req: FastifyRequest, auth: EmulatorAuth, iam: Iam) {
           : `The token of ${checked.user} is scoped to the account; project APIs need a project-scoped token.`,
       );
     const operation = operationOf(req);
-    const action = operation && OPERATIONS[operation].action;
-    if (action && !checked.allows(action))
-      throw new CsmsError(403, CSMS_ERRORS.policyDenied, `Policy doesn't allow ${action} to be performed by ${checked.user}.`);
+    // A policy may grant an operation by its identity-policy action or by its role-based alias.
+    if (operation && !actionsOf(operation).some(checked.allows))
+      throw new CsmsError(
+        403,
+        CSMS_ERRORS.policyDenied,
+        `Policy doesn't allow ${OPERATIONS[operation].action} to be performed by ${checked.user}.`,
+      );
     return;
   }
   if (!req.headers.authorization)

@@ -1,6 +1,7 @@
 // Request bodies of the write operations, checked as the definitions in csms-openapi/ describe.
 import { z } from 'zod';
 import { LIMITS, NAME_PATTERN, VERSION_ID_PATTERN } from '../csms/patterns.ts';
+import { EVENT_TYPES } from '../csms/schemas.ts';
 import { invalidBody, invalidParameter } from './errors.ts';
 
 const UUID = /^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$/;
@@ -70,3 +71,28 @@ export function rotationPeriodMs(period: string): number {
   if (!(hours >= 6 && hours <= 8760)) throw invalidParameter('rotation_period must be like "30d" or "12h", from 6h to 8760h.');
   return hours * 3600_000;
 }
+
+export const createTagBody = z.object({
+  tag: z.object({
+    key: z
+      .string()
+      .min(1)
+      .max(128)
+      .refine((k) => !k.startsWith('_sys_'), 'must not start with _sys_ (system tags)'),
+    value: z.string().max(255).default(''),
+  }),
+});
+
+export const createEventBody = z.object({
+  name: z.string().regex(NAME_PATTERN, 'must match ^[a-zA-Z0-9_-]{1,64}$'),
+  event_types: z
+    .array(z.enum(EVENT_TYPES))
+    .max(12)
+    .refine((types) => new Set(types).size === types.length, 'must not repeat a type'),
+  state: z.enum(['ENABLED', 'DISABLED']),
+  notification: z.object({
+    target_type: z.literal('SMN'),
+    target_id: z.string().regex(/^[a-zA-Z0-9\-._:]{1,256}$/, 'must be an SMN topic URN'),
+    target_name: z.string().regex(NAME_PATTERN, 'must match ^[a-zA-Z0-9_-]{1,64}$'),
+  }),
+});

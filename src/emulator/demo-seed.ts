@@ -1,7 +1,7 @@
 // The demo data set: two projects of realistic secrets that exercise every screen of the console.
 // Values are generated deterministically (so screenshots and tests are stable) and are fake.
 import { createHash } from 'node:crypto';
-import type { SeedFile } from './seed-file.ts';
+import type { SeedInput } from './seed-file.ts';
 
 export const DEMO_PROJECTS = {
   production: { id: '2b8e4f1a9c3d47e6b5a0f8c7d6e5b4a3', name: 'cn-north-4_production', region: 'cn-north-4' },
@@ -46,7 +46,7 @@ const db = (label: string, host: string, user: string, port = 5432) =>
 
 const pid = DEMO_PROJECTS.production.id;
 
-const production: SeedFile['projects'][number]['secrets'] = [
+const production: SeedInput['projects'][number]['secrets'] = [
   {
     name: 'prod-postgres-app',
     description: 'Primary PostgreSQL credentials for the orders service.',
@@ -228,7 +228,7 @@ const production: SeedFile['projects'][number]['secrets'] = [
   },
 ];
 
-const staging: SeedFile['projects'][number]['secrets'] = [
+const staging: SeedInput['projects'][number]['secrets'] = [
   {
     name: 'staging-postgres-app',
     description: 'Staging copy of the orders database user.',
@@ -307,7 +307,7 @@ const staging: SeedFile['projects'][number]['secrets'] = [
   },
 ];
 
-export function demoSeed(): SeedFile {
+export function demoSeed(): SeedInput {
   return {
     iam: DEMO_IAM,
     projects: [

@@ -7,6 +7,7 @@ import type { EmulatorConfig } from './config.ts';
 import { createIam } from './iam.ts';
 import type { SeedProject } from './seed-file.ts';
 import { applySeed, loadSeed } from './seed.ts';
+import { createRecords } from './records.ts';
 import { createService } from './service.ts';
 import { openStore } from './store.ts';
 import { parseMasterKey } from './vault.ts';
@@ -36,12 +37,13 @@ export async function startEmulator(config: EmulatorConfig): Promise<RunningEmul
   const seed = loadSeed(config.seed);
   const store = openStore(config.dbPath);
   const service = createService(store, masterKeyFor(config));
-  applySeed(service, seed);
+  const records = createRecords(store);
+  applySeed(service, records, seed);
   const iam = await createIam(
     seed.iam,
     seed.projects.map(({ id, name }) => ({ id, name })),
   );
-  const app = buildEmulatorApp({ service, auth: config.auth, faults: config.faults, iam });
+  const app = buildEmulatorApp({ service, records, auth: config.auth, faults: config.faults, iam });
   await app.listen({ host: config.host, port: config.port });
   const { port } = app.server.address() as AddressInfo;
   return {

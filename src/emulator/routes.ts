@@ -13,8 +13,18 @@ import {
   type ReadOperation,
 } from '../csms/operations.ts';
 import { LIMITS } from '../csms/patterns.ts';
-import { createSecretBody, createVersionBody, parseBody, updateSecretBody, updateStageBody } from './bodies.ts';
+import { resourceInstancesRequestSchema } from '../csms/schemas.ts';
+import {
+  createEventBody,
+  createSecretBody,
+  createTagBody,
+  createVersionBody,
+  parseBody,
+  updateSecretBody,
+  updateStageBody,
+} from './bodies.ts';
 import { invalidParameter } from './errors.ts';
+import type { RecordsService } from './records.ts';
 import type { Service } from './service.ts';
 
 declare module 'fastify' {
@@ -43,7 +53,8 @@ const pageSize = (value: string | undefined) => (value === undefined ? LIMITS.pa
 
 type Handler = (p: Params, req: Request, reply: FastifyReply) => unknown;
 
-export function registerCsmsRoutes(app: FastifyInstance, service: Service) {
+export function registerCsmsRoutes(app: FastifyInstance, service: Service, records: RecordsService) {
+  const limitOf = (q: Record<string, string>) => (q.limit === undefined ? undefined : Number(q.limit));
   const handlers: Record<OperationName, Handler> = {
     ListSecrets: (p, req) => {
       const q = queryOf('ListSecrets', req);
@@ -65,6 +76,24 @@ export function registerCsmsRoutes(app: FastifyInstance, service: Service) {
       service.deleteStage(p.project_id, p.secret_name, p.stage_name);
       return reply.code(204).send();
     },
+    ListSecretTask: (p, req) => {
+      const { secret_name, status, task_id, marker, ...q } = queryOf('ListSecretTask', req);
+      return records.listTasks(p.project_id, { secret_name, status, task_id }, { limit: limitOf(q), marker });
+    },
+    ListSecretTags: (p) => records.listSecretTags(p.project_id, p.secret_id),
+    ListProjectSecretsTags: (p) => records.listProjectTags(p.project_id),
+    ListResourceInstances: (p, req) => records.resourceInstances(p.project_id, parseBody(resourceInstancesRequestSchema, req.body)),
+    ListSecretEvents: (p, req) => {
+      const q = queryOf('ListSecretEvents', req);
+      return records.listEvents(p.project_id, { limit: limitOf(q), marker: q.marker });
+    },
+    ShowSecretEvent: (p) => records.showEvent(p.project_id, p.event_name),
+    ListNotificationRecords: (p) => records.listNotificationRecords(p.project_id),
+    CreateSecretTag: (p, req, reply) => {
+      records.createSecretTag(p.project_id, p.secret_id, parseBody(createTagBody, req.body).tag);
+      return reply.code(204).send();
+    },
+    CreateSecretEvent: (p, req) => records.createEvent(p.project_id, parseBody(createEventBody, req.body)),
   };
 
   for (const operation of Object.keys(OPERATIONS) as OperationName[]) {

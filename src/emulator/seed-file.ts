@@ -18,9 +18,11 @@
 //   }]
 // }
 import { z } from 'zod';
-import { PROJECT_ID_PATTERN, SECRET_STATES } from '../csms/patterns.ts';
+import { NAME_PATTERN, PROJECT_ID_PATTERN, SECRET_STATES } from '../csms/patterns.ts';
+import { EVENT_TYPES, TASK_STATUSES } from '../csms/schemas.ts';
 
-const when = z.union([z.number().int().nonnegative(), z.string().regex(/^[+-][0-9]+[dhm]$/)]);
+/** A time: epoch milliseconds, or relative to now: "-30d", "+12h", "-5m". */
+export const when = z.union([z.number().int().nonnegative(), z.string().regex(/^[+-][0-9]+[dhm]$/)]);
 
 const seedVersion = z.object({
   secret_string: z.string().optional(),
@@ -38,8 +40,41 @@ const seedSecret = z
     stages: z.record(z.string(), z.string()).optional(),
     state: z.enum(SECRET_STATES).optional(),
     scheduled_delete_time: when.optional(),
+    /** Tags, key → value. */
+    tags: z.record(z.string(), z.string()).optional(),
+    /** When CSMS last rotated it (with auto_rotation, the next rotation follows). */
+    last_rotated: when.optional(),
   })
   .passthrough();
+
+/** A rotation task CSMS ran (CSMS makes these; the API only lists them). */
+export const taskSeed = z.object({
+  secret_name: z.string().regex(NAME_PATTERN),
+  task_status: z.enum(TASK_STATUSES),
+  task_time: when.optional(),
+  attempt_nums: z.number().int().min(1).max(100).default(1),
+  task_error_code: z.string().max(64).optional(),
+  task_error_msg: z.string().max(512).optional(),
+  operate_type: z.string().max(64).optional(),
+});
+
+/** An event subscription (CreateSecretEvent's body). */
+const eventSeed = z.object({
+  name: z.string().regex(NAME_PATTERN),
+  event_types: z.array(z.enum(EVENT_TYPES)),
+  state: z.enum(['ENABLED', 'DISABLED']),
+  notification: z.object({ target_type: z.literal('SMN'), target_id: z.string(), target_name: z.string() }),
+  created: when.optional(),
+});
+
+/** A notification CSMS sent for an event (CSMS makes these; the API only lists them). */
+export const notificationSeed = z.object({
+  event_name: z.string().regex(NAME_PATTERN),
+  secret_name: z.string().regex(NAME_PATTERN),
+  trigger_event_type: z.enum(EVENT_TYPES),
+  notification_status: z.enum(['SUCCESS', 'FAIL', 'INVALID']),
+  create_time: when.optional(),
+});
 
 const iamUserSeed = z.object({
   name: z.string().min(1).max(64),
@@ -73,8 +108,13 @@ export const seedFileSchema = z.object({
       name: z.string().min(1).max(128),
       region: z.string().min(1).max(64),
       secrets: z.array(seedSecret).default([]),
+      events: z.array(eventSeed).default([]),
+      tasks: z.array(taskSeed).default([]),
+      notification_records: z.array(notificationSeed).default([]),
     }),
   ),
 });
 export type SeedFile = z.infer<typeof seedFileSchema>;
+/** A seed as written (defaults left out): the built-in demo is one. */
+export type SeedInput = z.input<typeof seedFileSchema>;
 export type SeedProject = Pick<SeedFile['projects'][number], 'id' | 'name' | 'region'>;

@@ -198,6 +198,18 @@ export function createService(store: Store, masterKey: Buffer, clock: () => numb
       });
     },
 
+    /** Not a CSMS operation: when the secret was last rotated (the next rotation follows from it).
+     * CSMS rotates by itself; the seed and the test-only admin endpoint use this to give it a past. */
+    setLastRotation(pid: string, name: string, rotationTime: number) {
+      return store.transaction(() => {
+        const row = mustGetSecret(pid, name);
+        const periodMs = row.rotation_period ? rotationPeriodMs(row.rotation_period) : null;
+        const next = row.auto_rotation === 1 && periodMs ? rotationTime + periodMs : null;
+        store.updateSecret({ ...row, rotation_time: rotationTime, next_rotation_time: next });
+        return { secret: secretOut(store.secret(pid, name)!) };
+      });
+    },
+
     listVersions(pid: string, name: string, opts: { limit: number; marker?: string }) {
       mustGetSecret(pid, name);
       // Newest first; the marker is the last version id of the previous page.
@@ -269,7 +281,7 @@ export function createService(store: Store, masterKey: Buffer, clock: () => numb
   };
 }
 
-function secretOut(row: SecretRow) {
+export function secretOut(row: SecretRow) {
   const optional = <K extends string, V>(key: K, value: V | null) => (value === null ? {} : { [key]: value }) as Partial<Record<K, V>>;
   return {
     id: row.id,

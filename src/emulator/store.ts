@@ -4,6 +4,7 @@
 import Database from 'better-sqlite3';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { openRecordsStore } from './records-store.ts';
 
 export interface SecretRow {
   project_id: string;
@@ -87,11 +88,13 @@ export function openStore(path: string) {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.exec(SCHEMA);
+  const records = openRecordsStore(db);
 
   const q = {
     project: db.prepare<[string], { wrapped_data_key: Buffer }>('SELECT wrapped_data_key FROM projects WHERE id = ?'),
     insertProject: db.prepare('INSERT INTO projects (id, wrapped_data_key) VALUES (?, ?)'),
     secret: db.prepare<[string, string], SecretRow>('SELECT * FROM secrets WHERE project_id = ? AND name = ?'),
+    secretById: db.prepare<[string, string], SecretRow>('SELECT * FROM secrets WHERE project_id = ? AND id = ?'),
     secretsAfter: db.prepare<[string, string, number], SecretRow>(
       'SELECT * FROM secrets WHERE project_id = ? AND name > ? ORDER BY name LIMIT ?',
     ),
@@ -130,6 +133,7 @@ export function openStore(path: string) {
     projectKey: (projectId: string) => q.project.get(projectId)?.wrapped_data_key,
     insertProject: (projectId: string, wrapped: Buffer) => q.insertProject.run(projectId, wrapped),
     secret: (projectId: string, name: string) => q.secret.get(projectId, name),
+    secretById: (projectId: string, id: string) => q.secretById.get(projectId, id),
     /** A page of a project's secrets by name after `marker`; only those subscribed to `event`, if given. */
     secretsAfter: (projectId: string, marker: string, limit: number, event?: string) =>
       event === undefined ? q.secretsAfter.all(projectId, marker, limit) : q.secretsWithEventAfter.all(projectId, marker, event, limit),
@@ -141,6 +145,7 @@ export function openStore(path: string) {
     stages: (projectId: string, secretName: string) => q.stages.all(projectId, secretName),
     putStage: (row: StageRow) => q.putStage.run(row),
     deleteStage: (projectId: string, secretName: string, stage: string) => q.deleteStage.run(projectId, secretName, stage),
+    records,
     close: () => db.close(),
   };
 }

@@ -14,7 +14,7 @@ import type { ConsoleAuth } from './config.ts';
 import { sendError } from './errors.ts';
 import type { ProjectSource } from './projects.ts';
 import { clearSessionCookie, sessionCookie, type Session, type SessionStore } from './sessions.ts';
-import type { Authorize } from './upstream.ts';
+import { JSON_TYPE, type Authorize } from './upstream.ts';
 
 export interface Identity {
   /** What the audit log calls this person. */
@@ -58,7 +58,13 @@ function keyPairIdentity(credentials: Credentials, projects: Project[], who: str
     who,
     rateKey,
     projects,
-    authorizeFor: (projectId) => (url) => signedHeaders(credentials, { method: 'GET', url, headers: { 'X-Project-Id': projectId } }),
+    authorizeFor: (projectId) => (call) =>
+      signedHeaders(credentials, {
+        method: call.method,
+        url: call.url,
+        headers: { 'X-Project-Id': projectId, ...(call.body !== undefined && JSON_TYPE) },
+        data: call.body,
+      }),
   };
 }
 

@@ -29,7 +29,7 @@ afterAll(async () => {
   await emulator.close();
 });
 
-describe('the five read operations, end to end', () => {
+describe('the secret reads, end to end', () => {
   it('forwards each one, signed, and passes the answer on', async () => {
     const list = await server.get(`/api/v1/${pid}/secrets?limit=10`);
     expect(list.status).toBe(200);
@@ -67,6 +67,67 @@ describe('the five read operations, end to end', () => {
     expect(lines.at(-1)).toMatchObject({ secret: 'nope', outcome: 'not-found', status: 404 });
     expect(lines.every((l) => typeof l.time === 'string' && l.time.endsWith('Z'))).toBe(true);
     expect(readFileSync(server.auditLog, 'utf8')).not.toContain('VALUE-CANARY');
+  });
+});
+
+describe('the operational reads, end to end', () => {
+  const post = (path: string, body: unknown) =>
+    fetch(`${server.url}${path}`, {
+      method: 'POST',
+      headers: { 'x-console-request': '1', 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+
+  it('forwards tags, tasks, events and notification records, each answer checked', async () => {
+    const csms = emulator.clientFor(pid);
+    const secretId = (await csms.showSecret('db')).body.secret.id;
+    await csms.createTag(secretId, { tag: { key: 'team', value: 'orders' } });
+    await emulator.admin.addTask(pid, { secret_name: 'db', task_status: 'FAILED', attempt_nums: 2, task_error_msg: 'timed out' });
+    await csms.createEvent({
+      name: 'alerts',
+      event_types: ['SECRET_ROTATED_FAILED'],
+      state: 'ENABLED',
+      notification: { target_type: 'SMN', target_id: 'urn:smn:cn-north-4:x:alerts', target_name: 'alerts' },
+    });
+    await emulator.admin.addNotification(pid, {
+      event_name: 'alerts',
+      secret_name: 'db',
+      trigger_event_type: 'SECRET_ROTATED_FAILED',
+      notification_status: 'SUCCESS',
+    });
+    const json = async (path: string) => (await (await server.get(path)).json()) as any;
+    expect((await json(`/api/v1/${pid}/csms/${secretId}/tags`)).tags).toEqual([{ key: 'team', value: 'orders' }]);
+    expect((await json(`/api/v1/${pid}/csms/tags`)).tags).toEqual([{ key: 'team', values: ['orders'] }]);
+    expect((await json(`/api/v1/${pid}/csms/tasks?status=FAILED`)).tasks).toEqual([
+      expect.objectContaining({ secret_name: 'db', attempt_nums: 2 }),
+    ]);
+    expect((await json(`/api/v1/${pid}/csms/events`)).events.map((e: { name: string }) => e.name)).toEqual(['alerts']);
+    expect((await json(`/api/v1/${pid}/csms/events/alerts`)).event.name).toBe('alerts');
+    expect((await json(`/api/v1/${pid}/csms/notification-records`)).records).toHaveLength(1);
+    const found = await post(`/api/v1/${pid}/csms/resource_instances/action`, {
+      action: 'filter',
+      tags: [{ key: 'team', values: ['orders'] }],
+    });
+    expect(found.status).toBe(200);
+    expect(((await found.json()) as any).resources.map((r: { resource_name: string }) => r.resource_name)).toEqual(['db']);
+  });
+
+  it('takes only ListResourceInstances as a POST, its body checked and rebuilt', async () => {
+    const path = `/api/v1/${pid}/csms/resource_instances/action`;
+    for (const body of [
+      { action: 'delete' },
+      { action: 'filter', limit: '5000' },
+      { action: 'filter', extra: 'value' },
+      { action: 'count', tags: [] },
+      'not json',
+    ]) {
+      const res = await post(path, body);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(((await res.json()) as any).error_code).toBe('CSMS.0004');
+    }
+    expect((await server.get(path)).status).toBe(405);
+    expect((await post(`/api/v1/${pid}/csms/tags`, {})).status).toBe(405);
+    expect((await post(`/api/v1/${pid}/csms/events`, { name: 'x' })).status).toBe(405);
   });
 });
 

@@ -3,20 +3,22 @@
 // from the checked parts, and every answer is checked against the operation's schema: only the
 // fields the schema knows reach the browser. Each answer is decided first, then (for a value
 // read) audited, then sent: a read that cannot be audited is never sent.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
+import type { z } from 'zod';
 import { API_PREFIX } from '../csms/console-paths.ts';
 import { CONSOLE_ERRORS, CSMS_ERRORS, isNotFound, parseErrorBody } from '../csms/error-codes.ts';
 import {
   checkParam,
   checkQuery,
   fillPath,
+  OPERATIONS,
   paramNames,
   READ_OPERATIONS,
   routeOf,
   type ParamName,
   type ReadOperation,
 } from '../csms/operations.ts';
-import { RESPONSE_SCHEMAS } from '../csms/schemas.ts';
+import { resourceInstancesRequestSchema, RESPONSE_SCHEMAS } from '../csms/schemas.ts';
 import type { Audit, ValueEvent } from './audit.ts';
 import { sendError } from './errors.ts';
 import { refuseSignedOut, whoOf } from './identity.ts';
@@ -35,7 +37,10 @@ export interface ProxyOptions {
 const VALUE_READ: ReadOperation = 'ShowSecretVersion';
 
 type Params = Record<string, string | undefined>;
-type ProxyRequest = FastifyRequest<{ Params: Params; Querystring: Record<string, unknown> }>;
+type ProxyRequest = FastifyRequest<{ Params: Params; Querystring: Record<string, unknown>; Body: unknown }>;
+
+/** The bodies of the reads sent as a POST, checked and rebuilt from their known fields only. */
+const READ_BODIES: Partial<Record<ReadOperation, z.ZodType>> = { ListResourceInstances: resourceInstancesRequestSchema };
 
 /** What the proxy answers, decided before anything is sent. */
 interface Answer {
@@ -69,29 +74,34 @@ export function registerProxy(app: FastifyInstance, opts: ProxyOptions) {
     const rateLimit = isValueRead
       ? { max: opts.valueReadsPerMinute, timeWindow: 60_000, keyGenerator: (req: FastifyRequest) => req.identity.rateKey }
       : false;
-    app.get<{ Params: Params; Querystring: Record<string, unknown> }>(
+    const method = OPERATIONS[operation].method;
+    app.route<{ Params: Params; Querystring: Record<string, unknown>; Body: unknown }>({
+      method,
       url,
-      {
-        config: { rateLimit },
-        // Every value-read attempt is audited: one a guard refused before the handler (another
-        // site, no session, over the rate limit) once it is answered.
-        onResponse: isValueRead
-          ? async (req, reply) => {
-              if (!audited.has(req)) auditRead(req, outcomeOf(reply.statusCode), reply.statusCode);
-            }
-          : undefined,
-      },
-      async (req, reply) => {
+      config: { rateLimit },
+      // Every value-read attempt is audited: one a guard refused before the handler (another
+      // site, no session, over the rate limit) once it is answered.
+      onResponse: isValueRead
+        ? async (req, reply) => {
+            if (!audited.has(req)) auditRead(req, outcomeOf(reply.statusCode), reply.statusCode);
+          }
+        : undefined,
+      handler: async (req, reply) => {
         const answer = await forward(operation, req, opts);
         if (isValueRead) auditRead(req, answer.outcome, answer.status, answer.requestId);
         return answer.send(reply);
       },
-    );
+    });
     app.route({
-      method: ['HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'],
+      method: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'].filter((m) => m !== method) as HTTPMethods[],
       url,
       handler: (_req, reply) =>
-        sendError(reply.header('Allow', 'GET'), 405, CONSOLE_ERRORS.methodNotAllowed, 'The console is read-only: only GET is allowed.'),
+        sendError(
+          reply.header('Allow', method),
+          405,
+          CONSOLE_ERRORS.methodNotAllowed,
+          `The console is read-only: this read is a ${method}, and nothing else is allowed.`,
+        ),
     });
   }
 }
@@ -113,6 +123,12 @@ async function forward(operation: ReadOperation, req: ProxyRequest, opts: ProxyO
   }
   const checked = checkQuery(operation, req.query);
   if ('problem' in checked) return error(400, CSMS_ERRORS.invalidParameter, checked.problem, 'invalid');
+  const bodySchema = READ_BODIES[operation];
+  const body = bodySchema?.safeParse(req.body);
+  if (body && !body.success) {
+    const issue = body.error.issues[0];
+    return error(400, CSMS_ERRORS.invalidBody, `Invalid request body (${issue?.path.join('.') || 'body'}: ${issue?.message}).`, 'invalid');
+  }
 
   const projectId = params.project_id!;
   const identity = req.identity;
@@ -130,7 +146,9 @@ async function forward(operation: ReadOperation, req: ProxyRequest, opts: ProxyO
   let upstream;
   try {
     // Rebuilt from checked parts only: the browser cannot choose the host or any other path.
-    upstream = await opts.upstreams.for(endpoint).get(fillPath(operation, params), checked.query, authorize);
+    upstream = await opts.upstreams
+      .for(endpoint)
+      .send({ method: OPERATIONS[operation].method, path: fillPath(operation, params), query: checked.query, body: body?.data }, authorize);
   } catch (failure) {
     if (!(failure instanceof UpstreamFailure)) throw failure;
     return failure.kind === 'timeout'

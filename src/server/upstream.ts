@@ -3,8 +3,19 @@
 // no redirects followed, and nothing from the browser's request but the checked path and query.
 import { Agent, errors, request } from 'undici';
 
-/** The headers that authorize a call to `url`. */
-export type Authorize = (url: URL) => Record<string, string>;
+/** A call as it will be sent: what an Authorize signs. */
+export interface OutgoingCall {
+  method: 'GET' | 'POST';
+  url: URL;
+  /** A JSON body (sent as JSON.stringify of it, the bytes the signer hashes). */
+  body?: unknown;
+}
+
+/** The headers that authorize a call. */
+export type Authorize = (call: OutgoingCall) => Record<string, string>;
+
+/** Every call's JSON body is sent with this type, which the signer signs too. */
+export const JSON_TYPE = { 'Content-Type': 'application/json;charset=UTF-8' };
 
 export interface UpstreamAnswer {
   status: number;
@@ -33,11 +44,22 @@ export function createUpstreamClient(endpoint: string, timeoutMs: number, servic
   const dispatcher = new Agent({ headersTimeout: timeoutMs, bodyTimeout: timeoutMs, connections: 64, keepAliveTimeout: 10_000 });
 
   return {
-    async get(path: string, query: Record<string, string>, authorize: Authorize): Promise<UpstreamAnswer> {
-      const url = new URL(`${endpoint}${path}`);
-      for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
+    /** Sends one call: a GET with its query, or a POST with its JSON body. */
+    async send(
+      call: { method: 'GET' | 'POST'; path: string; query?: Record<string, string>; body?: unknown },
+      authorize: Authorize,
+    ): Promise<UpstreamAnswer> {
+      const url = new URL(`${endpoint}${call.path}`);
+      for (const [key, value] of Object.entries(call.query ?? {})) url.searchParams.set(key, value);
       try {
-        const res = await request(url, { method: 'GET', headers: authorize(url), dispatcher, signal: AbortSignal.timeout(timeoutMs) });
+        const hasBody = call.body !== undefined;
+        const res = await request(url, {
+          method: call.method,
+          headers: { ...(hasBody && JSON_TYPE), ...authorize({ method: call.method, url, body: call.body }) },
+          body: hasBody ? JSON.stringify(call.body) : undefined,
+          dispatcher,
+          signal: AbortSignal.timeout(timeoutMs),
+        });
         if (res.statusCode >= 300 && res.statusCode < 400) {
           await res.body.dump();
           throw new UpstreamFailure(

@@ -1,7 +1,12 @@
 // The emulator's test-only endpoints (CSMS_EMULATOR_FAULTS=1), for unit tests and e2e fixtures:
 // fault rules, the request log (by project, so tests running side by side read only their own),
 // a secret's state, and expiring every IAM token.
+import type { z } from 'zod';
 import type { FaultRule, LoggedRequest } from '../faults.ts';
+import type { notificationSeed, taskSeed } from '../seed-file.ts';
+
+type TaskInput = z.input<typeof taskSeed>;
+type NotificationInput = z.input<typeof notificationSeed>;
 
 export type { FaultRule };
 
@@ -27,6 +32,12 @@ export function emulatorAdmin(url: string) {
     setState: (projectId: string, name: string, state: string, scheduledDeleteTime?: number) =>
       call('PUT', `/emulator/v1/${projectId}/secrets/${name}/state`, { state, scheduled_delete_time: scheduledDeleteTime }),
     expireTokens: () => call('POST', '/emulator/iam/expire-tokens'),
+    /** A rotation task, as CSMS records one when it rotates (times in epoch ms or "-2d"). */
+    addTask: (projectId: string, task: TaskInput) => call('POST', `/emulator/v1/${projectId}/tasks`, task),
+    addNotification: (projectId: string, record: NotificationInput) =>
+      call('POST', `/emulator/v1/${projectId}/notification-records`, record),
+    setLastRotation: (projectId: string, name: string, rotationTime: number) =>
+      call('PUT', `/emulator/v1/${projectId}/secrets/${name}/rotation`, { rotation_time: rotationTime }),
   };
 }
 export type EmulatorAdmin = ReturnType<typeof emulatorAdmin>;

@@ -19,14 +19,15 @@ export const signRequest = (credentials: Credentials, method: string, url: URL, 
   signedHeaders(credentials, { method, url, headers: { 'Content-Type': 'application/json' }, data });
 
 export function csmsClient(opts: CsmsClientOptions) {
-  async function call<T = any>(
+  /** `path` below /v1/{project_id}/ (e.g. `secrets/db`, `csms/tasks`). */
+  async function request<T = any>(
     method: string,
     path: string,
     data?: unknown,
-    query: Record<string, string | number> = {},
+    query: Record<string, string | number | undefined> = {},
   ): Promise<CsmsAnswer<T>> {
-    const url = new URL(`${opts.endpoint}/v1/${opts.projectId}/secrets${path}`);
-    for (const [k, v] of Object.entries(query)) url.searchParams.set(k, String(v));
+    const url = new URL(`${opts.endpoint}/v1/${opts.projectId}/${path}`);
+    for (const [k, v] of Object.entries(query)) if (v !== undefined) url.searchParams.set(k, String(v));
     const res = await fetch(url, {
       method,
       headers: signRequest(opts, method, url, data),
@@ -35,10 +36,14 @@ export function csmsClient(opts: CsmsClientOptions) {
     const text = await res.text();
     return { status: res.status, body: text ? JSON.parse(text) : null, headers: res.headers };
   }
+  const call = <T = any>(method: string, path: string, data?: unknown, query?: Record<string, string | number | undefined>) =>
+    request<T>(method, `secrets${path}`, data, query);
   const name = (n: string) => `/${encodeURIComponent(n)}`;
+  type Query = Record<string, string | number | undefined>;
   return {
     projectId: opts.projectId,
     call,
+    request,
     listSecrets: (query: Record<string, string | number> = {}) => call('GET', '', undefined, query),
     createSecret: (body: Record<string, unknown>) => call('POST', '', body),
     showSecret: (secret: string) => call('GET', name(secret)),
@@ -51,6 +56,15 @@ export function csmsClient(opts: CsmsClientOptions) {
     updateStage: (secret: string, stage: string, versionId: string) =>
       call('PUT', `${name(secret)}/stages/${stage}`, { version_id: versionId }),
     deleteStage: (secret: string, stage: string) => call('DELETE', `${name(secret)}/stages/${stage}`),
+    listSecretTags: (secretId: string) => request('GET', `csms/${secretId}/tags`),
+    createTag: (secretId: string, body: Record<string, unknown>) => request('POST', `csms/${secretId}/tags`, body),
+    listProjectTags: () => request('GET', 'csms/tags'),
+    resourceInstances: (body: Record<string, unknown>) => request('POST', 'csms/resource_instances/action', body),
+    listTasks: (query: Query) => request('GET', 'csms/tasks', undefined, query),
+    listEvents: (query: Query) => request('GET', 'csms/events', undefined, query),
+    showEvent: (event: string) => request('GET', `csms/events/${event}`),
+    createEvent: (body: Record<string, unknown>) => request('POST', 'csms/events', body),
+    listNotificationRecords: () => request('GET', 'csms/notification-records'),
   };
 }
 export type CsmsClient = ReturnType<typeof csmsClient>;

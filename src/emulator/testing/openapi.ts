@@ -1,8 +1,10 @@
 // Validates emulator answers against the official CSMS definitions (spec/csms-openapi, copied
 // from the API Explorer). The definitions have known quirks, patched here and listed once:
 // - every timestamp says `maximum: 13` (meant: 13 digits); the live service sends milliseconds;
-// - Secret.state has `maxLength: 8`, yet PENDING_DELETE has 14 characters;
-// - Secret.description allows 255 characters in answers but 2048 in CreateSecret/UpdateSecret.
+// - Secret.state has `maxLength: 8`, yet PENDING_DELETE has 14 characters, and Event.state
+//   `maxLength: 1`, yet it is ENABLED or DISABLED;
+// - Secret.description allows 255 characters in answers but 2048 in CreateSecret/UpdateSecret;
+// - ListResourceInstances caps total_count and resources at 100 while its limit goes to 1000.
 import Ajv, { type ValidateFunction } from 'ajv';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,8 +18,10 @@ function patchQuirks(definitions: Record<string, Schema>): Record<string, Schema
   for (const def of Object.values(patched)) {
     for (const [name, prop] of Object.entries<Schema>(def.properties ?? {})) {
       if (prop.type === 'integer' && prop.maximum === 13) delete prop.maximum;
-      if (name === 'state' && prop.maxLength === 8) delete prop.maxLength;
+      if (name === 'state' && (prop.maxLength === 8 || prop.maxLength === 1)) delete prop.maxLength;
       if (name === 'description' && prop.maxLength === 255) prop.maxLength = 2048;
+      if (name === 'total_count' && prop.maximum === 100) delete prop.maximum;
+      if (name === 'resources' && prop.maxItems === 100) delete prop.maxItems;
     }
   }
   return patched;

@@ -3,8 +3,13 @@
 export const APP_PAGES = {
   home: '/',
   signIn: '/sign-in',
+  overview: '/overview',
+  projectOverview: '/projects/:projectId/overview',
   secrets: '/projects/:projectId/secrets',
   secret: '/projects/:projectId/secrets/:secretName',
   stage: '/projects/:projectId/secrets/:secretName/stages/:stageName',
   version: '/projects/:projectId/secrets/:secretName/versions/:versionId',
 } as const;
+
+/** The pages a dashboard may frame (CONSOLE_FRAME_ANCESTORS): the overviews, nothing that shows a value. */
+export const EMBEDDABLE_PAGES: (keyof typeof APP_PAGES)[] = ['overview', 'projectOverview'];

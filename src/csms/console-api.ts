@@ -3,6 +3,7 @@
 // only their types (it must not carry a validator).
 import { z } from 'zod';
 import { NAME_PATTERN, PROJECT_ID_PATTERN, VERSION_ID_PATTERN } from './patterns.ts';
+import type { NotificationRecord, RotationTask, Secret, SecretEvent, VersionMetadata } from './schemas.ts';
 
 export interface Project {
   id: string;
@@ -42,3 +43,32 @@ export const auditReportSchema = z.strictObject({
   version_id: z.string().regex(VERSION_ID_PATTERN),
 });
 export type AuditReport = z.infer<typeof auditReportSchema>;
+
+/** A part of the overview that could not be read, and why (the permission it needs, when refused). */
+export interface OverviewPartError {
+  status: number;
+  code: string;
+  message: string;
+  request_id?: string;
+  permission?: string;
+}
+
+export const OVERVIEW_PARTS = ['secrets', 'versions', 'tasks', 'notifications', 'events'] as const;
+export type OverviewPart = (typeof OVERVIEW_PARTS)[number];
+
+/** GET /api/overview/{project_id}: a sweep of the project, partial until `complete`. Never a value. */
+export interface ProjectOverview {
+  project_id: string;
+  /** When the sweep began (ms): what the data is as of. */
+  as_of: number;
+  complete: boolean;
+  /** Secrets whose versions have been read, of all. */
+  progress: { checked: number; total: number };
+  secrets: Secret[];
+  versions: Record<string, VersionMetadata[]>;
+  tasks: RotationTask[];
+  notifications: NotificationRecord[];
+  events: SecretEvent[];
+  /** The parts that failed; a part absent here was read (or is being read). */
+  failed: Partial<Record<OverviewPart, OverviewPartError>>;
+}

@@ -18,7 +18,18 @@ export const DEMO_IAM = {
       name: 'auditor',
       password: 'Auditor#2026',
       projects: [DEMO_PROJECTS.production.id],
-      actions: ['csms:secret:list', 'csms:secret:get', 'csms:secret:listVersion', 'csms:secret:getStage'],
+      // Tags and events too, but not the rotation tasks: the overview says that part is missing.
+      actions: [
+        'csms:secret:list',
+        'csms:secret:get',
+        'csms:secret:listVersion',
+        'csms:secret:getStage',
+        'csms:secret:listTags',
+        'csms::listProjectTags',
+        'csms::listEvents',
+        'csms::getEvent',
+        'csms::listNotificationRecords',
+      ],
     },
     // Signs in with a password and a virtual MFA code (the TOTP secret is printed at start).
     {

@@ -82,7 +82,7 @@ const iamUserSeed = z.object({
   /** Project ids this user may get tokens for. */
   projects: z.array(z.string().regex(PROJECT_ID_PATTERN)),
   /** CSMS actions the user's policy allows, `*` matching within a segment; all when absent. */
-  actions: z.array(z.string().regex(/^[a-z*]+:[A-Za-z*]+:[A-Za-z*]+$/)).optional(),
+  actions: z.array(z.string().regex(/^[a-z*]+:[A-Za-z*]*:[A-Za-z*]+$/)).optional(),
   /** The user's id (32 hex); random when absent. An MFA sign-in names it. */
   id: z
     .string()

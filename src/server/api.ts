@@ -11,20 +11,20 @@ import type { Audit } from './audit.ts';
 import { registerAuditRoute } from './audit-route.ts';
 import type { ServerConfig } from './config.ts';
 import { sendError } from './errors.ts';
+import type { CsmsReader } from './csms-reader.ts';
 import { createIamClient } from './iam-client.ts';
 import { identityPlugin } from './identity.ts';
 import type { ProjectSource } from './projects.ts';
+import { registerOverview, type Sweeper } from './overview.ts';
 import { registerProxy } from './proxy.ts';
-import type { Routing } from './routing.ts';
 import type { SessionStore } from './sessions.ts';
 import { registerSignIn } from './sign-in.ts';
-import type { UpstreamPool } from './upstream.ts';
 
 export interface ApiOptions {
   config: ServerConfig;
-  routing: Routing;
   projects: ProjectSource;
-  upstreams: UpstreamPool;
+  read: CsmsReader;
+  sweeper: Sweeper;
   audit: Audit;
   /** The key pair that signs every call; absent with CONSOLE_AUTH=iam (users' own tokens). */
   credentials?: Credentials;
@@ -95,11 +95,7 @@ export const consoleApi: FastifyPluginAsync<ApiOptions> = async (api, opts) => {
       };
     });
     registerAuditRoute(scope, audit);
-    registerProxy(scope, {
-      routing: opts.routing,
-      upstreams: opts.upstreams,
-      audit,
-      valueReadsPerMinute: config.valueReadsPerMinute,
-    });
+    registerProxy(scope, { read: opts.read, audit, valueReadsPerMinute: config.valueReadsPerMinute });
+    registerOverview(scope, opts.sweeper);
   });
 };

@@ -6,17 +6,20 @@ import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { APP_PAGES } from '../csms/app-pages.ts';
+import { APP_PAGES, EMBEDDABLE_PAGES } from '../csms/app-pages.ts';
 import { API_PREFIX } from '../csms/console-paths.ts';
 import { CONSOLE_ERRORS } from '../csms/error-codes.ts';
 import type { Credentials } from '../csms/signer.ts';
 import { consoleApi } from './api.ts';
-import { createAudit } from './audit.ts';
+import { createAudit, type Audit } from './audit.ts';
+import { createCsmsReader } from './csms-reader.ts';
 import type { ServerConfig } from './config.ts';
 import { sendError } from './errors.ts';
 import { registerHealth, type Dependency } from './health.ts';
 import { hostAllowlist } from './host-allowlist.ts';
-import { requireProxiedRequest } from './identity.ts';
+import { keyPairIdentity, requireProxiedRequest } from './identity.ts';
+import { createMetrics, registerMetrics } from './metrics.ts';
+import { createSweeper } from './overview.ts';
 import type { ProjectSource } from './projects.ts';
 import type { Routing } from './routing.ts';
 import { answerClientError, registerSecurityHeaders, secureReply } from './security-headers.ts';
@@ -60,7 +63,7 @@ export function buildConsoleServer(config: ServerConfig, deps: ConsoleServerDeps
     clientErrorHandler: answerClientError,
   });
   app.addHook('onRequest', hostAllowlist(app, config.host, config.allowedHosts));
-  registerSecurityHeaders(app);
+  registerSecurityHeaders(app, config.frameAncestors);
   if (config.auth.mode === 'header') app.addHook('onRequest', requireProxiedRequest(config.auth, config.trustedProxies));
   if (deps.startToken) app.addHook('onRequest', startTokenGuard(deps.startToken));
   registerHealth(app, deps.dependencies ?? []);
@@ -75,15 +78,30 @@ export function buildConsoleServer(config: ServerConfig, deps: ConsoleServerDeps
     sessions?.close();
     await upstreams.close();
   });
-  app.register(consoleApi, {
-    config,
+  const metrics = config.metricsToken ? createMetrics(() => sessions?.size ?? 0) : undefined;
+  const read = createCsmsReader({
     routing: deps.routing,
-    projects: deps.projects,
     upstreams,
-    audit: createAudit(config.auditLog),
-    credentials: deps.credentials,
-    sessions,
+    observe: metrics && ((operation, status, seconds) => metrics.upstreamSeconds.observe({ operation, status }, seconds)),
   });
+  const sweeper = createSweeper({ read });
+  const writeAudit = createAudit(config.auditLog);
+  const audit: Audit = metrics
+    ? (event) => {
+        writeAudit(event);
+        metrics.observeAudit(event);
+      }
+    : writeAudit;
+  if (metrics) {
+    registerMetrics(app, metrics, config.metricsToken!);
+    // With a key pair of its own, the console watches each project's health for the gauges.
+    if (deps.credentials && auth.mode !== 'iam') {
+      const credentials = deps.credentials;
+      const stop = metrics.watchHealth(sweeper, () => keyPairIdentity(credentials, deps.projects.list(), 'metrics', 'metrics'));
+      app.addHook('onClose', async () => stop());
+    }
+  }
+  app.register(consoleApi, { config, projects: deps.projects, read, sweeper, audit, credentials: deps.credentials, sessions });
 
   const root = resolve(config.staticDir);
   const built = existsSync(resolve(root, 'index.html'));
@@ -99,7 +117,10 @@ export function buildConsoleServer(config: ServerConfig, deps: ConsoleServerDeps
       setHeaders: (res) => res.setHeader('Vary', 'Accept-Encoding'),
     });
     // The app answers its own pages; its router reads the rest of the address.
-    for (const page of Object.values(APP_PAGES)) app.get(page, (_req, reply) => reply.type('text/html').sendFile('index.html'));
+    for (const [name, page] of Object.entries(APP_PAGES))
+      app.get(page, { config: { embeddable: EMBEDDABLE_PAGES.includes(name as keyof typeof APP_PAGES) } }, (_req, reply) =>
+        reply.type('text/html').sendFile('index.html'),
+      );
   }
 
   app.setNotFoundHandler((req, reply) => {

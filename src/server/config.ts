@@ -59,6 +59,8 @@ const envSchema = z.object({
   CONSOLE_TRUSTED_PROXIES: z.string().optional(),
   CONSOLE_ALLOWED_HOSTS: z.string().optional(),
   CONSOLE_SESSIONS_PER_USER: z.coerce.number().int().min(1).max(100).default(5),
+  CONSOLE_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  CONSOLE_FRAME_ANCESTORS: z.string().optional(),
 });
 
 /** How people reach the console: unauthenticated (loopback), named by an authenticating reverse
@@ -90,6 +92,10 @@ export interface ServerConfig {
   trustedProxies: string[];
   /** Host names the console answers to besides its own address and the loopback names. */
   allowedHosts: string[];
+  /** Turns /metrics on, for this bearer token. */
+  metricsToken?: string;
+  /** Origins that may frame the overview pages (a dashboard); none by default. */
+  frameAncestors: string[];
 }
 
 /** `https://kms.cn-north-4.myhuaweicloud.com` → `cn-north-4`. */
@@ -151,9 +157,14 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
             sessionsPerUser: e.CONSOLE_SESSIONS_PER_USER,
           }
         : { mode: 'none' };
+  const frameAncestors = (e.CONSOLE_FRAME_ANCESTORS ?? '').split(/[\s,]+/).filter(Boolean);
+  const notOrigin = frameAncestors.find((o) => !/^https?:\/\/[a-z0-9.-]+(:[0-9]{1,5})?$/i.test(o));
+  if (notOrigin) throw new Error(`CONSOLE_FRAME_ANCESTORS: "${notOrigin}" is not an origin such as https://grafana.example.com.`);
   const base = {
+    frameAncestors,
     trustedProxies,
     allowedHosts,
+    metricsToken: e.CONSOLE_METRICS_TOKEN,
     auth,
     host: e.HOST,
     port: e.PORT,

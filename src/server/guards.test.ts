@@ -285,6 +285,25 @@ describe('every answer the server can give', () => {
       expect((await fetch(`${server.url}${path}`)).headers.get('content-type'), path).not.toContain('text/html');
   });
 
+  it('lets the origins of CONSOLE_FRAME_ANCESTORS frame the overview pages, and nothing else', async () => {
+    const framed = await startTestServer({ endpoint: upstreamUrl, ...creds }, { frameAncestors: ['https://grafana.example.com'] });
+    try {
+      for (const path of ['/overview', `/projects/${PID}/overview`]) {
+        const res = await fetch(`${framed.url}${path}`);
+        expect(res.headers.get('content-security-policy'), path).toContain('frame-ancestors https://grafana.example.com;');
+        expect(res.headers.get('x-frame-options'), path).toBeNull();
+      }
+      for (const path of [`/projects/${PID}/secrets/db/versions/v1`, `/projects/${PID}/secrets`, '/nowhere']) {
+        const res = await fetch(`${framed.url}${path}`);
+        expect(res.headers.get('content-security-policy'), path).toContain("frame-ancestors 'none'");
+        expect(res.headers.get('x-frame-options'), path).toBe('DENY');
+      }
+      expect((await framed.get(valuePath)).headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    } finally {
+      await framed.close();
+    }
+  });
+
   it('refuses an upstream answer past 16 MiB as it streams, chunked or not', async () => {
     chunkedMiB = 20;
     try {

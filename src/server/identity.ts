@@ -53,7 +53,7 @@ export interface IdentityOptions {
 }
 
 /** The server's key pair: every call signed with the official signer. */
-function keyPairIdentity(credentials: Credentials, projects: Project[], who: string, rateKey: string): Identity {
+export function keyPairIdentity(credentials: Credentials, projects: Project[], who: string, rateKey: string): Identity {
   return {
     who,
     rateKey,

@@ -5,19 +5,29 @@ import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import { CONSOLE_ERRORS } from '../csms/error-codes.ts';
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self'",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-  "require-trusted-types-for 'script'",
-  "trusted-types 'none'",
-].join('; ');
+/** The policy of every answer; `frameAncestors` lets named origins frame a page (the overview). */
+export const contentSecurityPolicy = (frameAncestors = "'none'") =>
+  [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self'",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    `frame-ancestors ${frameAncestors}`,
+    "require-trusted-types-for 'script'",
+    "trusted-types 'none'",
+  ].join('; ');
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** A page the origins of CONSOLE_FRAME_ANCESTORS may frame (a dashboard embedding the overview). */
+    embeddable?: boolean;
+  }
+}
 
 const FIXED_HEADERS = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
@@ -31,8 +41,12 @@ const FIXED_HEADERS = {
 };
 
 /** Sets the headers every answer carries. */
-export function secureReply(req: FastifyRequest, reply: FastifyReply) {
+export function secureReply(req: FastifyRequest, reply: FastifyReply, frameAncestors: string[] = []) {
   reply.headers(FIXED_HEADERS);
+  if (frameAncestors.length > 0 && req.routeOptions.config.embeddable) {
+    reply.header('Content-Security-Policy', contentSecurityPolicy(frameAncestors.join(' ')));
+    reply.removeHeader('X-Frame-Options');
+  }
   // The upstream's request id when one was relayed, else this server's: the one in its log.
   if (!reply.hasHeader('x-request-id')) reply.header('X-Request-Id', req.id);
   // Hashed build assets never change; everything else (index.html, /api) is never stored.
@@ -42,9 +56,9 @@ export function secureReply(req: FastifyRequest, reply: FastifyReply) {
   return reply;
 }
 
-export function registerSecurityHeaders(app: FastifyInstance) {
+export function registerSecurityHeaders(app: FastifyInstance, frameAncestors: string[]) {
   app.addHook('onSend', async (req, reply, payload) => {
-    secureReply(req, reply);
+    secureReply(req, reply, frameAncestors);
     return payload;
   });
 }

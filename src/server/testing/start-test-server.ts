@@ -29,6 +29,8 @@ type Options = {
   /** `cloud`: projects are kept to `regions` (sign-in); the default serves any project. */
   mode?: ServerConfig['mode'];
   trustedProxies?: string[];
+  frameAncestors?: string[];
+  metricsToken?: string;
   allowedHosts?: string[];
   /** The server's key pair, when it differs from the upstream's (none: the user's own tokens). */
   credentials?: Credentials | null;
@@ -53,6 +55,8 @@ export async function startTestServer(upstream: Upstream, opts: Options = {}) {
     // A one-page app of its own, so no test depends on a build being there.
     staticDir: opts.staticDir ?? join(import.meta.dirname, 'static'),
     trustedProxies: opts.trustedProxies ?? [],
+    frameAncestors: opts.frameAncestors ?? [],
+    metricsToken: opts.metricsToken,
     allowedHosts: opts.allowedHosts ?? [],
   };
   const { endpoint: _endpoint, ...credentials } = upstream;

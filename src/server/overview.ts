@@ -1,0 +1,170 @@
+// GET /api/overview/{project_id}: a sweep of a project for its health at a glance. The secrets,
+// the rotation tasks, the notification records and the events, then every secret's versions (for
+// their expiry), at most 8 upstream calls at once per person. The sweep is kept 60 s per person and
+// project, so ten people, or a wall display, watching one project cost one sweep a minute; a
+// request during a sweep gets what it has so far (the app polls until `complete`). Never a value.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { OverviewPart, OverviewPartError, ProjectOverview } from '../csms/console-api.ts';
+import { API_PREFIX } from '../csms/console-paths.ts';
+import { CSMS_ERRORS } from '../csms/error-codes.ts';
+import { checkParam, permissionOf, type ReadOperation } from '../csms/operations.ts';
+import type { ResponseOf } from '../csms/schemas.ts';
+import type { CsmsReader, ReadFailure } from './csms-reader.ts';
+import { sendError } from './errors.ts';
+import type { Identity } from './identity.ts';
+import { limiter, type Limiter } from './limiter.ts';
+
+export const OVERVIEW_PATH = `${API_PREFIX}/overview/:project_id`;
+const KEEP_MS = 60_000;
+/** A person asking for fresh data gets it only when the last sweep is older than this. */
+const FRESH_AFTER_MS = 10_000;
+export const CALLS_PER_PERSON = 8;
+/** Items a page of a listing asks for, and pages read at the most. */
+const PAGE = 1000;
+const MAX_PAGES = 20;
+
+const isFailure = (result: unknown): result is ReadFailure =>
+  typeof result === 'object' && result !== null && (result as { ok?: unknown }).ok === false;
+
+interface Sweep {
+  overview: ProjectOverview;
+  done: Promise<void>;
+  finishedAt?: number;
+}
+
+export interface OverviewOptions {
+  read: CsmsReader;
+  clock?: () => number;
+}
+
+/** Sweeps projects for identities, sharing sweeps and limiting each person's calls upstream. */
+export function createSweeper(opts: OverviewOptions) {
+  const clock = opts.clock ?? Date.now;
+  const sweeps = new Map<string, Sweep>();
+  const limits = new Map<string, Limiter>();
+  const limitOf = (who: string) => {
+    let limit = limits.get(who);
+    if (!limit) limits.set(who, (limit = limiter(CALLS_PER_PERSON)));
+    return limit;
+  };
+
+  async function run(identity: Identity, projectId: string, overview: ProjectOverview) {
+    const limit = limitOf(identity.who);
+    const read = <O extends ReadOperation>(operation: O, query: Record<string, string> = {}, params: Record<string, string> = {}) =>
+      limit(() => opts.read(identity, operation, { params: { project_id: projectId, ...params }, query }));
+
+    /** Every page of a listing that pages with a marker, or the first failure. */
+    async function allPages<O extends 'ListSecrets' | 'ListSecretTask' | 'ListSecretEvents'>(
+      operation: O,
+      next: (page: ResponseOf<O>) => string | null | undefined,
+    ): Promise<ResponseOf<O>[] | ReadFailure> {
+      const found: ResponseOf<O>[] = [];
+      let marker: string | null | undefined;
+      for (let page = 0; page < MAX_PAGES && (page === 0 || marker); page++) {
+        const result = await read(operation, { limit: String(PAGE), ...(marker && { marker }) });
+        if (!result.ok) return result;
+        found.push(result.data);
+        marker = next(result.data);
+      }
+      return found;
+    }
+    /** Keeps a part's data, or says why it is missing. */
+    const settle = <T>(part: OverviewPart, operation: ReadOperation, result: T | ReadFailure, keep: (data: T) => void) => {
+      if (isFailure(result)) overview.failed[part] = partError(operation, result);
+      else keep(result);
+    };
+
+    const others = Promise.all([
+      allPages('ListSecretTask', (p) => (p.tasks.length === PAGE ? p.next_marker : undefined)).then((r) =>
+        settle('tasks', 'ListSecretTask', r, (pages) => (overview.tasks = pages.flatMap((p) => p.tasks))),
+      ),
+      allPages('ListSecretEvents', (p) => (p.events.length === PAGE ? p.page_info?.next_marker : undefined)).then((r) =>
+        settle('events', 'ListSecretEvents', r, (pages) => (overview.events = pages.flatMap((p) => p.events))),
+      ),
+      read('ListNotificationRecords').then((r) =>
+        settle('notifications', 'ListNotificationRecords', r.ok ? r.data : r, (data) => (overview.notifications = data.records)),
+      ),
+    ]);
+    const secrets = await allPages('ListSecrets', (p) =>
+      p.secrets.length === PAGE ? (p.page_info.next_marker ?? p.secrets.at(-1)?.name) : undefined,
+    );
+    settle('secrets', 'ListSecrets', secrets, (pages) => (overview.secrets = pages.flatMap((p) => p.secrets)));
+    overview.progress.total = overview.secrets.length;
+    await Promise.all(
+      overview.secrets.map(async ({ name }) => {
+        const result = await read('ListSecretVersions', { limit: '50' }, { secret_name: name });
+        if (result.ok) overview.versions[name] = result.data.version_metadatas;
+        // One refusal says it for all: the part is missing, and why.
+        else overview.failed.versions ??= partError('ListSecretVersions', result);
+        overview.progress.checked += 1;
+      }),
+    );
+    await others;
+    overview.complete = true;
+  }
+
+  return {
+    /** The project's sweep for this person: the one kept, one under way, or a new one. */
+    sweep(identity: Identity, projectId: string, fresh = false): Sweep {
+      const key = `${identity.who}\n${projectId}`;
+      const now = clock();
+      const known = sweeps.get(key);
+      const age = known?.finishedAt === undefined ? 0 : now - known.finishedAt;
+      if (known && age < (fresh ? FRESH_AFTER_MS : KEEP_MS)) return known;
+      const overview: ProjectOverview = {
+        project_id: projectId,
+        as_of: now,
+        complete: false,
+        progress: { checked: 0, total: 0 },
+        secrets: [],
+        versions: {},
+        tasks: [],
+        notifications: [],
+        events: [],
+        failed: {},
+      };
+      const sweep: Sweep = { overview, done: Promise.resolve() };
+      sweep.done = run(identity, projectId, overview).finally(() => {
+        sweep.finishedAt = clock();
+      });
+      sweeps.set(key, sweep);
+      // Forgotten once kept long enough; nobody holds a sweep but this map.
+      void sweep.done.then(() => setTimeout(() => sweeps.get(key) === sweep && sweeps.delete(key), KEEP_MS).unref());
+      return sweep;
+    },
+  };
+}
+export type Sweeper = ReturnType<typeof createSweeper>;
+
+function partError(operation: ReadOperation, failure: ReadFailure): OverviewPartError {
+  return {
+    status: failure.status,
+    code: failure.code,
+    message: failure.message,
+    ...(failure.requestId && { request_id: failure.requestId }),
+    ...(failure.status === 403 && { permission: permissionOf(operation) }),
+  };
+}
+
+/** The first listing answers quickly; a sweep in progress is answered with what it has. */
+const FIRST_ANSWER_WAIT_MS = 800;
+
+export function registerOverview(app: FastifyInstance, sweeper: Sweeper) {
+  app.get<{ Params: { project_id: string }; Querystring: { fresh?: string } }>(
+    OVERVIEW_PATH,
+    async (req: FastifyRequest<{ Params: { project_id: string }; Querystring: { fresh?: string } }>, reply) => {
+      const problem = checkParam('project_id', req.params.project_id);
+      if (problem) return sendError(reply, 400, CSMS_ERRORS.invalidParameter, problem);
+      const sweep = sweeper.sweep(req.identity, req.params.project_id, req.query.fresh === '1');
+      // Wait a little: a small project is swept in that time, and a large one has its list by then.
+      await Promise.race([sweep.done, new Promise((resolve) => setTimeout(resolve, FIRST_ANSWER_WAIT_MS))]);
+      const { overview } = sweep;
+      // Without the list of secrets there is no overview: its refusal is the answer.
+      if (overview.failed.secrets) {
+        const { status, code, message, request_id } = overview.failed.secrets;
+        return sendError(reply, status, code, message, request_id);
+      }
+      return overview;
+    },
+  );
+}

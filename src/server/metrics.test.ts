@@ -114,7 +114,7 @@ describe('a real Prometheus', () => {
       return body?.data?.result ?? [];
     };
     await expect
-      .poll(query, { timeout: 45_000, intervals: [500] })
+      .poll(query, { timeout: 45_000, interval: 500 })
       .toEqual([
         expect.objectContaining({
           metric: expect.objectContaining({ project: 'cn-north-4_team', job: 'csms-console' }),

@@ -113,14 +113,12 @@ describe('a real Prometheus', () => {
       } | null;
       return body?.data?.result ?? [];
     };
-    await expect
-      .poll(query, { timeout: 45_000, interval: 500 })
-      .toEqual([
-        expect.objectContaining({
-          metric: expect.objectContaining({ project: 'cn-north-4_team', job: 'csms-console' }),
-          value: [expect.any(Number), '1'],
-        }),
-      ]);
+    await expect.poll(query, { timeout: 45_000, interval: 500 }).toEqual([
+      expect.objectContaining({
+        metric: expect.objectContaining({ project: 'cn-north-4_team', job: 'csms-console' }),
+        value: [expect.any(Number), '1'],
+      }),
+    ]);
   });
 });
 

@@ -19,6 +19,7 @@ import { registerOverview, type Sweeper } from './overview.ts';
 import { registerProxy } from './proxy.ts';
 import type { SessionStore } from './sessions.ts';
 import { registerSignIn } from './sign-in.ts';
+import { rateLimitedMessage, type ValueReadAllowance } from './value-reads.ts';
 
 export interface ApiOptions {
   config: ServerConfig;
@@ -26,6 +27,7 @@ export interface ApiOptions {
   read: CsmsReader;
   sweeper: Sweeper;
   audit: Audit;
+  allowance: ValueReadAllowance;
   /** The key pair that signs every call; absent with CONSOLE_AUTH=iam (users' own tokens). */
   credentials?: Credentials;
   /** With CONSOLE_AUTH=iam. */
@@ -54,14 +56,14 @@ export const consoleApi: FastifyPluginAsync<ApiOptions> = async (api, opts) => {
       return sendError(reply, 403, CONSOLE_ERRORS.forbidden, `Requests must carry the ${CONSOLE_REQUEST_HEADER} header.`);
   });
 
-  // Only the routes that opt in are limited (value reads, audit reports, sign-ins); 429 with
-  // Retry-After.
+  // Only the routes that opt in are limited (audit reports, sign-ins; value reads count against
+  // their own allowance); 429 with Retry-After.
   await api.register(fastifyRateLimit, {
     global: false,
     errorResponseBuilder: (_req, context) => ({
       statusCode: 429,
       error_code: CONSOLE_ERRORS.rateLimited,
-      error_msg: `Too many requests of this kind: at most ${context.max} a minute. Retry in ${Math.ceil(context.ttl / 1000)} s.`,
+      error_msg: rateLimitedMessage(context.max, context.ttl),
     }),
   });
 
@@ -95,7 +97,7 @@ export const consoleApi: FastifyPluginAsync<ApiOptions> = async (api, opts) => {
       };
     });
     registerAuditRoute(scope, audit);
-    registerProxy(scope, { read: opts.read, audit, valueReadsPerMinute: config.valueReadsPerMinute });
+    registerProxy(scope, { read: opts.read, audit, allowance: opts.allowance });
     registerOverview(scope, opts.sweeper);
   });
 };

@@ -26,6 +26,7 @@ import { answerClientError, registerSecurityHeaders, secureReply } from './secur
 import { createSessionStore } from './sessions.ts';
 import { startTokenGuard } from './start-token.ts';
 import { createUpstreamPool } from './upstream.ts';
+import { memoryAllowance } from './value-reads.ts';
 
 export interface ConsoleServerDeps {
   routing: Routing;
@@ -101,7 +102,8 @@ export function buildConsoleServer(config: ServerConfig, deps: ConsoleServerDeps
       app.addHook('onClose', async () => stop());
     }
   }
-  app.register(consoleApi, { config, projects: deps.projects, read, sweeper, audit, credentials: deps.credentials, sessions });
+  const allowance = memoryAllowance(config.valueReadsPerMinute, deps.clock);
+  app.register(consoleApi, { config, projects: deps.projects, read, sweeper, audit, allowance, credentials: deps.credentials, sessions });
 
   const root = resolve(config.staticDir);
   const built = existsSync(resolve(root, 'index.html'));

@@ -22,12 +22,13 @@ import type { Audit, ValueEvent } from './audit.ts';
 import { sendError } from './errors.ts';
 import type { CsmsReader } from './csms-reader.ts';
 import { refuseSignedOut, whoOf } from './identity.ts';
+import { refuseRateLimited, type ValueReadAllowance } from './value-reads.ts';
 
 export interface ProxyOptions {
   read: CsmsReader;
   audit: Audit;
-  /** Value reads allowed per person per minute. */
-  valueReadsPerMinute: number;
+  /** Values a person may read a minute (shared with compares). */
+  allowance: ValueReadAllowance;
 }
 
 /** The one read that returns a value: audited, and rate limited. */
@@ -67,15 +68,17 @@ export function registerProxy(app: FastifyInstance, opts: ProxyOptions) {
   for (const operation of READ_OPERATIONS) {
     const url = routeOf(operation, API_PREFIX);
     const isValueRead = operation === VALUE_READ;
-    // Each value read is audited and may be costly for KMS: they are rate limited per person.
-    const rateLimit = isValueRead
-      ? { max: opts.valueReadsPerMinute, timeWindow: 60_000, keyGenerator: (req: FastifyRequest) => req.identity.rateKey }
-      : false;
     const method = OPERATIONS[operation].method;
     app.route<{ Params: Params; Querystring: Record<string, unknown>; Body: unknown }>({
       method,
       url,
-      config: { rateLimit },
+      // Each value read is audited and may be costly for KMS: they are limited per person.
+      preHandler: isValueRead
+        ? async (req, reply) => {
+            const wait = await opts.allowance.take(req.identity.rateKey, 1);
+            if (wait !== null) return refuseRateLimited(reply, opts.allowance.perMinute, wait);
+          }
+        : undefined,
       // Every value-read attempt is audited: one a guard refused before the handler (another
       // site, no session, over the rate limit) once it is answered.
       onResponse: isValueRead

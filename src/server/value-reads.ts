@@ -1,0 +1,50 @@
+// How many values a person may read a minute, one allowance for every way a value leaves CSMS
+// through this console: a reveal or a copy reads one, a compare reads two. A fixed window of a
+// minute from the person's first read in it (like @fastify/rate-limit's), counted per identity.
+import type { FastifyReply } from 'fastify';
+import { CONSOLE_ERRORS } from '../csms/error-codes.ts';
+import { sendError } from './errors.ts';
+
+export interface ValueReadAllowance {
+  readonly perMinute: number;
+  /** Takes `count` reads for the person: null when allowed, else how long (ms) until the window
+   * ends. A refused take uses nothing up. */
+  take(key: string, count: number): Promise<number | null>;
+}
+
+const WINDOW_MS = 60_000;
+/** Past this many people, windows that have ended are dropped (the map stays small). */
+const PRUNE_ABOVE = 10_000;
+
+/** The allowance in this process's memory (one instance; several share theirs in Redis). */
+export function memoryAllowance(perMinute: number, clock: () => number = Date.now): ValueReadAllowance {
+  const windows = new Map<string, { start: number; used: number }>();
+  return {
+    perMinute,
+    async take(key, count) {
+      const now = clock();
+      let window = windows.get(key);
+      if (!window || now - window.start >= WINDOW_MS) {
+        if (windows.size > PRUNE_ABOVE) for (const [k, w] of windows) if (now - w.start >= WINDOW_MS) windows.delete(k);
+        window = { start: now, used: 0 };
+        windows.set(key, window);
+      }
+      if (window.used + count > perMinute) return window.start + WINDOW_MS - now;
+      window.used += count;
+      return null;
+    },
+  };
+}
+
+/** The words of every rate-limit refusal of the console. */
+export const rateLimitedMessage = (max: number, retryMs: number) =>
+  `Too many requests of this kind: at most ${max} a minute. Retry in ${Math.ceil(retryMs / 1000)} s.`;
+
+export function refuseRateLimited(reply: FastifyReply, max: number, retryMs: number) {
+  return sendError(
+    reply.header('Retry-After', String(Math.ceil(retryMs / 1000))),
+    429,
+    CONSOLE_ERRORS.rateLimited,
+    rateLimitedMessage(max, retryMs),
+  );
+}

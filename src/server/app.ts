@@ -3,7 +3,7 @@
 // the CSMS error body for everything that fails.
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { APP_PAGES, EMBEDDABLE_PAGES } from '../csms/app-pages.ts';
@@ -103,7 +103,18 @@ export function buildConsoleServer(config: ServerConfig, deps: ConsoleServerDeps
     }
   }
   const allowance = memoryAllowance(config.valueReadsPerMinute, deps.clock);
-  app.register(consoleApi, { config, projects: deps.projects, read, sweeper, audit, allowance, credentials: deps.credentials, sessions });
+  const fingerprintKey = config.fingerprintKey ? Buffer.from(config.fingerprintKey) : randomBytes(32);
+  app.register(consoleApi, {
+    config,
+    projects: deps.projects,
+    read,
+    sweeper,
+    audit,
+    allowance,
+    fingerprintKey,
+    credentials: deps.credentials,
+    sessions,
+  });
 
   const root = resolve(config.staticDir);
   const built = existsSync(resolve(root, 'index.html'));

@@ -61,6 +61,7 @@ const envSchema = z.object({
   CONSOLE_SESSIONS_PER_USER: z.coerce.number().int().min(1).max(100).default(5),
   CONSOLE_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   CONSOLE_FRAME_ANCESTORS: z.string().optional(),
+  CONSOLE_FINGERPRINT_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
 });
 
 /** How people reach the console: unauthenticated (loopback), named by an authenticating reverse
@@ -96,6 +97,9 @@ export interface ServerConfig {
   metricsToken?: string;
   /** Origins that may frame the overview pages (a dashboard); none by default. */
   frameAncestors: string[];
+  /** The key of compare fingerprints; unset: a new one each start (prints differ across starts
+   * and instances). */
+  fingerprintKey?: string;
 }
 
 /** `https://kms.cn-north-4.myhuaweicloud.com` → `cn-north-4`. */
@@ -165,6 +169,7 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
     trustedProxies,
     allowedHosts,
     metricsToken: e.CONSOLE_METRICS_TOKEN,
+    fingerprintKey: e.CONSOLE_FINGERPRINT_KEY,
     auth,
     host: e.HOST,
     port: e.PORT,

@@ -37,6 +37,7 @@ type Options = {
   startToken?: string;
   dependencies?: Dependency[];
   auditLog?: string;
+  fingerprintKey?: string;
 };
 
 export async function startTestServer(upstream: Upstream, opts: Options = {}) {
@@ -58,6 +59,7 @@ export async function startTestServer(upstream: Upstream, opts: Options = {}) {
     frameAncestors: opts.frameAncestors ?? [],
     metricsToken: opts.metricsToken,
     allowedHosts: opts.allowedHosts ?? [],
+    fingerprintKey: opts.fingerprintKey,
   };
   const { endpoint: _endpoint, ...credentials } = upstream;
   const app = buildConsoleServer(config, {

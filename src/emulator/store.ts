@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { openRecordsStore } from './records-store.ts';
+import { openTraceStore } from './trace-store.ts';
 
 export interface SecretRow {
   project_id: string;
@@ -89,6 +90,7 @@ export function openStore(path: string) {
   db.pragma('synchronous = FULL');
   db.exec(SCHEMA);
   const records = openRecordsStore(db);
+  const traces = openTraceStore(db);
 
   const q = {
     project: db.prepare<[string], { wrapped_data_key: Buffer }>('SELECT wrapped_data_key FROM projects WHERE id = ?'),
@@ -146,6 +148,7 @@ export function openStore(path: string) {
     putStage: (row: StageRow) => q.putStage.run(row),
     deleteStage: (projectId: string, secretName: string, stage: string) => q.deleteStage.run(projectId, secretName, stage),
     records,
+    traces,
     close: () => db.close(),
   };
 }

@@ -4,7 +4,7 @@
 // overview sweeps a project with it.
 import { CONSOLE_ERRORS, parseErrorBody } from '../csms/error-codes.ts';
 import type { OverviewPartError } from '../csms/console-api.ts';
-import { fillPath, OPERATIONS, permissionOf, type ParamName, type ReadOperation } from '../csms/operations.ts';
+import { fillPath, OPERATIONS, permissionOf, serviceOf, type ParamName, type ReadOperation } from '../csms/operations.ts';
 import { RESPONSE_SCHEMAS, type ResponseOf } from '../csms/schemas.ts';
 import type { Identity } from './identity.ts';
 import type { Routing } from './routing.ts';
@@ -53,7 +53,7 @@ export function createCsmsReader(opts: {
         CONSOLE_ERRORS.forbidden,
         `${identity.who} may not use project ${projectId}: IAM gave this user no token for it. An administrator can grant access in IAM.`,
       );
-    const endpoint = opts.routing(projectId, identity.projects);
+    const endpoint = opts.routing(projectId, identity.projects, serviceOf(operation));
     if (!endpoint) return failure(404, CONSOLE_ERRORS.notFound, `The project ${projectId} is not configured on this console.`);
 
     let upstream;

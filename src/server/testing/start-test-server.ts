@@ -47,7 +47,7 @@ export async function startTestServer(upstream: Upstream, opts: Options = {}) {
     host: '127.0.0.1',
     port: 0,
     mode: opts.mode ?? 'emulator',
-    regions: opts.regions ?? [],
+    regions: (opts.regions ?? []).map((r) => ({ ctsEndpoint: r.endpoint, ...r })),
     iamEndpoint: upstream.endpoint,
     projects: [],
     timeoutMs: opts.timeoutMs ?? 2000,

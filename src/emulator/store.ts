@@ -1,7 +1,7 @@
 // The emulator's SQLite store. Plain data access: the CSMS rules live in service.ts.
 // WAL with synchronous=FULL: once a write is acknowledged it is on disk, so it survives kill -9
 // (and a power cut).
-import Database from 'better-sqlite3';
+import { Database } from './sqlite.ts';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { openRecordsStore } from './records-store.ts';

@@ -32,6 +32,9 @@ export const router = createBrowserRouter([
           {
             path: 'projects/:projectId/secrets',
             loader: lookupLoader,
+            // The search box writes ?q= and ?sort= as you type: the list loaded once serves them all.
+            shouldRevalidate: ({ currentUrl, nextUrl, defaultShouldRevalidate }) =>
+              currentUrl.pathname === nextUrl.pathname && currentUrl.search !== nextUrl.search ? false : defaultShouldRevalidate,
             handle: { crumbs: (p: Params) => [secretsCrumb(p)] },
             lazy: { Component: async () => (await import('../routes/lookup.tsx')).Component },
           },

@@ -1,7 +1,7 @@
 // Secret lookup: type a name and press Enter to open it, or filter the project's secrets.
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useNavigate } from 'react-router';
 import { nameProblem } from '../../csms/patterns.ts';
 import { ApiError } from '../api/api-error.ts';
 import { secretQueries } from '../api/secret-queries.ts';
@@ -9,11 +9,11 @@ import { useCheckedParams } from '../app/checked-params.ts';
 import { ErrorPanel } from '../components/error-panel.tsx';
 import { SecretList } from '../components/secret-list.tsx';
 import { paths } from '../lib/paths.ts';
+import { useSearchText } from '../lib/search-text.ts';
 
 export function Component() {
   const { projectId } = useCheckedParams('projectId');
-  const [searchParams, setSearchParams] = useSearchParams();
-  const query = searchParams.get('q') ?? '';
+  const { text: query, setText, flush } = useSearchText();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const inputRef = useRef<HTMLInputElement>(null);
@@ -42,6 +42,7 @@ export function Component() {
     if (!query || problem) return;
     try {
       await queryClient.fetchQuery(secretQueries.detail(projectId, query));
+      await flush();
       await navigate(paths.secret(projectId, query));
     } catch (error) {
       if (error instanceof ApiError && error.kind === 'not-found') setMissing(query);
@@ -70,7 +71,7 @@ export function Component() {
           onChange={(e) => {
             setMissing(null);
             setLookupError(null);
-            setSearchParams(e.target.value ? { q: e.target.value } : {}, { replace: true });
+            setText(e.target.value);
           }}
           placeholder="Type to filter, Enter to open   ( / )"
           autoComplete="off"

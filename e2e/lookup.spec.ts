@@ -88,3 +88,50 @@ test('an empty project says so', async ({ page, projectId }) => {
   await expect(page.getByText('This project has no secrets.')).toBeVisible();
   await expect(page.getByLabel('Project')).toHaveValue(projectId);
 });
+
+test('Enter opens the only match of a partial name, offers a name that differs in case, and counts several', async ({ page }) => {
+  await page.goto(secretPath(DEMO_PROJECT));
+  const input = page.getByLabel('Secret name');
+  await input.fill('smtp');
+  await input.press('Enter');
+  await expect(page.getByRole('heading', { name: 'smtp-relay', level: 1 })).toBeVisible();
+
+  await page.goBack();
+  await input.fill('JWT-SIGNING-KEY');
+  await input.press('Enter');
+  await expect(
+    page.getByText('No secret is named JWT-SIGNING-KEY (names are case-sensitive). Did you mean jwt-signing-key?'),
+  ).toBeVisible();
+  await expect(page).toHaveURL(/\?q=JWT-SIGNING-KEY$/);
+
+  await input.fill('prod');
+  await expect(page.getByText('2 of 22 secrets match')).toBeVisible();
+  await input.press('Enter');
+  await expect(page.getByText('2 secrets match prod, none by that exact name.')).toBeVisible();
+  await expect(page).toHaveURL(/\?q=prod$/);
+  await expect(page.getByText(/No secret named/)).toHaveCount(0);
+
+  await input.fill('JWT-SIGNING-KEY');
+  await input.press('Enter');
+  await page.getByRole('link', { name: 'jwt-signing-key' }).first().click();
+  await expect(page.getByRole('heading', { name: 'jwt-signing-key', level: 1 })).toBeVisible();
+});
+
+for (const [status, body] of [
+  [403, { error_code: 'CSMS.0403', error_msg: "Policy doesn't allow csms:secret:list to be performed by x." }],
+  [500, { error_code: 'CSMS.0001', error_msg: 'Internal error.' }],
+] as const)
+  test(`a ${status} on the list keeps the name box working, the error in the list's place`, async ({ page, projectId, csms, emulator }) => {
+    await csms.createSecret({ name: 'db', secret_string: 'x' });
+    await emulator.addFault({ path: `/v1/${projectId}/secrets$`, count: 3, status, body });
+    await page.goto(secretPath(projectId));
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('The secrets could not be listed', { timeout: 15_000 });
+    await expect(alert).toContainText(body.error_code);
+    if (status === 403) await expect(alert).toContainText('needs the IAM permission csms:secret:list');
+    await expect(page.getByRole('heading', { name: 'Secrets', level: 1 })).toBeVisible();
+    const input = page.getByLabel('Secret name');
+    await input.fill('db');
+    await input.press('Enter');
+    await expect(page.getByRole('heading', { name: 'db', level: 1 })).toBeVisible();
+  });

@@ -51,6 +51,13 @@ export class ApiError extends Error {
     return this.status === 401 && this.code === CONSOLE_ERRORS.unauthenticated;
   }
 
+  /** The console refused the project itself: not one of this person's (403), or not configured (404). */
+  get projectRefused(): boolean {
+    return (
+      (this.status === 403 && this.code === CONSOLE_ERRORS.forbidden) || (this.status === 404 && this.code === CONSOLE_ERRORS.notFound)
+    );
+  }
+
   /** Worth another try: network errors, 5xx and 429 — never 400/401/403/404. */
   get retryable(): boolean {
     return this.kind === 'network' || this.kind === 'unavailable' || this.kind === 'throttled';

@@ -25,6 +25,8 @@ export const secretQueries = {
         return last.secrets.length < param.limit || !marker ? undefined : { marker, limit: NEXT_PAGE_SIZE };
       },
       staleTime: 30_000,
+      // The loader already tried (with its retries); the page shows that error with a Retry.
+      retryOnMount: false,
     }),
 
   detail: (projectId: string, name: string) =>

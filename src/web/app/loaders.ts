@@ -17,7 +17,13 @@ export async function homeLoader() {
 
 export async function lookupLoader({ params }: LoaderFunctionArgs) {
   const { projectId } = checkedParams(params, 'projectId');
-  await queryClient.ensureInfiniteQueryData(secretQueries.list(projectId));
+  // A failed list does not fail the page: it shows the error in the list's place, and the name
+  // box still opens a secret.
+  const list = secretQueries.list(projectId);
+  await queryClient.prefetchInfiniteQuery(list);
+  // A project this person cannot use fails the whole page: the name box could open nothing there.
+  const error = queryClient.getQueryState(list.queryKey)?.error;
+  if (error?.projectRefused) throw error;
   return null;
 }
 

@@ -1,10 +1,10 @@
 // The project's secrets: every page of ListSecrets loaded in the background (with progress),
 // filtered and sorted in memory, and virtualized so 10,000 rows stay smooth.
-import { useInfiniteQuery } from '@tanstack/react-query';
-import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import type { Secret } from '../../csms/schemas.ts';
-import { secretQueries } from '../api/secret-queries.ts';
+import type { AllSecrets } from '../api/all-secrets.ts';
+import { filterSecrets } from '../lib/secret-filter.ts';
 import { paths } from '../lib/paths.ts';
 import { useRowWindow } from '../lib/row-window.ts';
 import { ErrorPanel } from './error-panel.tsx';
@@ -26,20 +26,12 @@ function compare(a: Secret, b: Secret, key: SortKey): number {
   return typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
 }
 
-export function SecretList({ projectId, filter }: { projectId: string; filter: string }) {
-  const list = useInfiniteQuery(secretQueries.list(projectId));
-  const { hasNextPage, isFetchingNextPage, fetchNextPage, isError } = list;
-  useEffect(() => {
-    if (hasNextPage && !isFetchingNextPage && !isError) void fetchNextPage();
-  }, [hasNextPage, isFetchingNextPage, fetchNextPage, isError]);
-
+export function SecretList({ projectId, list, filter }: { projectId: string; list: AllSecrets; filter: string }) {
   const [sort, setSort] = useState<{ key: SortKey; ascending: boolean }>({ key: 'name', ascending: true });
-  const deferredFilter = useDeferredValue(filter.trim().toLowerCase());
-  const all = useMemo(() => list.data?.pages.flatMap((p) => p.secrets) ?? [], [list.data]);
+  const deferredFilter = useDeferredValue(filter.trim());
+  const all = list.secrets;
   const rows = useMemo(() => {
-    const matching = deferredFilter
-      ? all.filter((s) => s.name.toLowerCase().includes(deferredFilter) || (s.description ?? '').toLowerCase().includes(deferredFilter))
-      : all.slice();
+    const matching = filterSecrets(all, deferredFilter);
     matching.sort((a, b) => (sort.ascending ? 1 : -1) * compare(a, b, sort.key));
     return matching;
   }, [all, deferredFilter, sort]);
@@ -47,7 +39,10 @@ export function SecretList({ projectId, filter }: { projectId: string; filter: s
   const scrollRef = useRef<HTMLDivElement>(null);
   const { first, last, padTop, padBottom } = useRowWindow(scrollRef, rows.length, ROW_HEIGHT);
 
-  const loading = hasNextPage || isFetchingNextPage;
+  const loading = list.loading && !list.error;
+  // Nothing listed: the error takes the list's place (the name box above still opens a secret).
+  if (list.error && all.length === 0)
+    return <ErrorPanel heading="The secrets could not be listed" error={list.error} onRetry={list.retry} />;
   return (
     <div className="space-y-2">
       <div className="flex min-h-6 flex-wrap items-center gap-3 text-sm text-zinc-600 dark:text-zinc-400">
@@ -59,7 +54,7 @@ export function SecretList({ projectId, filter }: { projectId: string; filter: s
         </span>
         {loading && <progress aria-label="Loading secrets" className="h-1.5 w-32 accent-blue-600" />}
       </div>
-      {list.isError && <ErrorPanel heading="Not every secret could be listed" error={list.error} onRetry={() => void fetchNextPage()} />}
+      {list.error && <ErrorPanel heading="Not every secret could be listed" error={list.error} onRetry={list.retry} />}
       <div
         ref={scrollRef}
         className="h-[max(20rem,calc(100vh-17rem))] overflow-auto rounded-lg border border-zinc-200 dark:border-zinc-800"

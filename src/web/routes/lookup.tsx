@@ -1,8 +1,10 @@
-// Secret lookup: type a name and press Enter to open it, or filter the project's secrets.
+// Secret lookup: type a name and press Enter to open it, or filter the project's secrets. The name
+// box works even when the list cannot be loaded: a person who knows the name can still open it.
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useEffect, useId, useRef, useState, type RefObject } from 'react';
+import { Link, useNavigate } from 'react-router';
 import { nameProblem } from '../../csms/patterns.ts';
+import { useAllSecrets } from '../api/all-secrets.ts';
 import { ApiError } from '../api/api-error.ts';
 import { secretQueries } from '../api/secret-queries.ts';
 import { useCheckedParams } from '../app/checked-params.ts';
@@ -10,43 +12,50 @@ import { ErrorPanel } from '../components/error-panel.tsx';
 import { SecretList } from '../components/secret-list.tsx';
 import { paths } from '../lib/paths.ts';
 import { useSearchText } from '../lib/search-text.ts';
+import { enterOutcome, sameButCase, type EnterOutcome } from '../lib/secret-filter.ts';
+
+/** What the last Enter found, when it did not open a secret. */
+type Answer = (Exclude<EnterOutcome, { kind: 'open' | 'ask' }> | { kind: 'missing'; suggestion?: string }) & { typed: string };
 
 export function Component() {
   const { projectId } = useCheckedParams('projectId');
-  const { text: query, setText, flush } = useSearchText();
+  const { text, setText, flush } = useSearchText();
+  const list = useAllSecrets(projectId);
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const inputRef = useRef<HTMLInputElement>(null);
   const messageId = useId();
+  const [answer, setAnswer] = useState<Answer | null>(null);
   const [lookupError, setLookupError] = useState<ApiError | null>(null);
-  const [missing, setMissing] = useState<string | null>(null);
+  useSlashFocus(inputRef);
 
-  // "/" focuses the search from anywhere on the page.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const typing =
-        e.target instanceof HTMLElement && (e.target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(e.target.tagName));
-      if (e.key === '/' && !typing && !e.metaKey && !e.ctrlKey && !e.altKey) {
-        e.preventDefault();
-        inputRef.current?.focus();
-      }
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, []);
-
-  const problem = query ? nameProblem(query) : null;
-  const open = async () => {
+  const problem = text ? nameProblem(text) : null;
+  const openSecret = async (name: string) => {
+    await flush();
+    await navigate(paths.secret(projectId, name));
+  };
+  const onEnter = async () => {
+    setAnswer(null);
     setLookupError(null);
-    setMissing(null);
-    if (!query || problem) return;
+    if (!text || problem) return;
+    const typed = text;
+    const outcome = enterOutcome(typed, list.secrets, list.complete);
+    if (outcome.kind === 'open') return openSecret(outcome.name);
+    if (outcome.kind !== 'ask') return setAnswer({ ...outcome, typed });
     try {
-      await queryClient.fetchQuery(secretQueries.detail(projectId, query));
-      await flush();
-      await navigate(paths.secret(projectId, query));
+      await queryClient.fetchQuery(secretQueries.detail(projectId, typed));
+      await openSecret(typed);
     } catch (error) {
-      if (error instanceof ApiError && error.kind === 'not-found') setMissing(query);
-      else if (error instanceof ApiError) setLookupError(error);
+      if (!(error instanceof ApiError)) return;
+      if (error.kind !== 'not-found') return setLookupError(error);
+      setAnswer({
+        kind: 'missing',
+        suggestion: sameButCase(
+          typed,
+          list.secrets.map((s) => s.name),
+        ),
+        typed,
+      });
     }
   };
 
@@ -57,7 +66,7 @@ export function Component() {
         role="search"
         onSubmit={(e) => {
           e.preventDefault();
-          void open();
+          void onEnter();
         }}
         className="max-w-xl"
       >
@@ -67,9 +76,9 @@ export function Component() {
         <input
           id="secret-name"
           ref={inputRef}
-          value={query}
+          value={text}
           onChange={(e) => {
-            setMissing(null);
+            setAnswer(null);
             setLookupError(null);
             setText(e.target.value);
           }}
@@ -81,16 +90,66 @@ export function Component() {
           className="h-9 w-full rounded-md border border-zinc-300 bg-white px-3 font-mono text-sm aria-invalid:border-red-600 dark:border-zinc-700 dark:bg-zinc-900"
         />
         <p id={messageId} aria-live="polite" className="mt-1 min-h-5 text-sm">
-          {problem && <span className="text-red-700 dark:text-red-400">{problem}</span>}
-          {missing && (
-            <span className="text-red-700 dark:text-red-400">
-              No secret named <span className="font-mono">{missing}</span> exists in this project.
-            </span>
+          {problem ? (
+            <span className="text-red-700 dark:text-red-400">{problem}</span>
+          ) : (
+            answer && <AnswerText answer={answer} projectId={projectId} />
           )}
         </p>
       </form>
-      {lookupError && <ErrorPanel error={lookupError} onRetry={() => void open()} />}
-      <SecretList projectId={projectId} filter={query} />
+      {lookupError && <ErrorPanel error={lookupError} onRetry={() => void onEnter()} />}
+      <SecretList projectId={projectId} list={list} filter={text} />
     </div>
   );
+}
+
+function AnswerText({ answer, projectId }: { answer: Answer; projectId: string }) {
+  const typed = <span className="font-mono">{answer.typed}</span>;
+  switch (answer.kind) {
+    case 'many':
+      return (
+        <span>
+          {answer.count} secrets match {typed}, none by that exact name. Choose one below, or type its full name.
+        </span>
+      );
+    case 'did-you-mean':
+      return (
+        <span className="text-red-700 dark:text-red-400">
+          No secret is named {typed} (names are case-sensitive). <DidYouMean projectId={projectId} name={answer.name} />
+        </span>
+      );
+    case 'missing':
+      return (
+        <span className="text-red-700 dark:text-red-400">
+          No secret named {typed} exists in this project.{' '}
+          {answer.suggestion && <DidYouMean projectId={projectId} name={answer.suggestion} />}
+        </span>
+      );
+  }
+}
+
+const DidYouMean = ({ projectId, name }: { projectId: string; name: string }) => (
+  <>
+    Did you mean{' '}
+    <Link className="font-mono text-blue-700 underline dark:text-blue-400" to={paths.secret(projectId, name)}>
+      {name}
+    </Link>
+    ?
+  </>
+);
+
+/** "/" focuses the search from anywhere on the page. */
+function useSlashFocus(inputRef: RefObject<HTMLInputElement | null>) {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const typing =
+        e.target instanceof HTMLElement && (e.target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(e.target.tagName));
+      if (e.key === '/' && !typing && !e.metaKey && !e.ctrlKey && !e.altKey) {
+        e.preventDefault();
+        inputRef.current?.focus();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [inputRef]);
 }

@@ -9,9 +9,11 @@ import { LiveRegionProvider } from '../components/ui/live-region.tsx';
 import { paths } from '../lib/paths.ts';
 import { formatLocal } from '../lib/time.ts';
 import { Breadcrumbs } from './breadcrumbs.tsx';
+import { useProjectHome } from './project-home.ts';
 
 export function Layout() {
   const navigation = useNavigation();
+  const projectHome = useProjectHome();
   return (
     <LiveRegionProvider>
       <div className="min-h-screen">
@@ -26,7 +28,7 @@ export function Layout() {
         </a>
         <header className="border-b border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900">
           <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2">
-            <Link to={paths.home()} className="flex items-center gap-2 font-semibold">
+            <Link to={projectHome} className="flex items-center gap-2 font-semibold">
               <img src="/favicon.svg" alt="" width={20} height={20} />
               CSMS console
             </Link>

@@ -30,13 +30,12 @@ export function Component() {
   useSlashFocus(inputRef);
 
   const problem = text ? nameProblem(text) : null;
-  const openSecret = async (name: string) => {
-    await flush();
-    await navigate(paths.secret(projectId, name));
-  };
+  const openSecret = (name: string) => navigate(paths.secret(projectId, name));
   const onEnter = async () => {
     setAnswer(null);
     setLookupError(null);
+    // Enter settles the text: it is in the URL before anything opens, so Back finds it.
+    await flush();
     if (!text || problem) return;
     const typed = text;
     const outcome = enterOutcome(typed, list.secrets, list.complete);

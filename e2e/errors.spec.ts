@@ -129,3 +129,57 @@ test('a failed value read never shows an older value', async ({ page, projectId,
   await expect(page.getByRole('alert')).toContainText('The value could not be read', { timeout: 15_000 });
   expect(await page.content()).not.toContain('OLD-VALUE-1');
 });
+
+test('429: says CSMS is busy and when the next try is, then loads', async ({ page, projectId, csms, emulator }) => {
+  await csms.createSecret({ name: 'db', secret_string: 'x' });
+  await emulator.addFault({
+    path: `/v1/${projectId}/secrets/db$`,
+    status: 429,
+    headers: { 'Retry-After': '3' },
+    body: { error_code: 'APIGW.0308', error_msg: 'Throttled.' },
+  });
+  await page.goto(secretPath(projectId, 'db'));
+  const retrying = page.getByRole('status', { name: 'Retrying' });
+  await expect(retrying).toContainText(/Loading the secret: CSMS is busy, trying again in [1-3] s/);
+  await expect(page.getByRole('link', { name: 'CSMS console' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'db', level: 1 })).toBeVisible({ timeout: 10_000 });
+  await expect(page.getByText(/trying again/)).toHaveCount(0);
+});
+
+test('no answer: says which try is next, and Cancel shows the error at once, with Retry', async ({ page, projectId, csms, emulator }) => {
+  test.setTimeout(60_000);
+  await csms.createSecret({ name: 'db', secret_string: 'x' });
+  await emulator.addFault({ path: `/v1/${projectId}/secrets/db$`, count: 2, delay_ms: 3500 });
+  await page.goto(secretPath(projectId, 'db'));
+  const retrying = page.getByRole('status', { name: 'Retrying' });
+  await expect(retrying).toContainText('Loading the secret: No answer yet from CSMS, trying again (2 of 3)', { timeout: 10_000 });
+  await retrying.getByRole('button', { name: 'Cancel' }).click();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('CSMS did not answer in time', { timeout: 1000 });
+  await expect(page.getByText(/trying again/)).toHaveCount(0);
+  await alert.getByRole('button', { name: 'Retry' }).click();
+  await expect(page.getByRole('heading', { name: 'db', level: 1 })).toBeVisible({ timeout: 20_000 });
+});
+
+test('429 with a Retry-After over 10 s: shown at once with the time to wait, not retried behind "Loading"', async ({
+  page,
+  projectId,
+  csms,
+  emulator,
+}) => {
+  await csms.createSecret({ name: 'db', secret_string: 'x' });
+  const path = `/v1/${projectId}/secrets/db$`;
+  await emulator.addFault({
+    path,
+    count: 3,
+    status: 429,
+    headers: { 'Retry-After': '60' },
+    body: { error_code: 'APIGW.0308', error_msg: 'Throttled.' },
+  });
+  await page.goto(secretPath(projectId, 'db'));
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Too many requests');
+  await expect(alert).toContainText('CSMS asked to wait 60 s');
+  await expect(alert.getByRole('button', { name: /Retry in \d+ s/ })).toBeDisabled();
+  expect((await emulator.requests(new RegExp(path))).length).toBe(1);
+});

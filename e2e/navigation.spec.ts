@@ -15,3 +15,28 @@ test('the logo and "Back to the secrets" lead to the current project, not the fi
   await page.getByRole('link', { name: 'Back to the secrets' }).click();
   await expect(page).toHaveURL(secretPath(staging));
 });
+
+test('a slow cold load keeps the header and the margins, with a skeleton shaped like the page', async ({
+  page,
+  projectId,
+  csms,
+  emulator,
+}) => {
+  await csms.createSecret({ name: 'db', secret_string: 'x' });
+  await page.setViewportSize({ width: 1600, height: 900 });
+  const pages = [
+    [secretPath(projectId), 'secrets$', 'the secrets', page.getByRole('heading', { name: 'Secrets', level: 1 })],
+    [secretPath(projectId, 'db'), 'secrets/db$', 'the secret', page.getByRole('heading', { name: 'db', level: 1 })],
+    [`${secretPath(projectId, 'db')}/versions/v1`, 'secrets/db$', 'the version', page.getByRole('heading', { name: 'Value' })],
+  ] as const;
+  for (const [url, path, what, loaded] of pages) {
+    await emulator.addFault({ path: `/v1/${projectId}/${path}`, delay_ms: 1500 });
+    await page.goto(url);
+    const skeleton = page.getByRole('main').getByRole('status', { name: `Loading ${what}` });
+    await expect(skeleton).toBeVisible();
+    await expect(page.getByRole('banner').getByRole('link', { name: 'CSMS console' })).toBeVisible();
+    expect((await page.getByRole('main').boundingBox())!.width).toBeLessThanOrEqual(1280);
+    await expect(loaded).toBeVisible();
+    await expect(skeleton).toBeHidden();
+  }
+});

@@ -1,13 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { Link, Outlet, useNavigate, useNavigation, useParams } from 'react-router';
+import { Outlet, useLocation, useNavigate, useNavigation, useParams } from 'react-router';
 import { configQuery } from '../api/config-query.ts';
 import { leaveForSignIn, signOut } from '../api/session.ts';
 import { ThemeToggle } from '../components/theme-toggle.tsx';
 import { Button } from '../components/ui/button.tsx';
 import { LiveRegionProvider } from '../components/ui/live-region.tsx';
+import { PageSkeleton, SignInSkeleton, Skeleton } from '../components/ui/skeleton.tsx';
 import { paths } from '../lib/paths.ts';
 import { formatLocal } from '../lib/time.ts';
+import { AppShell } from './app-shell.tsx';
 import { Breadcrumbs } from './breadcrumbs.tsx';
 import { useProjectHome } from './project-home.ts';
 
@@ -16,37 +18,50 @@ export function Layout() {
   const projectHome = useProjectHome();
   return (
     <LiveRegionProvider>
-      <div className="min-h-screen">
-        <div aria-hidden="true" className="fixed inset-x-0 top-0 z-50 h-0.5 overflow-hidden">
-          {navigation.state !== 'idle' && <div data-testid="nav-progress" className="animate-progress h-full w-2/5 bg-blue-600" />}
-        </div>
-        <a
-          href="#main"
-          className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 dark:focus:bg-zinc-900"
-        >
-          Skip to content
-        </a>
-        <header className="border-b border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900">
-          <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2">
-            <Link to={projectHome} className="flex items-center gap-2 font-semibold">
-              <img src="/favicon.svg" alt="" width={20} height={20} />
-              CSMS console
-            </Link>
-            <ProjectSwitcher />
-            <div className="ml-auto flex items-center gap-2">
-              <SignedInUser />
-              <ThemeToggle />
-            </div>
-          </div>
-        </header>
-        <Breadcrumbs />
-        <main id="main" className="mx-auto max-w-7xl px-4 pb-12">
-          <Outlet />
-        </main>
-      </div>
+      <AppShell
+        loading={navigation.state !== 'idle'}
+        home={projectHome}
+        header={<ProjectSwitcher />}
+        end={
+          <>
+            <SignedInUser />
+            <ThemeToggle />
+          </>
+        }
+        crumbs={<Breadcrumbs />}
+      >
+        <Outlet />
+      </AppShell>
     </LiveRegionProvider>
   );
 }
+
+/** A cold load: the frame of the page at once, its skeleton until its data is here. */
+export function LayoutFallback() {
+  const projectHome = useProjectHome();
+  const { pathname } = useLocation();
+  return (
+    <AppShell
+      loading
+      home={projectHome}
+      end={<ThemeToggle />}
+      crumbs={
+        <div className="mx-auto max-w-7xl px-4 py-3">
+          <Skeleton className="h-5 w-48" />
+        </div>
+      }
+    >
+      <PageSkeleton pathname={pathname} />
+    </AppShell>
+  );
+}
+
+/** The sign-in page's cold load: no project and no breadcrumbs yet. */
+export const SignInFallback = () => (
+  <AppShell loading home={paths.home()} end={<ThemeToggle />} crumbs={null}>
+    <SignInSkeleton />
+  </AppShell>
+);
 
 /** With IAM sign-in: who is signed in, and the way out. */
 function SignedInUser() {

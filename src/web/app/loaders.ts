@@ -1,6 +1,7 @@
 // Route loaders: check the URL's parameters (an invalid one fails before any request), then
 // prefetch everything the page shows in parallel, so a deep link costs one round of requests.
 // They are defined here, outside the lazy page modules, so they start while a page's code loads.
+import { CancelledError, type QueryKey } from '@tanstack/react-query';
 import { redirect, type LoaderFunctionArgs } from 'react-router';
 import { configQuery } from '../api/config-query.ts';
 import { secretQueries } from '../api/secret-queries.ts';
@@ -9,6 +10,13 @@ import { checkedParams } from './checked-params.ts';
 import { queryClient } from './query-client.ts';
 
 export const rootLoader = () => queryClient.ensureQueryData(configQuery);
+
+/** A fetch the person stopped (Cancel while it was retried) fails the page with the error it had. */
+const failedWith =
+  (queryKey: QueryKey) =>
+  (error: unknown): never => {
+    throw error instanceof CancelledError ? (queryClient.getQueryState(queryKey)?.error ?? error) : error;
+  };
 
 export async function homeLoader() {
   const config = await queryClient.ensureQueryData(configQuery);
@@ -29,9 +37,11 @@ export async function lookupLoader({ params }: LoaderFunctionArgs) {
 
 export async function secretLoader({ params }: LoaderFunctionArgs) {
   const { projectId, secretName } = checkedParams(params, 'projectId', 'secretName');
+  const detail = secretQueries.detail(projectId, secretName);
+  const versions = secretQueries.versions(projectId, secretName);
   await Promise.all([
-    queryClient.ensureQueryData(secretQueries.detail(projectId, secretName)),
-    queryClient.ensureQueryData(secretQueries.versions(projectId, secretName)),
+    queryClient.ensureQueryData(detail).catch(failedWith(detail.queryKey)),
+    queryClient.ensureQueryData(versions).catch(failedWith(versions.queryKey)),
   ]);
   return null;
 }

@@ -1,8 +1,7 @@
 import { createBrowserRouter, type Params } from 'react-router';
-import { PageSkeleton } from '../components/ui/skeleton.tsx';
 import { paths } from '../lib/paths.ts';
 import type { Crumb } from './breadcrumbs.tsx';
-import { Layout } from './layout.tsx';
+import { Layout, LayoutFallback, SignInFallback } from './layout.tsx';
 import { homeLoader, lookupLoader, rootLoader, secretLoader, stageLoader, versionLoader } from './loaders.ts';
 import { NotFoundPage, RouteError } from './route-error.tsx';
 
@@ -15,14 +14,14 @@ export const router = createBrowserRouter([
   {
     // Outside the layout: it needs no project and makes no API call before the form is sent.
     path: '/sign-in',
-    HydrateFallback: PageSkeleton,
+    HydrateFallback: SignInFallback,
     lazy: { Component: async () => (await import('../routes/sign-in.tsx')).Component },
   },
   {
     path: '/',
     Component: Layout,
     loader: rootLoader,
-    HydrateFallback: PageSkeleton,
+    HydrateFallback: LayoutFallback,
     ErrorBoundary: RouteError,
     children: [
       {

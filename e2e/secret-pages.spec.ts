@@ -33,12 +33,30 @@ test('secret detail: each state is explained', async ({ page, projectId, csms, e
   await emulator.setState(projectId, 'going', 'PENDING_DELETE', deletion);
   await emulator.setState(projectId, 'cold', 'FROZEN');
   await page.goto(secretPath(projectId, 'off'));
-  await expect(page.getByText('Values cannot be read while the secret is disabled.')).toBeVisible();
+  await expect(page.getByText('No value can be read until it is enabled again.')).toBeVisible();
   await page.goto(secretPath(projectId, 'going'));
   await expect(page.getByText('Pending deletion', { exact: true })).toBeVisible();
-  await expect(page.getByText(/Deleted on .+ \(in 3 d (0|1) h\)\./)).toBeVisible();
+  await expect(page.getByText(/^To be deleted on .+ \(in 3 d (0|1) h\)\.$/)).toBeVisible();
+  await expect(page.getByText(/Until then no value can be read, and the secret can be restored\.$/)).toBeVisible();
   await page.goto(secretPath(projectId, 'cold'));
-  await expect(page.getByText(/^Frozen \(/)).toBeVisible();
+  await expect(page.getByText(/^No value can be read until it is unfrozen/)).toBeVisible();
+});
+
+test('the stage page of a secret pending deletion: the date once, a true stage map, nothing to reveal', async ({
+  page,
+  projectId,
+  csms,
+  emulator,
+}) => {
+  await csms.createSecret({ name: 'going', secret_string: 'x' });
+  await emulator.setState(projectId, 'going', 'PENDING_DELETE', Date.now() + 5 * 86400_000);
+  await page.goto(`${secretPath(projectId, 'going')}/stages/SYSCURRENT`);
+  await expect(page.getByText(/^No value can be read: the secret is to be deleted on .+\.$/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Reveal value' })).toBeDisabled();
+  await expect(page.getByText('No other stage points at a version.')).toBeVisible();
+  await expect(page.getByText('No stage points at any version.')).toHaveCount(0);
+  await expect(page.getByText(/until then|cannot be read|Each reveal/i)).toHaveCount(0);
+  await expect(page.getByLabel('Value hidden')).toHaveCount(0);
 });
 
 test('secret detail: copies the name', async ({ page, context }) => {
@@ -58,7 +76,8 @@ test('stage inspection: where it points, since when, the other stages, the revea
   await expect(others.getByRole('link', { name: 'GREEN' })).toHaveCount(0);
   await expect(page.getByRole('heading', { name: 'Value of v19' })).toBeVisible();
   await page.getByRole('button', { name: 'Reveal value' }).click();
-  await expect(page.getByLabel('Secret value as JSON')).toContainText('SCRAM-SHA-512');
+  await page.getByRole('button', { name: 'Reveal mechanism' }).click();
+  await expect(page.getByRole('row', { name: /mechanism/ })).toContainText('SCRAM-SHA-512');
 });
 
 test('stage inspection: a missing stage says so and lists the stages', async ({ page }) => {

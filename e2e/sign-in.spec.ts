@@ -75,6 +75,10 @@ test('the auditor reads metadata; a value, and another project, are refused with
   await page.getByRole('button', { name: 'Dismiss' }).click();
   await expect(refused).toBeHidden();
   await expect(page.getByLabel('Value hidden')).toBeVisible();
+  // No second refused (and audited) call: both stay off, the permission named.
+  await expect(page.getByRole('button', { name: 'Reveal value' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Copy value' })).toBeDisabled();
+  await expect(page.getByText(/needs the IAM permission csms:secret:getVersion .*Reveal and Copy stay off/)).toBeVisible();
 
   await page.goto(`/projects/${staging.id}/secrets`);
   await expect(page.getByRole('alert')).toContainText('Permission denied');
@@ -104,6 +108,7 @@ test('when the token expires, values are masked and signing in again returns to 
   await page.goto(version);
   await signIn(page, operator);
   await page.getByRole('button', { name: 'Reveal value' }).click();
+  await page.getByRole('button', { name: 'JSON' }).click();
   const value = page.getByTestId('secret-value');
   await expect(value).toBeVisible();
   const shown = (await value.textContent())!;
@@ -130,6 +135,7 @@ test('sign-out ends the session and leaves nothing in the browser', async ({ pag
   await page.getByRole('button', { name: /theme/i }).click(); // a stored preference, to see it cleared
   expect(await page.evaluate(() => localStorage.length)).toBe(1);
   await page.getByRole('button', { name: 'Reveal value' }).click();
+  await page.getByRole('button', { name: 'JSON' }).click();
   const shown = (await page.getByTestId('secret-value').textContent())!;
 
   await page.getByRole('button', { name: 'Sign out' }).click();

@@ -79,9 +79,10 @@ export function stageMap(versions: VersionMetadata[]): [string, string][] {
   return pairs.sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b));
 }
 
-export function StageMap({ projectId, secretName, versions }: { projectId: string; secretName: string; versions: VersionMetadata[] }) {
+export function StageMap(props: { projectId: string; secretName: string; versions: VersionMetadata[]; emptyText?: string }) {
+  const { projectId, secretName, versions, emptyText = 'No stage points at any version.' } = props;
   const pairs = stageMap(versions);
-  if (pairs.length === 0) return <p className="text-sm text-zinc-600 dark:text-zinc-400">No stage points at any version.</p>;
+  if (pairs.length === 0) return <p className="text-sm text-zinc-600 dark:text-zinc-400">{emptyText}</p>;
   return (
     <ul aria-label="Stage map" className="flex flex-wrap gap-2">
       {pairs.map(([stage, versionId]) => (

@@ -75,14 +75,14 @@ export function Component() {
             <h2 id="other-stages-heading" className="text-base font-semibold">
               Other stages
             </h2>
-            <StageMap projectId={projectId} secretName={secretName} versions={others} />
+            <StageMap projectId={projectId} secretName={secretName} versions={others} emptyText="No other stage points at a version." />
           </section>
           <SecretValuePanel
             key={stage.data.version_id}
             projectId={projectId}
             secretName={secretName}
             versionId={stage.data.version_id}
-            secretState={secret.state}
+            secret={secret}
           />
         </>
       ) : (

@@ -33,13 +33,7 @@ export function Component() {
       {version ? (
         <>
           <VersionMetadataList version={version} projectId={projectId} />
-          <SecretValuePanel
-            key={version.id}
-            projectId={projectId}
-            secretName={secretName}
-            versionId={version.id}
-            secretState={secret.state}
-          />
+          <SecretValuePanel key={version.id} projectId={projectId} secretName={secretName} versionId={version.id} secret={secret} />
         </>
       ) : (
         <section

@@ -1,16 +1,47 @@
+import type { Locator } from '@playwright/test';
 import { DEMO_PROJECT, expect, secretPath, test } from './fixtures.ts';
 
-test('secret detail: metadata, stage map and versions of a rotated secret', async ({ page }) => {
+/** The value of one field of a metadata list. */
+const field = (scope: Locator, label: string) =>
+  scope
+    .locator('div')
+    .filter({ has: scope.page().getByRole('term').getByText(label, { exact: true }) })
+    .getByRole('definition');
+
+test('secret detail: metadata in groups and in words, an overdue rotation flagged', async ({ page }) => {
   await page.goto(secretPath(DEMO_PROJECT, 'prod-mysql-orders'));
   await expect(page.getByRole('heading', { name: 'prod-mysql-orders', level: 1 })).toBeVisible();
-  const metadata = page.getByRole('definition');
-  await expect(page.getByText('RDS-FG')).toBeVisible();
-  await expect(page.getByText('On, every 30d')).toBeVisible();
-  await expect(page.getByText(/csms-rds-rotation/)).toBeVisible();
-  await expect(page.getByText('secret-rotation-alerts')).toBeVisible();
-  expect(await metadata.count()).toBeGreaterThanOrEqual(13);
+  await expect(page.getByRole('main').locator('header').getByText('Rotation overdue')).toBeVisible();
+  const rotation = page.getByRole('region', { name: 'Rotation' });
+  await expect(field(rotation, 'Automatic rotation')).toHaveText('Every 30 days');
+  await expect(field(rotation, 'Next rotation')).toContainText('Overdue by 65 days');
+  expect(await field(rotation, 'Rotation config').textContent()).toContain('{\n  "instance_id": "6d1c4b2a8f0e4c3d9b7a5e1f2c3d4e5fin01",\n');
+  await expect(field(rotation, 'Rotation function')).toHaveText(/^urn:fss:cn-north-4:.+:function:default:csms-rds-rotation:latest$/);
+  expect(await field(rotation, 'Rotation function').locator('wbr').count()).toBe(7);
+  await expect(field(page.getByRole('region', { name: 'Identity' }), 'Type')).toHaveText('RDS-FG');
+  await expect(field(page.getByRole('region', { name: 'Identity' }), 'Event subscriptions')).toHaveText('secret-rotation-alerts');
+  await expect(field(page.getByRole('region', { name: 'Encryption' }), 'KMS key')).not.toBeEmpty();
+  // The demo's rotation is consistent: no version is newer than the last rotation.
+  await expect(page.getByRole('row', { name: /^v\d+ / })).toHaveCount(1);
+  expect(await page.getByRole('row', { name: /^v1 / }).getByRole('cell').first().textContent()).toBe(
+    await field(rotation, 'Last rotation').textContent(),
+  );
+  // Empty fields fold away, named when opened.
+  await expect(page.getByRole('region', { name: 'Deletion' })).toHaveCount(0);
+  await page.getByText('Deletion: 1 empty field').click();
+  await expect(page.getByText('Scheduled deletion: not set.')).toBeVisible();
+});
+
+test('an overdue rotation is flagged in the list too', async ({ page }) => {
+  await page.goto(secretPath(DEMO_PROJECT));
+  await expect(page.getByRole('row', { name: /prod-mysql-orders/ })).toContainText('Rotation overdue');
+  await expect(page.getByRole('row', { name: /gaussdb-reporting/ })).not.toContainText('Rotation overdue');
+});
+
+test('secret detail: the stage map and the versions of a rotated secret', async ({ page }) => {
+  await page.goto(secretPath(DEMO_PROJECT, 'prod-postgres-app'));
   const stages = page.getByRole('list', { name: 'Stage map' });
-  await expect(stages.getByRole('listitem')).toHaveText(['SYSCURRENT→points atv4', 'SYSPREVIOUS→points atv3']);
+  await expect(stages.getByRole('listitem')).toHaveText(['SYSCURRENT→points atv3', 'SYSPREVIOUS→points atv2']);
   await expect(page.getByRole('row', { name: /^v1 / })).toContainText('deprecated: no stage');
 });
 

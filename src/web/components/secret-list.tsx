@@ -8,6 +8,7 @@ import { filterSecrets } from '../lib/secret-filter.ts';
 import { paths } from '../lib/paths.ts';
 import { useRowWindow } from '../lib/row-window.ts';
 import { ErrorPanel } from './error-panel.tsx';
+import { RotationOverdue } from './rotation-overdue.tsx';
 import { SecretStateBadge } from './secret-state-badge.tsx';
 import { TimeText } from './time-text.tsx';
 
@@ -95,10 +96,16 @@ export function SecretList({ projectId, list, filter }: { projectId: string; lis
                   style={{ height: ROW_HEIGHT }}
                   className="border-t border-zinc-100 hover:bg-zinc-50 dark:border-zinc-900 dark:hover:bg-zinc-900"
                 >
-                  <td className="truncate px-3 font-mono">
-                    <Link className="text-blue-700 hover:underline dark:text-blue-400" to={paths.secret(projectId, s.name)}>
-                      {s.name}
-                    </Link>
+                  <td className="px-3">
+                    <span className="flex min-w-0 items-center gap-2">
+                      <Link
+                        className="truncate font-mono text-blue-700 hover:underline dark:text-blue-400"
+                        to={paths.secret(projectId, s.name)}
+                      >
+                        {s.name}
+                      </Link>
+                      <RotationOverdue secret={s} short />
+                    </span>
                   </td>
                   <td className="px-3">
                     <SecretStateBadge state={s.state} />

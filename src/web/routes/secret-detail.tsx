@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { secretQueries, VERSIONS_PAGE_SIZE } from '../api/secret-queries.ts';
 import { useCheckedParams } from '../app/checked-params.ts';
 import { ErrorPanel } from '../components/error-panel.tsx';
+import { RotationOverdue } from '../components/rotation-overdue.tsx';
 import { SecretMetadata } from '../components/secret-metadata.tsx';
 import { SecretStateExplained } from '../components/secret-state-badge.tsx';
 import { Button } from '../components/ui/button.tsx';
@@ -29,7 +30,10 @@ export function Component() {
           <h1 className="font-mono text-xl font-semibold break-all">{secret.name}</h1>
           <CopyButton text={secret.name} label="Copy secret name" />
         </div>
-        <SecretStateExplained secret={secret} />
+        <div className="flex flex-wrap items-center gap-2">
+          <SecretStateExplained secret={secret} />
+          <RotationOverdue secret={secret} short />
+        </div>
         {secret.description ? (
           <p data-testid="secret-description" className="max-w-3xl text-sm whitespace-pre-wrap text-zinc-700 dark:text-zinc-300">
             {secret.description}

@@ -8,7 +8,9 @@ import { Button } from '../components/ui/button.tsx';
 import { LiveRegionProvider } from '../components/ui/live-region.tsx';
 import { PageSkeleton, SignInSkeleton, Skeleton } from '../components/ui/skeleton.tsx';
 import { paths } from '../lib/paths.ts';
-import { formatLocal } from '../lib/time.ts';
+import { TimeZoneToggle } from '../components/time-zone-toggle.tsx';
+import { formatDateTime } from '../lib/time.ts';
+import { useTimeZone } from '../lib/time-zone.ts';
 import { AppShell } from './app-shell.tsx';
 import { Breadcrumbs } from './breadcrumbs.tsx';
 import { useProjectHome } from './project-home.ts';
@@ -25,6 +27,7 @@ export function Layout() {
         end={
           <>
             <SignedInUser />
+            <TimeZoneToggle />
             <ThemeToggle />
           </>
         }
@@ -66,6 +69,7 @@ export const SignInFallback = () => (
 /** With IAM sign-in: who is signed in, and the way out. */
 function SignedInUser() {
   const { data: config } = useQuery(configQuery);
+  const zone = useTimeZone();
   const [signingOut, setSigningOut] = useState(false);
   const expiresAt = config?.user?.expires_at;
   // At the session's time limit the page leaves by itself, a revealed value with it.
@@ -79,7 +83,7 @@ function SignedInUser() {
     <>
       <span
         className="text-sm text-zinc-600 dark:text-zinc-400"
-        title={`Account ${config.user.domain}; the session ends by ${formatLocal(config.user.expires_at)}`}
+        title={`Account ${config.user.domain}; the session ends by ${formatDateTime(config.user.expires_at, zone)}`}
       >
         {config.user.name}
         <span className="hidden sm:inline"> · {config.user.domain}</span>

@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import type { Secret } from '../../csms/schemas.ts';
 import type { AllSecrets } from '../api/all-secrets.ts';
 import { filterSecrets } from '../lib/secret-filter.ts';
+import { formatNumber } from '../lib/locale.ts';
 import { paths } from '../lib/paths.ts';
 import { useRowWindow } from '../lib/row-window.ts';
 import { ErrorPanel } from './error-panel.tsx';
@@ -49,8 +50,8 @@ export function SecretList({ projectId, list, filter }: { projectId: string; lis
       <div className="flex min-h-6 flex-wrap items-center gap-3 text-sm text-zinc-600 dark:text-zinc-400">
         <span aria-live="polite">
           {deferredFilter
-            ? `${rows.length.toLocaleString()} of ${all.length.toLocaleString()} secrets match`
-            : `${all.length.toLocaleString()} secrets`}
+            ? `${formatNumber(rows.length)} of ${formatNumber(all.length)} secrets match`
+            : `${formatNumber(all.length)} secret${all.length === 1 ? '' : 's'}`}
           {loading && ' — loading more…'}
         </span>
         {loading && <progress aria-label="Loading secrets" className="h-1.5 w-32 accent-blue-600" />}

@@ -1,15 +1,44 @@
 // Every error state, produced for real through the emulator's fault injection.
-import { countRequests, expect, secretPath, test } from './fixtures.ts';
+import { countRequests, DEMO_PROJECT, expect, secretPath, test } from './fixtures.ts';
 
-test('an invalid parameter in the URL is refused before any request', async ({ page, projectId }) => {
+test('an invalid parameter in the URL is refused before any request, as a wrong address', async ({ page, projectId }) => {
   const api = countRequests(page, /^\/api\/v1\//);
   await page.goto(`/projects/${projectId}/secrets/bad%20name`);
-  await expect(page.getByRole('alert')).toContainText('A secret name may contain only letters, digits, "_" and "-".');
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('This address is wrong');
+  await expect(alert).toContainText('A secret name may contain only letters, digits, "_" and "-". Nothing was sent to CSMS.');
+  await expect(alert).not.toContainText('CSMS.0002');
   await page.goto(`/projects/${projectId}/secrets/db/versions/v1x`);
-  await expect(page.getByRole('alert')).toContainText('"v1x" is not a version id');
+  await expect(alert).toContainText('"v1x" is not a version id');
   await page.goto('/projects/not-a-project/secrets');
-  await expect(page.getByRole('alert')).toContainText('is not a project id');
+  await expect(alert).toContainText('is not a project id');
+  await expect(alert.getByRole('link', { name: 'cn-north-4_production' })).toBeVisible();
   expect(api.count).toBe(0);
+});
+
+test('a wrong address offers the likely fix', async ({ page }) => {
+  await page.goto(`${secretPath(DEMO_PROJECT, 'prod-postgres-app')}/versions/3`);
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('"3" is not a version id: use v1, v2, … or latest. Nothing was sent to CSMS.');
+  await expect(alert).not.toContainText('HTTP');
+  await alert.getByRole('link', { name: 'v3' }).click();
+  await expect(page.getByRole('heading', { name: 'prod-postgres-app version v3' })).toBeVisible();
+  await page.goto(secretPath(DEMO_PROJECT, 'bad%20name'));
+  await alert.getByRole('link', { name: 'Search the secrets for “bad name”' }).click();
+  await expect(page.getByLabel('Secret name')).toHaveValue('bad name');
+});
+
+test('an error whose body has no request id shows the one in X-Request-Id', async ({ page, projectId }) => {
+  // The answer is made here, as the console server sends its own errors (no upstream id in the body).
+  await page.route(`**/api/v1/${projectId}/secrets/db**`, (route) =>
+    route.fulfill({
+      status: 400,
+      headers: { 'content-type': 'application/json', 'x-request-id': 'console-req-4f2a' },
+      body: JSON.stringify({ error_code: 'CONSOLE.0400', error_msg: 'Refused by the console.' }),
+    }),
+  );
+  await page.goto(secretPath(projectId, 'db'));
+  await expect(page.getByRole('alert')).toContainText(/Request id\s*console-req-4f2a/);
 });
 
 test('a missing secret shows not found with the CSMS code and request id', async ({ page, projectId }) => {

@@ -1,6 +1,6 @@
 // Getting around: the header, the way back from an error, the page titles.
 import { DEMO_PROJECTS } from '../src/emulator/demo-seed.ts';
-import { expect, secretPath, test } from './fixtures.ts';
+import { DEMO_PROJECT, expect, secretPath, test } from './fixtures.ts';
 
 const staging = DEMO_PROJECTS.staging.id;
 
@@ -43,4 +43,42 @@ test('a slow cold load keeps the header and the margins, with a skeleton shaped 
     await expect(loaded).toBeVisible();
     await expect(skeleton).toBeHidden();
   }
+});
+
+test('each tab names its page, secret, stage or version, and project', async ({ page }) => {
+  const titles = [
+    [secretPath(DEMO_PROJECT), 'Secrets · cn-north-4_production — CSMS console'],
+    [secretPath(DEMO_PROJECT, 'prod-mysql-orders'), 'prod-mysql-orders · cn-north-4_production — CSMS console'],
+    [
+      `${secretPath(DEMO_PROJECT, 'prod-mysql-orders')}/stages/SYSCURRENT`,
+      'prod-mysql-orders · SYSCURRENT · cn-north-4_production — CSMS console',
+    ],
+    [`${secretPath(DEMO_PROJECT, 'prod-postgres-app')}/versions/latest`, 'prod-postgres-app · v3 · cn-north-4_production — CSMS console'],
+    [secretPath(staging, 'missing'), 'Not found · missing · ap-southeast-1_staging — CSMS console'],
+    ['/nowhere', 'Page not found — CSMS console'],
+  ] as const;
+  for (const [url, title] of titles) {
+    await page.goto(url);
+    await expect(page).toHaveTitle(title);
+  }
+});
+
+test('the project selector: none on a page of no project, a short id shown whole', async ({ page }) => {
+  await page.goto('/nowhere');
+  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+  await expect(page.getByLabel('Project')).toHaveCount(0);
+  await page.goto('/projects/abc123/secrets');
+  await expect(page.getByRole('alert')).toContainText('This address is wrong');
+  await expect(page.getByLabel('Project').locator('option:checked')).toHaveText('abc123 (not configured)');
+});
+
+test('a missing secret or stage named in another case: "did you mean"', async ({ page }) => {
+  await page.goto(secretPath(DEMO_PROJECT, 'JWT-signing-key'));
+  await expect(page.getByRole('alert')).toContainText('Not found');
+  await page.getByText('Did you mean').getByRole('link', { name: 'jwt-signing-key' }).click();
+  await expect(page.getByRole('heading', { name: 'jwt-signing-key', level: 1 })).toBeVisible();
+  await page.goto(`${secretPath(DEMO_PROJECT, 'jwt-signing-key')}/stages/canary`);
+  await expect(page.getByRole('alert')).toContainText('Stage canary does not exist on jwt-signing-key');
+  await page.getByText('Did you mean').getByRole('link', { name: 'CANARY' }).click();
+  await expect(page.getByRole('heading', { name: 'jwt-signing-key stage CANARY' })).toBeVisible();
 });

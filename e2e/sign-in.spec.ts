@@ -80,10 +80,20 @@ test('the auditor reads metadata; a value, and another project, are refused with
   await expect(page.getByRole('button', { name: 'Copy value' })).toBeDisabled();
   await expect(page.getByText(/needs the IAM permission csms:secret:getVersion .*Reveal and Copy stay off/)).toBeVisible();
 
+  // A project the auditor has no token for: one message saying which, that this user cannot use
+  // it, and who can change that; no advice about a CSMS permission.
   await page.goto(`/projects/${staging.id}/secrets`);
-  await expect(page.getByRole('alert')).toContainText('Permission denied');
-  await expect(page.getByRole('alert')).toContainText('csms:secret:list');
-  await expect(page.getByRole('alert')).toContainText(`may not use project ${staging.id}`);
+  const refusal = page.getByRole('alert');
+  await expect(refusal).toContainText('You cannot use this project');
+  await expect(refusal).toContainText(
+    `Project ${staging.id} is not one of the projects your IAM user auditor (account ${DEMO_IAM.domain}) may use.`,
+  );
+  await expect(refusal).toContainText(`An administrator of the ${DEMO_IAM.domain} account can give you access to it in IAM`);
+  await expect(refusal).not.toContainText('csms:secret:list');
+  await expect(page.getByLabel('Project').locator('option:checked')).toHaveText('7c1d9e2f… (no access)');
+  await expect(page.getByLabel('Secret name')).toHaveCount(0);
+  await refusal.getByRole('link', { name: production.name }).click();
+  await expect(page.getByRole('link', { name: 'grafana-admin' })).toBeVisible();
 });
 
 test('a pasted project token signs in to that project only', async ({ page }) => {

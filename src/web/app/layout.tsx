@@ -102,10 +102,15 @@ function SignedInUser() {
   );
 }
 
+/** An id short enough to read whole stays whole; a long one is cut, with "…". */
+const shortId = (id: string) => (id.length > 12 ? `${id.slice(0, 8)}…` : id);
+
 function ProjectSwitcher() {
   const { data: config } = useQuery(configQuery);
   const { projectId } = useParams();
   const navigate = useNavigate();
+  // A page of no project (the 404 page) has nothing to switch.
+  if (!projectId) return null;
   const projects = config?.projects ?? [];
   const known = projects.some((p) => p.id === projectId);
   return (
@@ -114,10 +119,14 @@ function ProjectSwitcher() {
       <span className="text-zinc-600 dark:text-zinc-400">Project</span>
       <select
         className="h-8 min-w-0 flex-1 rounded-md border border-zinc-300 bg-white px-2 text-sm sm:max-w-sm sm:flex-none dark:border-zinc-700 dark:bg-zinc-950"
-        value={projectId ?? ''}
+        value={projectId}
         onChange={(e) => navigate(paths.secrets(e.target.value))}
       >
-        {!known && <option value={projectId ?? ''}>{projectId ? `${projectId.slice(0, 8)}… (not configured)` : 'Choose a project'}</option>}
+        {!known && (
+          <option value={projectId}>
+            {shortId(projectId)} ({config?.auth === 'iam' ? 'no access' : 'not configured'})
+          </option>
+        )}
         {projects.map((p) => (
           <option key={p.id} value={p.id}>
             {p.name} · {p.region}

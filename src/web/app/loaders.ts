@@ -54,6 +54,6 @@ export async function stageLoader(args: LoaderFunctionArgs) {
 }
 
 export async function versionLoader(args: LoaderFunctionArgs) {
-  checkedParams(args.params, 'versionId');
+  checkedParams(args.params, 'projectId', 'secretName', 'versionId');
   return secretLoader(args);
 }

@@ -1,4 +1,5 @@
 import { createBrowserRouter, type Params } from 'react-router';
+import { usePageTitle } from '../components/page-title.ts';
 import { paths } from '../lib/paths.ts';
 import type { Crumb } from './breadcrumbs.tsx';
 import { Layout, LayoutFallback, SignInFallback } from './layout.tsx';
@@ -75,5 +76,6 @@ export const router = createBrowserRouter([
 ]);
 
 function NoProjects() {
+  usePageTitle('No project');
   return <p className="text-sm">No project is configured. Set HUAWEICLOUD_SDK_PROJECT_ID on the console server.</p>;
 }

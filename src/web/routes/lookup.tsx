@@ -2,13 +2,15 @@
 // box works even when the list cannot be loaded: a person who knows the name can still open it.
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type RefObject } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { nameProblem } from '../../csms/patterns.ts';
 import { useAllSecrets } from '../api/all-secrets.ts';
 import { ApiError } from '../api/api-error.ts';
 import { secretQueries } from '../api/secret-queries.ts';
 import { useCheckedParams } from '../app/checked-params.ts';
+import { DidYouMean } from '../components/did-you-mean.tsx';
 import { ErrorPanel } from '../components/error-panel.tsx';
+import { usePageTitle } from '../components/page-title.ts';
 import { SecretList } from '../components/secret-list.tsx';
 import { paths } from '../lib/paths.ts';
 import { useSearchText } from '../lib/search-text.ts';
@@ -19,6 +21,7 @@ type Answer = (Exclude<EnterOutcome, { kind: 'open' | 'ask' }> | { kind: 'missin
 
 export function Component() {
   const { projectId } = useCheckedParams('projectId');
+  usePageTitle('Secrets');
   const { text, setText, flush } = useSearchText();
   const list = useAllSecrets(projectId);
   const navigate = useNavigate();
@@ -114,28 +117,18 @@ function AnswerText({ answer, projectId }: { answer: Answer; projectId: string }
     case 'did-you-mean':
       return (
         <span className="text-red-700 dark:text-red-400">
-          No secret is named {typed} (names are case-sensitive). <DidYouMean projectId={projectId} name={answer.name} />
+          No secret is named {typed} (names are case-sensitive). <DidYouMean to={paths.secret(projectId, answer.name)} name={answer.name} />
         </span>
       );
     case 'missing':
       return (
         <span className="text-red-700 dark:text-red-400">
           No secret named {typed} exists in this project.{' '}
-          {answer.suggestion && <DidYouMean projectId={projectId} name={answer.suggestion} />}
+          {answer.suggestion && <DidYouMean to={paths.secret(projectId, answer.suggestion)} name={answer.suggestion} />}
         </span>
       );
   }
 }
-
-const DidYouMean = ({ projectId, name }: { projectId: string; name: string }) => (
-  <>
-    Did you mean{' '}
-    <Link className="font-mono text-blue-700 underline dark:text-blue-400" to={paths.secret(projectId, name)}>
-      {name}
-    </Link>
-    ?
-  </>
-);
 
 /** "/" focuses the search from anywhere on the page. */
 function useSlashFocus(inputRef: RefObject<HTMLInputElement | null>) {

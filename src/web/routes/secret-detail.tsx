@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { secretQueries, VERSIONS_PAGE_SIZE } from '../api/secret-queries.ts';
 import { useCheckedParams } from '../app/checked-params.ts';
 import { ErrorPanel } from '../components/error-panel.tsx';
+import { usePageTitle } from '../components/page-title.ts';
 import { RotationOverdue } from '../components/rotation-overdue.tsx';
 import { SecretMetadata } from '../components/secret-metadata.tsx';
 import { SecretStateExplained } from '../components/secret-state-badge.tsx';
@@ -13,6 +14,7 @@ import { StageMap, VersionsTable } from '../components/versions-table.tsx';
 
 export function Component() {
   const { projectId, secretName } = useCheckedParams('projectId', 'secretName');
+  usePageTitle(secretName);
   const { data: secret } = useSuspenseQuery(secretQueries.detail(projectId, secretName));
   const [markers, setMarkers] = useState<(string | undefined)[]>([undefined]);
   const marker = markers.at(-1);

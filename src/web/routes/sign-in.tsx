@@ -7,6 +7,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import type { ApiError } from '../api/api-error.ts';
 import { configQuery, fetchConfig } from '../api/config-query.ts';
 import { signIn, type SignInRequest } from '../api/session.ts';
+import { usePageTitle } from '../components/page-title.ts';
 import { ThemeToggle } from '../components/theme-toggle.tsx';
 import { Button } from '../components/ui/button.tsx';
 import { paths } from '../lib/paths.ts';
@@ -49,6 +50,7 @@ export function Component() {
   const reason = params.get('reason');
   const navigate = useNavigate();
   const queryClient = useQueryClient();
+  usePageTitle('Sign in');
   const [method, setMethod] = useState<Method>('password');
   const [problems, setProblems] = useState<Problems>({});
   const [failure, setFailure] = useState<string | null>(null);

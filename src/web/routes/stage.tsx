@@ -4,7 +4,9 @@ import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { secretQueries } from '../api/secret-queries.ts';
 import { useCheckedParams } from '../app/checked-params.ts';
+import { DidYouMean } from '../components/did-you-mean.tsx';
 import { ErrorPanel } from '../components/error-panel.tsx';
+import { usePageTitle } from '../components/page-title.ts';
 import { MetadataList } from '../components/metadata-list.tsx';
 import { SecretStateBadge } from '../components/secret-state-badge.tsx';
 import { SecretValuePanel } from '../components/secret-value-panel.tsx';
@@ -12,13 +14,19 @@ import { TimeText } from '../components/time-text.tsx';
 import { VersionMetadataList } from '../components/version-metadata.tsx';
 import { StageMap } from '../components/versions-table.tsx';
 import { paths } from '../lib/paths.ts';
+import { sameButCase } from '../lib/secret-filter.ts';
 
 export function Component() {
   const { projectId, secretName, stageName } = useCheckedParams('projectId', 'secretName', 'stageName');
+  usePageTitle(secretName, stageName);
   const { data: secret } = useSuspenseQuery(secretQueries.detail(projectId, secretName));
   const { data: page } = useSuspenseQuery(secretQueries.versions(projectId, secretName));
   const stage = useQuery(secretQueries.stage(projectId, secretName, stageName));
   const version = page.version_metadatas.find((v) => v.id === stage.data?.version_id);
+  const stageSuggestion = sameButCase(
+    stageName,
+    page.version_metadatas.flatMap((v) => v.version_stages),
+  );
   const others = page.version_metadatas.map((v) => ({ ...v, version_stages: v.version_stages.filter((s) => s !== stageName) }));
 
   return (
@@ -41,6 +49,11 @@ export function Component() {
           <h2 className="font-semibold">
             Stage {stageName} does not exist on {secretName}
           </h2>
+          {stageSuggestion && (
+            <p>
+              <DidYouMean to={paths.stage(projectId, secretName, stageSuggestion)} name={stageSuggestion} /> Stage names are case-sensitive.
+            </p>
+          )}
           <p>Its stages are:</p>
           <StageMap projectId={projectId} secretName={secretName} versions={page.version_metadatas} />
         </section>

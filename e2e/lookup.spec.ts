@@ -21,13 +21,52 @@ test('filters by substring as you type, and keeps the search in the URL', async 
   await expect(page.getByText('1 of 22 secrets match')).toBeVisible();
 });
 
-test('sorts by a column', async ({ page }) => {
+test('sorts by a column, the order kept in the address', async ({ page }) => {
   await page.goto(secretPath(DEMO_PROJECT));
   const firstName = page.getByRole('row').nth(1).getByRole('link');
   await expect(firstName).toHaveText('ci-npm-token');
   await page.getByRole('button', { name: 'Name' }).click();
   await expect(page.getByRole('columnheader', { name: 'Name' })).toHaveAttribute('aria-sort', 'descending');
   await expect(firstName).toHaveText('webhook-signing-secret');
+  await expect(page).toHaveURL(/\?sort=-name$/);
+});
+
+test('sorts states by severity, the worst first, and Back keeps the order', async ({ page }) => {
+  await page.goto(secretPath(DEMO_PROJECT));
+  await page.getByLabel('Secret name').fill('e');
+  await page.getByRole('button', { name: 'State' }).click();
+  await expect(page).toHaveURL(/\?(q=e&sort=state|sort=state&q=e)$/);
+  const names = page.getByRole('row').getByRole('link');
+  await expect(names.nth(0)).toHaveText('legacy-ldap-bind'); // pending deletion
+  await expect(names.nth(1)).toHaveText('partner-sftp-key'); // frozen
+  await expect(names.nth(2)).toHaveText('redis-cache-password'); // disabled
+  await names.nth(1).click();
+  await expect(page.getByRole('heading', { name: 'partner-sftp-key', level: 1 })).toBeVisible();
+  await page.goBack();
+  await expect(page.getByRole('columnheader', { name: 'State' })).toHaveAttribute('aria-sort', 'ascending');
+  await expect(page.getByLabel('Secret name')).toHaveValue('e');
+  await expect(names.nth(0)).toHaveText('legacy-ldap-bind');
+});
+
+test('the list scrolls with the page, and Back returns to the same rows', async ({ page, projectId, csms }) => {
+  const names = Array.from({ length: 300 }, (_, i) => `app-${String(i).padStart(3, '0')}`);
+  for (let i = 0; i < names.length; i += 50)
+    await Promise.all(names.slice(i, i + 50).map((name) => csms.createSecret({ name, secret_string: 'x' })));
+  await page.goto(secretPath(projectId));
+  await expect(page.getByText('300 secrets', { exact: true })).toBeVisible();
+  // One scroll area, the page's: the list is as tall as its rows, and only some are rendered.
+  expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeGreaterThan(300 * 41);
+  await page.evaluate(() => window.scrollTo(0, 6000));
+  const topRow = async () => page.evaluate(() => document.elementFromPoint(40, 200)?.closest('tr')?.querySelector('a')?.textContent ?? '');
+  await expect.poll(topRow).toMatch(/^app-1\d\d$/);
+  const seen = await topRow();
+  expect(await page.getByRole('row').count()).toBeLessThan(100);
+  await page.getByRole('link', { name: seen, exact: true }).click();
+  await expect(page.getByRole('heading', { name: seen, level: 1 })).toBeVisible();
+  expect(await page.evaluate(() => window.scrollY)).toBe(0); // a new page opens at the top
+  await page.goBack();
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(6000);
+  await expect.poll(topRow).toBe(seen);
 });
 
 test('checks the name as you type, with no request for an invalid one', async ({ page }) => {

@@ -9,6 +9,7 @@ import { LiveRegionProvider } from '../components/ui/live-region.tsx';
 import { PageSkeleton, SignInSkeleton, Skeleton } from '../components/ui/skeleton.tsx';
 import { paths } from '../lib/paths.ts';
 import { TimeZoneToggle } from '../components/time-zone-toggle.tsx';
+import { useScrollMemory } from '../lib/scroll-memory.ts';
 import { formatDateTime } from '../lib/time.ts';
 import { useTimeZone } from '../lib/time-zone.ts';
 import { AppShell } from './app-shell.tsx';
@@ -18,6 +19,7 @@ import { useProjectHome } from './project-home.ts';
 export function Layout() {
   const navigation = useNavigation();
   const projectHome = useProjectHome();
+  useScrollMemory();
   return (
     <LiveRegionProvider>
       <AppShell

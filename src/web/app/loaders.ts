@@ -28,7 +28,8 @@ export async function lookupLoader({ params }: LoaderFunctionArgs) {
   // A failed list does not fail the page: it shows the error in the list's place, and the name
   // box still opens a secret.
   const list = secretQueries.list(projectId);
-  await queryClient.prefetchInfiniteQuery(list);
+  // A list already here (Back) shows at once, where it was scrolled; the page refreshes it if old.
+  if (!queryClient.getQueryData(list.queryKey)) await queryClient.prefetchInfiniteQuery(list);
   // A project this person cannot use fails the whole page: the name box could open nothing there.
   const error = queryClient.getQueryState(list.queryKey)?.error;
   if (error?.projectRefused) throw error;

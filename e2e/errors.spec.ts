@@ -65,6 +65,8 @@ test('5xx: retried twice, then an error with a retry button that works', async (
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('CSMS is unavailable', { timeout: 15_000 });
   await expect(alert).toContainText('CSMS.0503');
+  await expect(alert).toContainText('Try again in a moment.');
+  await expect(alert).not.toContainText('older answer'); // plain words, no jargon
   expect((await emulator.requests(new RegExp(path))).length).toBe(3);
   await alert.getByRole('button', { name: 'Retry' }).click();
   await expect(page.getByRole('heading', { name: 'db', level: 1 })).toBeVisible();

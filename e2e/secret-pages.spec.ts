@@ -1,5 +1,5 @@
 import type { Locator } from '@playwright/test';
-import { DEMO_PROJECT, expect, secretPath, test } from './fixtures.ts';
+import { countRequests, DEMO_PROJECT, expect, secretPath, test } from './fixtures.ts';
 
 /** The value of one field of a metadata list. */
 const field = (scope: Locator, label: string) =>
@@ -42,7 +42,8 @@ test('secret detail: the stage map and the versions of a rotated secret', async 
   await page.goto(secretPath(DEMO_PROJECT, 'prod-postgres-app'));
   const stages = page.getByRole('list', { name: 'Stage map' });
   await expect(stages.getByRole('listitem')).toHaveText(['SYSCURRENT→points atv3', 'SYSPREVIOUS→points atv2']);
-  await expect(page.getByRole('row', { name: /^v1 / })).toContainText('deprecated: no stage');
+  await expect(page.getByRole('row', { name: /^v1 / })).toContainText('No stage');
+  await expect(page.getByText(/deprecated/)).toHaveCount(0);
 });
 
 test('secret detail: expired versions and custom stages link to their pages', async ({ page }) => {
@@ -97,18 +98,48 @@ test('secret detail: copies the name', async ({ page, context }) => {
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('grafana-admin');
 });
 
-test('stage inspection: where it points, since when, the other stages, the reveal panel', async ({ page }) => {
+test('stage inspection: where it points (said once), since when, the other stages, the reveal panel', async ({ page }) => {
   await page.goto(`${secretPath(DEMO_PROJECT, 'kafka-sasl-credentials')}/stages/GREEN`);
   await expect(page.getByRole('heading', { name: 'kafka-sasl-credentials stage GREEN' })).toBeVisible();
-  await expect(page.getByLabel('Stage', { exact: true }).getByRole('link', { name: 'v19' })).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Version v19' })).toBeVisible();
+  await expect(page.getByText(/^GREEN points at v19, since .+ GMT[+-]\d\d:\d\d\.$/)).toBeVisible();
+  // v19 is named there only: not in a heading, nor again in the version's fields.
+  await expect(page.getByRole('heading', { name: 'That version' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /v19/ })).toHaveCount(0);
+  await expect(page.getByRole('term').getByText('Version', { exact: true })).toHaveCount(0);
   const others = page.getByRole('list', { name: 'Stage map' });
   await expect(others.getByRole('link', { name: 'SYSCURRENT' })).toBeVisible();
   await expect(others.getByRole('link', { name: 'GREEN' })).toHaveCount(0);
-  await expect(page.getByRole('heading', { name: 'Value of v19' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Value', exact: true })).toBeVisible();
   await page.getByRole('button', { name: 'Reveal value' }).click();
   await page.getByRole('button', { name: 'Reveal mechanism' }).click();
   await expect(page.getByRole('row', { name: /mechanism/ })).toContainText('SCRAM-SHA-512');
+});
+
+test('stages are in one order everywhere: SYSCURRENT, SYSPREVIOUS, then by name', async ({ page, projectId, csms }) => {
+  await csms.createSecret({ name: 'db', secret_string: 'one' });
+  await csms.createVersion('db', { secret_string: 'two', version_stages: ['ZULU', 'SYSCURRENT', 'ALPHA'] });
+  await csms.updateStage('db', 'MIKE', 'v2');
+  await page.goto(secretPath(projectId, 'db'));
+  const order = ['SYSCURRENT', 'ALPHA', 'MIKE', 'ZULU'];
+  await expect(page.getByRole('row', { name: /^v2 / }).getByRole('link')).toHaveText(['v2', ...order]);
+  await expect(page.getByRole('list', { name: 'Stage map' }).getByRole('link').filter({ hasNotText: /^v\d/ })).toHaveText([
+    'SYSCURRENT',
+    'SYSPREVIOUS',
+    'ALPHA',
+    'MIKE',
+    'ZULU',
+  ]);
+  await page.goto(`${secretPath(projectId, 'db')}/versions/v2`);
+  await expect(page.getByRole('definition').getByRole('link')).toHaveText(order);
+});
+
+test('a missing stage is asked for once', async ({ page }) => {
+  const asked = countRequests(page, /^\/api\/v1\/.*\/stages\/NOPE$/);
+  await page.goto(`${secretPath(DEMO_PROJECT, 'jwt-signing-key')}/stages/NOPE`);
+  await expect(page.getByRole('alert')).toContainText('Stage NOPE does not exist');
+  // Any second request would have started at mount, before this one, made after the page showed.
+  await page.evaluate(() => fetch('/api/config', { headers: { 'X-Console-Request': '1' } }));
+  expect(asked.count).toBe(1);
 });
 
 test('stage inspection: a missing stage says so and lists the stages', async ({ page }) => {

@@ -50,5 +50,7 @@ export const secretQueries = {
       queryFn: ({ signal }) =>
         apiGet('ShowSecretStage', { project_id: projectId, secret_name: name, stage_name: stage }, {}, signal).then((r) => r.stage),
       staleTime: 30_000,
+      // The loader asked already: a missing stage is one 404, not a second on mount.
+      retryOnMount: false,
     }),
 };

@@ -64,7 +64,7 @@ export function SecretValuePanel(props: {
     <section aria-labelledby="value-heading" className="space-y-3 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 id="value-heading" className="text-base font-semibold">
-          Value of {versionId}
+          Value
         </h2>
         <div className="flex flex-wrap items-center gap-2">
           {shownAt !== undefined && (

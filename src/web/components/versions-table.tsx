@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import type { VersionMetadata } from '../../csms/schemas.ts';
 import { paths } from '../lib/paths.ts';
+import { compareStages, sortStages } from '../lib/stages.ts';
 import { toMillis } from '../lib/time.ts';
 import { TimeText } from './time-text.tsx';
 import { Badge } from './ui/badge.tsx';
@@ -13,6 +14,16 @@ export function StageChip({ projectId, secretName, stage }: { projectId: string;
     </Link>
   );
 }
+
+/** A version no stage points at: CSMS may delete it to make room for a new one. */
+export const NoStage = () => (
+  <span
+    className="text-xs text-zinc-600 dark:text-zinc-400"
+    title="No stage points at this version: CSMS may delete it to make room for a new one."
+  >
+    No stage
+  </span>
+);
 
 export const isExpired = (v: VersionMetadata, now = Date.now()) => v.expire_time != null && toMillis(v.expire_time) < now;
 
@@ -53,12 +64,10 @@ export function VersionsTable({ projectId, secretName, versions }: { projectId: 
               </td>
               <td className="px-3 py-2">
                 {v.version_stages.length === 0 ? (
-                  <span className="text-xs text-zinc-600 dark:text-zinc-400" title="A version with no stage may be removed by CSMS.">
-                    deprecated: no stage
-                  </span>
+                  <NoStage />
                 ) : (
                   <span className="flex flex-wrap gap-1">
-                    {v.version_stages.map((stage) => (
+                    {sortStages(v.version_stages).map((stage) => (
                       <StageChip key={stage} projectId={projectId} secretName={secretName} stage={stage} />
                     ))}
                   </span>
@@ -75,8 +84,7 @@ export function VersionsTable({ projectId, secretName, versions }: { projectId: 
 /** Each stage → the version it points at, from the versions' stage lists. */
 export function stageMap(versions: VersionMetadata[]): [string, string][] {
   const pairs = versions.flatMap((v) => v.version_stages.map((stage) => [stage, v.id] as [string, string]));
-  const rank = (s: string) => (s === 'SYSCURRENT' ? 0 : s === 'SYSPREVIOUS' ? 1 : 2);
-  return pairs.sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b));
+  return pairs.sort(([a], [b]) => compareStages(a, b));
 }
 
 export function StageMap(props: { projectId: string; secretName: string; versions: VersionMetadata[]; emptyText?: string }) {

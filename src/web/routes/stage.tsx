@@ -1,5 +1,5 @@
-// Stage inspection: where the stage points, since when, that version's metadata, the secret's
-// other stages, and the reveal panel for that version.
+// Stage inspection: where the stage points and since when (the version named once), that
+// version's metadata, the secret's other stages, and the reveal panel for that version.
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { secretQueries } from '../api/secret-queries.ts';
@@ -7,7 +7,6 @@ import { useCheckedParams } from '../app/checked-params.ts';
 import { DidYouMean } from '../components/did-you-mean.tsx';
 import { ErrorPanel } from '../components/error-panel.tsx';
 import { usePageTitle } from '../components/page-title.ts';
-import { MetadataList } from '../components/metadata-list.tsx';
 import { SecretStateBadge } from '../components/secret-state-badge.tsx';
 import { SecretValuePanel } from '../components/secret-value-panel.tsx';
 import { TimeText } from '../components/time-text.tsx';
@@ -61,25 +60,26 @@ export function Component() {
         <ErrorPanel error={stage.error} onRetry={() => void stage.refetch()} />
       ) : stage.data ? (
         <>
-          <MetadataList
-            label="Stage"
-            items={[
-              [
-                'Points at',
-                <Link
-                  className="font-mono text-blue-700 underline dark:text-blue-400"
-                  to={paths.version(projectId, secretName, stage.data.version_id)}
-                >
-                  {stage.data.version_id}
-                </Link>,
-              ],
-              ['Last moved', <TimeText value={stage.data.update_time} />],
-            ]}
-          />
+          {/* The one place the version is named: the sections below are about it. */}
+          <p className="text-base">
+            <span className="font-mono">{stageName}</span> points at{' '}
+            <Link
+              className="font-mono text-blue-700 underline dark:text-blue-400"
+              to={paths.version(projectId, secretName, stage.data.version_id)}
+            >
+              {stage.data.version_id}
+            </Link>
+            {stage.data.update_time !== undefined && (
+              <>
+                , since <TimeText value={stage.data.update_time} />
+              </>
+            )}
+            .
+          </p>
           {version && (
             <section aria-labelledby="version-heading" className="space-y-3">
               <h2 id="version-heading" className="text-base font-semibold">
-                Version {version.id}
+                That version
               </h2>
               <VersionMetadataList version={version} projectId={projectId} />
             </section>

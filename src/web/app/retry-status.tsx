@@ -49,7 +49,7 @@ export function RetryStatus() {
               <span>
                 Loading {(error.operation && WHAT[error.operation]) ?? 'the page'}: {retryMessage(error, fetchFailureCount, now)}
               </span>
-              <Button className="h-7" onClick={() => stopRetrying(query)}>
+              <Button size="sm" onClick={() => stopRetrying(query)}>
                 Cancel
               </Button>
             </div>

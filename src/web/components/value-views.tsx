@@ -25,13 +25,7 @@ export function TextValueView({ text, onCopyField }: { text: string; onCopyField
       {views.length > 1 && (
         <div role="group" aria-label="Value view" className="mb-2 flex gap-1">
           {views.map((v) => (
-            <Button
-              key={v}
-              variant={v === view ? 'primary' : 'ghost'}
-              aria-pressed={v === view}
-              className="h-7 text-xs"
-              onClick={() => setView(v)}
-            >
+            <Button key={v} variant={v === view ? 'primary' : 'ghost'} aria-pressed={v === view} size="sm" onClick={() => setView(v)}>
               {VIEW_LABELS[v]}
             </Button>
           ))}
@@ -58,12 +52,12 @@ function FieldsTable({ fields, onCopy }: { fields: [string, string][]; onCopy: (
   const toggle = (key: string) => setShown((s) => (s.has(key) ? new Set([...s].filter((k) => k !== key)) : new Set([...s, key])));
   return (
     <div className="space-y-2">
-      <Button className="h-7 text-xs" onClick={() => setShown(allShown ? new Set() : new Set(fields.map(([key]) => key)))}>
+      <Button size="sm" onClick={() => setShown(allShown ? new Set() : new Set(fields.map(([key]) => key)))}>
         {allShown ? 'Hide all' : 'Reveal all'}
       </Button>
       <table className="w-full text-sm">
         <caption className="sr-only">Fields of the value</caption>
-        <thead>
+        <thead className="max-sm:sr-only">
           <tr className="border-b border-zinc-200 text-left text-xs text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
             <th className="py-1 pr-3 font-medium">Key</th>
             <th className="py-1 pr-3 font-medium">Value</th>
@@ -74,23 +68,35 @@ function FieldsTable({ fields, onCopy }: { fields: [string, string][]; onCopy: (
         </thead>
         <tbody>
           {fields.map(([key, value]) => (
-            <tr key={key} className="border-b border-zinc-100 align-top dark:border-zinc-900">
-              <th scope="row" className="py-1.5 pr-3 text-left font-mono font-normal break-all">
+            // Narrow: the key on a line of its own, the value and its buttons under it.
+            <tr
+              key={key}
+              className="border-b border-zinc-100 align-top max-sm:grid max-sm:grid-cols-[1fr_auto] max-sm:gap-x-2 max-sm:py-1.5 dark:border-zinc-900"
+            >
+              <th
+                scope="row"
+                className="py-1.5 pr-3 text-left font-mono font-normal break-words max-sm:col-span-2 max-sm:py-0 max-sm:font-medium"
+              >
                 {key}
               </th>
               <td className="py-1.5 pr-3 font-mono break-all whitespace-pre-wrap">{shown.has(key) ? value : MASK}</td>
               <td className="py-1 whitespace-nowrap">
-                <Button
-                  variant="ghost"
-                  className="h-6 px-1.5 text-xs"
-                  aria-label={`${shown.has(key) ? 'Hide' : 'Reveal'} ${key}`}
-                  onClick={() => toggle(key)}
-                >
-                  {shown.has(key) ? 'Hide' : 'Reveal'}
-                </Button>
-                <Button variant="ghost" className="h-6 px-1.5 text-xs" aria-label={`Copy ${key}`} onClick={() => onCopy(value, key)}>
-                  Copy
-                </Button>
+                {/* One fixed width for Reveal and Hide, so Copy never moves; a flex row, so the
+                    buttons sit on the text's line. */}
+                <div className="flex gap-1">
+                  <Button
+                    variant="ghost"
+                    size="xs"
+                    className="w-14"
+                    aria-label={`${shown.has(key) ? 'Hide' : 'Reveal'} ${key}`}
+                    onClick={() => toggle(key)}
+                  >
+                    {shown.has(key) ? 'Hide' : 'Reveal'}
+                  </Button>
+                  <Button variant="ghost" size="xs" aria-label={`Copy ${key}`} onClick={() => onCopy(value, key)}>
+                    Copy
+                  </Button>
+                </div>
               </td>
             </tr>
           ))}

@@ -5,6 +5,7 @@ import { compareStages, sortStages } from '../lib/stages.ts';
 import { toMillis } from '../lib/time.ts';
 import { TimeText } from './time-text.tsx';
 import { Badge } from './ui/badge.tsx';
+import { stackedTable } from './ui/stacked-table.ts';
 
 export function StageChip({ projectId, secretName, stage }: { projectId: string; secretName: string; stage: string }) {
   const builtIn = stage === 'SYSCURRENT' || stage === 'SYSPREVIOUS';
@@ -29,10 +30,10 @@ export const isExpired = (v: VersionMetadata, now = Date.now()) => v.expire_time
 
 export function VersionsTable({ projectId, secretName, versions }: { projectId: string; secretName: string; versions: VersionMetadata[] }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
-      <table className="w-full text-sm">
+    <div className="rounded-lg border border-zinc-200 dark:border-zinc-800">
+      <table className={`w-full text-sm ${stackedTable.table}`}>
         <caption className="sr-only">Versions of {secretName}</caption>
-        <thead className="bg-zinc-50 text-left text-xs text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
+        <thead className={`bg-zinc-50 text-left text-xs text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400 ${stackedTable.head}`}>
           <tr>
             {['Version', 'Created', 'Expires', 'Stages'].map((label) => (
               <th key={label} scope="col" className="px-3 py-2 font-medium">
@@ -41,18 +42,18 @@ export function VersionsTable({ projectId, secretName, versions }: { projectId: 
             ))}
           </tr>
         </thead>
-        <tbody>
+        <tbody className={stackedTable.body}>
           {versions.map((v) => (
-            <tr key={v.id} className="border-t border-zinc-100 dark:border-zinc-900">
-              <th scope="row" className="px-3 py-2 text-left font-mono font-normal">
+            <tr key={v.id} className={`border-t border-zinc-100 max-sm:first:border-t-0 dark:border-zinc-900 ${stackedTable.row}`}>
+              <th scope="row" className={`px-3 py-2 text-left font-mono font-normal ${stackedTable.rowHeader}`}>
                 <Link className="text-blue-700 hover:underline dark:text-blue-400" to={paths.version(projectId, secretName, v.id)}>
                   {v.id}
                 </Link>
               </th>
-              <td className="px-3 py-2">
+              <td data-label="Created" className={`px-3 py-2 ${stackedTable.cell}`}>
                 <TimeText value={v.create_time} />
               </td>
-              <td className="px-3 py-2">
+              <td data-label="Expires" className={`px-3 py-2 ${stackedTable.cell}`}>
                 {v.expire_time == null ? (
                   <span className="text-zinc-500 dark:text-zinc-400">never</span>
                 ) : (
@@ -62,7 +63,7 @@ export function VersionsTable({ projectId, secretName, versions }: { projectId: 
                   </span>
                 )}
               </td>
-              <td className="px-3 py-2">
+              <td data-label="Stages" className={`px-3 py-2 ${stackedTable.cell}`}>
                 {v.version_stages.length === 0 ? (
                   <NoStage />
                 ) : (

@@ -75,22 +75,32 @@ export function Component() {
         <label htmlFor="secret-name" className="mb-1 block text-sm font-medium">
           Secret name
         </label>
-        <input
-          id="secret-name"
-          ref={inputRef}
-          value={text}
-          onChange={(e) => {
-            setAnswer(null);
-            setLookupError(null);
-            setText(e.target.value);
-          }}
-          placeholder="Type to filter, Enter to open   ( / )"
-          autoComplete="off"
-          spellCheck={false}
-          aria-invalid={problem ? true : undefined}
-          aria-describedby={messageId}
-          className="h-9 w-full rounded-md border border-zinc-300 bg-white px-3 font-mono text-sm aria-invalid:border-red-600 dark:border-zinc-700 dark:bg-zinc-900"
-        />
+        <div className="relative">
+          <input
+            id="secret-name"
+            ref={inputRef}
+            value={text}
+            onChange={(e) => {
+              setAnswer(null);
+              setLookupError(null);
+              setText(e.target.value);
+            }}
+            placeholder="Type to filter, Enter to open"
+            autoComplete="off"
+            spellCheck={false}
+            aria-invalid={problem ? true : undefined}
+            aria-describedby={messageId}
+            className="h-9 w-full rounded-md border border-zinc-300 bg-white px-3 font-mono text-sm aria-invalid:border-red-600 pointer-fine:pr-9 dark:border-zinc-700 dark:bg-zinc-900"
+          />
+          {/* The "/" shortcut needs a keyboard: no hint on a touch screen. */}
+          <kbd
+            aria-hidden="true"
+            data-testid="slash-hint"
+            className="pointer-events-none absolute top-1.5 right-2 hidden rounded border border-zinc-300 px-1.5 font-mono text-xs text-zinc-500 pointer-fine:block dark:border-zinc-700 dark:text-zinc-400"
+          >
+            /
+          </kbd>
+        </div>
         <p id={messageId} aria-live="polite" className="mt-1 min-h-5 text-sm">
           {problem ? (
             <span className="text-red-700 dark:text-red-400">{problem}</span>

@@ -168,7 +168,7 @@ export function Component() {
               {failure}
             </p>
           )}
-          <Button type="submit" variant="primary" disabled={pending} className="h-9 w-full">
+          <Button type="submit" variant="primary" disabled={pending} size="lg" className="w-full">
             {pending ? 'Signing in…' : 'Sign in'}
           </Button>
         </form>

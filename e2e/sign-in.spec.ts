@@ -57,7 +57,9 @@ test('a deep link asks for sign-in, checks the form before sending it, then open
   expect(cookies[0]).toMatchObject({ name: '__Host-csms-session', httpOnly: true, secure: true, sameSite: 'Strict' });
   expect(await page.evaluate(() => document.cookie)).toBe('');
   expect(await page.content()).not.toContain('MII');
-  expect(auditLines().at(-1)).toMatchObject({ event: 'session.sign-in', who: `iam:${DEMO_IAM.domain}/operator`, outcome: 'ok' });
+  await expect
+    .poll(() => auditLines().at(-1))
+    .toMatchObject({ event: 'session.sign-in', who: `iam:${DEMO_IAM.domain}/operator`, outcome: 'ok' });
 });
 
 test('the auditor reads metadata; a value, and another project, are refused with the permission named', async ({ page }) => {
@@ -71,7 +73,9 @@ test('the auditor reads metadata; a value, and another project, are refused with
   const refused = page.getByRole('alert');
   await expect(refused).toContainText('needs the IAM permission csms:secret:getVersion');
   await expect(refused).toContainText('CSMS.0403');
-  expect(auditLines().at(-1)).toMatchObject({ event: 'secret.value.read', who: `iam:${DEMO_IAM.domain}/auditor`, outcome: 'denied' });
+  await expect
+    .poll(() => auditLines().at(-1))
+    .toMatchObject({ event: 'secret.value.read', who: `iam:${DEMO_IAM.domain}/auditor`, outcome: 'denied' });
   await page.getByRole('button', { name: 'Dismiss' }).click();
   await expect(refused).toBeHidden();
   await expect(page.getByLabel('Value hidden')).toBeVisible();
@@ -131,7 +135,7 @@ test('when the token expires, values are masked and signing in again returns to 
   expect(new URL(page.url()).searchParams.get('next')).toBe(version);
   expect(await page.content()).not.toContain(shown);
   expect(await page.context().cookies()).toEqual([]);
-  expect(auditLines().at(-1)).toMatchObject({ event: 'session.end', outcome: 'token-refused' });
+  await expect.poll(() => auditLines().at(-1)).toMatchObject({ event: 'session.end', outcome: 'token-refused' });
 
   await signIn(page, operator);
   await expect(page.getByRole('heading', { name: 'grafana-admin' })).toBeVisible();
@@ -155,7 +159,7 @@ test('sign-out ends the session and leaves nothing in the browser', async ({ pag
   expect(await page.evaluate(() => [localStorage.length, sessionStorage.length, document.cookie])).toEqual([0, 0, '']);
   expect(JSON.stringify(await context.storageState({ indexedDB: true }))).not.toContain(shown);
   expect(await page.content()).not.toContain(shown);
-  expect(auditLines().at(-1)).toMatchObject({ event: 'session.sign-out', who: `iam:${DEMO_IAM.domain}/operator` });
+  await expect.poll(() => auditLines().at(-1)).toMatchObject({ event: 'session.sign-out', who: `iam:${DEMO_IAM.domain}/operator` });
 
   // Back cannot bring the page (or its value) back, and the session is gone on the server too.
   await page.goBack();

@@ -20,6 +20,7 @@ const PAGES: [string, string, (page: Page) => Locator][] = [
   ['missing stage', `${secretPath(DEMO_PROJECT, 'jwt-signing-key')}/stages/NOPE`, (page) => page.getByRole('alert')],
   ['not found', secretPath(DEMO_PROJECT, 'missing'), (page) => page.getByRole('alert')],
   ['unknown page', '/nowhere', (page) => page.getByRole('heading', { name: 'Page not found' })],
+  ['wrong address', `${secretPath(DEMO_PROJECT, 'prod-postgres-app')}/versions/3`, (page) => page.getByRole('alert')],
   ['sign-in', '/sign-in?reason=ended', (page) => page.getByRole('heading', { name: 'Sign in' })],
 ];
 

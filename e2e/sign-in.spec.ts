@@ -100,6 +100,15 @@ test('the auditor reads metadata; a value, and another project, are refused with
   await expect(page.getByRole('link', { name: 'grafana-admin' })).toBeVisible();
 });
 
+test('at 375 px the header of a signed-in user fits', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 740 });
+  await page.goto(`/projects/${production.id}/secrets`);
+  await signIn(page, operator);
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Times in / })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+});
+
 test('a pasted project token signs in to that project only', async ({ page }) => {
   const res = await requestToken(IAM_EMULATOR, { domain: DEMO_IAM.domain, ...operator }, { project: { id: staging.id } });
   const token = res.headers.get('x-subject-token')!;

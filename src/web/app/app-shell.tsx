@@ -2,7 +2,11 @@
 // layout fills it with the page; a cold load fills it with that page's skeleton, so the header and
 // margins never jump.
 import type { ReactNode } from 'react';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
+import { ThemeToggle } from '../components/theme-toggle.tsx';
+import { PageSkeleton, SignInSkeleton, Skeleton } from '../components/ui/skeleton.tsx';
+import { paths } from '../lib/paths.ts';
+import { useProjectHome } from './project-home.ts';
 import { RetryStatus } from './retry-status.tsx';
 
 export function AppShell(props: {
@@ -31,7 +35,7 @@ export function AppShell(props: {
             CSMS console
           </Link>
           {props.header}
-          <div className="ml-auto flex items-center gap-2">{props.end}</div>
+          <div className="ml-auto flex flex-wrap items-center justify-end gap-x-2 gap-y-1">{props.end}</div>
         </div>
       </header>
       <RetryStatus />
@@ -42,3 +46,30 @@ export function AppShell(props: {
     </div>
   );
 }
+
+/** A cold load: the frame of the page at once, its skeleton until its data is here. */
+export function LayoutFallback() {
+  const projectHome = useProjectHome();
+  const { pathname } = useLocation();
+  return (
+    <AppShell
+      loading
+      home={projectHome}
+      end={<ThemeToggle />}
+      crumbs={
+        <div className="mx-auto max-w-7xl px-4 py-3">
+          <Skeleton className="h-5 w-48" />
+        </div>
+      }
+    >
+      <PageSkeleton pathname={pathname} />
+    </AppShell>
+  );
+}
+
+/** The sign-in page's cold load: no project and no breadcrumbs yet. */
+export const SignInFallback = () => (
+  <AppShell loading home={paths.home()} end={<ThemeToggle />} crumbs={null}>
+    <SignInSkeleton />
+  </AppShell>
+);

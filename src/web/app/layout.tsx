@@ -1,14 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { Outlet, useLocation, useNavigate, useNavigation, useParams } from 'react-router';
+import { Outlet, useNavigate, useNavigation, useParams } from 'react-router';
 import { configQuery } from '../api/config-query.ts';
 import { leaveForSignIn, signOut } from '../api/session.ts';
 import { ThemeToggle } from '../components/theme-toggle.tsx';
+import { TimeZoneToggle } from '../components/time-zone-toggle.tsx';
 import { Button } from '../components/ui/button.tsx';
 import { LiveRegionProvider } from '../components/ui/live-region.tsx';
-import { PageSkeleton, SignInSkeleton, Skeleton } from '../components/ui/skeleton.tsx';
 import { paths } from '../lib/paths.ts';
-import { TimeZoneToggle } from '../components/time-zone-toggle.tsx';
 import { useScrollMemory } from '../lib/scroll-memory.ts';
 import { formatDateTime } from '../lib/time.ts';
 import { useTimeZone } from '../lib/time-zone.ts';
@@ -40,33 +39,6 @@ export function Layout() {
     </LiveRegionProvider>
   );
 }
-
-/** A cold load: the frame of the page at once, its skeleton until its data is here. */
-export function LayoutFallback() {
-  const projectHome = useProjectHome();
-  const { pathname } = useLocation();
-  return (
-    <AppShell
-      loading
-      home={projectHome}
-      end={<ThemeToggle />}
-      crumbs={
-        <div className="mx-auto max-w-7xl px-4 py-3">
-          <Skeleton className="h-5 w-48" />
-        </div>
-      }
-    >
-      <PageSkeleton pathname={pathname} />
-    </AppShell>
-  );
-}
-
-/** The sign-in page's cold load: no project and no breadcrumbs yet. */
-export const SignInFallback = () => (
-  <AppShell loading home={paths.home()} end={<ThemeToggle />} crumbs={null}>
-    <SignInSkeleton />
-  </AppShell>
-);
 
 /** With IAM sign-in: who is signed in, and the way out. */
 function SignedInUser() {

@@ -16,7 +16,7 @@ const WHAT: Partial<Record<Operation, string>> = {
   Config: 'the console settings',
 };
 
-export function retryMessage(error: ApiError, failureCount: number, now: number): string {
+function retryMessage(error: ApiError, failureCount: number, now: number): string {
   const attempt = `(${failureCount + 1} of ${MAX_RETRIES + 1})`;
   const next = nextTryOf(error);
   const seconds = next === undefined ? 0 : Math.ceil((next - now) / 1000);

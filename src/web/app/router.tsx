@@ -2,7 +2,8 @@ import { createBrowserRouter, type Params } from 'react-router';
 import { usePageTitle } from '../components/page-title.ts';
 import { paths } from '../lib/paths.ts';
 import type { Crumb } from './breadcrumbs.tsx';
-import { Layout, LayoutFallback, SignInFallback } from './layout.tsx';
+import { LayoutFallback, SignInFallback } from './app-shell.tsx';
+import { Layout } from './layout.tsx';
 import { homeLoader, lookupLoader, rootLoader, secretLoader, stageLoader, versionLoader } from './loaders.ts';
 import { NotFoundPage, RouteError } from './route-error.tsx';
 

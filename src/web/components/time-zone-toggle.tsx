@@ -16,7 +16,8 @@ export function TimeZoneToggle() {
       aria-label={`Times in ${shown}. Show them in ${next}`}
       title={`Show times in ${next}`}
     >
-      Times: {shown}
+      <span className="max-sm:sr-only">Times: </span>
+      {shown}
     </Button>
   );
 }

@@ -6,7 +6,7 @@ export type TimeZoneChoice = 'local' | 'utc';
 const KEY = 'csms-console:time-zone';
 const listeners = new Set<() => void>();
 
-export const storedTimeZone = (): TimeZoneChoice => (localStorage.getItem(KEY) === 'utc' ? 'utc' : 'local');
+const storedTimeZone = (): TimeZoneChoice => (localStorage.getItem(KEY) === 'utc' ? 'utc' : 'local');
 
 export function chooseTimeZone(choice: TimeZoneChoice) {
   if (choice === 'utc') localStorage.setItem(KEY, 'utc');

@@ -9,6 +9,7 @@ export const APP_PAGES = {
   secret: '/projects/:projectId/secrets/:secretName',
   stage: '/projects/:projectId/secrets/:secretName/stages/:stageName',
   version: '/projects/:projectId/secrets/:secretName/versions/:versionId',
+  compare: '/projects/:projectId/secrets/:secretName/compare',
 } as const;
 
 /** The pages a dashboard may frame (CONSOLE_FRAME_ANCESTORS): the overviews, nothing that shows a value. */

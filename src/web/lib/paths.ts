@@ -13,4 +13,12 @@ export const paths = {
   stage: (projectId: string, name: string, stage: string) => `/projects/${seg(projectId)}/secrets/${seg(name)}/stages/${seg(stage)}`,
   version: (projectId: string, name: string, versionId: string) =>
     `/projects/${seg(projectId)}/secrets/${seg(name)}/versions/${seg(versionId)}`,
+  /** Every project the person can see, grouped by region. */
+  overview: () => '/overview',
+  projectOverview: (projectId: string) => `/projects/${seg(projectId)}/overview`,
+  /** `a`, `b`: a version or stage of this secret, or `<project>/<secret>/<version-or-stage>`. */
+  compare: (projectId: string, name: string, a?: string, b?: string) => {
+    const query = new URLSearchParams({ ...(a && { a }), ...(b && { b }) }).toString();
+    return `/projects/${seg(projectId)}/secrets/${seg(name)}/compare${query ? `?${query}` : ''}`;
+  },
 };

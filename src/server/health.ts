@@ -1,7 +1,8 @@
 // Probes for load balancers and orchestrators: /healthz (the process answers) and /readyz (each
-// upstream answers, with its latency). They name no endpoint and no secret; they answer any host
-// name and need no sign-in (route config `probe`), since a load balancer names an instance by its
-// address. Readiness is measured at most every few seconds, however often it is asked.
+// dependency answers, with its latency: the upstreams, and Redis when instances share it; 503 once
+// the instance is stopping). They name no endpoint and no secret; they answer any host name and
+// need no sign-in (route config `probe`), since a load balancer names an instance by its address.
+// Readiness is measured at most every few seconds, however often it is asked.
 import type { FastifyInstance } from 'fastify';
 import { request } from 'undici';
 
@@ -34,8 +35,15 @@ export function registerHealth(app: FastifyInstance, dependencies: Dependency[])
   let last: { at: number; status: number; body: unknown } | undefined;
   const probe = { config: { probe: true } };
 
+  // A stopping instance takes no new work: the load balancer sends it elsewhere.
+  let stopping = false;
+  app.addHook('preClose', async () => {
+    stopping = true;
+  });
+
   app.get('/healthz', probe, async () => ({ status: 'ok' }));
   app.get('/readyz', probe, async (_req, reply) => {
+    if (stopping) return reply.code(503).send({ status: 'stopping', checks: [] });
     if (!last || Date.now() - last.at > CACHE_MS) {
       const checks = await Promise.all(
         dependencies.map(async (dependency) => {

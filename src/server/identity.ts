@@ -26,7 +26,7 @@ export interface Identity {
   /** How to authorize a call on a project; undefined when this identity has no access to it. */
   authorizeFor(projectId: string): Authorize | undefined;
   /** Signed in with IAM: the session, which ends when IAM stops accepting its token. */
-  session?: Session & { end(reason: 'token-refused'): void };
+  session?: Session & { end(reason: 'token-refused'): Promise<void> };
 }
 
 declare module 'fastify' {
@@ -145,7 +145,7 @@ export const identityPlugin = fastifyPlugin<IdentityOptions>(async (scope, opts)
   };
   scope.addHook('onRequest', async (req, reply) => {
     const cookie = sessionCookie(req);
-    const found = sessions.get(cookie);
+    const found = await sessions.get(cookie);
     if (!('session' in found)) {
       if (found.ended !== 'none') audit({ action: 'end', who: found.who, clientIp: req.ip, outcome: found.ended });
       return refuseSignedOut(reply, why[found.ended]);
@@ -161,8 +161,8 @@ export const identityPlugin = fastifyPlugin<IdentityOptions>(async (scope, opts)
       },
       session: {
         ...session,
-        end(reason) {
-          sessions.end(cookie);
+        async end(reason) {
+          await sessions.end(cookie);
           audit({ action: 'end', who: session.who, clientIp: req.ip, outcome: reason });
         },
       },

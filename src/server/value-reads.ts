@@ -4,6 +4,7 @@
 import type { FastifyReply } from 'fastify';
 import { CONSOLE_ERRORS } from '../csms/error-codes.ts';
 import { sendError } from './errors.ts';
+import { KEY_PREFIX, stored, type SharedRedis } from './redis.ts';
 
 export interface ValueReadAllowance {
   readonly perMinute: number;
@@ -32,6 +33,32 @@ export function memoryAllowance(perMinute: number, clock: () => number = Date.no
       if (window.used + count > perMinute) return window.start + WINDOW_MS - now;
       window.used += count;
       return null;
+    },
+  };
+}
+
+// KEYS: the person's window. ARGV: the reads to take, the allowance, the window. -1 when taken,
+// else the window's time left; a refused take uses nothing up, so the check and the count are one step.
+const TAKE = `
+local used = tonumber(redis.call('GET', KEYS[1]) or '0')
+if used + tonumber(ARGV[1]) > tonumber(ARGV[2]) then
+  local left = redis.call('PTTL', KEYS[1])
+  if left > 0 then return left end
+  return tonumber(ARGV[3])
+end
+redis.call('INCRBY', KEYS[1], ARGV[1])
+redis.call('PEXPIRE', KEYS[1], ARGV[3], 'NX')
+return -1`;
+
+/** The allowance in Redis: every instance counts against the same window. */
+export function redisAllowance(client: SharedRedis, perMinute: number): ValueReadAllowance {
+  client.defineCommand('csmsTakeValueReads', { numberOfKeys: 1, lua: TAKE });
+  const take = (client as unknown as { csmsTakeValueReads(...args: (string | number)[]): Promise<number> }).csmsTakeValueReads.bind(client);
+  return {
+    perMinute,
+    async take(key, count) {
+      const left = await stored(take(`${KEY_PREFIX}value-reads:${key}`, count, perMinute, WINDOW_MS));
+      return left < 0 ? null : left;
     },
   };
 }

@@ -11,6 +11,8 @@ import type { Dependency } from '../health.ts';
 import { fixedProjects } from '../projects.ts';
 import { readAuditLog } from './audit-log.ts';
 import { singleRouting, type Routing } from '../routing.ts';
+import { memoryStartTokens } from '../start-token.ts';
+import type { Stores } from '../stores.ts';
 
 /** A CSMS endpoint and the key pair that signs for it. */
 export interface Upstream extends Credentials {
@@ -37,6 +39,9 @@ type Options = {
   startToken?: string;
   dependencies?: Dependency[];
   auditLog?: string;
+  /** Redis, for the tests of several instances; unset: memory. */
+  stores?: Stores;
+  instance?: string;
 };
 
 export async function startTestServer(upstream: Upstream, opts: Options = {}) {
@@ -65,7 +70,9 @@ export async function startTestServer(upstream: Upstream, opts: Options = {}) {
     projects: fixedProjects(opts.projects ?? []),
     credentials: opts.credentials === null ? undefined : (opts.credentials ?? credentials),
     clock: opts.clock,
-    startToken: opts.startToken,
+    startTokens: opts.startToken ? memoryStartTokens(opts.startToken) : undefined,
+    stores: opts.stores,
+    instance: opts.instance,
     dependencies: opts.dependencies,
   });
   await app.listen({ host: '127.0.0.1', port: 0 });

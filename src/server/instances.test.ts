@@ -144,7 +144,7 @@ describe('while Redis is away', () => {
       expect(await refused.json()).toMatchObject({ error_code: 'CONSOLE.0503' });
       const ready = await fetch(`${iam.url}/readyz`);
       expect(ready.status).toBe(503);
-      expect((await ready.json()).checks).toContainEqual(expect.objectContaining({ name: 'redis', ok: false }));
+      expect(((await ready.json()) as { checks: unknown[] }).checks).toContainEqual(expect.objectContaining({ name: 'redis', ok: false }));
 
       await redis.start();
       await vi.waitFor(async () => expect((await header.get(VALUE, asUser)).status).toBe(200), { timeout: 10_000, interval: 100 });

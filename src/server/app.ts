@@ -23,6 +23,7 @@ import { createSweeper } from './overview.ts';
 import type { ProjectSource } from './projects.ts';
 import type { Routing } from './routing.ts';
 import { answerClientError, registerSecurityHeaders, secureReply } from './security-headers.ts';
+import { drainOnClose } from './shutdown.ts';
 import { startTokenGuard, type StartTokens } from './start-token.ts';
 import { memoryStores, type Stores } from './stores.ts';
 import { createUpstreamPool } from './upstream.ts';
@@ -73,7 +74,7 @@ export function buildConsoleServer(config: ServerConfig, deps: ConsoleServerDeps
   if (config.auth.mode === 'header') app.addHook('onRequest', requireProxiedRequest(config.auth, config.trustedProxies));
   if (deps.startTokens) app.addHook('onRequest', startTokenGuard(deps.startTokens));
   const stores = deps.stores ?? memoryStores;
-  registerHealth(app, [...(deps.dependencies ?? []), ...(stores.dependency ? [stores.dependency] : [])]);
+  registerHealth(app, [...(deps.dependencies ?? []), ...(stores.dependency ? [stores.dependency] : [])], drainOnClose(app));
 
   const upstreams = createUpstreamPool(config.timeoutMs);
   const auth = config.auth;

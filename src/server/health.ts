@@ -31,19 +31,14 @@ export const httpDependency = (name: string, url: string, timeoutMs: number): De
 
 const CACHE_MS = 5000;
 
-export function registerHealth(app: FastifyInstance, dependencies: Dependency[]) {
+/** `stopping`: a stopping instance takes no new work, so the load balancer sends it elsewhere. */
+export function registerHealth(app: FastifyInstance, dependencies: Dependency[], stopping: () => boolean) {
   let last: { at: number; status: number; body: unknown } | undefined;
   const probe = { config: { probe: true } };
 
-  // A stopping instance takes no new work: the load balancer sends it elsewhere.
-  let stopping = false;
-  app.addHook('preClose', async () => {
-    stopping = true;
-  });
-
   app.get('/healthz', probe, async () => ({ status: 'ok' }));
   app.get('/readyz', probe, async (_req, reply) => {
-    if (stopping) return reply.code(503).send({ status: 'stopping', checks: [] });
+    if (stopping()) return reply.code(503).send({ status: 'stopping', checks: [] });
     if (!last || Date.now() - last.at > CACHE_MS) {
       const checks = await Promise.all(
         dependencies.map(async (dependency) => {

@@ -33,7 +33,7 @@ async function load(name: string, url: string, headers: Record<string, string>, 
 }
 
 /** Starts a process and resolves once its output has matched every pattern (first group of each). */
-function startProcess(entry: string, env: Record<string, string>, patterns: Record<string, RegExp>) {
+export function startProcess(entry: string, env: Record<string, string>, patterns: Record<string, RegExp>) {
   const child = spawn(process.execPath, ['--inspect=127.0.0.1:0', '--import', 'tsx', entry], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -80,7 +80,13 @@ export function buildConsoleServer(config: ServerConfig, deps: ConsoleServerDeps
   const auth = config.auth;
   const sessions =
     auth.mode === 'iam'
-      ? stores.sessions({ idleMs: auth.idleMs, maxAgeMs: auth.maxAgeMs, perUser: auth.sessionsPerUser, clock: deps.clock })
+      ? stores.sessions({
+          idleMs: auth.idleMs,
+          maxAgeMs: auth.maxAgeMs,
+          perUser: auth.sessionsPerUser,
+          valueReadsPerMinute: config.valueReadsPerMinute,
+          clock: deps.clock,
+        })
       : undefined;
   app.addHook('onClose', async () => {
     sessions?.close();

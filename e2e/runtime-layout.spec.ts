@@ -8,6 +8,7 @@ import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_PROJECTS } from '../src/emulator/demo-seed.ts';
+import { untilPrinted } from '../src/server/testing/processes.ts';
 import { expect, secretPath, test } from './fixtures.ts';
 
 const NOBODY = 65534;
@@ -41,17 +42,7 @@ test('serves the built console with production dependencies only, as a user who 
     ...(asNobody && { uid: NOBODY, gid: NOBODY }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let out = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const read = (chunk: Buffer) => {
-      out += chunk.toString();
-      const found = /CSMS console\s+(http:\/\/\S+?)\/?\s/.exec(out);
-      if (found) resolve(found[1]!);
-    };
-    server.stdout.on('data', read);
-    server.stderr.on('data', read);
-    server.once('exit', (code) => reject(new Error(`exited with ${code}: ${out}`)));
-  });
+  const url = (await untilPrinted(server, /CSMS console\s+(http:\/\/\S+?)\/?\s/))[1]!;
   try {
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
     await page.goto(`${url}${secretPath(DEMO_PROJECTS.production.id)}`);

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_IAM, DEMO_PROJECTS } from '../emulator/demo-seed.ts';
 import { startTestEmulator } from '../emulator/testing/start-test-emulator.ts';
 import { verifyChain } from './audit-chain.ts';
+import { untilPrinted } from './testing/processes.ts';
 import { freePort, startRedisServer } from './testing/redis-server.ts';
 import { startRoundRobin } from './testing/round-robin.ts';
 
@@ -76,14 +77,7 @@ async function start(name: string, port: number): Promise<Instance> {
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  let out = '';
-  await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      if (out.includes('Press Ctrl-C to stop.')) resolve();
-    });
-    child.once('exit', (code) => reject(new Error(`${name} exited with ${code}: ${out}`)));
-  });
+  await untilPrinted(child, /Press Ctrl-C to stop\./);
   return { name, port, child };
 }
 

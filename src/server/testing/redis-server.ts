@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer, type AddressInfo } from 'node:net';
+import { untilPrinted } from './processes.ts';
 
 /** A loopback port nothing listens on now. */
 export async function freePort(): Promise<number> {
@@ -22,15 +23,7 @@ export async function startRedisServer() {
     const started = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    let output = '';
-    await new Promise<void>((resolve, reject) => {
-      started.stdout!.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        if (output.includes('Ready to accept connections')) resolve();
-      });
-      started.once('exit', (code) => reject(new Error(`redis-server exited with ${code}: ${output}`)));
-      started.once('error', reject);
-    });
+    await untilPrinted(started, /Ready to accept connections/);
     child = started;
   }
 

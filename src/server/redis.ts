@@ -43,7 +43,6 @@ export function connectRedis(url: string, onError: (message: string) => void = (
     commandTimeout: COMMAND_TIMEOUT_MS,
     // Reconnect for as long as the process runs, at most every two seconds.
     retryStrategy: (attempt) => Math.min(attempt * 100, 2000),
-    lazyConnect: false,
   });
   // Said once per outage, not once per reconnection attempt.
   let down = false;

@@ -46,9 +46,9 @@ local record = redis.call('GET', KEYS[1])
 if record then
   local ends, allowance = string.match(record, '^(%d+)%.([^.]+)%.')
   local ttl = math.min(tonumber(ARGV[2]), tonumber(ends) - tonumber(ARGV[1]))
-  if ttl > 0 then redis.call('PEXPIRE', KEYS[1], ttl) end
   local taken = false
-  if tonumber(ARGV[4]) > 0 then taken = take('${ALLOWANCE_PREFIX}' .. allowance, ARGV[4], ARGV[5], ${WINDOW_MS}) end
+  if ttl > 0 then redis.call('PEXPIRE', KEYS[1], ttl) end
+  if ttl > 0 and tonumber(ARGV[4]) > 0 then taken = take('${ALLOWANCE_PREFIX}' .. allowance, ARGV[4], ARGV[5], ${WINDOW_MS}) end
   if ARGV[3] == '1' then record = 1 end
   return {record, false, taken}
 end

@@ -1,3 +1,5 @@
+import { lingui } from '@lingui/vite-plugin';
+import babel from '@rolldown/plugin-babel';
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
@@ -6,7 +8,15 @@ import { compression } from 'vite-plugin-compression2';
 export default defineConfig({
   // Brotli and gzip copies of every asset, written once at build; the server sends the one the
   // browser accepts (@fastify/static `preCompressed`) without compressing on each request.
-  plugins: [react(), tailwindcss(), compression({ algorithms: ['brotliCompress', 'gzip'] })],
+  plugins: [
+    react(),
+    // Lingui's macros (t, Trans, Plural) become catalog lookups at build; the catalogs (.po) are
+    // compiled when imported, one chunk per language, and a message a catalog lacks fails the build.
+    babel({ plugins: ['@lingui/babel-plugin-lingui-macro'], include: /src\/web\/.*\.tsx?$/ }),
+    lingui({ failOnMissing: true, failOnCompileError: true }),
+    tailwindcss(),
+    compression({ algorithms: ['brotliCompress', 'gzip'] }),
+  ],
   build: {
     target: 'es2022',
     // No data: URLs: the CSP allows images and fonts from 'self' only.

@@ -6,23 +6,15 @@
 // number of reads, per read: on 2 cores a throughput ratio would measure the scheduler.
 // Budgets: ≤ 1 ms added p50, ≤ 1.2× the CPU per read.
 import autocannon from 'autocannon';
-import { readFileSync } from 'node:fs';
 import { DEMO_IAM, DEMO_PROJECTS } from '../src/emulator/demo-seed.ts';
 import { startRedisServer } from '../src/server/testing/redis-server.ts';
-import { startProcess } from './server.ts';
+import { cpuMicros, startProcess } from './server.ts';
 
 const SEQUENTIAL = 2000;
 const CPU_READS = 20_000;
-const CLOCK_TICKS_PER_S = 100;
 const { production } = DEMO_PROJECTS;
 const operator = DEMO_IAM.users[0]!;
 const VALUE = `/api/v1/${production.id}/secrets/grafana-admin/versions/latest`;
-
-/** User + system CPU seconds the process has used. */
-function cpuSeconds(pid: number) {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_S;
-}
 
 async function signIn(consoleUrl: string) {
   const res = await fetch(`${consoleUrl}/api/session`, {
@@ -90,16 +82,16 @@ export async function benchSharedStores() {
     for (const run of runs) await cannon(run, CPU_READS / 4); // warm-up under load
     for (let round = 0; round < 4; round++)
       for (const run of runs) {
-        const before = cpuSeconds(run.c.pid);
+        const before = cpuMicros(run.c.pid);
         await cannon(run, CPU_READS / 4);
-        cpu[run.store] = (cpu[run.store] ?? 0) + cpuSeconds(run.c.pid) - before;
+        cpu[run.store] = (cpu[run.store] ?? 0) + cpuMicros(run.c.pid) - before;
       }
     const p50 = { memory: median(latencies.memory!), redis: median(latencies.redis!) };
     return {
       reads: { sequential: SEQUENTIAL, cpu: CPU_READS },
       p50Ms: { memory: Number(p50.memory.toFixed(3)), redis: Number(p50.redis.toFixed(3)) },
       addedP50Ms: Number((p50.redis - p50.memory).toFixed(3)),
-      cpuMicrosPerRead: { memory: Math.round((cpu.memory! / CPU_READS) * 1e6), redis: Math.round((cpu.redis! / CPU_READS) * 1e6) },
+      cpuMicrosPerRead: { memory: Math.round(cpu.memory! / CPU_READS), redis: Math.round(cpu.redis! / CPU_READS) },
       cpuRatio: Number((cpu.redis! / cpu.memory!).toFixed(2)),
     };
   } finally {

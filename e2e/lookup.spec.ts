@@ -21,13 +21,52 @@ test('filters by substring as you type, and keeps the search in the URL', async 
   await expect(page.getByText('1 of 22 secrets match')).toBeVisible();
 });
 
-test('sorts by a column', async ({ page }) => {
+test('sorts by a column, the order kept in the address', async ({ page }) => {
   await page.goto(secretPath(DEMO_PROJECT));
   const firstName = page.getByRole('row').nth(1).getByRole('link');
   await expect(firstName).toHaveText('ci-npm-token');
   await page.getByRole('button', { name: 'Name' }).click();
   await expect(page.getByRole('columnheader', { name: 'Name' })).toHaveAttribute('aria-sort', 'descending');
   await expect(firstName).toHaveText('webhook-signing-secret');
+  await expect(page).toHaveURL(/\?sort=-name$/);
+});
+
+test('sorts states by severity, the worst first, and Back keeps the order', async ({ page }) => {
+  await page.goto(secretPath(DEMO_PROJECT));
+  await page.getByLabel('Secret name').fill('e');
+  await page.getByRole('button', { name: 'State' }).click();
+  await expect(page).toHaveURL(/\?(q=e&sort=state|sort=state&q=e)$/);
+  const names = page.getByRole('row').getByRole('link');
+  await expect(names.nth(0)).toHaveText('legacy-ldap-bind'); // pending deletion
+  await expect(names.nth(1)).toHaveText('partner-sftp-key'); // frozen
+  await expect(names.nth(2)).toHaveText('redis-cache-password'); // disabled
+  await names.nth(1).click();
+  await expect(page.getByRole('heading', { name: 'partner-sftp-key', level: 1 })).toBeVisible();
+  await page.goBack();
+  await expect(page.getByRole('columnheader', { name: 'State' })).toHaveAttribute('aria-sort', 'ascending');
+  await expect(page.getByLabel('Secret name')).toHaveValue('e');
+  await expect(names.nth(0)).toHaveText('legacy-ldap-bind');
+});
+
+test('the list scrolls with the page, and Back returns to the same rows', async ({ page, projectId, csms }) => {
+  const names = Array.from({ length: 300 }, (_, i) => `app-${String(i).padStart(3, '0')}`);
+  for (let i = 0; i < names.length; i += 50)
+    await Promise.all(names.slice(i, i + 50).map((name) => csms.createSecret({ name, secret_string: 'x' })));
+  await page.goto(secretPath(projectId));
+  await expect(page.getByText('300 secrets', { exact: true })).toBeVisible();
+  // One scroll area, the page's: the list is as tall as its rows, and only some are rendered.
+  expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeGreaterThan(300 * 41);
+  await page.evaluate(() => window.scrollTo(0, 6000));
+  const topRow = async () => page.evaluate(() => document.elementFromPoint(40, 200)?.closest('tr')?.querySelector('a')?.textContent ?? '');
+  await expect.poll(topRow).toMatch(/^app-1\d\d$/);
+  const seen = await topRow();
+  expect(await page.getByRole('row').count()).toBeLessThan(100);
+  await page.getByRole('link', { name: seen, exact: true }).click();
+  await expect(page.getByRole('heading', { name: seen, level: 1 })).toBeVisible();
+  expect(await page.evaluate(() => window.scrollY)).toBe(0); // a new page opens at the top
+  await page.goBack();
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(6000);
+  await expect.poll(topRow).toBe(seen);
 });
 
 test('checks the name as you type, with no request for an invalid one', async ({ page }) => {
@@ -88,3 +127,50 @@ test('an empty project says so', async ({ page, projectId }) => {
   await expect(page.getByText('This project has no secrets.')).toBeVisible();
   await expect(page.getByLabel('Project')).toHaveValue(projectId);
 });
+
+test('Enter opens the only match of a partial name, offers a name that differs in case, and counts several', async ({ page }) => {
+  await page.goto(secretPath(DEMO_PROJECT));
+  const input = page.getByLabel('Secret name');
+  await input.fill('smtp');
+  await input.press('Enter');
+  await expect(page.getByRole('heading', { name: 'smtp-relay', level: 1 })).toBeVisible();
+
+  await page.goBack();
+  await input.fill('JWT-SIGNING-KEY');
+  await input.press('Enter');
+  await expect(
+    page.getByText('No secret is named JWT-SIGNING-KEY (names are case-sensitive). Did you mean jwt-signing-key?'),
+  ).toBeVisible();
+  await expect(page).toHaveURL(/\?q=JWT-SIGNING-KEY$/);
+
+  await input.fill('prod');
+  await expect(page.getByText('2 of 22 secrets match')).toBeVisible();
+  await input.press('Enter');
+  await expect(page.getByText('2 secrets match prod, none by that exact name.')).toBeVisible();
+  await expect(page).toHaveURL(/\?q=prod$/);
+  await expect(page.getByText(/No secret named/)).toHaveCount(0);
+
+  await input.fill('JWT-SIGNING-KEY');
+  await input.press('Enter');
+  await page.getByRole('link', { name: 'jwt-signing-key' }).first().click();
+  await expect(page.getByRole('heading', { name: 'jwt-signing-key', level: 1 })).toBeVisible();
+});
+
+for (const [status, body] of [
+  [403, { error_code: 'CSMS.0403', error_msg: "Policy doesn't allow csms:secret:list to be performed by x." }],
+  [500, { error_code: 'CSMS.0001', error_msg: 'Internal error.' }],
+] as const)
+  test(`a ${status} on the list keeps the name box working, the error in the list's place`, async ({ page, projectId, csms, emulator }) => {
+    await csms.createSecret({ name: 'db', secret_string: 'x' });
+    await emulator.addFault({ path: `/v1/${projectId}/secrets$`, count: 3, status, body });
+    await page.goto(secretPath(projectId));
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('The secrets could not be listed', { timeout: 15_000 });
+    await expect(alert).toContainText(body.error_code);
+    if (status === 403) await expect(alert).toContainText('needs the IAM permission csms:secret:list');
+    await expect(page.getByRole('heading', { name: 'Secrets', level: 1 })).toBeVisible();
+    const input = page.getByLabel('Secret name');
+    await input.fill('db');
+    await input.press('Enter');
+    await expect(page.getByRole('heading', { name: 'db', level: 1 })).toBeVisible();
+  });

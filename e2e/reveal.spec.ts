@@ -1,18 +1,30 @@
 // The reveal rules: nothing fetched or in the DOM before the click, one request after, gone after
 // hide, after 60 s, when the tab is hidden and after Back; copy without revealing.
+import type { Page } from '@playwright/test';
 import { countRequests, expect, secretPath, test } from './fixtures.ts';
 
 const CANARY = 'CANARY-value-7f3a9c';
+
+/** The tab hidden or shown again, as the browser tells it (TanStack Query listens on window). */
+const setVisibility = (page: Page, state: 'hidden' | 'visible') =>
+  page.evaluate((value) => {
+    Object.defineProperty(document, 'visibilityState', { value, configurable: true });
+    document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+  }, state);
+
+/** Resolves once a request made now has its answer: any request the page started before is out. */
+const afterPendingRequests = (page: Page) =>
+  page.evaluate(() => fetch('/api/config', { headers: { 'X-Console-Request': '1' } }).then((r) => r.ok));
 
 test.describe('the reveal panel', () => {
   test.beforeEach(async ({ csms }) => {
     expect((await csms.createSecret({ name: 'api-token', secret_string: CANARY })).status).toBe(200);
   });
 
-  test('fetches the value only on click, once, and forgets it on hide', async ({ page, projectId }) => {
+  test('fetches the value only on click, once, and forgets it on hide', async ({ page, projectId, context }) => {
     const valueReads = countRequests(page, /^\/api\/v1\/.*\/versions\/v\d+$/);
     await page.goto(`${secretPath(projectId, 'api-token')}/versions/v1`);
-    await expect(page.getByRole('heading', { name: 'Value of v1' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Value', exact: true })).toBeVisible();
     await expect(page.getByLabel('Value hidden')).toBeVisible();
     expect(valueReads.count).toBe(0);
     expect(await page.content()).not.toContain(CANARY);
@@ -22,11 +34,14 @@ test.describe('the reveal panel', () => {
     expect(valueReads.count).toBe(1);
     await expect(page.getByText(/Hides in \d+ s/)).toBeVisible();
 
-    // No refetch on focus, reconnect or time.
-    await page.evaluate(() => window.dispatchEvent(new Event('focus')));
-    await page.evaluate(() => window.dispatchEvent(new Event('online')));
-    await page.waitForTimeout(300);
+    // Never read again on reconnect: a refetch would start within the 'online' event, before the
+    // request made after it, whose answer is waited for.
+    await context.setOffline(true);
+    await context.setOffline(false);
+    await expect.poll(() => page.evaluate(() => navigator.onLine)).toBe(true);
+    await afterPendingRequests(page);
     expect(valueReads.count).toBe(1);
+    await expect(page.getByLabel('Secret value')).toHaveText(CANARY);
 
     await page.getByRole('button', { name: 'Hide value' }).click();
     await expect(page.getByLabel('Value hidden')).toBeVisible();
@@ -38,7 +53,7 @@ test.describe('the reveal panel', () => {
     await page.goto(`${secretPath(projectId, 'api-token')}/versions/v1`);
     const shortMask = await page.getByLabel('Value hidden').innerHTML();
     await page.goto(`${secretPath(projectId, 'long-one')}/versions/v1`);
-    await expect(page.getByRole('heading', { name: 'Value of v1' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Value', exact: true })).toBeVisible();
     expect(await page.getByLabel('Value hidden').innerHTML()).toBe(shortMask);
   });
 
@@ -58,12 +73,22 @@ test.describe('the reveal panel', () => {
     await page.goto(`${secretPath(projectId, 'api-token')}/versions/v1`);
     await page.getByRole('button', { name: 'Reveal value' }).click();
     await expect(page.getByLabel('Secret value')).toHaveText(CANARY);
-    await page.evaluate(() => {
-      Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
-      document.dispatchEvent(new Event('visibilitychange'));
-    });
+    await setVisibility(page, 'hidden');
     await expect(page.getByLabel('Value hidden')).toBeVisible();
     expect(await page.content()).not.toContain(CANARY);
+  });
+
+  test('never reads again when the tab comes back', async ({ page, projectId }) => {
+    const valueReads = countRequests(page, /^\/api\/v1\/.*\/versions\/v\d+$/);
+    await page.goto(`${secretPath(projectId, 'api-token')}/versions/v1`);
+    await page.getByRole('button', { name: 'Reveal value' }).click();
+    await expect(page.getByLabel('Secret value')).toHaveText(CANARY);
+    await setVisibility(page, 'hidden');
+    await expect(page.getByLabel('Value hidden')).toBeVisible();
+    await setVisibility(page, 'visible');
+    await afterPendingRequests(page);
+    expect(valueReads.count).toBe(1);
+    await expect(page.getByLabel('Value hidden')).toBeVisible();
   });
 
   test('shows the value masked after navigating away and back', async ({ page, projectId }) => {
@@ -84,19 +109,23 @@ test.describe('the reveal panel', () => {
     expect(await page.content()).not.toContain(CANARY);
   });
 
-  test('copies without revealing, announces it, and clears the clipboard after 30 s', async ({ page, projectId, context }) => {
+  test('copies without revealing, says so with a countdown, and clears the clipboard after 30 s', async ({ page, projectId, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.clock.install();
     const valueReads = countRequests(page, /^\/api\/v1\/.*\/versions\/v\d+$/);
     await page.goto(`${secretPath(projectId, 'api-token')}/versions/v1`);
     await page.getByRole('button', { name: 'Copy value' }).click();
+    await expect(page.getByText('Copied — clears in 30 s')).toBeVisible();
     await expect(page.getByTestId('live-region')).toHaveText(/Value copied/);
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(CANARY);
     await expect(page.getByLabel('Value hidden')).toBeVisible();
     expect(await page.content()).not.toContain(CANARY);
     expect(valueReads.count).toBe(1);
-    await page.clock.fastForward('00:31');
-    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe('');
+    await page.clock.fastForward('00:10');
+    await expect(page.getByText(/^Copied — clears in (19|20) s$/)).toBeVisible();
+    await page.clock.fastForward('00:21');
+    await expect(page.getByText('The clipboard was cleared.')).toBeVisible();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('');
   });
 
   test('leaves the clipboard alone when it no longer holds the value', async ({ page, projectId, context }) => {
@@ -104,11 +133,77 @@ test.describe('the reveal panel', () => {
     await page.clock.install();
     await page.goto(`${secretPath(projectId, 'api-token')}/versions/v1`);
     await page.getByRole('button', { name: 'Copy value' }).click();
-    await expect(page.getByTestId('live-region')).toHaveText(/Value copied/);
+    await expect(page.getByText('Copied — clears in 30 s')).toBeVisible();
     await page.evaluate(() => navigator.clipboard.writeText('something the user copied later'));
     await page.clock.fastForward('00:31');
-    await page.waitForTimeout(100);
+    await expect(page.getByText('The clipboard holds something else now: it was left as it is.')).toBeVisible();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('something the user copied later');
+  });
+
+  test('a refused copy says why, names the permission, and takes an earlier copy off the clipboard', async ({
+    page,
+    projectId,
+    context,
+    csms,
+    emulator,
+  }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await csms.createVersion('api-token', { secret_string: 'NEWER-value' });
+    await page.goto(`${secretPath(projectId, 'api-token')}/versions/v2`);
+    await page.getByRole('button', { name: 'Copy value' }).click();
+    await expect(page.getByText('Copied — clears in 30 s')).toBeVisible();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('NEWER-value');
+
+    await emulator.addFault({
+      path: `/v1/${projectId}/secrets/api-token/versions/v1$`,
+      status: 403,
+      body: { error_code: 'CSMS.0403', error_msg: "Policy doesn't allow csms:secret:getVersion to be performed." },
+    });
+    await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'api-token' }).click();
+    await page.getByRole('row', { name: /^v1 / }).getByRole('link', { name: 'v1' }).click();
+    await page.getByRole('button', { name: 'Copy value' }).click();
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('Value could not be copied');
+    await expect(alert).toContainText('csms:secret:getVersion');
+    await expect(alert).toContainText('CSMS.0403');
+    await expect(page.getByText('Nothing was copied. The value copied earlier was taken off the clipboard')).toBeVisible();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('');
+  });
+
+  test('a throttled copy says when to try again', async ({ page, projectId, context, emulator }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await emulator.addFault({
+      path: `/v1/${projectId}/secrets/api-token/versions/v1$`,
+      status: 429,
+      headers: { 'Retry-After': '20' },
+      body: { error_code: 'APIGW.0308', error_msg: 'Throttled.' },
+    });
+    await page.goto(`${secretPath(projectId, 'api-token')}/versions/v1`);
+    await page.getByRole('button', { name: 'Copy value' }).click();
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('Value could not be copied');
+    await expect(alert).toContainText('CSMS asked to wait 20 s');
+    await expect(alert.getByRole('button', { name: /Retry in \d+ s/ })).toBeDisabled();
+  });
+
+  test('after a 403 on the value, Reveal and Copy stay off until the page is left', async ({ page, projectId, csms, emulator }) => {
+    await csms.createVersion('api-token', { secret_string: 'v2-value' });
+    const path = `/v1/${projectId}/secrets/api-token/versions/v1$`;
+    await emulator.addFault({ path, status: 403, body: { error_code: 'CSMS.0403', error_msg: 'Refused.' } });
+    await page.goto(`${secretPath(projectId, 'api-token')}/versions/v1`);
+    await page.getByRole('button', { name: 'Reveal value' }).click();
+    await expect(page.getByRole('alert')).toContainText('CSMS.0403');
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(page.getByRole('button', { name: 'Reveal value' })).toBeDisabled();
+    await expect(page.getByRole('button', { name: 'Copy value' })).toBeDisabled();
+    await expect(page.getByRole('button', { name: 'Reveal value' })).toHaveAccessibleDescription(
+      /^CSMS refused to read this value: it needs the IAM permission csms:secret:getVersion .*Reveal and Copy stay off until you leave this page\.$/,
+    );
+    expect((await emulator.requests(new RegExp(path))).length).toBe(1);
+    // Another page (here another version) may be read again.
+    await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'api-token' }).click();
+    await page.getByRole('row', { name: /^v2 / }).getByRole('link', { name: 'v2' }).click();
+    await expect(page.getByRole('button', { name: 'Reveal value' })).toBeEnabled();
   });
 
   test('cannot reveal or copy when the secret is not ENABLED, and says why', async ({ page, projectId, emulator }) => {
@@ -117,7 +212,8 @@ test.describe('the reveal panel', () => {
     await page.goto(`${secretPath(projectId, 'api-token')}/versions/v1`);
     await expect(page.getByRole('button', { name: 'Reveal value' })).toBeDisabled();
     await expect(page.getByRole('button', { name: 'Copy value' })).toBeDisabled();
-    await expect(page.getByText('The value cannot be read: Values cannot be read while the secret is disabled.')).toBeVisible();
+    await expect(page.getByText('No value can be read while the secret is disabled.')).toBeVisible();
+    await expect(page.getByLabel('Value hidden')).toHaveCount(0);
     expect(valueReads.count).toBe(0);
   });
 
@@ -137,22 +233,36 @@ test.describe('the reveal panel', () => {
 });
 
 test.describe('value views', () => {
-  test('JSON: pretty, with a per-key table that reveals and copies one field', async ({ page, projectId, csms, context }) => {
+  test('a flat JSON object opens on its fields, masked, each with Reveal and Copy; one read for all', async ({
+    page,
+    projectId,
+    csms,
+    context,
+  }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await csms.createSecret({ name: 'db', secret_string: '{"username":"app","password":"p@ss-CANARY"}' });
+    const valueReads = countRequests(page, /^\/api\/v1\/.*\/versions\/v\d+$/);
     await page.goto(`${secretPath(projectId, 'db')}/versions/latest`);
     await expect(page.getByText('“latest” is the newest version: v1.')).toBeVisible();
     await page.getByRole('button', { name: 'Reveal value' }).click();
-    await expect(page.getByLabel('Secret value as JSON')).toHaveText('{\n  "username": "app",\n  "password": "p@ss-CANARY"\n}');
-    await page.getByRole('button', { name: 'Fields' }).click();
+    await expect(page.getByRole('button', { name: 'Fields' })).toHaveAttribute('aria-pressed', 'true');
     const row = page.getByRole('row', { name: /password/ });
-    await expect(row).not.toContainText('p@ss-CANARY');
+    await expect(row.getByRole('rowheader')).toHaveText('password');
+    await expect(row).toContainText('••••');
+    expect(await page.content()).not.toContain('p@ss-CANARY');
     await page.getByRole('button', { name: 'Reveal password' }).click();
     await expect(row).toContainText('p@ss-CANARY');
+    await expect(page.getByRole('row', { name: /username/ })).not.toContainText('app');
     await page.getByRole('button', { name: 'Copy username' }).click();
+    await expect(page.getByText('username copied — clears in 30 s')).toBeVisible();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('app');
+    await page.getByRole('button', { name: 'Reveal all' }).click();
+    await expect(page.getByRole('row', { name: /username/ })).toContainText('app');
+    await page.getByRole('button', { name: 'JSON' }).click();
+    await expect(page.getByLabel('Secret value as JSON')).toHaveText('{\n  "username": "app",\n  "password": "p@ss-CANARY"\n}');
     await page.getByRole('button', { name: 'Text' }).click();
     await expect(page.getByLabel('Secret value', { exact: true })).toHaveText('{"username":"app","password":"p@ss-CANARY"}');
+    expect(valueReads.count).toBe(1);
   });
 
   test('text: exact, whitespace kept; invalid JSON stays text', async ({ page, projectId, csms }) => {

@@ -58,7 +58,9 @@ test('a deep link asks for sign-in, checks the form before sending it, then open
   expect(cookies[0]).toMatchObject({ name: '__Host-csms-session', httpOnly: true, secure: true, sameSite: 'Strict' });
   expect(await page.evaluate(() => document.cookie)).toBe('');
   expect(await page.content()).not.toContain('MII');
-  expect(auditLines().at(-1)).toMatchObject({ event: 'session.sign-in', who: `iam:${DEMO_IAM.domain}/operator`, outcome: 'ok' });
+  await expect
+    .poll(() => auditLines().at(-1))
+    .toMatchObject({ event: 'session.sign-in', who: `iam:${DEMO_IAM.domain}/operator`, outcome: 'ok' });
 });
 
 test('the auditor reads metadata; a value, and another project, are refused with the permission named', async ({ page }) => {
@@ -72,15 +74,40 @@ test('the auditor reads metadata; a value, and another project, are refused with
   const refused = page.getByRole('alert');
   await expect(refused).toContainText('needs the IAM permission csms:secret:getVersion');
   await expect(refused).toContainText('CSMS.0403');
-  expect(auditLines().at(-1)).toMatchObject({ event: 'secret.value.read', who: `iam:${DEMO_IAM.domain}/auditor`, outcome: 'denied' });
+  await expect
+    .poll(() => auditLines().at(-1))
+    .toMatchObject({ event: 'secret.value.read', who: `iam:${DEMO_IAM.domain}/auditor`, outcome: 'denied' });
   await page.getByRole('button', { name: 'Dismiss' }).click();
   await expect(refused).toBeHidden();
   await expect(page.getByLabel('Value hidden')).toBeVisible();
+  // No second refused (and audited) call: both stay off, the permission named.
+  await expect(page.getByRole('button', { name: 'Reveal value' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Copy value' })).toBeDisabled();
+  await expect(page.getByText(/needs the IAM permission csms:secret:getVersion .*Reveal and Copy stay off/)).toBeVisible();
 
+  // A project the auditor has no token for: one message saying which, that this user cannot use
+  // it, and who can change that; no advice about a CSMS permission.
   await page.goto(`/projects/${staging.id}/secrets`);
-  await expect(page.getByRole('alert')).toContainText('Permission denied');
-  await expect(page.getByRole('alert')).toContainText('csms:secret:list');
-  await expect(page.getByRole('alert')).toContainText(`may not use project ${staging.id}`);
+  const refusal = page.getByRole('alert');
+  await expect(refusal).toContainText('You cannot use this project');
+  await expect(refusal).toContainText(
+    `Project ${staging.id} is not one of the projects your IAM user auditor (account ${DEMO_IAM.domain}) may use.`,
+  );
+  await expect(refusal).toContainText(`An administrator of the ${DEMO_IAM.domain} account can give you access to it in IAM`);
+  await expect(refusal).not.toContainText('csms:secret:list');
+  await expect(page.getByLabel('Project').locator('option:checked')).toHaveText('7c1d9e2f… (no access)');
+  await expect(page.getByLabel('Secret name')).toHaveCount(0);
+  await refusal.getByRole('link', { name: production.name }).click();
+  await expect(page.getByRole('link', { name: 'grafana-admin' })).toBeVisible();
+});
+
+test('at 375 px the header of a signed-in user fits', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 740 });
+  await page.goto(`/projects/${production.id}/secrets`);
+  await signIn(page, operator);
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Times in / })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
 });
 
 test('a pasted project token signs in to that project only', async ({ page }) => {
@@ -105,6 +132,7 @@ test('when the token expires, values are masked and signing in again returns to 
   await page.goto(version);
   await signIn(page, operator);
   await page.getByRole('button', { name: 'Reveal value' }).click();
+  await page.getByRole('button', { name: 'JSON' }).click();
   const value = page.getByTestId('secret-value');
   await expect(value).toBeVisible();
   const shown = (await value.textContent())!;
@@ -117,7 +145,7 @@ test('when the token expires, values are masked and signing in again returns to 
   expect(new URL(page.url()).searchParams.get('next')).toBe(version);
   expect(await page.content()).not.toContain(shown);
   expect(await page.context().cookies()).toEqual([]);
-  expect(auditLines().at(-1)).toMatchObject({ event: 'session.end', outcome: 'token-refused' });
+  await expect.poll(() => auditLines().at(-1)).toMatchObject({ event: 'session.end', outcome: 'token-refused' });
 
   await signIn(page, operator);
   await expect(page.getByRole('heading', { name: 'grafana-admin' })).toBeVisible();
@@ -131,6 +159,7 @@ test('sign-out ends the session and leaves nothing in the browser', async ({ pag
   await page.getByRole('button', { name: /theme/i }).click(); // a stored preference, to see it cleared
   expect(await page.evaluate(() => localStorage.length)).toBe(1);
   await page.getByRole('button', { name: 'Reveal value' }).click();
+  await page.getByRole('button', { name: 'JSON' }).click();
   const shown = (await page.getByTestId('secret-value').textContent())!;
 
   await page.getByRole('button', { name: 'Sign out' }).click();
@@ -140,7 +169,7 @@ test('sign-out ends the session and leaves nothing in the browser', async ({ pag
   expect(await page.evaluate(() => [localStorage.length, sessionStorage.length, document.cookie])).toEqual([0, 0, '']);
   expect(JSON.stringify(await context.storageState({ indexedDB: true }))).not.toContain(shown);
   expect(await page.content()).not.toContain(shown);
-  expect(auditLines().at(-1)).toMatchObject({ event: 'session.sign-out', who: `iam:${DEMO_IAM.domain}/operator` });
+  await expect.poll(() => auditLines().at(-1)).toMatchObject({ event: 'session.sign-out', who: `iam:${DEMO_IAM.domain}/operator` });
 
   // Back cannot bring the page (or its value) back, and the session is gone on the server too.
   await page.goBack();

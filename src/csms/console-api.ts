@@ -4,6 +4,8 @@
 import { z } from 'zod';
 import { NAME_PATTERN, PROJECT_ID_PATTERN, VERSION_ID_PATTERN } from './patterns.ts';
 import type { NotificationRecord, RotationTask, Secret, SecretEvent, VersionMetadata } from './schemas.ts';
+import type { ValueRef } from './value-ref.ts';
+import type { KeyDiff, ValueShape } from './value-shape.ts';
 
 export interface Project {
   id: string;
@@ -71,4 +73,29 @@ export interface ProjectOverview {
   events: SecretEvent[];
   /** The parts that failed; a part absent here was read (or is being read). */
   failed: Partial<Record<OverviewPart, OverviewPartError>>;
+}
+
+/** One side of GET /api/compare?a=&b= (project/secret/version-or-stage each): what the server
+ * could tell about its value without sending it, or why it could not be read. */
+export type CompareSide =
+  | ({
+      ok: true;
+      ref: ValueRef;
+      /** The version read (a stage or `latest` resolved). */
+      version_id: string;
+      version_stages: string[];
+      create_time?: number;
+      /** HMAC-SHA256 of the value under a key only the server holds: equal values, equal prints
+       * (within this console), and nothing else. 8 hex characters. */
+      fingerprint: string;
+    } & ValueShape)
+  | ({ ok: false; ref: ValueRef; permission?: string } & OverviewPartError);
+
+export interface CompareResult {
+  a: CompareSide;
+  b: CompareSide;
+  /** Null when a side could not be read. */
+  equal: boolean | null;
+  /** Both JSON objects: key by key. */
+  keys?: KeyDiff[];
 }

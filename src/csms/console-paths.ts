@@ -7,6 +7,7 @@ export const CONSOLE_PATHS = {
   config: `${API_PREFIX}/config`,
   session: `${API_PREFIX}/session`,
   audit: `${API_PREFIX}/audit`,
+  compare: `${API_PREFIX}/compare`,
 } as const;
 
 /** The header the app sends on every API call; a cross-site form or image cannot send it. */

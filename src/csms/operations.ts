@@ -34,6 +34,8 @@ interface QueryRule {
   what: string;
   /** Further check of a value that matches the pattern. */
   valid?: (value: string) => boolean;
+  /** Required by the service itself, or only by the console (which asks for less than it may). */
+  required?: 'service' | 'console';
 }
 
 const pageSize: QueryRule = {
@@ -41,10 +43,14 @@ const pageSize: QueryRule = {
   what: `a whole number from 1 to ${LIMITS.pageSizeMax}`,
   valid: (v) => Number(v) >= 1 && Number(v) <= LIMITS.pageSizeMax,
 };
+/** A time in milliseconds since 1970, as CTS takes it (13 digits). */
+const millis: QueryRule = { pattern: /^[0-9]{13}$/, what: 'a time in milliseconds (13 digits)' };
 const nameRule: QueryRule = { pattern: NAME_PATTERN, what: 'a name (1-64 letters, digits, "_" or "-")' };
 const uuidRule: QueryRule = { pattern: UUID_PATTERN, what: 'an id (a uuid)' };
 
 interface OperationSpec {
+  /** The service that answers; CSMS unless said (its endpoint differs). */
+  service?: 'cts';
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** Path template; `{name}` is a path parameter of PARAMS. */
   path: string;
@@ -152,6 +158,29 @@ export const OPERATIONS = {
     alias: 'csms:event:listNotificationRecords',
     read: { query: {} },
   },
+  /** CTS, Huawei Cloud's audit service: who called which CSMS operation, when, from where, with
+   * what result (7 days kept). The console asks for CSMS's management traces only. */
+  ListTraces: {
+    service: 'cts',
+    method: 'GET',
+    path: '/v3/{project_id}/traces',
+    action: 'cts:trace:list',
+    read: {
+      query: {
+        trace_type: { pattern: /^system$/, what: 'system (management traces)', required: 'service' },
+        service_type: { pattern: /^CSMS$/, what: 'CSMS', required: 'console' },
+        limit: { pattern: /^[0-9]{1,3}$/, what: 'a whole number from 1 to 200', valid: (v) => Number(v) >= 1 && Number(v) <= 200 },
+        from: millis,
+        to: millis,
+        next: { pattern: /^[A-Za-z0-9._:-]{10,50}$/, what: "the marker of the previous page's answer" },
+        resource_name: nameRule,
+        resource_id: uuidRule,
+        trace_name: { pattern: /^[A-Za-z][A-Za-z0-9._-]{0,99}$/, what: 'an operation name such as UpdateSecretStage' },
+        user: { pattern: /^[\p{L}\p{N} ._@-]{1,64}$/u, what: 'a user name' },
+        trace_rating: { pattern: /^(normal|warning|incident)$/, what: 'normal, warning or incident' },
+      },
+    },
+  },
   CreateSecret: { method: 'POST', path: '/v1/{project_id}/secrets', action: 'csms:secret:create' },
   UpdateSecret: { method: 'PUT', path: '/v1/{project_id}/secrets/{secret_name}', action: 'csms:secret:update' },
   CreateSecretVersion: { method: 'POST', path: '/v1/{project_id}/secrets/{secret_name}/versions', action: 'csms:secret:createVersion' },
@@ -210,16 +239,21 @@ export function permissionOf(operation: OperationName): string {
   return spec.alsoNeeds ? `${named} (and ${spec.alsoNeeds})` : named;
 }
 
+/** The service that answers an operation. */
+export const serviceOf = (operation: OperationName): 'csms' | 'cts' => (OPERATIONS[operation] as OperationSpec).service ?? 'csms';
+
 /** The IAM actions that allow an operation: its identity-policy action and its alias. */
 export function actionsOf(operation: OperationName): string[] {
   const spec: OperationSpec = OPERATIONS[operation];
   return spec.alias ? [spec.action, spec.alias] : [spec.action];
 }
 
-/** Checks a read's query against its rules: the checked copy, or why it is refused. */
+/** Checks a read's query against its rules, as the console or the service itself does: the
+ * checked copy, or why it is refused. */
 export function checkQuery(
   operation: ReadOperation,
   query: Record<string, unknown>,
+  checker: 'console' | 'service' = 'console',
 ): { query: Record<string, string> } | { problem: string } {
   const rules: Record<string, QueryRule> = OPERATIONS[operation].read.query;
   const checked: Record<string, string> = {};
@@ -231,5 +265,10 @@ export function checkQuery(
       return { problem: `Invalid value for the query parameter "${key}": expected ${rule.what}.` };
     checked[key] = value;
   }
+  const missing = Object.entries(rules).find(
+    ([key, rule]) =>
+      (rule.required === 'service' || (rule.required === 'console' && checker === 'console')) && !Object.hasOwn(checked, key),
+  );
+  if (missing) return { problem: `The query parameter "${missing[0]}" is required: expected ${missing[1].what}.` };
   return { query: checked };
 }

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { ReadOperation } from './operations.ts';
 import { LIMITS, SECRET_STATES } from './patterns.ts';
+import { stageChangeOf, type StageChange } from './trace-change.ts';
 
 /** CSMS timestamps: documented as seconds, sent as milliseconds (the web shows either). */
 const timestamp = z.int().nonnegative();
@@ -146,6 +147,48 @@ export const resourceInstancesRequestSchema = z.strictObject({
 });
 export type ResourceInstancesRequest = z.infer<typeof resourceInstancesRequestSchema>;
 
+/**
+ * A CTS trace: who called which operation, when, from where, and how it ended. Of what CTS
+ * recorded of the request and the response only the stage change is kept (trace-change.ts): a
+ * recorded request can hold a value, and nothing of it reaches the browser.
+ */
+const traceSchema = z
+  .object({
+    trace_id: z.string(),
+    trace_name: z.string(),
+    trace_rating: z.string().optional(),
+    trace_type: z.string().optional(),
+    service_type: z.string().optional(),
+    resource_type: z.string().optional(),
+    resource_name: z.string().optional(),
+    resource_id: z.string().optional(),
+    source_ip: z.string().optional(),
+    request_id: z.string().optional(),
+    // The definition says a string; its own example sends a number.
+    code: z.union([z.string(), z.number()]).transform(String).optional(),
+    message: z.string().optional(),
+    read_only: z.boolean().optional(),
+    time: timestamp,
+    record_time: timestamp.optional(),
+    user: z
+      .object({
+        id: z.string().optional(),
+        name: z.string().optional(),
+        user_name: z.string().optional(),
+        type: z.string().optional(),
+        access_key_id: z.string().optional(),
+        principal_urn: z.string().optional(),
+        domain: z.object({ id: z.string().optional(), name: z.string().optional() }).optional(),
+      })
+      .optional(),
+    response: z.unknown().optional(),
+  })
+  .transform(({ response, ...trace }) => {
+    const change = stageChangeOf(trace.trace_name, response);
+    return change ? { ...trace, change } : trace;
+  });
+export type Trace = z.output<typeof traceSchema> & { change?: StageChange };
+
 /** The answer schema of each read, keyed like the table of operations. */
 export const RESPONSE_SCHEMAS = {
   ListSecrets: z.object({ secrets: z.array(secretSchema), page_info: pageInfoSchema }),
@@ -172,6 +215,10 @@ export const RESPONSE_SCHEMAS = {
   ListSecretEvents: z.object({ events: z.array(eventSchema), page_info: pageInfoSchema.optional() }),
   ShowSecretEvent: z.object({ event: eventSchema }),
   ListNotificationRecords: z.object({ records: z.array(notificationRecordSchema), page_info: pageInfoSchema.optional() }),
+  ListTraces: z.object({
+    traces: z.array(traceSchema),
+    meta_data: z.object({ count: z.int().nonnegative().optional(), marker: z.string().nullish() }).optional(),
+  }),
 } satisfies Record<ReadOperation, z.ZodType>;
 
 /** What a read answers, once checked: `ResponseOf<'ShowSecret'>` is `{secret: Secret}`. */

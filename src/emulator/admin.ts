@@ -1,6 +1,6 @@
 // Test-only endpoints (CSMS_EMULATOR_FAULTS=1): fault rules, the request log, and what CSMS's
 // public API cannot do: set a secret's state, and record what CSMS does by itself (rotations,
-// rotation tasks, notifications).
+// rotation tasks, notifications), and what CTS recorded before now.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { checkParam, type ParamName } from '../csms/operations.ts';
@@ -11,8 +11,9 @@ import { faultRuleBody, type Faults } from './faults.ts';
 import type { Iam } from './iam.ts';
 import type { RecordsService } from './records.ts';
 import { resolveTime } from './seed.ts';
-import { notificationSeed, taskSeed } from './seed-file.ts';
+import { notificationSeed, taskSeed, traceSeed } from './seed-file.ts';
 import type { Service } from './service.ts';
+import { callOfSeed, type Traces } from './traces.ts';
 
 const rotationBody = z.object({ rotation_time: z.number().int().min(0) });
 
@@ -24,8 +25,11 @@ const stateBody = z.object({
 type ProjectParams = { Params: { project_id: string } };
 type SecretParams = { Params: { project_id: string; secret_name: string } };
 
-export function registerAdminRoutes(app: FastifyInstance, deps: { service: Service; records: RecordsService; faults: Faults; iam: Iam }) {
-  const { faults, service, records, iam } = deps;
+export function registerAdminRoutes(
+  app: FastifyInstance,
+  deps: { service: Service; records: RecordsService; traces: Traces; faults: Faults; iam: Iam },
+) {
+  const { faults, service, records, traces, iam } = deps;
   const checked = (params: Record<string, string>) => {
     for (const [name, value] of Object.entries(params)) {
       const problem = checkParam(name as ParamName, value);
@@ -71,6 +75,13 @@ export function registerAdminRoutes(app: FastifyInstance, deps: { service: Servi
       rotation_func_urn: null,
       task_time: task.task_time === undefined ? undefined : resolveTime(task.task_time, Date.now()),
     });
+  });
+  // What CTS recorded before now (calls made now are recorded as they are served).
+  app.post<ProjectParams>('/emulator/v1/:project_id/traces', async (req, reply) => {
+    checked(req.params);
+    const { traces: seeds } = parseBody(z.object({ traces: z.array(traceSeed).max(1000) }), req.body);
+    traces.add(seeds.map((t) => callOfSeed(req.params.project_id, t, resolveTime(t.time, Date.now()))));
+    return reply.code(204).send();
   });
   app.post<ProjectParams>('/emulator/v1/:project_id/notification-records', async (req, reply) => {
     checked(req.params);

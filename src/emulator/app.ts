@@ -4,7 +4,7 @@ import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CSMS_ERRORS } from '../csms/error-codes.ts';
-import { actionsOf, OPERATIONS } from '../csms/operations.ts';
+import { actionsOf, OPERATIONS, serviceOf } from '../csms/operations.ts';
 import { CsmsError, invalidBody } from './errors.ts';
 import { registerAdminRoutes } from './admin.ts';
 import { createFaults, type Faults } from './faults.ts';
@@ -12,6 +12,7 @@ import type { Iam } from './iam.ts';
 import { operationOf, registerCsmsRoutes } from './routes.ts';
 import type { RecordsService } from './records.ts';
 import type { Service } from './service.ts';
+import type { Caller, Traces } from './traces.ts';
 import { verifySignature } from './signature.ts';
 
 const BODY_LIMIT = 256 * 1024;
@@ -27,10 +28,21 @@ declare module 'fastify' {
     rawBody?: Buffer;
     /** A body that could not be parsed; reported after authentication, as the gateway does. */
     bodyError?: CsmsError;
+    /** Who authentication found (CTS records their calls). */
+    caller?: Caller;
+    /** The JSON answer of a call CTS keeps the answer of. */
+    answer?: string;
   }
 }
 
-export function buildEmulatorApp(opts: { service: Service; records: RecordsService; auth: EmulatorAuth; faults: boolean; iam: Iam }) {
+export function buildEmulatorApp(opts: {
+  service: Service;
+  records: RecordsService;
+  traces: Traces;
+  auth: EmulatorAuth;
+  faults: boolean;
+  iam: Iam;
+}) {
   const app = Fastify({
     logger: false,
     genReqId: () => randomUUID().replaceAll('-', ''),
@@ -61,7 +73,9 @@ export function buildEmulatorApp(opts: { service: Service; records: RecordsServi
   if (faults) {
     // The test-only routes are in a scope of their own, so the faults and the request log (hooks
     // of the API scopes below) never touch them, whatever the spelling of their URL.
-    app.register(async (admin) => registerAdminRoutes(admin, { service: opts.service, records: opts.records, faults, iam: opts.iam }));
+    app.register(async (admin) =>
+      registerAdminRoutes(admin, { service: opts.service, records: opts.records, traces: opts.traces, faults, iam: opts.iam }),
+    );
   }
 
   // The APIs: CSMS routes authenticated as the router matched them (the decoded path), so no
@@ -86,10 +100,30 @@ export function buildEmulatorApp(opts: { service: Service; records: RecordsServi
       csms.addHook('preHandler', async (req) => {
         // Fastify reads no body on a GET, but a signature covers the bytes sent (some SDKs send `{}`).
         req.rawBody ??= await unreadBody(req);
-        authenticate(req, opts.auth, opts.iam);
+        req.caller = authenticate(req, opts.auth, opts.iam);
         if (req.bodyError) throw req.bodyError;
       });
-      registerCsmsRoutes(csms, opts.service, opts.records);
+      // CTS's part: each CSMS call by a known caller is a trace, whatever its result.
+      csms.addHook('onSend', async (req, reply, payload) => {
+        if (typeof payload === 'string' && reply.statusCode < 300) req.answer = payload;
+      });
+      csms.addHook('onResponse', async (req, reply) => {
+        const operation = operationOf(req);
+        if (!req.caller || !operation || serviceOf(operation) !== 'csms') return;
+        const params = req.params as Partial<Record<string, string>>;
+        opts.traces.record({
+          projectId: params.project_id!,
+          operation,
+          status: reply.statusCode,
+          caller: req.caller,
+          sourceIp: req.ip,
+          requestId: req.id,
+          // CreateSecret names its secret in the body.
+          secretName: params.secret_name ?? nameInBody(req.body),
+          answer: req.answer,
+        });
+      });
+      registerCsmsRoutes(csms, opts.service, opts.records, opts.traces);
     });
     opts.iam.register(api, (req) => signedBy(req, opts.auth).ok);
   });
@@ -117,10 +151,11 @@ function sendError(reply: FastifyReply, error: CsmsError) {
     .send({ error_code: error.code, error_msg: error.message, ...(gateway && { request_id: reply.request.id }) });
 }
 
-function authenticate(req: FastifyRequest, auth: EmulatorAuth, iam: Iam) {
+/** Who the caller is, or an error; the emulator's token and key pair belong to the account itself. */
+function authenticate(req: FastifyRequest, auth: EmulatorAuth, iam: Iam): Caller {
   const token = req.headers['x-auth-token'];
   if (token !== undefined) {
-    if (token === auth.token) return; // the emulator's own token: every project
+    if (token === auth.token) return { name: iam.domain.name }; // the emulator's own token: every project
     const checked = iam.check(String(token));
     if (!checked.ok)
       throw new CsmsError(
@@ -145,15 +180,20 @@ function authenticate(req: FastifyRequest, auth: EmulatorAuth, iam: Iam) {
         CSMS_ERRORS.policyDenied,
         `Policy doesn't allow ${OPERATIONS[operation].action} to be performed by ${checked.user}.`,
       );
-    return;
+    return { name: checked.user, id: checked.userId };
   }
   if (!req.headers.authorization)
     throw new CsmsError(401, CSMS_ERRORS.authFailed, 'Incorrect IAM authentication information: no X-Auth-Token and no signature.');
   const result = signedBy(req, auth);
-  if (result.ok) return;
+  if (result.ok) return { name: iam.domain.name, accessKeyId: auth.accessKey };
   if (result.reason === 'clock-skew')
     throw new CsmsError(401, CSMS_ERRORS.clockSkew, 'Incorrect IAM authentication information: X-Sdk-Date is more than 15 minutes off.');
   throw new CsmsError(401, CSMS_ERRORS.authFailed, `Incorrect IAM authentication information: signature ${result.reason}.`);
+}
+
+function nameInBody(body: unknown): string | undefined {
+  const name = typeof body === 'object' && body !== null ? (body as { name?: unknown }).name : undefined;
+  return typeof name === 'string' ? name.slice(0, 64) : undefined;
 }
 
 /** The bytes of a body the router did not read, up to the body limit. */

@@ -78,26 +78,20 @@ const production: SeedInput['projects'][number]['secrets'] = [
     rotation_config: json({ instance_id: '6d1c4b2a8f0e4c3d9b7a5e1f2c3d4e5fin01', secret_sub_type: 'MultiUser' }),
     rotation_func_urn: `urn:fss:cn-north-4:${pid}:function:default:csms-rds-rotation:latest`,
     event_subscriptions: ['secret-rotation-alerts'],
-    versions: [
-      { secret_string: json({ username: 'orders_rw', password: fake('mysql1') }) },
-      { secret_string: json({ username: 'orders_rw_clone', password: fake('mysql2') }), created: '-65d' },
-      { secret_string: json({ username: 'orders_rw', password: fake('mysql3') }), created: '-35d' },
-      { secret_string: json({ username: 'orders_rw_clone', password: fake('mysql4') }), created: '-5d' },
-    ],
+    // Its rotation has not run since it was set up (the emulator's last rotation is the
+    // creation): overdue, and no version newer than that last rotation.
+    versions: [{ secret_string: json({ username: 'orders_rw', password: fake('mysql1') }) }],
   },
   {
     name: 'gaussdb-reporting',
     description: 'GaussDB reporting user, rotated weekly.',
-    created: '-60d',
+    created: '-3d',
     secret_type: 'GaussDB-FG',
     auto_rotation: true,
     rotation_period: '7d',
     rotation_config: json({ instance_id: 'a1b2c3d4e5f647a8b9c0d1e2f3a4b5c6in14', secret_sub_type: 'SingleUser' }),
     rotation_func_urn: `urn:fss:cn-north-4:${pid}:function:default:csms-gaussdb-rotation:latest`,
-    versions: [
-      { secret_string: json({ username: 'report_ro', password: fake('gauss1') }) },
-      { secret_string: json({ username: 'report_ro', password: fake('gauss2') }), created: '-3d' },
-    ],
+    versions: [{ secret_string: json({ username: 'report_ro', password: fake('gauss2') }) }],
   },
   {
     name: 'payments-psp-api-key',
@@ -165,7 +159,7 @@ const production: SeedInput['projects'][number]['secrets'] = [
   },
   {
     name: 'smtp-relay',
-    description: 'SMTP relay credentials; v1 expired, subscribed to expiry alerts.',
+    description: 'SMTP relay credentials; the current version expires, subscribed to expiry alerts.',
     created: '-120d',
     event_subscriptions: ['secret-expiry-alerts'],
     versions: [

@@ -9,6 +9,7 @@ import type { SeedProject } from './seed-file.ts';
 import { applySeed, loadSeed } from './seed.ts';
 import { createRecords } from './records.ts';
 import { createService } from './service.ts';
+import { createTraces } from './traces.ts';
 import { openStore } from './store.ts';
 import { parseMasterKey } from './vault.ts';
 
@@ -38,12 +39,13 @@ export async function startEmulator(config: EmulatorConfig): Promise<RunningEmul
   const store = openStore(config.dbPath);
   const service = createService(store, masterKeyFor(config));
   const records = createRecords(store);
-  applySeed(service, records, seed);
   const iam = await createIam(
     seed.iam,
     seed.projects.map(({ id, name }) => ({ id, name })),
   );
-  const app = buildEmulatorApp({ service, records, auth: config.auth, faults: config.faults, iam });
+  const traces = createTraces(store.traces, () => iam.domain);
+  applySeed(service, records, traces, seed);
+  const app = buildEmulatorApp({ service, records, traces, auth: config.auth, faults: config.faults, iam });
   await app.listen({ host: config.host, port: config.port });
   const { port } = app.server.address() as AddressInfo;
   return {
@@ -51,6 +53,7 @@ export async function startEmulator(config: EmulatorConfig): Promise<RunningEmul
     projects: seed.projects.map(({ id, name, region }) => ({ id, name, region })),
     async close() {
       await app.close();
+      traces.close();
       store.close();
     },
   };

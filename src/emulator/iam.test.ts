@@ -186,7 +186,8 @@ describe('what a sign-in gives away', () => {
     const unknown = await median((i) => signIn(`nobody-${i}`, 'wrong', { id: production.id }));
     const known = await median((i) => signIn(operator.name, `wrong-${i}`, { id: production.id }));
     expect((await signIn(operator.name, operator.password, { id: production.id })).status).toBe(201); // resets the count
-    expect(unknown / known).toBeGreaterThan(0.5);
+    // Loose: without the dummy hash an unknown name is refused some 50 times faster.
+    expect(unknown / known).toBeGreaterThan(0.25);
     expect(unknown).toBeGreaterThan(5); // a hash was computed
   });
 

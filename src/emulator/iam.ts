@@ -28,7 +28,8 @@ interface Token {
 
 /** What a token presented to a CSMS route may do. */
 export type TokenCheck =
-  { ok: true; projectId?: string; user: string; allows: (action: string) => boolean } | { ok: false; reason: 'expired' | 'unknown' };
+  | { ok: true; projectId?: string; user: string; userId: string; allows: (action: string) => boolean }
+  | { ok: false; reason: 'expired' | 'unknown' };
 
 const nameOrId = z.union([z.object({ id: z.string().min(1) }), z.object({ name: z.string().min(1) })]);
 const passwordUser = z.object({
@@ -84,7 +85,7 @@ export async function createIam(seed: IamSeed | undefined, projects: IamProject[
       const token = tokens.get(value);
       if (!token) return { ok: false, reason: 'unknown' };
       if (token.expiresAt <= clock()) return { ok: false, reason: 'expired' };
-      return { ok: true, projectId: token.project?.id, user: token.user.name, allows: token.user.allows };
+      return { ok: true, projectId: token.project?.id, user: token.user.name, userId: token.user.id, allows: token.user.allows };
     },
     /** Test-only: every token issued so far expires now. */
     expireAll() {

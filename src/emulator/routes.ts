@@ -23,9 +23,10 @@ import {
   updateSecretBody,
   updateStageBody,
 } from './bodies.ts';
-import { invalidParameter } from './errors.ts';
+import { CsmsError, invalidParameter } from './errors.ts';
 import type { RecordsService } from './records.ts';
 import type { Service } from './service.ts';
+import { CTS_INVALID_PARAMETER, type Traces } from './traces.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -44,7 +45,7 @@ export const operationOf = (req: FastifyRequest): OperationName | undefined => r
 function queryOf(operation: ReadOperation, req: Request): Record<string, string> {
   const rules = OPERATIONS[operation].read.query;
   const known = Object.fromEntries(Object.entries(req.query).filter(([key]) => Object.hasOwn(rules, key)));
-  const checked = checkQuery(operation, known);
+  const checked = checkQuery(operation, known, 'service');
   if ('problem' in checked) throw invalidParameter(checked.problem);
   return checked.query;
 }
@@ -53,7 +54,7 @@ const pageSize = (value: string | undefined) => (value === undefined ? LIMITS.pa
 
 type Handler = (p: Params, req: Request, reply: FastifyReply) => unknown;
 
-export function registerCsmsRoutes(app: FastifyInstance, service: Service, records: RecordsService) {
+export function registerCsmsRoutes(app: FastifyInstance, service: Service, records: RecordsService, traces: Traces) {
   const limitOf = (q: Record<string, string>) => (q.limit === undefined ? undefined : Number(q.limit));
   const handlers: Record<OperationName, Handler> = {
     ListSecrets: (p, req) => {
@@ -94,6 +95,15 @@ export function registerCsmsRoutes(app: FastifyInstance, service: Service, recor
       return reply.code(204).send();
     },
     CreateSecretEvent: (p, req) => records.createEvent(p.project_id, parseBody(createEventBody, req.body)),
+    ListTraces: (p, req) => {
+      try {
+        return traces.list(p.project_id, queryOf('ListTraces', req));
+      } catch (error) {
+        // CTS says it with its own code.
+        if (error instanceof CsmsError && error.status === 400) throw new CsmsError(400, CTS_INVALID_PARAMETER, error.message);
+        throw error;
+      }
+    },
   };
 
   for (const operation of Object.keys(OPERATIONS) as OperationName[]) {

@@ -14,11 +14,13 @@
 //       ],
 //       "stages": { "ROLLBACK": "v1" },           // UpdateSecretStage after the versions
 //       "state": "PENDING_DELETE", "scheduled_delete_time": "+7d"   // optional, default ENABLED
-//     }]
+//     }],
+//     "traces": [{ "operation": "UpdateSecretStage", "secret_name": "db-password", "time": "-2d",
+//                  "user": "operator", "version_id": "v2", "stages": ["SYSCURRENT"] }]   // CTS's history
 //   }]
 // }
 import { z } from 'zod';
-import { NAME_PATTERN, PROJECT_ID_PATTERN, SECRET_STATES } from '../csms/patterns.ts';
+import { NAME_PATTERN, PROJECT_ID_PATTERN, SECRET_STATES, VERSION_ID_PATTERN } from '../csms/patterns.ts';
 import { EVENT_TYPES, TASK_STATUSES } from '../csms/schemas.ts';
 
 /** A time: epoch milliseconds, or relative to now: "-30d", "+12h", "-5m". */
@@ -76,6 +78,31 @@ export const notificationSeed = z.object({
   create_time: when.optional(),
 });
 
+/** A call CTS recorded, with its time: the Activity section's history (seeded secrets bring
+ * their own creation, version and stage traces; calls made later are recorded as served). */
+export const traceSeed = z.object({
+  operation: z.enum([
+    'CreateSecret',
+    'UpdateSecret',
+    'CreateSecretVersion',
+    'UpdateSecretStage',
+    'DeleteSecretStage',
+    'ShowSecretVersion',
+    'ShowSecret',
+  ]),
+  secret_name: z.string().regex(NAME_PATTERN),
+  time: when,
+  /** The IAM user who made the call. */
+  user: z.string().min(1).max(64),
+  source_ip: z.ipv4().default('10.12.0.8'),
+  status: z.number().int().min(200).max(599).default(200),
+  /** UpdateSecretStage: where the stage went; CreateSecretVersion: the new version. */
+  version_id: z.string().regex(VERSION_ID_PATTERN).optional(),
+  /** UpdateSecretStage: the stage (one); CreateSecretVersion: the new version's stages. */
+  stages: z.array(z.string().regex(NAME_PATTERN)).optional(),
+});
+export type TraceSeed = z.infer<typeof traceSeed>;
+
 const iamUserSeed = z.object({
   name: z.string().min(1).max(64),
   password: z.string().min(1),
@@ -111,6 +138,7 @@ export const seedFileSchema = z.object({
       events: z.array(eventSeed).default([]),
       tasks: z.array(taskSeed).default([]),
       notification_records: z.array(notificationSeed).default([]),
+      traces: z.array(traceSeed).default([]),
     }),
   ),
 });

@@ -6,8 +6,9 @@ import type { z } from 'zod';
 import { createSecretBody, createVersionBody, parseBody } from './bodies.ts';
 import { demoSeed } from './demo-seed.ts';
 import type { RecordsService } from './records.ts';
-import { seedFileSchema, type SeedFile, type taskSeed } from './seed-file.ts';
+import { seedFileSchema, type SeedFile, type taskSeed, type TraceSeed } from './seed-file.ts';
 import type { Service } from './service.ts';
+import { callOfSeed, type Call, type Traces } from './traces.ts';
 
 const UNIT_MS = { d: 86400_000, h: 3600_000, m: 60_000 } as const;
 
@@ -31,9 +32,18 @@ export function loadSeed(spec: string): SeedFile {
  * no-op): secrets with their tags and rotation time, events, rotation tasks (by an id made from
  * their place in the seed) and, for a project that has none yet, notification records.
  */
-export function applySeed(service: Service, records: RecordsService, seed: SeedFile, now = Date.now()): number {
+export function applySeed(service: Service, records: RecordsService, traces: Traces, seed: SeedFile, now = Date.now()): number {
   let created = 0;
+  // Who made the seeded secrets, as CTS tells it.
+  const user = seed.iam?.users[0]?.name ?? seed.iam?.domain ?? 'csms-emulator';
   for (const project of seed.projects) {
+    const hadTraces = traces.has(project.id);
+    const calls: Call[] = [];
+    const traced = (operation: TraceSeed['operation'], secret_name: string, time: number, answer: unknown) =>
+      calls.push({
+        ...callOfSeed(project.id, { operation, secret_name, time, user, source_ip: '10.12.0.8', status: 200 }, time),
+        answer: JSON.stringify(answer),
+      });
     for (const secret of project.secrets) {
       if (secretExists(service, project.id, secret.name)) continue;
       const { versions, stages, state, scheduled_delete_time, created: createdAt, tags, last_rotated, ...fields } = secret;
@@ -42,15 +52,25 @@ export function applySeed(service: Service, records: RecordsService, seed: SeedF
         throw new Error(`Seed secret ${secret.name}: v1 comes from CreateSecret, which takes no expire_time or version_stages.`);
       const start = resolveTime(createdAt ?? first!.created ?? '-30d', now);
       const body = { ...fields, name: secret.name, secret_string: first!.secret_string, secret_binary: first!.secret_binary };
-      service.createSecret(project.id, parseBody(createSecretBody, body), { at: start });
+      traced('CreateSecret', secret.name, start, service.createSecret(project.id, parseBody(createSecretBody, body), { at: start }));
       rest.forEach((version, i) => {
         const at = version.created !== undefined ? resolveTime(version.created, now) : start + (i + 1) * 86400_000;
         const expire = version.expire_time !== undefined ? resolveTime(version.expire_time, now) : undefined;
         const body = { ...version, created: undefined, expire_time: expire };
-        service.createVersion(project.id, secret.name, parseBody(createVersionBody, body), { at });
+        traced(
+          'CreateSecretVersion',
+          secret.name,
+          at,
+          service.createVersion(project.id, secret.name, parseBody(createVersionBody, body), { at }),
+        );
       });
       for (const [stage, versionId] of Object.entries(stages ?? {}))
-        service.updateStage(project.id, secret.name, stage, versionId, { at: now - 3600_000 });
+        traced(
+          'UpdateSecretStage',
+          secret.name,
+          now - 3600_000,
+          service.updateStage(project.id, secret.name, stage, versionId, { at: now - 3600_000 }),
+        );
       for (const [key, value] of Object.entries(tags ?? {})) records.addTag(project.id, secret.name, key, value);
       if (last_rotated !== undefined) service.setLastRotation(project.id, secret.name, resolveTime(last_rotated, now));
       if (state && state !== 'ENABLED')
@@ -63,6 +83,8 @@ export function applySeed(service: Service, records: RecordsService, seed: SeedF
       created += 1;
     }
     seedRecords(records, project, now);
+    if (!hadTraces) calls.push(...project.traces.map((t) => callOfSeed(project.id, t, resolveTime(t.time, now))));
+    traces.add(calls);
   }
   return created;
 }

@@ -1,10 +1,11 @@
 // The emulator's SQLite store. Plain data access: the CSMS rules live in service.ts.
 // WAL with synchronous=FULL: once a write is acknowledged it is on disk, so it survives kill -9
 // (and a power cut).
-import Database from 'better-sqlite3';
+import { Database } from './sqlite.ts';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { openRecordsStore } from './records-store.ts';
+import { openTraceStore } from './trace-store.ts';
 
 export interface SecretRow {
   project_id: string;
@@ -89,6 +90,7 @@ export function openStore(path: string) {
   db.pragma('synchronous = FULL');
   db.exec(SCHEMA);
   const records = openRecordsStore(db);
+  const traces = openTraceStore(db);
 
   const q = {
     project: db.prepare<[string], { wrapped_data_key: Buffer }>('SELECT wrapped_data_key FROM projects WHERE id = ?'),
@@ -146,6 +148,7 @@ export function openStore(path: string) {
     putStage: (row: StageRow) => q.putStage.run(row),
     deleteStage: (projectId: string, secretName: string, stage: string) => q.deleteStage.run(projectId, secretName, stage),
     records,
+    traces,
     close: () => db.close(),
   };
 }

@@ -9,6 +9,7 @@ import { CONSOLE_ERRORS } from '../csms/error-codes.ts';
 import type { Credentials } from '../csms/signer.ts';
 import type { Audit } from './audit.ts';
 import { registerAuditRoute } from './audit-route.ts';
+import { registerCompare } from './compare.ts';
 import type { ServerConfig } from './config.ts';
 import { sendError } from './errors.ts';
 import type { CsmsReader } from './csms-reader.ts';
@@ -28,6 +29,8 @@ export interface ApiOptions {
   sweeper: Sweeper;
   audit: Audit;
   allowance: ValueReadAllowance;
+  /** The key of compare fingerprints. */
+  fingerprintKey: Buffer;
   /** The key pair that signs every call; absent with CONSOLE_AUTH=iam (users' own tokens). */
   credentials?: Credentials;
   /** With CONSOLE_AUTH=iam. */
@@ -102,5 +105,6 @@ export const consoleApi: FastifyPluginAsync<ApiOptions> = async (api, opts) => {
     registerAuditRoute(scope, audit);
     registerProxy(scope, { read: opts.read, audit, allowance: opts.allowance });
     registerOverview(scope, opts.sweeper);
+    registerCompare(scope, { read: opts.read, audit, allowance: opts.allowance, fingerprintKey: opts.fingerprintKey });
   });
 };

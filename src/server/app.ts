@@ -3,7 +3,7 @@
 // the CSMS error body for everything that fails.
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { APP_PAGES, EMBEDDABLE_PAGES } from '../csms/app-pages.ts';
@@ -118,6 +118,7 @@ export function buildConsoleServer(config: ServerConfig, deps: ConsoleServerDeps
     }
   }
   const allowance = stores.allowance(config.valueReadsPerMinute, deps.clock);
+  const fingerprintKey = config.fingerprintKey ? Buffer.from(config.fingerprintKey) : (stores.fingerprintKey ?? randomBytes(32));
   app.register(consoleApi, {
     config,
     projects: deps.projects,
@@ -125,6 +126,7 @@ export function buildConsoleServer(config: ServerConfig, deps: ConsoleServerDeps
     sweeper,
     audit,
     allowance,
+    fingerprintKey,
     credentials: deps.credentials,
     sessions,
     rateLimitStore: stores.rateLimitStore,

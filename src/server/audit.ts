@@ -5,13 +5,14 @@
 // Tamper-evident: each line carries `prev`, the SHA-256 of the line before it (the chain goes on
 // across restarts), so a changed, removed or inserted line breaks the chain (audit-chain.ts).
 // Several instances: each line names its instance, and each instance keeps a file (and a chain)
-// of its own, shipped from there (README).
+// of its own, shipped from there.
 import { closeSync, fstatSync, fsyncSync, openSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
+import { isNotFound } from '../csms/error-codes.ts';
 import { chainStart, hashLine } from './audit-chain.ts';
 
 export interface ValueEvent {
-  action: 'read' | 'copy' | 'download';
+  action: 'read' | 'compare' | 'copy' | 'download';
   who: string;
   clientIp: string;
   project: string;
@@ -34,6 +35,21 @@ export interface SessionEvent {
 }
 
 export type AuditEvent = ValueEvent | SessionEvent;
+
+/** How a value read ended, from its HTTP status. */
+export const outcomeOf = (status: number): ValueEvent['outcome'] =>
+  status < 300
+    ? 'ok'
+    : status === 400
+      ? 'invalid'
+      : status === 401 || status === 403
+        ? 'denied'
+        : status === 429
+          ? 'rate-limited'
+          : isNotFound(status, undefined)
+            ? 'not-found'
+            : 'error';
+
 export type Audit = (event: AuditEvent) => void;
 /** The log itself: closing it puts every line on disk (a stopping instance does, last). */
 export type AuditLog = Audit & { close(): void };

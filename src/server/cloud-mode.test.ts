@@ -23,14 +23,27 @@ describe('configuration', () => {
       ...KEYS,
       CSMS_REGIONS: 'cn-north-4, ap-southeast-1',
       CSMS_ENDPOINT_AP_SOUTHEAST_1: 'http://127.0.0.1:9999/',
+      CSMS_CTS_ENDPOINT_AP_SOUTHEAST_1: 'http://127.0.0.1:9998/',
     });
     expect(config.mode).toBe('cloud');
     expect(config.regions).toEqual([
-      { name: 'cn-north-4', endpoint: 'https://kms.cn-north-4.myhuaweicloud.com' },
-      { name: 'ap-southeast-1', endpoint: 'http://127.0.0.1:9999' },
+      { name: 'cn-north-4', endpoint: 'https://kms.cn-north-4.myhuaweicloud.com', ctsEndpoint: 'https://cts.cn-north-4.myhuaweicloud.com' },
+      { name: 'ap-southeast-1', endpoint: 'http://127.0.0.1:9999', ctsEndpoint: 'http://127.0.0.1:9998' },
     ]);
     expect(config.projects).toEqual([]); // to be discovered
     expect(config.iamEndpoint).toBe('https://iam.myhuaweicloud.com');
+  });
+
+  it('takes one CTS endpoint for one region only', () => {
+    const one = serverConfigFromEnv({
+      ...KEYS,
+      CSMS_ENDPOINT: 'https://kms.cn-north-4.myhuaweicloud.com',
+      CSMS_CTS_ENDPOINT: 'http://127.0.0.1:9998',
+    });
+    expect(one.regions[0]!.ctsEndpoint).toBe('http://127.0.0.1:9998');
+    expect(() =>
+      serverConfigFromEnv({ ...KEYS, CSMS_REGIONS: 'cn-north-4,cn-east-3', CSMS_CTS_ENDPOINT: 'http://127.0.0.1:9998' }),
+    ).toThrow(/CSMS_CTS_ENDPOINT_<REGION>/);
   });
 
   it('takes one endpoint, its region and explicit projects; and temporary credentials', () => {

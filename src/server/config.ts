@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Project } from '../csms/console-api.ts';
 import { PROJECT_ID_PATTERN } from '../csms/patterns.ts';
 import type { Credentials } from '../csms/signer.ts';
+import type { Region } from './routing.ts';
 
 const REGION = /^[a-z]{2}(-[a-z]+)+-[0-9]+$/;
 
@@ -33,6 +34,7 @@ const envSchema = z.object({
     .string()
     .regex(/^[a-z0-9-]{2,32}$/)
     .optional(),
+  CSMS_CTS_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
   CSMS_IAM_ENDPOINT: z.url({ protocol: /^https?$/ }).default('https://iam.myhuaweicloud.com'),
   HUAWEICLOUD_SDK_AK: z.string().min(1).optional(),
   HUAWEICLOUD_SDK_SK: z.string().min(1).optional(),
@@ -61,6 +63,7 @@ const envSchema = z.object({
   CONSOLE_SESSIONS_PER_USER: z.coerce.number().int().min(1).max(100).default(5),
   CONSOLE_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   CONSOLE_FRAME_ANCESTORS: z.string().optional(),
+  CONSOLE_FINGERPRINT_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
 });
 
 /** How people reach the console: unauthenticated (loopback), named by an authenticating reverse
@@ -77,8 +80,8 @@ export interface ServerConfig {
   mode: 'emulator' | 'cloud';
   /** Cloud mode without sign-in: the key pair that signs every request. */
   credentials?: Credentials;
-  /** Cloud mode: CSMS endpoint of each region. */
-  regions: { name: string; endpoint: string }[];
+  /** Cloud mode: the CSMS and CTS endpoints of each region. */
+  regions: Required<Region>[];
   /** Where projects are discovered when HUAWEICLOUD_SDK_PROJECT_ID is not set. */
   iamEndpoint: string;
   /** Projects named by HUAWEICLOUD_SDK_PROJECT_ID; empty: discovered (cloud) or the emulator's. */
@@ -96,6 +99,9 @@ export interface ServerConfig {
   metricsToken?: string;
   /** Origins that may frame the overview pages (a dashboard); none by default. */
   frameAncestors: string[];
+  /** The key of compare fingerprints; unset: a new one each start (prints differ across starts
+   * and instances). */
+  fingerprintKey?: string;
 }
 
 /** `https://kms.cn-north-4.myhuaweicloud.com` → `cn-north-4`. */
@@ -103,27 +109,38 @@ export function regionOfEndpoint(endpoint: string): string | undefined {
   return /^kms\.([a-z0-9-]+)\.myhuaweicloud\.com$/.exec(new URL(endpoint).hostname)?.[1];
 }
 
-/** `CSMS_ENDPOINT_CN_NORTH_4` overrides the endpoint of cn-north-4. */
-const overrideName = (region: string) => `CSMS_ENDPOINT_${region.toUpperCase().replaceAll('-', '_')}`;
+/** `CSMS_ENDPOINT_CN_NORTH_4` overrides the CSMS endpoint of cn-north-4; `CSMS_CTS_ENDPOINT_…` its CTS endpoint. */
+const overrideName = (prefix: string, region: string) => `${prefix}_${region.toUpperCase().replaceAll('-', '_')}`;
 
-function regionsFrom(e: z.infer<typeof envSchema>, env: NodeJS.ProcessEnv) {
+function endpointFrom(env: NodeJS.ProcessEnv, name: string, fallback: string) {
+  const value = env[name];
+  if (value !== undefined && !z.url({ protocol: /^https?$/ }).safeParse(value).success) throw new Error(`${name}: not an http(s) URL.`);
+  return (value ?? fallback).replace(/\/+$/, '');
+}
+
+function regionsFrom(e: z.infer<typeof envSchema>, env: NodeJS.ProcessEnv): Required<Region>[] {
+  let regions: Region[] = [];
   if (e.CSMS_REGIONS) {
     const names = list(e.CSMS_REGIONS);
     const bad = names.find((n) => !REGION.test(n));
     if (bad) throw new Error(`CSMS_REGIONS: "${bad}" is not a region name such as cn-north-4.`);
-    return names.map((name) => {
-      const override = env[overrideName(name)];
-      if (override !== undefined && !z.url({ protocol: /^https?$/ }).safeParse(override).success)
-        throw new Error(`${overrideName(name)}: not an http(s) URL.`);
-      return { name, endpoint: (override ?? `https://kms.${name}.myhuaweicloud.com`).replace(/\/+$/, '') };
-    });
-  }
-  if (e.CSMS_ENDPOINT) {
+    regions = names.map((name) => ({
+      name,
+      endpoint: endpointFrom(env, overrideName('CSMS_ENDPOINT', name), `https://kms.${name}.myhuaweicloud.com`),
+    }));
+  } else if (e.CSMS_ENDPOINT) {
     const name = e.CSMS_REGION ?? regionOfEndpoint(e.CSMS_ENDPOINT);
     if (!name) throw new Error('CSMS_REGION is required when CSMS_ENDPOINT is not https://kms.{region}.myhuaweicloud.com.');
-    return [{ name, endpoint: e.CSMS_ENDPOINT.replace(/\/+$/, '') }];
+    regions = [{ name, endpoint: e.CSMS_ENDPOINT.replace(/\/+$/, '') }];
   }
-  return [];
+  if (e.CSMS_CTS_ENDPOINT && regions.length > 1)
+    throw new Error('CSMS_CTS_ENDPOINT names one endpoint: with several regions, set CSMS_CTS_ENDPOINT_<REGION> for each instead.');
+  return regions.map((r) => ({
+    ...r,
+    ctsEndpoint:
+      e.CSMS_CTS_ENDPOINT?.replace(/\/+$/, '') ??
+      endpointFrom(env, overrideName('CSMS_CTS_ENDPOINT', r.name), `https://cts.${r.name}.myhuaweicloud.com`),
+  }));
 }
 
 export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -165,6 +182,7 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
     trustedProxies,
     allowedHosts,
     metricsToken: e.CONSOLE_METRICS_TOKEN,
+    fingerprintKey: e.CONSOLE_FINGERPRINT_KEY,
     auth,
     host: e.HOST,
     port: e.PORT,

@@ -3,7 +3,8 @@
 // knows are kept) or turned into a CSMS-shaped failure. The proxy relays what it gives; the
 // overview sweeps a project with it.
 import { CONSOLE_ERRORS, parseErrorBody } from '../csms/error-codes.ts';
-import { fillPath, OPERATIONS, type ParamName, type ReadOperation } from '../csms/operations.ts';
+import type { OverviewPartError } from '../csms/console-api.ts';
+import { fillPath, OPERATIONS, permissionOf, serviceOf, type ParamName, type ReadOperation } from '../csms/operations.ts';
 import { RESPONSE_SCHEMAS, type ResponseOf } from '../csms/schemas.ts';
 import type { Identity } from './identity.ts';
 import type { Routing } from './routing.ts';
@@ -52,7 +53,7 @@ export function createCsmsReader(opts: {
         CONSOLE_ERRORS.forbidden,
         `${identity.who} may not use project ${projectId}: IAM gave this user no token for it. An administrator can grant access in IAM.`,
       );
-    const endpoint = opts.routing(projectId, identity.projects);
+    const endpoint = opts.routing(projectId, identity.projects, serviceOf(operation));
     if (!endpoint) return failure(404, CONSOLE_ERRORS.notFound, `The project ${projectId} is not configured on this console.`);
 
     let upstream;
@@ -105,4 +106,15 @@ function checkAnswer<O extends ReadOperation>(operation: O, status: number, body
   const found = parseErrorBody(parsed);
   if (!found) return badGateway(`HTTP ${status} and an unrecognised error body`);
   return failure(status, found.error_code, found.error_msg, cleanRequestId(found.request_id) ?? requestId);
+}
+
+/** A failed read as the console's API reports it, with the permission it needs when refused. */
+export function describeFailure(operation: ReadOperation, failure: ReadFailure): OverviewPartError {
+  return {
+    status: failure.status,
+    code: failure.code,
+    message: failure.message,
+    ...(failure.requestId && { request_id: failure.requestId }),
+    ...(failure.status === 403 && { permission: permissionOf(operation) }),
+  };
 }

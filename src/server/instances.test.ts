@@ -110,6 +110,17 @@ describe('two instances on one Redis', () => {
     }
   });
 
+  it('give one value one fingerprint in a compare, whichever instance answers', async () => {
+    await clients[0]!.flushdb();
+    const cookie = await signIn(a);
+    const compare = `/api/compare?a=${production.id}/grafana-admin/v1&b=${production.id}/grafana-admin/SYSCURRENT`;
+    const [onA, onB] = await Promise.all([a.get(compare, { cookie }), b.get(compare, { cookie })]);
+    const [fromA, fromB] = (await Promise.all([onA.json(), onB.json()])) as { a: { fingerprint: string } }[];
+    expect(fromA!.a.fingerprint).toMatch(/^[0-9a-f]{8}$/);
+    expect(fromB!.a.fingerprint).toBe(fromA!.a.fingerprint);
+    await signOut(a, cookie);
+  });
+
   it('keep a session across a restart of the instance that made it', async () => {
     const cookie = await signIn(a);
     await a.close();

@@ -52,14 +52,21 @@ if (config.mode === 'emulator') {
   routing = regionRouting(config.regions);
   dependencies = [...regionDependencies(config), httpDependency('iam', config.iamEndpoint, config.timeoutMs)];
   projects = fixedProjects([]);
-  for (const region of config.regions) lines.push(`CSMS endpoint  ${region.endpoint}  (${region.name}, each user's own IAM token)`);
+  for (const region of config.regions)
+    lines.push(
+      `CSMS endpoint  ${region.endpoint}  (${region.name}, each user's own IAM token)`,
+      `CTS endpoint   ${region.ctsEndpoint}  (${region.name}, the Activity section)`,
+    );
   lines.push(`IAM            ${config.iamEndpoint}  (sign-in)`);
 } else {
   routing = regionRouting(config.regions);
   dependencies = regionDependencies(config);
   credentials = config.credentials!;
   for (const region of config.regions)
-    lines.push(`CSMS endpoint  ${region.endpoint}  (${region.name}, signed with AK ${credentials.accessKey})`);
+    lines.push(
+      `CSMS endpoint  ${region.endpoint}  (${region.name}, signed with AK ${credentials.accessKey})`,
+      `CTS endpoint   ${region.ctsEndpoint}  (${region.name}, the Activity section)`,
+    );
   if (config.projects.length > 0) projects = fixedProjects(config.projects);
   else {
     // Projects come from IAM: at start (a failure stops the start with its reason), then hourly.

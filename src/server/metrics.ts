@@ -95,7 +95,7 @@ export function createMetrics(sessionsOpen: () => Promise<number> = async () => 
     ...m,
     /** Counts what the audit records: value reads and sign-ins, by outcome. */
     observeAudit(event: AuditEvent) {
-      if ('project' in event && event.action === 'read') m.valueReads.inc({ outcome: event.outcome });
+      if ('project' in event && (event.action === 'read' || event.action === 'compare')) m.valueReads.inc({ outcome: event.outcome });
       else if (!('project' in event) && event.action === 'sign-in') m.signIns.inc({ outcome: event.outcome });
     },
     /** Refreshes each project's health gauges every minute, with the console's own key pair. */

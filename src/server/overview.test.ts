@@ -79,7 +79,9 @@ describe('the pace of a sweep', () => {
   upstream.get('/v1/:pid/secrets/:name/versions', async (req) => {
     inFlight += 1;
     most = Math.max(most, inFlight);
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    // 40 calls at 8 at a time take 5 × 250 ms even for one project alone: longer than the first
+    // answer's wait, so that answer is partial however the two sweeps share the 8.
+    await new Promise((resolve) => setTimeout(resolve, 250));
     inFlight -= 1;
     return {
       version_metadatas: [{ id: 'v1', secret_name: (req.params as { name: string }).name, version_stages: ['SYSCURRENT'] }],

@@ -5,12 +5,12 @@
 // request during a sweep gets what it has so far (the app polls until `complete`). Several instances
 // share their sweeps through Redis (overview-shared.ts). Never a value.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { OverviewPart, OverviewPartError, ProjectOverview } from '../csms/console-api.ts';
+import type { OverviewPart, ProjectOverview } from '../csms/console-api.ts';
 import { API_PREFIX } from '../csms/console-paths.ts';
 import { CSMS_ERRORS } from '../csms/error-codes.ts';
-import { checkParam, permissionOf, type ReadOperation } from '../csms/operations.ts';
+import { checkParam, type ReadOperation } from '../csms/operations.ts';
 import type { ResponseOf } from '../csms/schemas.ts';
-import type { CsmsReader, ReadFailure } from './csms-reader.ts';
+import { describeFailure, type CsmsReader, type ReadFailure } from './csms-reader.ts';
 import { sendError } from './errors.ts';
 import type { Identity } from './identity.ts';
 import { limiter, type Limiter } from './limiter.ts';
@@ -96,7 +96,7 @@ export function createSweeper(opts: OverviewOptions) {
     }
     /** Keeps a part's data, or says why it is missing. */
     const settle = <T>(part: OverviewPart, operation: ReadOperation, result: T | ReadFailure, keep: (data: T) => void) => {
-      if (isFailure(result)) overview.failed[part] = partError(operation, result);
+      if (isFailure(result)) overview.failed[part] = describeFailure(operation, result);
       else keep(result);
     };
 
@@ -121,7 +121,7 @@ export function createSweeper(opts: OverviewOptions) {
         const result = await read('ListSecretVersions', { limit: '50' }, { secret_name: name });
         if (result.ok) overview.versions[name] = result.data.version_metadatas;
         // One refusal says it for all: the part is missing, and why.
-        else overview.failed.versions ??= partError('ListSecretVersions', result);
+        else overview.failed.versions ??= describeFailure('ListSecretVersions', result);
         overview.progress.checked += 1;
       }),
     );
@@ -164,16 +164,6 @@ export function createSweeper(opts: OverviewOptions) {
   };
 }
 export type Sweeper = ReturnType<typeof createSweeper>;
-
-function partError(operation: ReadOperation, failure: ReadFailure): OverviewPartError {
-  return {
-    status: failure.status,
-    code: failure.code,
-    message: failure.message,
-    ...(failure.requestId && { request_id: failure.requestId }),
-    ...(failure.status === 403 && { permission: permissionOf(operation) }),
-  };
-}
 
 /** The first listing answers quickly; a sweep in progress is answered with what it has. */
 const FIRST_ANSWER_WAIT_MS = 800;

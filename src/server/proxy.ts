@@ -6,7 +6,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
 import type { z } from 'zod';
 import { API_PREFIX } from '../csms/console-paths.ts';
-import { CONSOLE_ERRORS, CSMS_ERRORS, isNotFound } from '../csms/error-codes.ts';
+import { CONSOLE_ERRORS, CSMS_ERRORS } from '../csms/error-codes.ts';
 import {
   checkParam,
   checkQuery,
@@ -18,7 +18,7 @@ import {
   type ReadOperation,
 } from '../csms/operations.ts';
 import { resourceInstancesRequestSchema } from '../csms/schemas.ts';
-import type { Audit, ValueEvent } from './audit.ts';
+import { outcomeOf, type Audit, type ValueEvent } from './audit.ts';
 import { sendError } from './errors.ts';
 import type { CsmsReader } from './csms-reader.ts';
 import { refuseSignedOut, whoOf } from './identity.ts';
@@ -157,16 +157,3 @@ async function forward(operation: ReadOperation, req: ProxyRequest, opts: ProxyO
     return reply;
   }
 }
-
-const outcomeOf = (status: number): ValueEvent['outcome'] =>
-  status < 300
-    ? 'ok'
-    : status === 400
-      ? 'invalid'
-      : status === 401 || status === 403
-        ? 'denied'
-        : status === 429
-          ? 'rate-limited'
-          : isNotFound(status, undefined)
-            ? 'not-found'
-            : 'error';

@@ -2,6 +2,7 @@
 // nothing to install), or Redis when several instances share it (CONSOLE_REDIS_URL): sessions,
 // the value-read allowance, the sign-in and audit-report limits, and the overview's sweeps.
 import type { FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
+import { hkdfSync } from 'node:crypto';
 import type { Dependency } from './health.ts';
 import type { SharedSweeps } from './overview.ts';
 import { redisSweeps } from './overview-shared.ts';
@@ -20,6 +21,9 @@ export interface Stores {
   rateLimitStore?: FastifyRateLimitStoreCtor;
   /** What /readyz checks besides the upstreams. */
   dependency?: Dependency;
+  /** The key of compare's fingerprints, the same on every instance (so one value has one
+   * fingerprint whichever answers). Unset: CONSOLE_FINGERPRINT_KEY, else random at each start. */
+  fingerprintKey?: Buffer;
 }
 
 export const memoryStores: Stores = { sessions: createSessionStore, allowance: memoryAllowance };
@@ -33,5 +37,7 @@ export function redisStores(client: SharedRedis, sessionKeys: readonly Buffer[])
     sweeps: redisSweeps(client),
     rateLimitStore: rateLimitStore(client),
     dependency: redisDependency(client),
+    // Derived, not the session key itself: a fingerprint never helps open a session record.
+    fingerprintKey: Buffer.from(hkdfSync('sha256', sessionKeys[0]!, '', 'csms-console value fingerprint', 32)),
   };
 }

@@ -3,10 +3,11 @@
 // a secret's state, and expiring every IAM token.
 import type { z } from 'zod';
 import type { FaultRule, LoggedRequest } from '../faults.ts';
-import type { notificationSeed, taskSeed } from '../seed-file.ts';
+import type { notificationSeed, taskSeed, traceSeed } from '../seed-file.ts';
 
 type TaskInput = z.input<typeof taskSeed>;
 type NotificationInput = z.input<typeof notificationSeed>;
+type TraceInput = z.input<typeof traceSeed>;
 
 export type { FaultRule };
 
@@ -34,6 +35,8 @@ export function emulatorAdmin(url: string) {
     expireTokens: () => call('POST', '/emulator/iam/expire-tokens'),
     /** A rotation task, as CSMS records one when it rotates (times in epoch ms or "-2d"). */
     addTask: (projectId: string, task: TaskInput) => call('POST', `/emulator/v1/${projectId}/tasks`, task),
+    /** Calls CTS recorded before now (times in epoch ms or "-2d"). */
+    addTraces: (projectId: string, traces: TraceInput[]) => call('POST', `/emulator/v1/${projectId}/traces`, { traces }),
     addNotification: (projectId: string, record: NotificationInput) =>
       call('POST', `/emulator/v1/${projectId}/notification-records`, record),
     setLastRotation: (projectId: string, name: string, rotationTime: number) =>

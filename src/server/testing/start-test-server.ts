@@ -44,6 +44,7 @@ type Options = {
   /** Redis, for the tests of several instances; unset: memory. */
   stores?: Stores;
   instance?: string;
+  fingerprintKey?: string;
 };
 
 export async function startTestServer(upstream: Upstream, opts: Options = {}) {
@@ -53,7 +54,7 @@ export async function startTestServer(upstream: Upstream, opts: Options = {}) {
     host: '127.0.0.1',
     port: 0,
     mode: opts.mode ?? 'emulator',
-    regions: opts.regions ?? [],
+    regions: (opts.regions ?? []).map((r) => ({ ctsEndpoint: r.endpoint, ...r })),
     iamEndpoint: upstream.endpoint,
     projects: [],
     timeoutMs: opts.timeoutMs ?? 2000,
@@ -65,6 +66,7 @@ export async function startTestServer(upstream: Upstream, opts: Options = {}) {
     frameAncestors: opts.frameAncestors ?? [],
     metricsToken: opts.metricsToken,
     allowedHosts: opts.allowedHosts ?? [],
+    fingerprintKey: opts.fingerprintKey,
   };
   const { endpoint: _endpoint, ...credentials } = upstream;
   const app = buildConsoleServer(config, {

@@ -1,7 +1,7 @@
 // One error type for every failure the app can meet: an HTTP error in any CSMS error shape, a
-// network failure, a timeout, an answer that is not what the contract says, or a parameter the
-// app refused before sending anything. Messages never contain a secret value.
-import { CONSOLE_ERRORS, CSMS_ERRORS, isNotFound } from '../../csms/error-codes.ts';
+// network failure, a timeout, or an answer that is not what the contract says (an address the
+// app refuses before sending anything is an AddressError). Messages never contain a secret value.
+import { CONSOLE_ERRORS, isNotFound } from '../../csms/error-codes.ts';
 import { permissionOf, type ReadOperation } from '../../csms/operations.ts';
 
 /** What failed: a CSMS read, or one of the console's own calls. */
@@ -51,15 +51,17 @@ export class ApiError extends Error {
     return this.status === 401 && this.code === CONSOLE_ERRORS.unauthenticated;
   }
 
+  /** The console refused the project itself: not one of this person's (403), or not configured (404). */
+  get projectRefused(): boolean {
+    return (
+      (this.status === 403 && this.code === CONSOLE_ERRORS.forbidden) || (this.status === 404 && this.code === CONSOLE_ERRORS.notFound)
+    );
+  }
+
   /** Worth another try: network errors, 5xx and 429 — never 400/401/403/404. */
   get retryable(): boolean {
     return this.kind === 'network' || this.kind === 'unavailable' || this.kind === 'throttled';
   }
-}
-
-/** A parameter refused by the app itself, before any request. */
-export function invalidParameter(message: string): ApiError {
-  return new ApiError({ status: 400, code: CSMS_ERRORS.invalidParameter, message });
 }
 
 /** The IAM permission a refused call needs, for a CSMS read. */

@@ -25,6 +25,8 @@ export const secretQueries = {
         return last.secrets.length < param.limit || !marker ? undefined : { marker, limit: NEXT_PAGE_SIZE };
       },
       staleTime: 30_000,
+      // The loader already tried (with its retries); the page shows that error with a Retry.
+      retryOnMount: false,
     }),
 
   detail: (projectId: string, name: string) =>
@@ -48,5 +50,7 @@ export const secretQueries = {
       queryFn: ({ signal }) =>
         apiGet('ShowSecretStage', { project_id: projectId, secret_name: name, stage_name: stage }, {}, signal).then((r) => r.stage),
       staleTime: 30_000,
+      // The loader asked already: a missing stage is one 404, not a second on mount.
+      retryOnMount: false,
     }),
 };

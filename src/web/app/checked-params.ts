@@ -1,15 +1,27 @@
 // The URL's parameters, checked against the CSMS patterns before anything is requested: loaders
-// call checkedParams (an invalid one fails before any request), pages read the same checks back
-// with useCheckedParams.
+// call checkedParams (an invalid one fails before any request, as an AddressError: it is the
+// address that is wrong, and CSMS was not asked), pages read the same checks back with
+// useCheckedParams.
 import { useParams, type Params } from 'react-router';
 import { nameProblem, PROJECT_ID_PATTERN, VERSION_REF_PATTERN } from '../../csms/patterns.ts';
-import { invalidParameter } from '../api/api-error.ts';
 
 export interface RouteParams {
   projectId: string;
   secretName: string;
   stageName: string;
   versionId: string;
+}
+
+/** A parameter of the address that cannot be right: nothing was sent. */
+export class AddressError extends Error {
+  constructor(
+    readonly param: keyof RouteParams,
+    readonly value: string,
+    problem: string,
+  ) {
+    super(problem);
+    this.name = 'AddressError';
+  }
 }
 
 /** Why a parameter of the URL is refused, or null. */
@@ -26,13 +38,13 @@ function problemOf(name: keyof RouteParams, value: string): string | null {
   }
 }
 
-/** The route's parameters, each checked; throws the first problem as an ApiError. */
+/** The route's parameters, each checked in order; throws the first problem as an AddressError. */
 export function checkedParams<K extends keyof RouteParams>(params: Params, ...names: K[]): Pick<RouteParams, K> {
   const checked = {} as Pick<RouteParams, K>;
   for (const name of names) {
     const value = params[name] ?? '';
     const problem = problemOf(name, value);
-    if (problem) throw invalidParameter(problem);
+    if (problem) throw new AddressError(name, value, problem);
     checked[name] = value;
   }
   return checked;

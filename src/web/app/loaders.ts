@@ -1,6 +1,7 @@
 // Route loaders: check the URL's parameters (an invalid one fails before any request), then
 // prefetch everything the page shows in parallel, so a deep link costs one round of requests.
 // They are defined here, outside the lazy page modules, so they start while a page's code loads.
+import { CancelledError, type QueryKey } from '@tanstack/react-query';
 import { redirect, type LoaderFunctionArgs } from 'react-router';
 import { configQuery } from '../api/config-query.ts';
 import { secretQueries } from '../api/secret-queries.ts';
@@ -10,6 +11,13 @@ import { queryClient } from './query-client.ts';
 
 export const rootLoader = () => queryClient.ensureQueryData(configQuery);
 
+/** A fetch the person stopped (Cancel while it was retried) fails the page with the error it had. */
+const failedWith =
+  (queryKey: QueryKey) =>
+  (error: unknown): never => {
+    throw error instanceof CancelledError ? (queryClient.getQueryState(queryKey)?.error ?? error) : error;
+  };
+
 export async function homeLoader() {
   const config = await queryClient.ensureQueryData(configQuery);
   return config.default_project_id ? redirect(paths.secrets(config.default_project_id)) : null;
@@ -17,15 +25,24 @@ export async function homeLoader() {
 
 export async function lookupLoader({ params }: LoaderFunctionArgs) {
   const { projectId } = checkedParams(params, 'projectId');
-  await queryClient.ensureInfiniteQueryData(secretQueries.list(projectId));
+  // A failed list does not fail the page: it shows the error in the list's place, and the name
+  // box still opens a secret.
+  const list = secretQueries.list(projectId);
+  // A list already here (Back) shows at once, where it was scrolled; the page refreshes it if old.
+  if (!queryClient.getQueryData(list.queryKey)) await queryClient.prefetchInfiniteQuery(list);
+  // A project this person cannot use fails the whole page: the name box could open nothing there.
+  const error = queryClient.getQueryState(list.queryKey)?.error;
+  if (error?.projectRefused) throw error;
   return null;
 }
 
 export async function secretLoader({ params }: LoaderFunctionArgs) {
   const { projectId, secretName } = checkedParams(params, 'projectId', 'secretName');
+  const detail = secretQueries.detail(projectId, secretName);
+  const versions = secretQueries.versions(projectId, secretName);
   await Promise.all([
-    queryClient.ensureQueryData(secretQueries.detail(projectId, secretName)),
-    queryClient.ensureQueryData(secretQueries.versions(projectId, secretName)),
+    queryClient.ensureQueryData(detail).catch(failedWith(detail.queryKey)),
+    queryClient.ensureQueryData(versions).catch(failedWith(versions.queryKey)),
   ]);
   return null;
 }
@@ -38,6 +55,6 @@ export async function stageLoader(args: LoaderFunctionArgs) {
 }
 
 export async function versionLoader(args: LoaderFunctionArgs) {
-  checkedParams(args.params, 'versionId');
+  checkedParams(args.params, 'projectId', 'secretName', 'versionId');
   return secretLoader(args);
 }

@@ -17,6 +17,11 @@ describe('retry policy', () => {
       expect(shouldRetry(2, e)).toBe(false);
     }
   });
+  it('does not wait quietly for a Retry-After over 10 s: the page shows it at once', () => {
+    expect(shouldRetry(0, error(429, 'APIGW.0308', 10))).toBe(true);
+    expect(shouldRetry(0, error(429, 'APIGW.0308', 11))).toBe(false);
+    expect(shouldRetry(0, error(503, 'CSMS.0503', 60))).toBe(false);
+  });
   it('honours Retry-After, else backs off with jitter', () => {
     expect(retryDelay(0, error(429, 'APIGW.0308', 3))).toBe(3000);
     for (let i = 0; i < 50; i++) {

@@ -1,4 +1,4 @@
-import { QueryCache, QueryClient } from '@tanstack/react-query';
+import { QueryCache, QueryClient, type Query } from '@tanstack/react-query';
 import { ApiError } from '../api/api-error.ts';
 import { configQuery } from '../api/config-query.ts';
 import { leaveForSignIn } from '../api/session.ts';
@@ -9,16 +9,45 @@ declare module '@tanstack/react-query' {
   }
 }
 
-const MAX_RETRIES = 2;
+export const MAX_RETRIES = 2;
+/** A longer Retry-After is shown at once with the time to wait, not waited out behind "Loading". */
+export const LONGEST_QUIET_WAIT_SECONDS = 10;
+
+/** When the next try of a failed request starts (ms), by its error: the retry banner counts down to it. */
+const nextTries = new WeakMap<object, number>();
+export const nextTryOf = (error: object): number | undefined => nextTries.get(error);
 
 /** Exponential backoff with full jitter, or the server's Retry-After when it sent one. */
 export function retryDelay(attempt: number, error: unknown): number {
-  if (error instanceof ApiError && error.retryAfterSeconds !== undefined) return Math.min(error.retryAfterSeconds, 30) * 1000;
-  return Math.random() * Math.min(8000, 500 * 2 ** attempt);
+  const delay =
+    error instanceof ApiError && error.retryAfterSeconds !== undefined
+      ? error.retryAfterSeconds * 1000
+      : Math.random() * Math.min(8000, 500 * 2 ** attempt);
+  if (error instanceof ApiError) nextTries.set(error, Date.now() + delay);
+  return delay;
 }
 
 export function shouldRetry(failureCount: number, error: unknown): boolean {
-  return failureCount < MAX_RETRIES && error instanceof ApiError && error.retryable;
+  if (!(error instanceof ApiError) || !error.retryable || failureCount >= MAX_RETRIES) return false;
+  return error.retryAfterSeconds === undefined || error.retryAfterSeconds <= LONGEST_QUIET_WAIT_SECONDS;
+}
+
+/**
+ * Stops a query that is being retried and leaves it failed with its last error, so the page shows
+ * that error (with Retry) at once. Its loader sees a CancelledError: `failedWith` turns it back.
+ */
+export function stopRetrying(query: Query) {
+  const { fetchFailureReason: reason, errorUpdateCount } = query.state;
+  if (!reason) return;
+  void query.cancel({ silent: true });
+  query.setState({
+    ...query.state,
+    status: 'error',
+    error: reason,
+    fetchStatus: 'idle',
+    errorUpdatedAt: Date.now(),
+    errorUpdateCount: errorUpdateCount + 1,
+  });
 }
 
 /** No session, or one that ended (idle, expired, token refused): off to sign in, once. */

@@ -1,41 +1,71 @@
-import { isRouteErrorResponse, Link, useRevalidator, useRouteError } from 'react-router';
+// What a page shows when its loader failed: an address that cannot be right, a project this
+// person cannot use, or the error CSMS gave (with a "did you mean" for a missing secret). Never a
+// stack trace.
+import { isRouteErrorResponse, Link, useParams, useRevalidator, useRouteError } from 'react-router';
 import { ApiError } from '../api/api-error.ts';
+import { AddressProblem } from '../components/address-problem.tsx';
+import { SecretNameSuggestion } from '../components/did-you-mean.tsx';
 import { ErrorPanel } from '../components/error-panel.tsx';
+import { usePageTitle } from '../components/page-title.ts';
+import { ProjectUnavailable } from '../components/project-unavailable.tsx';
 import { paths } from '../lib/paths.ts';
+import { AddressError } from './checked-params.ts';
+import { useProjectHome } from './project-home.ts';
 
-/** What a page shows when its loader failed. Never a stack trace. */
+const linkClass = 'text-sm text-blue-700 underline dark:text-blue-400';
+
 export function RouteError() {
   const error = useRouteError();
+  const { projectId = '', secretName = '' } = useParams();
   const revalidator = useRevalidator();
+  const projectHome = useProjectHome();
+  usePageTitle(
+    error instanceof AddressError ? 'Wrong address' : error instanceof ApiError && error.kind === 'not-found' ? 'Not found' : 'Error',
+    ...(secretName && !(error instanceof AddressError) ? [secretName] : []),
+  );
   // The query client is already taking the user to the sign-in page.
   if (error instanceof ApiError && error.signInNeeded) return <p className="text-sm">Your session ended. Opening the sign-in page…</p>;
+  if (isRouteErrorResponse(error) && error.status === 404) return <NotFoundPage />;
+  const back = (
+    <Link className={linkClass} to={projectHome}>
+      Back to the secrets
+    </Link>
+  );
+  if (error instanceof AddressError)
+    return (
+      <div className="max-w-2xl space-y-3">
+        <AddressProblem error={error} />
+        {back}
+      </div>
+    );
+  if (error instanceof ApiError && error.projectRefused) return <ProjectUnavailable projectId={projectId} error={error} />;
   if (error instanceof ApiError)
     return (
       <div className="max-w-2xl space-y-3">
         <ErrorPanel error={error} onRetry={() => void revalidator.revalidate()} />
-        <Link className="text-sm text-blue-700 underline dark:text-blue-400" to={paths.home()}>
-          Back to the secrets
-        </Link>
+        {error.kind === 'not-found' && secretName && (
+          <SecretNameSuggestion projectId={projectId} name={secretName} to={(name) => paths.secret(projectId, name)} />
+        )}
+        {back}
       </div>
     );
-  if (isRouteErrorResponse(error) && error.status === 404) return <NotFoundPage />;
   return (
     <div role="alert" className="max-w-2xl space-y-2">
       <h1 className="text-lg font-semibold">Something went wrong</h1>
       <p className="text-sm">The page could not be shown. Reload it, or go back to the secrets.</p>
-      <Link className="text-sm text-blue-700 underline dark:text-blue-400" to={paths.home()}>
-        Back to the secrets
-      </Link>
+      {back}
     </div>
   );
 }
 
 export function NotFoundPage() {
+  const projectHome = useProjectHome();
+  usePageTitle('Page not found');
   return (
     <div className="max-w-2xl space-y-2">
       <h1 className="text-lg font-semibold">Page not found</h1>
       <p className="text-sm">There is no page at this address.</p>
-      <Link className="text-sm text-blue-700 underline dark:text-blue-400" to={paths.home()}>
+      <Link className={linkClass} to={projectHome}>
         Go to the secrets
       </Link>
     </div>

@@ -1,7 +1,8 @@
 import { createBrowserRouter, type Params } from 'react-router';
-import { PageSkeleton } from '../components/ui/skeleton.tsx';
+import { usePageTitle } from '../components/page-title.ts';
 import { paths } from '../lib/paths.ts';
 import type { Crumb } from './breadcrumbs.tsx';
+import { LayoutFallback, SignInFallback } from './app-shell.tsx';
 import { Layout } from './layout.tsx';
 import { homeLoader, lookupLoader, rootLoader, secretLoader, stageLoader, versionLoader } from './loaders.ts';
 import { NotFoundPage, RouteError } from './route-error.tsx';
@@ -15,14 +16,14 @@ export const router = createBrowserRouter([
   {
     // Outside the layout: it needs no project and makes no API call before the form is sent.
     path: '/sign-in',
-    HydrateFallback: PageSkeleton,
+    HydrateFallback: SignInFallback,
     lazy: { Component: async () => (await import('../routes/sign-in.tsx')).Component },
   },
   {
     path: '/',
     Component: Layout,
     loader: rootLoader,
-    HydrateFallback: PageSkeleton,
+    HydrateFallback: LayoutFallback,
     ErrorBoundary: RouteError,
     children: [
       {
@@ -32,6 +33,9 @@ export const router = createBrowserRouter([
           {
             path: 'projects/:projectId/secrets',
             loader: lookupLoader,
+            // The search box writes ?q= and ?sort= as you type: the list loaded once serves them all.
+            shouldRevalidate: ({ currentUrl, nextUrl, defaultShouldRevalidate }) =>
+              currentUrl.pathname === nextUrl.pathname && currentUrl.search !== nextUrl.search ? false : defaultShouldRevalidate,
             handle: { crumbs: (p: Params) => [secretsCrumb(p)] },
             lazy: { Component: async () => (await import('../routes/lookup.tsx')).Component },
           },
@@ -73,5 +77,6 @@ export const router = createBrowserRouter([
 ]);
 
 function NoProjects() {
+  usePageTitle('No project');
   return <p className="text-sm">No project is configured. Set HUAWEICLOUD_SDK_PROJECT_ID on the console server.</p>;
 }

@@ -37,8 +37,9 @@ function advice(error: ApiError): string | undefined {
         : 'Wait a moment before trying again.';
     case 'network':
     case 'unavailable':
+      return 'Try again in a moment.';
     case 'bad-response':
-      return 'Nothing was shown from an older answer. Try again in a moment.';
+      return 'Try again; if it keeps happening, tell whoever runs the console.';
     default:
       return undefined;
   }

@@ -1,70 +1,70 @@
 // The project's secrets: every page of ListSecrets loaded in the background (with progress),
-// filtered and sorted in memory, and virtualized so 10,000 rows stay smooth.
-import { useInfiniteQuery } from '@tanstack/react-query';
-import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { Link } from 'react-router';
-import type { Secret } from '../../csms/schemas.ts';
-import { secretQueries } from '../api/secret-queries.ts';
+// filtered and sorted in memory (the order kept in the address), and virtualized against the
+// window, so the page scrolls as one and 10,000 rows stay smooth. On a narrow screen a row stacks
+// the state under the name.
+import { useCallback, useDeferredValue, useMemo, useRef } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import type { AllSecrets } from '../api/all-secrets.ts';
+import { parseSort, sortParam, sortSecrets, type ListSort, type SortKey } from '../lib/list-sort.ts';
+import { formatNumber } from '../lib/locale.ts';
+import { useMediaQuery } from '../lib/media.ts';
 import { paths } from '../lib/paths.ts';
-import { useRowWindow } from '../lib/row-window.ts';
+import { useWindowRows } from '../lib/row-window.ts';
+import { filterSecrets } from '../lib/secret-filter.ts';
+import { useSearchParamWriter } from '../lib/url-state.ts';
 import { ErrorPanel } from './error-panel.tsx';
+import { RotationOverdue } from './rotation-overdue.tsx';
 import { SecretStateBadge } from './secret-state-badge.tsx';
 import { TimeText } from './time-text.tsx';
 
-type SortKey = 'name' | 'state' | 'secret_type' | 'update_time';
 const COLUMNS: { key: SortKey; label: string; className: string }[] = [
-  { key: 'name', label: 'Name', className: 'lg:w-[28%]' }, // takes what is left until the description shows
-  { key: 'state', label: 'State', className: 'w-[8.5rem]' },
-  { key: 'secret_type', label: 'Type', className: 'hidden w-28 md:table-cell' },
-  { key: 'update_time', label: 'Updated', className: 'hidden w-44 sm:table-cell' },
+  { key: 'name', label: 'Name', className: 'lg:w-[30%]' }, // takes what is left until the description shows
+  { key: 'state', label: 'State', className: 'hidden w-[9.5rem] sm:table-cell' },
+  { key: 'type', label: 'Type', className: 'hidden w-28 md:table-cell' },
+  { key: 'updated', label: 'Updated', className: 'hidden w-64 sm:table-cell' },
 ];
-const ROW_HEIGHT = 41;
+/** One line per row; two on a narrow screen, where the state goes under the name. */
+const ROW_HEIGHT = { wide: 41, narrow: 60 };
 
-function compare(a: Secret, b: Secret, key: SortKey): number {
-  const x = a[key] ?? '';
-  const y = b[key] ?? '';
-  return typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
+function useListSort(): [ListSort, (key: SortKey) => void] {
+  const [searchParams] = useSearchParams();
+  const writeParam = useSearchParamWriter();
+  const sort = parseSort(searchParams.get('sort'));
+  const sortBy = useCallback(
+    (key: SortKey) => void writeParam('sort', sortParam({ key, ascending: sort.key === key ? !sort.ascending : true })),
+    [sort.key, sort.ascending, writeParam],
+  );
+  return [sort, sortBy];
 }
 
-export function SecretList({ projectId, filter }: { projectId: string; filter: string }) {
-  const list = useInfiniteQuery(secretQueries.list(projectId));
-  const { hasNextPage, isFetchingNextPage, fetchNextPage, isError } = list;
-  useEffect(() => {
-    if (hasNextPage && !isFetchingNextPage && !isError) void fetchNextPage();
-  }, [hasNextPage, isFetchingNextPage, fetchNextPage, isError]);
+export function SecretList({ projectId, list, filter }: { projectId: string; list: AllSecrets; filter: string }) {
+  const [sort, sortBy] = useListSort();
+  const deferredFilter = useDeferredValue(filter.trim());
+  const all = list.secrets;
+  const rows = useMemo(() => sortSecrets(filterSecrets(all, deferredFilter), sort), [all, deferredFilter, sort]);
 
-  const [sort, setSort] = useState<{ key: SortKey; ascending: boolean }>({ key: 'name', ascending: true });
-  const deferredFilter = useDeferredValue(filter.trim().toLowerCase());
-  const all = useMemo(() => list.data?.pages.flatMap((p) => p.secrets) ?? [], [list.data]);
-  const rows = useMemo(() => {
-    const matching = deferredFilter
-      ? all.filter((s) => s.name.toLowerCase().includes(deferredFilter) || (s.description ?? '').toLowerCase().includes(deferredFilter))
-      : all.slice();
-    matching.sort((a, b) => (sort.ascending ? 1 : -1) * compare(a, b, sort.key));
-    return matching;
-  }, [all, deferredFilter, sort]);
+  const wide = useMediaQuery('(min-width: 640px)');
+  const rowHeight = wide ? ROW_HEIGHT.wide : ROW_HEIGHT.narrow;
+  const bodyRef = useRef<HTMLTableSectionElement>(null);
+  const { first, last, padTop, padBottom } = useWindowRows(bodyRef, rows.length, rowHeight);
 
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const { first, last, padTop, padBottom } = useRowWindow(scrollRef, rows.length, ROW_HEIGHT);
-
-  const loading = hasNextPage || isFetchingNextPage;
+  const loading = list.loading && !list.error;
+  // Nothing listed: the error takes the list's place (the name box above still opens a secret).
+  if (list.error && all.length === 0)
+    return <ErrorPanel heading="The secrets could not be listed" error={list.error} onRetry={list.retry} />;
   return (
     <div className="space-y-2">
       <div className="flex min-h-6 flex-wrap items-center gap-3 text-sm text-zinc-600 dark:text-zinc-400">
         <span aria-live="polite">
           {deferredFilter
-            ? `${rows.length.toLocaleString()} of ${all.length.toLocaleString()} secrets match`
-            : `${all.length.toLocaleString()} secrets`}
+            ? `${formatNumber(rows.length)} of ${formatNumber(all.length)} secrets match`
+            : `${formatNumber(all.length)} secret${all.length === 1 ? '' : 's'}`}
           {loading && ' — loading more…'}
         </span>
         {loading && <progress aria-label="Loading secrets" className="h-1.5 w-32 accent-blue-600" />}
       </div>
-      {list.isError && <ErrorPanel heading="Not every secret could be listed" error={list.error} onRetry={() => void fetchNextPage()} />}
-      <div
-        ref={scrollRef}
-        className="h-[max(20rem,calc(100vh-17rem))] overflow-auto rounded-lg border border-zinc-200 dark:border-zinc-800"
-        tabIndex={-1}
-      >
+      {list.error && <ErrorPanel heading="Not every secret could be listed" error={list.error} onRetry={list.retry} />}
+      <div className="rounded-lg border border-zinc-200 dark:border-zinc-800">
         <table className="w-full table-fixed text-sm" aria-rowcount={rows.length + 1}>
           <thead className="sticky top-0 z-10 bg-zinc-50 text-left text-xs text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
             <tr>
@@ -78,7 +78,7 @@ export function SecretList({ projectId, filter }: { projectId: string; filter: s
                   <button
                     type="button"
                     className="inline-flex items-center gap-1 hover:text-zinc-900 dark:hover:text-zinc-100"
-                    onClick={() => setSort((s) => ({ key: c.key, ascending: s.key === c.key ? !s.ascending : true }))}
+                    onClick={() => sortBy(c.key)}
                   >
                     {c.label}
                     <span aria-hidden="true">{sort.key === c.key ? (sort.ascending ? '▲' : '▼') : ''}</span>
@@ -90,34 +90,44 @@ export function SecretList({ projectId, filter }: { projectId: string; filter: s
               </th>
             </tr>
           </thead>
-          <tbody>
+          <tbody ref={bodyRef}>
             {padTop > 0 && <tr aria-hidden="true" style={{ height: padTop }} />}
-            {rows.slice(first, last).map((s, i) => {
-              return (
-                <tr
-                  key={s.name}
-                  aria-rowindex={first + i + 2}
-                  style={{ height: ROW_HEIGHT }}
-                  className="border-t border-zinc-100 hover:bg-zinc-50 dark:border-zinc-900 dark:hover:bg-zinc-900"
-                >
-                  <td className="truncate px-3 font-mono">
-                    <Link className="text-blue-700 hover:underline dark:text-blue-400" to={paths.secret(projectId, s.name)}>
+            {rows.slice(first, last).map((s, i) => (
+              <tr
+                key={s.name}
+                aria-rowindex={first + i + 2}
+                style={{ height: rowHeight }}
+                className="border-t border-zinc-100 hover:bg-zinc-50 dark:border-zinc-900 dark:hover:bg-zinc-900"
+              >
+                <td className="px-3">
+                  <span className="flex min-w-0 items-center gap-2">
+                    <Link
+                      className="min-w-0 truncate font-mono text-blue-700 hover:underline dark:text-blue-400"
+                      to={paths.secret(projectId, s.name)}
+                    >
                       {s.name}
                     </Link>
-                  </td>
-                  <td className="px-3">
-                    <SecretStateBadge state={s.state} />
-                  </td>
-                  <td className="hidden truncate px-3 font-mono text-xs md:table-cell">{s.secret_type ?? 'COMMON'}</td>
-                  <td className="hidden px-3 sm:table-cell">
-                    <TimeText value={s.update_time} />
-                  </td>
-                  <td className="hidden truncate px-3 text-zinc-700 lg:table-cell dark:text-zinc-300" title={s.description}>
-                    {s.description}
-                  </td>
-                </tr>
-              );
-            })}
+                    {wide && <RotationOverdue secret={s} short />}
+                  </span>
+                  {!wide && (
+                    <span className="mt-1 flex items-center gap-2">
+                      <SecretStateBadge state={s.state} />
+                      <RotationOverdue secret={s} short />
+                    </span>
+                  )}
+                </td>
+                <td className="hidden px-3 sm:table-cell">
+                  <SecretStateBadge state={s.state} />
+                </td>
+                <td className="hidden truncate px-3 font-mono text-xs md:table-cell">{s.secret_type ?? 'COMMON'}</td>
+                <td className="hidden px-3 sm:table-cell">
+                  <TimeText value={s.update_time} />
+                </td>
+                <td className="hidden truncate px-3 text-zinc-700 lg:table-cell dark:text-zinc-300" title={s.description}>
+                  {s.description}
+                </td>
+              </tr>
+            ))}
             {padBottom > 0 && <tr aria-hidden="true" style={{ height: padBottom }} />}
           </tbody>
         </table>

@@ -1,34 +1,63 @@
+// Every field of a secret, in groups (identity, rotation, deletion, encryption), in words: the
+// empty ones folded away, the rotation period spelled out, an overdue rotation flagged.
 import type { Secret } from '../../csms/schemas.ts';
-import { MetadataList, Mono, None } from './metadata-list.tsx';
+import { formatRotationPeriod } from '../lib/rotation.ts';
+import { BreakAfterColons, MetadataGroup, Mono, type Field } from './metadata-list.tsx';
+import { RotationOverdue } from './rotation-overdue.tsx';
 import { TimeText } from './time-text.tsx';
 import { CopyButton } from './ui/copy-button.tsx';
 
-/** Every field of a secret, with human labels. */
+const time = (value: number | undefined) => (value === undefined ? null : <TimeText value={value} />);
+const mono = (value: string | undefined) => (value ? <Mono>{value}</Mono> : null);
+
+/** A rotation config is JSON text: shown indented when it parses, as it is otherwise. */
+function RotationConfig({ text }: { text: string }) {
+  let shown = text;
+  try {
+    shown = JSON.stringify(JSON.parse(text), null, 2);
+  } catch {
+    // not JSON: as it is
+  }
+  return <pre className="font-mono text-xs break-words whitespace-pre-wrap">{shown}</pre>;
+}
+
 export function SecretMetadata({ secret }: { secret: Secret }) {
+  const identity: Field[] = [
+    [
+      'ID',
+      <span className="flex items-center gap-1">
+        <Mono>{secret.id}</Mono>
+        <CopyButton text={secret.id} label="Copy secret id" />
+      </span>,
+      'wide',
+    ],
+    ['Type', <Mono>{secret.secret_type ?? 'COMMON'}</Mono>],
+    ['Created', time(secret.create_time)],
+    ['Updated', time(secret.update_time)],
+    ['Event subscriptions', secret.event_subscriptions?.length ? <Mono>{secret.event_subscriptions.join(', ')}</Mono> : null],
+    ['Enterprise project', mono(secret.enterprise_project_id)],
+  ];
+  const rotation: Field[] = [
+    ['Automatic rotation', secret.auto_rotation ? (secret.rotation_period ? formatRotationPeriod(secret.rotation_period) : 'On') : 'Off'],
+    ['Last rotation', time(secret.rotation_time)],
+    [
+      'Next rotation',
+      secret.next_rotation_time === undefined ? null : (
+        <span className="flex flex-wrap items-center gap-1.5">
+          <TimeText value={secret.next_rotation_time} />
+          <RotationOverdue secret={secret} />
+        </span>
+      ),
+    ],
+    ['Rotation function', secret.rotation_func_urn ? <BreakAfterColons text={secret.rotation_func_urn} /> : null, 'wide'],
+    ['Rotation config', secret.rotation_config ? <RotationConfig text={secret.rotation_config} /> : null, 'wide'],
+  ];
   return (
-    <MetadataList
-      label="Secret metadata"
-      items={[
-        [
-          'ID',
-          <span className="flex items-center gap-1">
-            <Mono>{secret.id}</Mono>
-            <CopyButton text={secret.id} label="Copy secret id" />
-          </span>,
-        ],
-        ['Type', <Mono>{secret.secret_type ?? 'COMMON'}</Mono>],
-        ['KMS key', secret.kms_key_id ? <Mono>{secret.kms_key_id}</Mono> : <None />],
-        ['Created', <TimeText value={secret.create_time} />],
-        ['Updated', <TimeText value={secret.update_time} />],
-        ['Scheduled deletion', <TimeText value={secret.scheduled_delete_time} />],
-        ['Automatic rotation', secret.auto_rotation ? `On, every ${secret.rotation_period ?? '?'}` : 'Off'],
-        ['Last rotation', <TimeText value={secret.rotation_time} />],
-        ['Next rotation', <TimeText value={secret.next_rotation_time} />],
-        ['Rotation function', secret.rotation_func_urn ? <Mono>{secret.rotation_func_urn}</Mono> : <None />],
-        ['Rotation config', secret.rotation_config ? <Mono>{secret.rotation_config}</Mono> : <None />],
-        ['Event subscriptions', secret.event_subscriptions?.length ? <Mono>{secret.event_subscriptions.join(', ')}</Mono> : <None />],
-        ['Enterprise project', secret.enterprise_project_id ? <Mono>{secret.enterprise_project_id}</Mono> : <None />],
-      ]}
-    />
+    <div className="grid gap-6 lg:grid-cols-2">
+      <MetadataGroup title="Identity" fields={identity} />
+      <MetadataGroup title="Rotation" fields={rotation} />
+      <MetadataGroup title="Encryption" fields={[['KMS key', mono(secret.kms_key_id)]]} />
+      <MetadataGroup title="Deletion" fields={[['Scheduled deletion', time(secret.scheduled_delete_time)]]} />
+    </div>
   );
 }

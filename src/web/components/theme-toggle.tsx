@@ -1,5 +1,7 @@
 // Light, dark, or the system's choice (the default). The choice is a display preference, the one
 // thing this app keeps in localStorage.
+import { msg } from '@lingui/core/macro';
+import { useLingui } from '@lingui/react/macro';
 import { useState } from 'react';
 import { Button } from './ui/button.tsx';
 
@@ -21,7 +23,10 @@ export function applyStoredTheme(theme: Theme = storedTheme()) {
 // With no choice made, follow the system live (e.g. when it switches at sunset).
 systemDark.addEventListener('change', () => applyStoredTheme());
 
+const NAMES = { system: msg`System`, light: msg`Light`, dark: msg`Dark` };
+
 export function ThemeToggle() {
+  const { t, i18n } = useLingui();
   const [theme, setTheme] = useState(storedTheme);
   const choose = () => {
     const next = NEXT[theme];
@@ -31,8 +36,13 @@ export function ThemeToggle() {
     setTheme(next);
   };
   return (
-    <Button variant="ghost" onClick={choose} aria-label={`Theme: ${theme}. Switch to ${NEXT[theme]}`} title="Switch theme">
-      {theme === 'dark' ? '☾ Dark' : theme === 'light' ? '☀ Light' : '◐ System'}
+    <Button
+      variant="ghost"
+      onClick={choose}
+      aria-label={t`Theme: ${i18n._(NAMES[theme])}. Switch to ${i18n._(NAMES[NEXT[theme]])}`}
+      title={t`Switch theme`}
+    >
+      {theme === 'dark' ? '☾' : theme === 'light' ? '☀' : '◐'} {i18n._(NAMES[theme])}
     </Button>
   );
 }

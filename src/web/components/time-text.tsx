@@ -1,16 +1,15 @@
-import { formatLocal, formatRelative, formatUtc, toMillis } from '../lib/time.ts';
+import { formatDateTime, formatRelative, formatUtc, toMillis } from '../lib/time.ts';
+import { useTimeZone } from '../lib/time-zone.ts';
 
-/** A CSMS timestamp: local time, with UTC and "3 days ago" on hover. */
+/** A CSMS timestamp with its zone (local or UTC, as chosen), the other zone and "3 days ago" on hover. */
 export function TimeText({ value }: { value: number | null | undefined }) {
+  const zone = useTimeZone();
   if (value === null || value === undefined) return <span className="text-zinc-500 dark:text-zinc-400">—</span>;
   const ms = toMillis(value);
+  const other = zone === 'utc' ? formatDateTime(ms, 'local') : formatUtc(ms);
   return (
-    <time
-      dateTime={new Date(ms).toISOString()}
-      title={`${formatUtc(ms)} · ${formatRelative(ms)}`}
-      className="whitespace-nowrap tabular-nums"
-    >
-      {formatLocal(ms)}
+    <time dateTime={new Date(ms).toISOString()} title={`${other} · ${formatRelative(ms)}`} className="whitespace-nowrap tabular-nums">
+      {formatDateTime(ms, zone)}
     </time>
   );
 }

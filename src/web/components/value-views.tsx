@@ -10,25 +10,23 @@ const valueBox =
   'max-h-96 overflow-auto rounded-md border border-zinc-200 bg-zinc-50 p-3 font-mono text-sm whitespace-pre-wrap break-all dark:border-zinc-800 dark:bg-zinc-900';
 
 type View = 'text' | 'json' | 'fields';
+const VIEW_LABELS: Record<View, string> = { fields: 'Fields', json: 'JSON', text: 'Text' };
 
+/**
+ * A text value. A flat JSON object opens on its fields, every one masked with its own Reveal and
+ * Copy (keys visible); "Reveal all" and the JSON and text views are one click away.
+ */
 export function TextValueView({ text, onCopyField }: { text: string; onCopyField: (value: string, key: string) => void }) {
   const json = useMemo(() => parseJsonValue(text), [text]);
-  const views: View[] = json.kind === 'json' ? (json.fields ? ['json', 'fields', 'text'] : ['json', 'text']) : ['text'];
+  const views: View[] = json.kind === 'json' ? (json.fields ? ['fields', 'json', 'text'] : ['json', 'text']) : ['text'];
   const [view, setView] = useState<View>(views[0]!);
-  const labels: Record<View, string> = { text: 'Text', json: 'JSON', fields: 'Fields' };
   return (
     <div>
       {views.length > 1 && (
         <div role="group" aria-label="Value view" className="mb-2 flex gap-1">
           {views.map((v) => (
-            <Button
-              key={v}
-              variant={v === view ? 'primary' : 'ghost'}
-              aria-pressed={v === view}
-              className="h-7 text-xs"
-              onClick={() => setView(v)}
-            >
-              {labels[v]}
+            <Button key={v} variant={v === view ? 'primary' : 'ghost'} aria-pressed={v === view} size="sm" onClick={() => setView(v)}>
+              {VIEW_LABELS[v]}
             </Button>
           ))}
         </div>
@@ -50,43 +48,61 @@ export function TextValueView({ text, onCopyField }: { text: string; onCopyField
 
 function FieldsTable({ fields, onCopy }: { fields: [string, string][]; onCopy: (value: string, key: string) => void }) {
   const [shown, setShown] = useState<ReadonlySet<string>>(new Set());
+  const allShown = shown.size === fields.length;
   const toggle = (key: string) => setShown((s) => (s.has(key) ? new Set([...s].filter((k) => k !== key)) : new Set([...s, key])));
   return (
-    <table className="w-full text-sm">
-      <caption className="sr-only">Fields of the value</caption>
-      <thead>
-        <tr className="border-b border-zinc-200 text-left text-xs text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
-          <th className="py-1 pr-3 font-medium">Key</th>
-          <th className="py-1 pr-3 font-medium">Value</th>
-          <th className="py-1 font-medium">
-            <span className="sr-only">Actions</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {fields.map(([key, value]) => (
-          <tr key={key} className="border-b border-zinc-100 align-top dark:border-zinc-900">
-            <th scope="row" className="py-1.5 pr-3 text-left font-mono font-normal break-all">
-              {key}
+    <div className="space-y-2">
+      <Button size="sm" onClick={() => setShown(allShown ? new Set() : new Set(fields.map(([key]) => key)))}>
+        {allShown ? 'Hide all' : 'Reveal all'}
+      </Button>
+      <table className="w-full text-sm">
+        <caption className="sr-only">Fields of the value</caption>
+        <thead className="max-sm:sr-only">
+          <tr className="border-b border-zinc-200 text-left text-xs text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
+            <th className="py-1 pr-3 font-medium">Key</th>
+            <th className="py-1 pr-3 font-medium">Value</th>
+            <th className="py-1 font-medium">
+              <span className="sr-only">Actions</span>
             </th>
-            <td className="py-1.5 pr-3 font-mono break-all whitespace-pre-wrap">{shown.has(key) ? value : MASK}</td>
-            <td className="py-1 whitespace-nowrap">
-              <Button
-                variant="ghost"
-                className="h-6 px-1.5 text-xs"
-                aria-label={`${shown.has(key) ? 'Hide' : 'Reveal'} ${key}`}
-                onClick={() => toggle(key)}
-              >
-                {shown.has(key) ? 'Hide' : 'Reveal'}
-              </Button>
-              <Button variant="ghost" className="h-6 px-1.5 text-xs" aria-label={`Copy ${key}`} onClick={() => onCopy(value, key)}>
-                Copy
-              </Button>
-            </td>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {fields.map(([key, value]) => (
+            // Narrow: the key on a line of its own, the value and its buttons under it.
+            <tr
+              key={key}
+              className="border-b border-zinc-100 align-top max-sm:grid max-sm:grid-cols-[1fr_auto] max-sm:gap-x-2 max-sm:py-1.5 dark:border-zinc-900"
+            >
+              <th
+                scope="row"
+                className="py-1.5 pr-3 text-left font-mono font-normal break-words max-sm:col-span-2 max-sm:py-0 max-sm:font-medium"
+              >
+                {key}
+              </th>
+              <td className="py-1.5 pr-3 font-mono break-all whitespace-pre-wrap">{shown.has(key) ? value : MASK}</td>
+              <td className="py-1 whitespace-nowrap">
+                {/* One fixed width for Reveal and Hide, so Copy never moves; a flex row, so the
+                    buttons sit on the text's line. */}
+                <div className="flex gap-1">
+                  <Button
+                    variant="ghost"
+                    size="xs"
+                    className="w-14"
+                    aria-label={`${shown.has(key) ? 'Hide' : 'Reveal'} ${key}`}
+                    onClick={() => toggle(key)}
+                  >
+                    {shown.has(key) ? 'Hide' : 'Reveal'}
+                  </Button>
+                  <Button variant="ghost" size="xs" aria-label={`Copy ${key}`} onClick={() => onCopy(value, key)}>
+                    Copy
+                  </Button>
+                </div>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

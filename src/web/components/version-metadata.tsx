@@ -2,7 +2,8 @@ import type { VersionMetadata } from '../../csms/schemas.ts';
 import { MetadataList, Mono, None } from './metadata-list.tsx';
 import { TimeText } from './time-text.tsx';
 import { Badge } from './ui/badge.tsx';
-import { isExpired, StageChip } from './versions-table.tsx';
+import { sortStages } from '../lib/stages.ts';
+import { isExpired, NoStage, StageChip } from './versions-table.tsx';
 
 const versionNumber = (id: string) => Number(id.slice(1));
 
@@ -19,7 +20,6 @@ export function VersionMetadataList({ version, projectId }: { version: VersionMe
     <MetadataList
       label="Version metadata"
       items={[
-        ['Version', <Mono>{version.id}</Mono>],
         ['Created', <TimeText value={version.create_time} />],
         [
           'Expires',
@@ -37,12 +37,12 @@ export function VersionMetadataList({ version, projectId }: { version: VersionMe
           'Stages',
           version.version_stages.length ? (
             <span className="flex flex-wrap gap-1">
-              {version.version_stages.map((s) => (
+              {sortStages(version.version_stages).map((s) => (
                 <StageChip key={s} projectId={projectId} secretName={version.secret_name} stage={s} />
               ))}
             </span>
           ) : (
-            'deprecated: no stage'
+            <NoStage />
           ),
         ],
       ]}

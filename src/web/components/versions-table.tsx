@@ -1,9 +1,11 @@
 import { Link } from 'react-router';
 import type { VersionMetadata } from '../../csms/schemas.ts';
 import { paths } from '../lib/paths.ts';
+import { compareStages, sortStages } from '../lib/stages.ts';
 import { toMillis } from '../lib/time.ts';
 import { TimeText } from './time-text.tsx';
 import { Badge } from './ui/badge.tsx';
+import { stackedTable } from './ui/stacked-table.ts';
 
 export function StageChip({ projectId, secretName, stage }: { projectId: string; secretName: string; stage: string }) {
   const builtIn = stage === 'SYSCURRENT' || stage === 'SYSPREVIOUS';
@@ -14,14 +16,24 @@ export function StageChip({ projectId, secretName, stage }: { projectId: string;
   );
 }
 
+/** A version no stage points at: CSMS may delete it to make room for a new one. */
+export const NoStage = () => (
+  <span
+    className="text-xs text-zinc-600 dark:text-zinc-400"
+    title="No stage points at this version: CSMS may delete it to make room for a new one."
+  >
+    No stage
+  </span>
+);
+
 export const isExpired = (v: VersionMetadata, now = Date.now()) => v.expire_time != null && toMillis(v.expire_time) < now;
 
 export function VersionsTable({ projectId, secretName, versions }: { projectId: string; secretName: string; versions: VersionMetadata[] }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-zinc-200 dark:border-zinc-800">
-      <table className="w-full text-sm">
+    <div className="rounded-lg border border-zinc-200 dark:border-zinc-800">
+      <table className={`w-full text-sm ${stackedTable.table}`}>
         <caption className="sr-only">Versions of {secretName}</caption>
-        <thead className="bg-zinc-50 text-left text-xs text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
+        <thead className={`bg-zinc-50 text-left text-xs text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400 ${stackedTable.head}`}>
           <tr>
             {['Version', 'Created', 'Expires', 'Stages'].map((label) => (
               <th key={label} scope="col" className="px-3 py-2 font-medium">
@@ -30,18 +42,18 @@ export function VersionsTable({ projectId, secretName, versions }: { projectId: 
             ))}
           </tr>
         </thead>
-        <tbody>
+        <tbody className={stackedTable.body}>
           {versions.map((v) => (
-            <tr key={v.id} className="border-t border-zinc-100 dark:border-zinc-900">
-              <th scope="row" className="px-3 py-2 text-left font-mono font-normal">
+            <tr key={v.id} className={`border-t border-zinc-100 max-sm:first:border-t-0 dark:border-zinc-900 ${stackedTable.row}`}>
+              <th scope="row" className={`px-3 py-2 text-left font-mono font-normal ${stackedTable.rowHeader}`}>
                 <Link className="text-blue-700 hover:underline dark:text-blue-400" to={paths.version(projectId, secretName, v.id)}>
                   {v.id}
                 </Link>
               </th>
-              <td className="px-3 py-2">
+              <td data-label="Created" className={`px-3 py-2 ${stackedTable.cell}`}>
                 <TimeText value={v.create_time} />
               </td>
-              <td className="px-3 py-2">
+              <td data-label="Expires" className={`px-3 py-2 ${stackedTable.cell}`}>
                 {v.expire_time == null ? (
                   <span className="text-zinc-500 dark:text-zinc-400">never</span>
                 ) : (
@@ -51,14 +63,12 @@ export function VersionsTable({ projectId, secretName, versions }: { projectId: 
                   </span>
                 )}
               </td>
-              <td className="px-3 py-2">
+              <td data-label="Stages" className={`px-3 py-2 ${stackedTable.cell}`}>
                 {v.version_stages.length === 0 ? (
-                  <span className="text-xs text-zinc-600 dark:text-zinc-400" title="A version with no stage may be removed by CSMS.">
-                    deprecated: no stage
-                  </span>
+                  <NoStage />
                 ) : (
                   <span className="flex flex-wrap gap-1">
-                    {v.version_stages.map((stage) => (
+                    {sortStages(v.version_stages).map((stage) => (
                       <StageChip key={stage} projectId={projectId} secretName={secretName} stage={stage} />
                     ))}
                   </span>
@@ -75,13 +85,13 @@ export function VersionsTable({ projectId, secretName, versions }: { projectId: 
 /** Each stage → the version it points at, from the versions' stage lists. */
 export function stageMap(versions: VersionMetadata[]): [string, string][] {
   const pairs = versions.flatMap((v) => v.version_stages.map((stage) => [stage, v.id] as [string, string]));
-  const rank = (s: string) => (s === 'SYSCURRENT' ? 0 : s === 'SYSPREVIOUS' ? 1 : 2);
-  return pairs.sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b));
+  return pairs.sort(([a], [b]) => compareStages(a, b));
 }
 
-export function StageMap({ projectId, secretName, versions }: { projectId: string; secretName: string; versions: VersionMetadata[] }) {
+export function StageMap(props: { projectId: string; secretName: string; versions: VersionMetadata[]; emptyText?: string }) {
+  const { projectId, secretName, versions, emptyText = 'No stage points at any version.' } = props;
   const pairs = stageMap(versions);
-  if (pairs.length === 0) return <p className="text-sm text-zinc-600 dark:text-zinc-400">No stage points at any version.</p>;
+  if (pairs.length === 0) return <p className="text-sm text-zinc-600 dark:text-zinc-400">{emptyText}</p>;
   return (
     <ul aria-label="Stage map" className="flex flex-wrap gap-2">
       {pairs.map(([stage, versionId]) => (

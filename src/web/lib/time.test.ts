@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCountdown, formatRelative, formatUtc, toMillis } from './time.ts';
+import { formatCountdown, formatDateTime, formatRelative, formatUtc, toMillis, zoneLabel } from './time.ts';
 
 describe('toMillis', () => {
   it('keeps milliseconds and converts seconds', () => {
@@ -18,6 +18,13 @@ describe('formatting', () => {
     expect(formatRelative(now + 5 * 3600_000, now)).toBe('in 5 hours');
     expect(formatRelative(now - 10_000, now)).toBe('10 seconds ago');
     expect(formatRelative(now - 400 * 86400_000, now)).toBe('last year');
+  });
+  it('writes every time with its zone, in the page language', () => {
+    const at = Date.UTC(2026, 10, 22, 9, 4, 7);
+    expect(formatDateTime(at, 'utc')).toBe('Nov 22, 2026, 09:04 UTC');
+    expect(formatDateTime(at, 'local')).toMatch(/^Nov 2[12], 2026, \d\d:\d\d GMT[+-]\d\d:\d\d$/);
+    expect(zoneLabel(at, 'utc')).toBe('UTC');
+    expect(zoneLabel(at, 'local')).toMatch(/^GMT[+-]\d\d:[0-5]\d$/);
   });
   it('writes UTC exactly', () => {
     expect(formatUtc(Date.UTC(2026, 10, 22, 9, 4, 7, 514))).toBe('2026-11-22 09:04:07 UTC');

@@ -1,18 +1,26 @@
 // CSMS timestamps are documented as seconds but the live service sends milliseconds (every example
 // in Huawei's docs has 13 digits, and Huawei's Terraform provider divides them by 1000):
 // a value below 1e11 (a date before 1973 if it were milliseconds) is taken as seconds.
+import { LOCALE } from './locale.ts';
+import type { TimeZoneChoice } from './time-zone.ts';
+
 export function toMillis(timestamp: number): number {
   return timestamp < 1e11 ? timestamp * 1000 : timestamp;
 }
 
-const local = new Intl.DateTimeFormat(undefined, {
+const DATE_TIME: Intl.DateTimeFormatOptions = {
   year: 'numeric',
   month: 'short',
   day: 'numeric',
   hour: '2-digit',
   minute: '2-digit',
-});
-const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+  hourCycle: 'h23',
+};
+const formats: Record<TimeZoneChoice, Intl.DateTimeFormat> = {
+  local: new Intl.DateTimeFormat(LOCALE, DATE_TIME),
+  utc: new Intl.DateTimeFormat(LOCALE, { ...DATE_TIME, timeZone: 'UTC' }),
+};
+const relative = new Intl.RelativeTimeFormat(LOCALE, { numeric: 'auto' });
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 86400_000],
@@ -33,11 +41,21 @@ export function formatRelative(ms: number, now = Date.now()): string {
   return '';
 }
 
-export function formatLocal(ms: number): string {
-  return local.format(ms);
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The zone of a time as Huawei Cloud's console writes it: "GMT+08:00" (the offset at that instant), or "UTC". */
+export function zoneLabel(ms: number, zone: TimeZoneChoice): string {
+  if (zone === 'utc') return 'UTC';
+  const east = -new Date(ms).getTimezoneOffset();
+  return `GMT${east < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(east) / 60))}:${pad(Math.abs(east) % 60)}`;
 }
 
-/** "2026-11-22 09:04:07 UTC". */
+/** "Nov 22, 2026, 17:04 GMT+08:00", or "Nov 22, 2026, 09:04 UTC": a time never goes without its zone. */
+export function formatDateTime(ms: number, zone: TimeZoneChoice): string {
+  return `${formats[zone].format(ms)} ${zoneLabel(ms, zone)}`;
+}
+
+/** "2026-11-22 09:04:07 UTC": exact, for a tooltip. */
 export function formatUtc(ms: number): string {
   return `${new Date(ms)
     .toISOString()

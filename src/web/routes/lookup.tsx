@@ -1,27 +1,147 @@
-// Secret lookup: type a name and press Enter to open it, or filter the project's secrets.
+// Secret lookup: type a name and press Enter to open it, or filter the project's secrets. The name
+// box works even when the list cannot be loaded: a person who knows the name can still open it.
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useEffect, useId, useRef, useState, type RefObject } from 'react';
+import { useNavigate } from 'react-router';
 import { nameProblem } from '../../csms/patterns.ts';
+import { useAllSecrets } from '../api/all-secrets.ts';
 import { ApiError } from '../api/api-error.ts';
 import { secretQueries } from '../api/secret-queries.ts';
 import { useCheckedParams } from '../app/checked-params.ts';
+import { DidYouMean } from '../components/did-you-mean.tsx';
 import { ErrorPanel } from '../components/error-panel.tsx';
+import { usePageTitle } from '../components/page-title.ts';
 import { SecretList } from '../components/secret-list.tsx';
 import { paths } from '../lib/paths.ts';
+import { useSearchText } from '../lib/search-text.ts';
+import { enterOutcome, sameButCase, type EnterOutcome } from '../lib/secret-filter.ts';
+
+/** What the last Enter found, when it did not open a secret. */
+type Answer = (Exclude<EnterOutcome, { kind: 'open' | 'ask' }> | { kind: 'missing'; suggestion?: string }) & { typed: string };
 
 export function Component() {
   const { projectId } = useCheckedParams('projectId');
-  const [searchParams, setSearchParams] = useSearchParams();
-  const query = searchParams.get('q') ?? '';
+  usePageTitle('Secrets');
+  const { text, setText, flush } = useSearchText();
+  const list = useAllSecrets(projectId);
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const inputRef = useRef<HTMLInputElement>(null);
   const messageId = useId();
+  const [answer, setAnswer] = useState<Answer | null>(null);
   const [lookupError, setLookupError] = useState<ApiError | null>(null);
-  const [missing, setMissing] = useState<string | null>(null);
+  useSlashFocus(inputRef);
 
-  // "/" focuses the search from anywhere on the page.
+  const problem = text ? nameProblem(text) : null;
+  const openSecret = (name: string) => navigate(paths.secret(projectId, name));
+  const onEnter = async () => {
+    setAnswer(null);
+    setLookupError(null);
+    // Enter settles the text: it is in the URL before anything opens, so Back finds it.
+    await flush();
+    if (!text || problem) return;
+    const typed = text;
+    const outcome = enterOutcome(typed, list.secrets, list.complete);
+    if (outcome.kind === 'open') return openSecret(outcome.name);
+    if (outcome.kind !== 'ask') return setAnswer({ ...outcome, typed });
+    try {
+      await queryClient.fetchQuery(secretQueries.detail(projectId, typed));
+      await openSecret(typed);
+    } catch (error) {
+      if (!(error instanceof ApiError)) return;
+      if (error.kind !== 'not-found') return setLookupError(error);
+      setAnswer({
+        kind: 'missing',
+        suggestion: sameButCase(
+          typed,
+          list.secrets.map((s) => s.name),
+        ),
+        typed,
+      });
+    }
+  };
+
+  return (
+    <div className="space-y-4">
+      <h1 className="text-xl font-semibold">Secrets</h1>
+      <form
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void onEnter();
+        }}
+        className="max-w-xl"
+      >
+        <label htmlFor="secret-name" className="mb-1 block text-sm font-medium">
+          Secret name
+        </label>
+        <div className="relative">
+          <input
+            id="secret-name"
+            ref={inputRef}
+            value={text}
+            onChange={(e) => {
+              setAnswer(null);
+              setLookupError(null);
+              setText(e.target.value);
+            }}
+            placeholder="Type to filter, Enter to open"
+            autoComplete="off"
+            spellCheck={false}
+            aria-invalid={problem ? true : undefined}
+            aria-describedby={messageId}
+            className="h-9 w-full rounded-md border border-zinc-300 bg-white px-3 font-mono text-sm aria-invalid:border-red-600 pointer-fine:pr-9 dark:border-zinc-700 dark:bg-zinc-900"
+          />
+          {/* The "/" shortcut needs a keyboard: no hint on a touch screen. */}
+          <kbd
+            aria-hidden="true"
+            data-testid="slash-hint"
+            className="pointer-events-none absolute top-1.5 right-2 hidden rounded border border-zinc-300 px-1.5 font-mono text-xs text-zinc-500 pointer-fine:block dark:border-zinc-700 dark:text-zinc-400"
+          >
+            /
+          </kbd>
+        </div>
+        <p id={messageId} aria-live="polite" className="mt-1 min-h-5 text-sm">
+          {problem ? (
+            <span className="text-red-700 dark:text-red-400">{problem}</span>
+          ) : (
+            answer && <AnswerText answer={answer} projectId={projectId} />
+          )}
+        </p>
+      </form>
+      {lookupError && <ErrorPanel error={lookupError} onRetry={() => void onEnter()} />}
+      <SecretList projectId={projectId} list={list} filter={text} />
+    </div>
+  );
+}
+
+function AnswerText({ answer, projectId }: { answer: Answer; projectId: string }) {
+  const typed = <span className="font-mono">{answer.typed}</span>;
+  switch (answer.kind) {
+    case 'many':
+      return (
+        <span>
+          {answer.count} secrets match {typed}, none by that exact name. Choose one below, or type its full name.
+        </span>
+      );
+    case 'did-you-mean':
+      return (
+        <span className="text-red-700 dark:text-red-400">
+          No secret is named {typed} (names are case-sensitive). <DidYouMean to={paths.secret(projectId, answer.name)} name={answer.name} />
+        </span>
+      );
+    case 'missing':
+      return (
+        <span className="text-red-700 dark:text-red-400">
+          No secret named {typed} exists in this project.{' '}
+          {answer.suggestion && <DidYouMean to={paths.secret(projectId, answer.suggestion)} name={answer.suggestion} />}
+        </span>
+      );
+  }
+}
+
+/** "/" focuses the search from anywhere on the page. */
+function useSlashFocus(inputRef: RefObject<HTMLInputElement | null>) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const typing =
@@ -33,63 +153,5 @@ export function Component() {
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, []);
-
-  const problem = query ? nameProblem(query) : null;
-  const open = async () => {
-    setLookupError(null);
-    setMissing(null);
-    if (!query || problem) return;
-    try {
-      await queryClient.fetchQuery(secretQueries.detail(projectId, query));
-      await navigate(paths.secret(projectId, query));
-    } catch (error) {
-      if (error instanceof ApiError && error.kind === 'not-found') setMissing(query);
-      else if (error instanceof ApiError) setLookupError(error);
-    }
-  };
-
-  return (
-    <div className="space-y-4">
-      <h1 className="text-xl font-semibold">Secrets</h1>
-      <form
-        role="search"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void open();
-        }}
-        className="max-w-xl"
-      >
-        <label htmlFor="secret-name" className="mb-1 block text-sm font-medium">
-          Secret name
-        </label>
-        <input
-          id="secret-name"
-          ref={inputRef}
-          value={query}
-          onChange={(e) => {
-            setMissing(null);
-            setLookupError(null);
-            setSearchParams(e.target.value ? { q: e.target.value } : {}, { replace: true });
-          }}
-          placeholder="Type to filter, Enter to open   ( / )"
-          autoComplete="off"
-          spellCheck={false}
-          aria-invalid={problem ? true : undefined}
-          aria-describedby={messageId}
-          className="h-9 w-full rounded-md border border-zinc-300 bg-white px-3 font-mono text-sm aria-invalid:border-red-600 dark:border-zinc-700 dark:bg-zinc-900"
-        />
-        <p id={messageId} aria-live="polite" className="mt-1 min-h-5 text-sm">
-          {problem && <span className="text-red-700 dark:text-red-400">{problem}</span>}
-          {missing && (
-            <span className="text-red-700 dark:text-red-400">
-              No secret named <span className="font-mono">{missing}</span> exists in this project.
-            </span>
-          )}
-        </p>
-      </form>
-      {lookupError && <ErrorPanel error={lookupError} onRetry={() => void open()} />}
-      <SecretList projectId={projectId} filter={query} />
-    </div>
-  );
+  }, [inputRef]);
 }

@@ -4,6 +4,8 @@ import { useState } from 'react';
 import { secretQueries, VERSIONS_PAGE_SIZE } from '../api/secret-queries.ts';
 import { useCheckedParams } from '../app/checked-params.ts';
 import { ErrorPanel } from '../components/error-panel.tsx';
+import { usePageTitle } from '../components/page-title.ts';
+import { RotationOverdue } from '../components/rotation-overdue.tsx';
 import { SecretMetadata } from '../components/secret-metadata.tsx';
 import { SecretStateExplained } from '../components/secret-state-badge.tsx';
 import { Button } from '../components/ui/button.tsx';
@@ -12,6 +14,7 @@ import { StageMap, VersionsTable } from '../components/versions-table.tsx';
 
 export function Component() {
   const { projectId, secretName } = useCheckedParams('projectId', 'secretName');
+  usePageTitle(secretName);
   const { data: secret } = useSuspenseQuery(secretQueries.detail(projectId, secretName));
   const [markers, setMarkers] = useState<(string | undefined)[]>([undefined]);
   const marker = markers.at(-1);
@@ -29,7 +32,10 @@ export function Component() {
           <h1 className="font-mono text-xl font-semibold break-all">{secret.name}</h1>
           <CopyButton text={secret.name} label="Copy secret name" />
         </div>
-        <SecretStateExplained secret={secret} />
+        <div className="flex flex-wrap items-center gap-2">
+          <SecretStateExplained secret={secret} />
+          <RotationOverdue secret={secret} short />
+        </div>
         {secret.description ? (
           <p data-testid="secret-description" className="max-w-3xl text-sm whitespace-pre-wrap text-zinc-700 dark:text-zinc-300">
             {secret.description}

@@ -8,6 +8,7 @@ import type { ApiError } from '../api/api-error.ts';
 import { configQuery, fetchConfig } from '../api/config-query.ts';
 import { signIn } from '../api/session.ts';
 import { FormField as Field } from '../components/form-field.tsx';
+import { usePageTitle } from '../components/page-title.ts';
 import { ThemeToggle } from '../components/theme-toggle.tsx';
 import { Button } from '../components/ui/button.tsx';
 import { requestFrom, safeNext, type Method, type Problems } from '../lib/sign-in-form.ts';
@@ -18,6 +19,7 @@ export function Component() {
   const reason = params.get('reason');
   const navigate = useNavigate();
   const queryClient = useQueryClient();
+  usePageTitle('Sign in');
   const [method, setMethod] = useState<Method>('password');
   const [withMfa, setWithMfa] = useState(false);
   const [problems, setProblems] = useState<Problems>({});
@@ -159,7 +161,7 @@ export function Component() {
               {failure}
             </p>
           )}
-          <Button type="submit" variant="primary" disabled={pending} className="h-9 w-full">
+          <Button type="submit" variant="primary" disabled={pending} size="lg" className="w-full">
             {pending ? 'Signing in…' : 'Sign in'}
           </Button>
         </form>

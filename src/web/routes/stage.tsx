@@ -1,24 +1,31 @@
-// Stage inspection: where the stage points, since when, that version's metadata, the secret's
-// other stages, and the reveal panel for that version.
+// Stage inspection: where the stage points and since when (the version named once), that
+// version's metadata, the secret's other stages, and the reveal panel for that version.
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { secretQueries } from '../api/secret-queries.ts';
 import { useCheckedParams } from '../app/checked-params.ts';
+import { DidYouMean } from '../components/did-you-mean.tsx';
 import { ErrorPanel } from '../components/error-panel.tsx';
-import { MetadataList } from '../components/metadata-list.tsx';
+import { usePageTitle } from '../components/page-title.ts';
 import { SecretStateBadge } from '../components/secret-state-badge.tsx';
 import { SecretValuePanel } from '../components/secret-value-panel.tsx';
 import { TimeText } from '../components/time-text.tsx';
 import { VersionMetadataList } from '../components/version-metadata.tsx';
 import { StageMap } from '../components/versions-table.tsx';
 import { paths } from '../lib/paths.ts';
+import { sameButCase } from '../lib/secret-filter.ts';
 
 export function Component() {
   const { projectId, secretName, stageName } = useCheckedParams('projectId', 'secretName', 'stageName');
+  usePageTitle(secretName, stageName);
   const { data: secret } = useSuspenseQuery(secretQueries.detail(projectId, secretName));
   const { data: page } = useSuspenseQuery(secretQueries.versions(projectId, secretName));
   const stage = useQuery(secretQueries.stage(projectId, secretName, stageName));
   const version = page.version_metadatas.find((v) => v.id === stage.data?.version_id);
+  const stageSuggestion = sameButCase(
+    stageName,
+    page.version_metadatas.flatMap((v) => v.version_stages),
+  );
   const others = page.version_metadatas.map((v) => ({ ...v, version_stages: v.version_stages.filter((s) => s !== stageName) }));
 
   return (
@@ -41,6 +48,11 @@ export function Component() {
           <h2 className="font-semibold">
             Stage {stageName} does not exist on {secretName}
           </h2>
+          {stageSuggestion && (
+            <p>
+              <DidYouMean to={paths.stage(projectId, secretName, stageSuggestion)} name={stageSuggestion} /> Stage names are case-sensitive.
+            </p>
+          )}
           <p>Its stages are:</p>
           <StageMap projectId={projectId} secretName={secretName} versions={page.version_metadatas} />
         </section>
@@ -48,25 +60,26 @@ export function Component() {
         <ErrorPanel error={stage.error} onRetry={() => void stage.refetch()} />
       ) : stage.data ? (
         <>
-          <MetadataList
-            label="Stage"
-            items={[
-              [
-                'Points at',
-                <Link
-                  className="font-mono text-blue-700 underline dark:text-blue-400"
-                  to={paths.version(projectId, secretName, stage.data.version_id)}
-                >
-                  {stage.data.version_id}
-                </Link>,
-              ],
-              ['Last moved', <TimeText value={stage.data.update_time} />],
-            ]}
-          />
+          {/* The one place the version is named: the sections below are about it. */}
+          <p className="text-base">
+            <span className="font-mono">{stageName}</span> points at{' '}
+            <Link
+              className="font-mono text-blue-700 underline dark:text-blue-400"
+              to={paths.version(projectId, secretName, stage.data.version_id)}
+            >
+              {stage.data.version_id}
+            </Link>
+            {stage.data.update_time !== undefined && (
+              <>
+                , since <TimeText value={stage.data.update_time} />
+              </>
+            )}
+            .
+          </p>
           {version && (
             <section aria-labelledby="version-heading" className="space-y-3">
               <h2 id="version-heading" className="text-base font-semibold">
-                Version {version.id}
+                That version
               </h2>
               <VersionMetadataList version={version} projectId={projectId} />
             </section>
@@ -75,14 +88,14 @@ export function Component() {
             <h2 id="other-stages-heading" className="text-base font-semibold">
               Other stages
             </h2>
-            <StageMap projectId={projectId} secretName={secretName} versions={others} />
+            <StageMap projectId={projectId} secretName={secretName} versions={others} emptyText="No other stage points at a version." />
           </section>
           <SecretValuePanel
             key={stage.data.version_id}
             projectId={projectId}
             secretName={secretName}
             versionId={stage.data.version_id}
-            secretState={secret.state}
+            secret={secret}
           />
         </>
       ) : (

@@ -4,6 +4,7 @@ import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { secretQueries } from '../api/secret-queries.ts';
 import { useCheckedParams } from '../app/checked-params.ts';
+import { usePageTitle } from '../components/page-title.ts';
 import { SecretStateBadge } from '../components/secret-state-badge.tsx';
 import { SecretValuePanel } from '../components/secret-value-panel.tsx';
 import { latestOf, VersionMetadataList } from '../components/version-metadata.tsx';
@@ -14,6 +15,7 @@ export function Component() {
   const { data: secret } = useSuspenseQuery(secretQueries.detail(projectId, secretName));
   const { data: page } = useSuspenseQuery(secretQueries.versions(projectId, secretName));
   const version = versionId === 'latest' ? latestOf(page.version_metadatas) : page.version_metadatas.find((v) => v.id === versionId);
+  usePageTitle(secretName, version?.id ?? versionId);
 
   return (
     <div className="space-y-6">
@@ -33,13 +35,7 @@ export function Component() {
       {version ? (
         <>
           <VersionMetadataList version={version} projectId={projectId} />
-          <SecretValuePanel
-            key={version.id}
-            projectId={projectId}
-            secretName={secretName}
-            versionId={version.id}
-            secretState={secret.state}
-          />
+          <SecretValuePanel key={version.id} projectId={projectId} secretName={secretName} versionId={version.id} secret={secret} />
         </>
       ) : (
         <section

@@ -9,7 +9,7 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
   return (
     <Button
       variant="ghost"
-      className="h-6 px-1.5 text-xs"
+      size="xs"
       aria-label={label}
       onClick={async () => {
         await navigator.clipboard.writeText(text);

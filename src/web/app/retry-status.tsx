@@ -1,0 +1,77 @@
+// While a read is being retried, the page says so (what failed, when or which try is next) with a
+// Cancel that shows the error at once, instead of a "Loading…" that lasts half a minute.
+import { useQueryClient, type Query } from '@tanstack/react-query';
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { ApiError, type Operation } from '../api/api-error.ts';
+import { Button } from '../components/ui/button.tsx';
+import { MAX_RETRIES, nextTryOf, stopRetrying } from './query-client.ts';
+
+const isRetrying = (q: Query) => q.state.fetchStatus === 'fetching' && q.state.fetchFailureCount > 0;
+
+const WHAT: Partial<Record<Operation, string>> = {
+  ListSecrets: 'the secrets',
+  ShowSecret: 'the secret',
+  ListSecretVersions: 'the versions',
+  ShowSecretStage: 'the stage',
+  Config: 'the console settings',
+};
+
+function retryMessage(error: ApiError, failureCount: number, now: number): string {
+  const attempt = `(${failureCount + 1} of ${MAX_RETRIES + 1})`;
+  const next = nextTryOf(error);
+  const seconds = next === undefined ? 0 : Math.ceil((next - now) / 1000);
+  if (error.kind === 'throttled')
+    return seconds > 0 ? `CSMS is busy, trying again in ${seconds} s` : `CSMS is busy, trying again ${attempt}`;
+  if (error.kind === 'network') return `The console server cannot be reached, trying again ${attempt}`;
+  if (error.status === 504) return `No answer yet from CSMS, trying again ${attempt}`;
+  return `CSMS is not answering (HTTP ${error.status}), trying again ${attempt}`;
+}
+
+export function RetryStatus() {
+  const cache = useQueryClient().getQueryCache();
+  const subscribe = useCallback((onChange: () => void) => cache.subscribe(onChange), [cache]);
+  const signature = useSyncExternalStore(subscribe, () =>
+    cache
+      .findAll({ predicate: isRetrying })
+      .map((q) => `${q.queryHash}#${q.state.fetchFailureCount}`)
+      .join('|'),
+  );
+  const retrying = signature ? cache.findAll({ predicate: isRetrying }) : [];
+  const now = useTicks(signature);
+  return (
+    <div role="status" aria-label="Retrying" className="empty:hidden">
+      {retrying.map((query) => {
+        const { fetchFailureReason: error, fetchFailureCount } = query.state;
+        if (!(error instanceof ApiError)) return null;
+        return (
+          <div key={query.queryHash} className="border-b border-amber-300 bg-amber-50 dark:border-amber-800 dark:bg-amber-950/60">
+            <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-3 gap-y-1 px-4 py-2 text-sm">
+              <span>
+                Loading {(error.operation && WHAT[error.operation]) ?? 'the page'}: {retryMessage(error, fetchFailureCount, now)}
+              </span>
+              <Button size="sm" onClick={() => stopRetrying(query)}>
+                Cancel
+              </Button>
+            </div>
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
+/** The time, read again at once when `what` changes, then four times a second while it is not empty. */
+function useTicks(what: string): number {
+  const [now, setNow] = useState(Date.now);
+  useEffect(() => {
+    if (!what) return;
+    const update = () => setNow(Date.now());
+    const first = setTimeout(update, 0);
+    const timer = setInterval(update, 250);
+    return () => {
+      clearTimeout(first);
+      clearInterval(timer);
+    };
+  }, [what]);
+  return now;
+}

@@ -1,0 +1,67 @@
+// An address that cannot be right, said as such: which part, why, and the likely fix. Nothing
+// was sent to CSMS, so there is no CSMS code to show.
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router';
+import { configQuery } from '../api/config-query.ts';
+import type { AddressError } from '../app/checked-params.ts';
+import { versionFix } from '../lib/address-fix.ts';
+import { paths } from '../lib/paths.ts';
+import { DidYouMean } from './did-you-mean.tsx';
+
+const link = 'text-blue-700 underline dark:text-blue-400';
+
+function Fix({ error }: { error: AddressError }) {
+  const params = useParams();
+  const { data: config } = useQuery(configQuery);
+  const { projectId = '', secretName = '' } = params;
+  switch (error.param) {
+    case 'versionId': {
+      const fixed = versionFix(error.value);
+      return fixed ? <DidYouMean to={paths.version(projectId, secretName, fixed)} name={fixed} /> : null;
+    }
+    case 'secretName':
+      return (
+        <Link className={link} to={paths.secrets(projectId, error.value)}>
+          Search the secrets for “{error.value}”
+        </Link>
+      );
+    case 'stageName':
+      return (
+        <Link className={link} to={paths.secret(projectId, secretName)}>
+          See the stages of {secretName}
+        </Link>
+      );
+    case 'projectId':
+      return config?.projects.length ? (
+        <>
+          Open one of the projects:{' '}
+          {config.projects.map((p, i) => (
+            <span key={p.id}>
+              {i > 0 && ', '}
+              <Link className={link} to={paths.secrets(p.id)}>
+                {p.name}
+              </Link>
+            </span>
+          ))}
+        </>
+      ) : null;
+  }
+}
+
+export function AddressProblem({ error }: { error: AddressError }) {
+  return (
+    <section
+      role="alert"
+      aria-labelledby="address-problem"
+      className="space-y-2 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm dark:border-amber-800 dark:bg-amber-950/40"
+    >
+      <h1 id="address-problem" className="text-base font-semibold">
+        This address is wrong
+      </h1>
+      <p>{error.message} Nothing was sent to CSMS.</p>
+      <p>
+        <Fix error={error} />
+      </p>
+    </section>
+  );
+}

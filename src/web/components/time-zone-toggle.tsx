@@ -1,0 +1,23 @@
+// Switches every time on the page between the browser's zone and UTC.
+import { useState } from 'react';
+import { zoneLabel } from '../lib/time.ts';
+import { chooseTimeZone, useTimeZone } from '../lib/time-zone.ts';
+import { Button } from './ui/button.tsx';
+
+export function TimeZoneToggle() {
+  const zone = useTimeZone();
+  const [local] = useState(() => zoneLabel(Date.now(), 'local'));
+  const shown = zone === 'utc' ? 'UTC' : local;
+  const next = zone === 'utc' ? `local time (${local})` : 'UTC';
+  return (
+    <Button
+      variant="ghost"
+      onClick={() => chooseTimeZone(zone === 'utc' ? 'local' : 'utc')}
+      aria-label={`Times in ${shown}. Show them in ${next}`}
+      title={`Show times in ${next}`}
+    >
+      <span className="max-sm:sr-only">Times: </span>
+      {shown}
+    </Button>
+  );
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import type { Secret } from '../../csms/schemas.ts';
+import { parseSort, sortParam, sortSecrets } from './list-sort.ts';
+
+const secret = (name: string, state: string, update_time = 0): Secret => ({ id: name, name, state, update_time });
+
+describe('the order in the address', () => {
+  it('reads and writes ?sort=', () => {
+    expect(parseSort(null)).toEqual({ key: 'name', ascending: true });
+    expect(parseSort('state')).toEqual({ key: 'state', ascending: true });
+    expect(parseSort('-updated')).toEqual({ key: 'updated', ascending: false });
+    expect(parseSort('nonsense')).toEqual({ key: 'name', ascending: true });
+    expect(sortParam({ key: 'name', ascending: true })).toBeNull();
+    expect(sortParam({ key: 'name', ascending: false })).toBe('-name');
+    expect(sortParam({ key: 'updated', ascending: false })).toBe('-updated');
+  });
+});
+
+describe('sortSecrets', () => {
+  const list = () => [
+    secret('b-on', 'ENABLED', 3),
+    secret('a-off', 'DISABLED', 1),
+    secret('c-going', 'PENDING_DELETE', 2),
+    secret('d-cold', 'FROZEN', 4),
+    secret('a-on', 'ENABLED', 5),
+    secret('e-new', 'SOMETHING_NEW', 6),
+  ];
+  it('orders states by severity, the worst first, then by name', () => {
+    expect(sortSecrets(list(), { key: 'state', ascending: true }).map((s) => s.name)).toEqual([
+      'c-going',
+      'd-cold',
+      'a-off',
+      'e-new',
+      'a-on',
+      'b-on',
+    ]);
+    expect(
+      sortSecrets(list(), { key: 'state', ascending: false })
+        .map((s) => s.name)
+        .slice(0, 2),
+    ).toEqual(['a-on', 'b-on']);
+  });
+  it('orders by time', () => {
+    expect(sortSecrets(list(), { key: 'updated', ascending: false })[0]!.name).toBe('e-new');
+  });
+});

@@ -27,7 +27,7 @@ const typesOnly = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', '.test-results', '.bench', 'spec'] },
+  { ignores: ['dist', 'dist-server', 'node_modules', 'test-results', 'playwright-report', '.test-results', '.bench', 'spec'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -8,6 +8,7 @@ import { bundleSizes, floorSize } from './bundle.ts';
 import { benchLighthouse } from './lighthouse.ts';
 import { HEAP_BUDGET_MIB, loadTest } from './load.ts';
 import { benchServer, type LoadResult } from './server.ts';
+import { benchSharedStores } from './shared-stores.ts';
 
 const BUDGETS = {
   firstLoadOverFloor: 1.15,
@@ -18,6 +19,8 @@ const BUDGETS = {
   manyVersionsMs: 500,
   proxyCpuOverPassthrough: 1.5,
   proxyAddedP99Ms: 5,
+  sharedStoresAddedP50Ms: 1,
+  sharedStoresCpuRatio: 1.2,
   lighthouseScore: 90,
 };
 
@@ -29,6 +32,7 @@ const browserResults = await benchBrowser();
 const lighthouseResults = await benchLighthouse();
 const server = await benchServer();
 const load = await loadTest();
+const shared = await benchSharedStores();
 
 const rows: [string, string, string, boolean][] = [];
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
@@ -119,6 +123,18 @@ rows.push([
   `heap ≤ baseline + ${HEAP_BUDGET_MIB} MiB`,
   load.memoryMiB.heapAfter <= load.memoryMiB.heapBaseline + HEAP_BUDGET_MIB,
 ]);
+rows.push([
+  'value read, stores in Redis: added p50',
+  `${shared.addedP50Ms} ms (memory ${shared.p50Ms.memory} ms, Redis ${shared.p50Ms.redis} ms; ${shared.reads.sequential} reads one at a time)`,
+  `≤ ${BUDGETS.sharedStoresAddedP50Ms} ms`,
+  shared.addedP50Ms <= BUDGETS.sharedStoresAddedP50Ms,
+]);
+rows.push([
+  'value read, stores in Redis: CPU',
+  `${shared.cpuMicrosPerRead.redis} µs a read, ${shared.cpuRatio}× memory's ${shared.cpuMicrosPerRead.memory} µs (${shared.reads.cpu} reads each)`,
+  `≤ ${BUDGETS.sharedStoresCpuRatio}×`,
+  shared.cpuRatio <= BUDGETS.sharedStoresCpuRatio,
+]);
 
 const width = Math.max(...rows.map((r) => r[0].length));
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
@@ -127,6 +143,6 @@ for (const [name, value, budget, ok] of rows)
   console.log(`${ok ? 'ok  ' : 'FAIL'} ${name.padEnd(width)}  ${value}${budget ? `  (budget ${budget})` : ''}`);
 writeFileSync(
   'bench/results.json',
-  `${JSON.stringify({ time: new Date().toISOString(), machine, floorGzipBytes: floor, bundles, browser: browserResults, lighthouse: lighthouseResults, server, load }, null, 2)}\n`,
+  `${JSON.stringify({ time: new Date().toISOString(), machine, floorGzipBytes: floor, bundles, browser: browserResults, lighthouse: lighthouseResults, server, load, shared }, null, 2)}\n`,
 );
 process.exit(rows.every((r) => r[3]) ? 0 : 1);

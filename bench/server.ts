@@ -28,7 +28,7 @@ export interface LoadResult {
 }
 
 /** A process's CPU time so far (user + system), in µs, from the kernel's counters. */
-function cpuMicros(pid: number): number {
+export function cpuMicros(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   // utime and stime are fields 14 and 15 of stat, in clock ticks (100 a second on Linux).
   return (Number(fields[11]) + Number(fields[12])) * 10_000;
@@ -52,7 +52,7 @@ async function atRate(name: string, url: string, headers: Record<string, string>
 }
 
 /** Starts a process and resolves once its output has matched every pattern (first group of each). */
-function startProcess(entry: string, env: Record<string, string>, patterns: Record<string, RegExp>, nodeOptions: string[] = []) {
+export function startProcess(entry: string, env: Record<string, string>, patterns: Record<string, RegExp>, nodeOptions: string[] = []) {
   const child = spawn(process.execPath, [...nodeOptions, '--import', 'tsx', entry], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

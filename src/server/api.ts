@@ -1,7 +1,7 @@
 // The console's API under /api: its own endpoints (config, sign-in, audit reports) and the mirror
 // of the CSMS reads. The guards are hooks of this scope, so they run on every route of it, as the
 // router matched it, whatever the spelling of the URL.
-import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyRateLimit, { type FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { ConsoleConfig } from '../csms/console-api.ts';
 import { CONSOLE_PATHS, CONSOLE_REQUEST_HEADER } from '../csms/console-paths.ts';
@@ -35,6 +35,8 @@ export interface ApiOptions {
   credentials?: Credentials;
   /** With CONSOLE_AUTH=iam. */
   sessions?: SessionStore;
+  /** Where the limits count, when several instances share them (Redis); unset: this process. */
+  rateLimitStore?: FastifyRateLimitStoreCtor;
 }
 
 /** No Origin (a same-origin GET), or one naming this host. The scheme is not compared: behind a
@@ -63,6 +65,7 @@ export const consoleApi: FastifyPluginAsync<ApiOptions> = async (api, opts) => {
   // their own allowance); 429 with Retry-After.
   await api.register(fastifyRateLimit, {
     global: false,
+    store: opts.rateLimitStore,
     errorResponseBuilder: (_req, context) => ({
       statusCode: 429,
       error_code: CONSOLE_ERRORS.rateLimited,

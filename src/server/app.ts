@@ -23,10 +23,10 @@ import { createSweeper } from './overview.ts';
 import type { ProjectSource } from './projects.ts';
 import type { Routing } from './routing.ts';
 import { answerClientError, registerSecurityHeaders, secureReply } from './security-headers.ts';
-import { createSessionStore } from './sessions.ts';
-import { startTokenGuard } from './start-token.ts';
+import { drainOnClose } from './shutdown.ts';
+import { startTokenGuard, type StartTokens } from './start-token.ts';
+import { memoryStores, type Stores } from './stores.ts';
 import { createUpstreamPool } from './upstream.ts';
-import { memoryAllowance } from './value-reads.ts';
 
 export interface ConsoleServerDeps {
   routing: Routing;
@@ -37,8 +37,12 @@ export interface ConsoleServerDeps {
   /** What /readyz checks. */
   dependencies?: Dependency[];
   /** A one-time token that must open the console first (server credentials, nobody signs in). */
-  startToken?: string;
+  startTokens?: StartTokens;
   clock?: () => number;
+  /** Where sessions, limits and caches live; unset: this process's memory. */
+  stores?: Stores;
+  /** What this instance's audit lines call it; unset: the host name. */
+  instance?: string;
 }
 
 export function buildConsoleServer(config: ServerConfig, deps: ConsoleServerDeps): FastifyInstance {
@@ -53,7 +57,9 @@ export function buildConsoleServer(config: ServerConfig, deps: ConsoleServerDeps
     exposeHeadRoutes: false,
     bodyLimit: 16 * 1024,
     requestTimeout: config.timeoutMs + 5_000,
-    return503OnClosing: true,
+    // While stopping, a request on a connection already open is still served (a rolling restart
+    // loses none); new connections are refused, and /readyz says so.
+    return503OnClosing: false,
     // A URL the router cannot read (bad percent-encoding, a part too long): the CSMS body and
     // every header (these answers skip the hooks), never the URL echoed.
     frameworkErrors: (error, req, reply) => {
@@ -66,27 +72,36 @@ export function buildConsoleServer(config: ServerConfig, deps: ConsoleServerDeps
   app.addHook('onRequest', hostAllowlist(app, config.host, config.allowedHosts));
   registerSecurityHeaders(app, config.frameAncestors);
   if (config.auth.mode === 'header') app.addHook('onRequest', requireProxiedRequest(config.auth, config.trustedProxies));
-  if (deps.startToken) app.addHook('onRequest', startTokenGuard(deps.startToken));
-  registerHealth(app, deps.dependencies ?? []);
+  if (deps.startTokens) app.addHook('onRequest', startTokenGuard(deps.startTokens));
+  const stores = deps.stores ?? memoryStores;
+  registerHealth(app, [...(deps.dependencies ?? []), ...(stores.dependency ? [stores.dependency] : [])], drainOnClose(app));
 
   const upstreams = createUpstreamPool(config.timeoutMs);
   const auth = config.auth;
   const sessions =
     auth.mode === 'iam'
-      ? createSessionStore({ idleMs: auth.idleMs, maxAgeMs: auth.maxAgeMs, perUser: auth.sessionsPerUser, clock: deps.clock })
+      ? stores.sessions({
+          idleMs: auth.idleMs,
+          maxAgeMs: auth.maxAgeMs,
+          perUser: auth.sessionsPerUser,
+          valueReadsPerMinute: config.valueReadsPerMinute,
+          clock: deps.clock,
+        })
       : undefined;
   app.addHook('onClose', async () => {
     sessions?.close();
     await upstreams.close();
   });
-  const metrics = config.metricsToken ? createMetrics(() => sessions?.size ?? 0) : undefined;
+  const metrics = config.metricsToken ? createMetrics(async () => (await sessions?.count()) ?? 0) : undefined;
   const read = createCsmsReader({
     routing: deps.routing,
     upstreams,
     observe: metrics && ((operation, status, seconds) => metrics.upstreamSeconds.observe({ operation, status }, seconds)),
   });
-  const sweeper = createSweeper({ read });
-  const writeAudit = createAudit(config.auditLog);
+  const sweeper = createSweeper({ read, shared: stores.sweeps });
+  const writeAudit = createAudit(config.auditLog, deps.instance);
+  // Last, once every request in flight is answered: its lines are on disk when the process ends.
+  app.addHook('onClose', async () => writeAudit.close());
   const audit: Audit = metrics
     ? (event) => {
         writeAudit(event);
@@ -102,8 +117,8 @@ export function buildConsoleServer(config: ServerConfig, deps: ConsoleServerDeps
       app.addHook('onClose', async () => stop());
     }
   }
-  const allowance = memoryAllowance(config.valueReadsPerMinute, deps.clock);
-  const fingerprintKey = config.fingerprintKey ? Buffer.from(config.fingerprintKey) : randomBytes(32);
+  const allowance = stores.allowance(config.valueReadsPerMinute, deps.clock);
+  const fingerprintKey = config.fingerprintKey ? Buffer.from(config.fingerprintKey) : (stores.fingerprintKey ?? randomBytes(32));
   app.register(consoleApi, {
     config,
     projects: deps.projects,
@@ -114,6 +129,7 @@ export function buildConsoleServer(config: ServerConfig, deps: ConsoleServerDeps
     fingerprintKey,
     credentials: deps.credentials,
     sessions,
+    rateLimitStore: stores.rateLimitStore,
   });
 
   const root = resolve(config.staticDir);

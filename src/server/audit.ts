@@ -4,7 +4,10 @@
 // bidi controls JSON leaves alone are escaped too, so no name can forge a line or disguise one.
 // Tamper-evident: each line carries `prev`, the SHA-256 of the line before it (the chain goes on
 // across restarts), so a changed, removed or inserted line breaks the chain (audit-chain.ts).
-import { openSync, writeSync } from 'node:fs';
+// Several instances: each line names its instance, and each instance keeps a file (and a chain)
+// of its own, shipped from there.
+import { closeSync, fstatSync, fsyncSync, openSync, writeSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { isNotFound } from '../csms/error-codes.ts';
 import { chainStart, hashLine } from './audit-chain.ts';
 
@@ -48,12 +51,15 @@ export const outcomeOf = (status: number): ValueEvent['outcome'] =>
             : 'error';
 
 export type Audit = (event: AuditEvent) => void;
+/** The log itself: closing it puts every line on disk (a stopping instance does, last). */
+export type AuditLog = Audit & { close(): void };
 
-function record(event: AuditEvent) {
+function record(event: AuditEvent, instance: string) {
   const time = new Date().toISOString();
   if ('project' in event)
     return {
       time,
+      instance,
       event: `secret.value.${event.action}`,
       who: event.who,
       client_ip: event.clientIp,
@@ -66,6 +72,7 @@ function record(event: AuditEvent) {
     };
   return {
     time,
+    instance,
     event: `session.${event.action}`,
     who: event.who,
     client_ip: event.clientIp,
@@ -79,15 +86,24 @@ function record(event: AuditEvent) {
 const INVISIBLE = /[\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 const escapeInvisible = (json: string) => json.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
-export function createAudit(path?: string): Audit {
+/** `instance`: the name its lines give this console instance. */
+export function createAudit(path?: string, instance: string = hostname()): AuditLog {
   // Synchronous on purpose: a line is on its way to disk before the value is sent, and a write
   // that fails throws, so the read is refused. One descriptor kept open (append mode).
   let prev = path ? chainStart(path) : chainStart();
   const fd = path ? openSync(path, 'a', 0o600) : undefined;
   const write = fd !== undefined ? (line: string) => writeSync(fd, line) : (line: string) => process.stdout.write(line);
-  return (event) => {
-    const line = escapeInvisible(JSON.stringify({ ...record(event), prev }));
+  const audit = (event: AuditEvent) => {
+    const line = escapeInvisible(JSON.stringify({ ...record(event, instance), prev }));
     write(`${line}\n`);
     prev = hashLine(line);
   };
+  return Object.assign(audit, {
+    close() {
+      if (fd === undefined) return;
+      // A file's lines onto the disk; a device (/dev/null) has nothing to flush.
+      if (fstatSync(fd).isFile()) fsyncSync(fd);
+      closeSync(fd);
+    },
+  });
 }

@@ -75,7 +75,7 @@ export function createCsmsReader(opts: {
         : failure(502, CONSOLE_ERRORS.badGateway, error.message);
     }
     observe(upstream.status);
-    if (upstream.status === 401 && identity.session) identity.session.end('token-refused');
+    if (upstream.status === 401 && identity.session) await identity.session.end('token-refused');
     return {
       ...checkAnswer(operation, upstream.status, upstream.body, upstream.requestId),
       retryAfter: upstream.retryAfter,

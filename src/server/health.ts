@@ -1,7 +1,8 @@
 // Probes for load balancers and orchestrators: /healthz (the process answers) and /readyz (each
-// upstream answers, with its latency). They name no endpoint and no secret; they answer any host
-// name and need no sign-in (route config `probe`), since a load balancer names an instance by its
-// address. Readiness is measured at most every few seconds, however often it is asked.
+// dependency answers, with its latency: the upstreams, and Redis when instances share it; 503 once
+// the instance is stopping). They name no endpoint and no secret; they answer any host name and
+// need no sign-in (route config `probe`), since a load balancer names an instance by its address.
+// Readiness is measured at most every few seconds, however often it is asked.
 import type { FastifyInstance } from 'fastify';
 import { request } from 'undici';
 
@@ -30,12 +31,14 @@ export const httpDependency = (name: string, url: string, timeoutMs: number): De
 
 const CACHE_MS = 5000;
 
-export function registerHealth(app: FastifyInstance, dependencies: Dependency[]) {
+/** `stopping`: a stopping instance takes no new work, so the load balancer sends it elsewhere. */
+export function registerHealth(app: FastifyInstance, dependencies: Dependency[], stopping: () => boolean) {
   let last: { at: number; status: number; body: unknown } | undefined;
   const probe = { config: { probe: true } };
 
   app.get('/healthz', probe, async () => ({ status: 'ok' }));
   app.get('/readyz', probe, async (_req, reply) => {
+    if (stopping()) return reply.code(503).send({ status: 'stopping', checks: [] });
     if (!last || Date.now() - last.at > CACHE_MS) {
       const checks = await Promise.all(
         dependencies.map(async (dependency) => {

@@ -25,8 +25,10 @@ export interface Identity {
   projects: Project[];
   /** How to authorize a call on a project; undefined when this identity has no access to it. */
   authorizeFor(projectId: string): Authorize | undefined;
+  /** The route's value reads, when they were taken with the session: null allowed, else the wait. */
+  valueReadsWait?: number | null;
   /** Signed in with IAM: the session, which ends when IAM stops accepting its token. */
-  session?: Session & { end(reason: 'token-refused'): void };
+  session?: Session & { end(reason: 'token-refused'): Promise<void> };
 }
 
 declare module 'fastify' {
@@ -145,7 +147,7 @@ export const identityPlugin = fastifyPlugin<IdentityOptions>(async (scope, opts)
   };
   scope.addHook('onRequest', async (req, reply) => {
     const cookie = sessionCookie(req);
-    const found = sessions.get(cookie);
+    const found = await sessions.get(cookie, req.routeOptions.config.valueReads);
     if (!('session' in found)) {
       if (found.ended !== 'none') audit({ action: 'end', who: found.who, clientIp: req.ip, outcome: found.ended });
       return refuseSignedOut(reply, why[found.ended]);
@@ -154,6 +156,7 @@ export const identityPlugin = fastifyPlugin<IdentityOptions>(async (scope, opts)
     req.identity = {
       who: session.who,
       rateKey: session.who,
+      valueReadsWait: found.valueReadsWait,
       projects: session.projects,
       authorizeFor(projectId) {
         const token = session.tokens.get(projectId);
@@ -161,8 +164,8 @@ export const identityPlugin = fastifyPlugin<IdentityOptions>(async (scope, opts)
       },
       session: {
         ...session,
-        end(reason) {
-          sessions.end(cookie);
+        async end(reason) {
+          await sessions.end(cookie);
           audit({ action: 'end', who: session.who, clientIp: req.ip, outcome: reason });
         },
       },

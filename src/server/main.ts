@@ -1,31 +1,34 @@
-// `npm start`: the console server, and unless a CSMS endpoint is configured, the embedded emulator
-// with demo data, in one process.
+// The console server, and unless a CSMS endpoint is configured, the embedded emulator with demo
+// data, in one process (`npm start` builds first when needed: scripts/start.mjs).
 import type { Credentials } from '../csms/signer.ts';
 import { buildConsoleServer } from './app.ts';
-import { buildIfNeeded } from './build-if-needed.ts';
 import { listenProblem, serverConfigFromEnv, type ServerConfig } from './config.ts';
 import { discoveredProjects, fixedProjects, type ProjectSource } from './projects.ts';
 import { httpDependency, type Dependency } from './health.ts';
+import { connectRedis, whenReady } from './redis.ts';
 import { regionRouting, singleRouting, type Routing } from './routing.ts';
-import { newStartToken } from './start-token.ts';
+import { sharedConfigFromEnv } from './shared-config.ts';
+import { stopOnSignals } from './shutdown.ts';
+import { memoryStartTokens, newStartToken, redisStartTokens } from './start-token.ts';
+import { redisStores } from './stores.ts';
 
 function fail(message: string): never {
   process.stderr.write(`Cannot start: ${message}\n`);
   process.exit(1);
 }
 
-let config: ServerConfig = (() => {
+const fromEnv = <T>(read: () => T): T => {
   try {
-    return serverConfigFromEnv();
+    return read();
   } catch (error) {
     return fail((error as Error).message);
   }
-})();
+};
+let config: ServerConfig = fromEnv(serverConfigFromEnv);
+const shared = fromEnv(sharedConfigFromEnv);
 
 const unsafe = listenProblem(config);
 if (unsafe) fail(unsafe);
-
-await buildIfNeeded(config.staticDir);
 
 let routing: Routing;
 let projects: ProjectSource;
@@ -77,9 +80,27 @@ if (config.mode === 'emulator') {
   }
 }
 
+// Several instances share sessions, limits and caches in Redis; the console starts without it
+// (it reconnects by itself), answering 503 where it is needed until then.
+const redis = shared.redis && connectRedis(shared.redis.url, (message) => process.stderr.write(`${message}\n`));
+if (redis) {
+  const { host: redisHost, port: redisPort } = redis.options;
+  const reached = await whenReady(redis, 5000);
+  lines.push(
+    `Redis          ${redisHost}:${redisPort}  (shared by the instances${reached ? '' : '; not reachable yet'}), this instance ${shared.instance}`,
+  );
+}
+const stores = redis && redisStores(redis, shared.redis!.sessionKeys);
+
 // With the server's key and nobody signing in, the first visit must bring the printed token.
 const startToken = config.mode === 'cloud' && config.auth.mode === 'none' ? newStartToken() : undefined;
-const app = buildConsoleServer(config, { routing, projects, credentials, dependencies, startToken });
+const startTokens =
+  startToken === undefined
+    ? undefined
+    : redis
+      ? await redisStartTokens(redis, startToken).catch(() => fail('the one-time start token could not be kept in Redis.'))
+      : memoryStartTokens(startToken);
+const app = buildConsoleServer(config, { routing, projects, credentials, dependencies, startTokens, stores, instance: shared.instance });
 await app.listen({ host: config.host, port: config.port });
 const address = app.server.address();
 const port = typeof address === 'object' && address ? address.port : config.port;
@@ -92,14 +113,8 @@ function regionDependencies(c: ServerConfig): Dependency[] {
   return c.regions.map((r) => httpDependency(`csms ${r.name}`, r.endpoint, c.timeoutMs));
 }
 
-let stopping = false;
-async function stop() {
-  if (stopping) return;
-  stopping = true;
-  await app.close();
+stopOnSignals(app, async () => {
   projects.close();
   await closeEmulator();
-  process.exit(0);
-}
-process.on('SIGINT', stop);
-process.on('SIGTERM', stop);
+  redis?.disconnect();
+});

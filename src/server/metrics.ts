@@ -17,7 +17,7 @@ export const METRICS_PATH = '/metrics';
 const HEALTH_EVERY_MS = 60_000;
 
 /** `sessionsOpen`: how many sessions are open now, read at each scrape. */
-export function createMetrics(sessionsOpen: () => number = () => 0) {
+export function createMetrics(sessionsOpen: () => Promise<number> = async () => 0) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'csms_console_' });
   // Three of prom-client's defaults are gauges named like counters (_total), which promtool refuses.
@@ -61,8 +61,8 @@ export function createMetrics(sessionsOpen: () => number = () => 0) {
       name: 'csms_console_sessions',
       help: 'Sessions open now.',
       registers: [registry],
-      collect() {
-        this.set(sessionsOpen());
+      async collect() {
+        this.set(await sessionsOpen());
       },
     }),
     secrets: new Gauge({
@@ -105,8 +105,10 @@ export function createMetrics(sessionsOpen: () => number = () => 0) {
         await Promise.all(reader.projects.map((project) => sweepOne(sweeper, reader, project)));
       };
       const sweepOne = async (s: Sweeper, reader: Identity, project: Project) => {
-        const sweep = s.sweep(reader, project.id);
+        const sweep = await s.sweep(reader, project.id);
         await sweep.done;
+        // Another instance's sweep still under way: its numbers come with the next round.
+        if (!sweep.overview.complete) return;
         const labels = { project: project.name, region: project.region };
         const health = projectHealth(sweep.overview, Date.now());
         for (const [state, n] of Object.entries(health.byState)) m.secrets.set({ ...labels, state }, n);

@@ -2,7 +2,8 @@
 // the rotation tasks, the notification records and the events, then every secret's versions (for
 // their expiry), at most 8 upstream calls at once per person. The sweep is kept 60 s per person and
 // project, so ten people, or a wall display, watching one project cost one sweep a minute; a
-// request during a sweep gets what it has so far (the app polls until `complete`). Never a value.
+// request during a sweep gets what it has so far (the app polls until `complete`). Several instances
+// share their sweeps through Redis (overview-shared.ts). Never a value.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { OverviewPart, ProjectOverview } from '../csms/console-api.ts';
 import { API_PREFIX } from '../csms/console-paths.ts';
@@ -15,7 +16,7 @@ import type { Identity } from './identity.ts';
 import { limiter, type Limiter } from './limiter.ts';
 
 export const OVERVIEW_PATH = `${API_PREFIX}/overview/:project_id`;
-const KEEP_MS = 60_000;
+export const KEEP_MS = 60_000;
 /** A person asking for fresh data gets it only when the last sweep is older than this. */
 const FRESH_AFTER_MS = 10_000;
 export const CALLS_PER_PERSON = 8;
@@ -26,16 +27,41 @@ const MAX_PAGES = 20;
 const isFailure = (result: unknown): result is ReadFailure =>
   typeof result === 'object' && result !== null && (result as { ok?: unknown }).ok === false;
 
-interface Sweep {
+export interface Sweep {
   overview: ProjectOverview;
   done: Promise<void>;
   finishedAt?: number;
 }
 
+/** Sweeps in a store every instance reads (overview-shared.ts). */
+export interface SharedSweeps {
+  /** A sweep finished (`finishedAt`) or under way on any instance, or null. */
+  kept(key: string): Promise<Pick<Sweep, 'overview' | 'finishedAt'> | null>;
+  /** Claims a new sweep for this instance: false when another instance has just started it. */
+  claim(key: string): Promise<boolean>;
+  /** Shows a sweep under way to the other instances, then keeps it once finished. */
+  publish(key: string, overview: ProjectOverview): { finished(at: number): void };
+}
+
 export interface OverviewOptions {
   read: CsmsReader;
   clock?: () => number;
+  /** Several instances: sweeps kept, and published while under way, where all of them see them. */
+  shared?: SharedSweeps;
 }
+
+const startingOverview = (projectId: string, now: number): ProjectOverview => ({
+  project_id: projectId,
+  as_of: now,
+  complete: false,
+  progress: { checked: 0, total: 0 },
+  secrets: [],
+  versions: {},
+  tasks: [],
+  notifications: [],
+  events: [],
+  failed: {},
+});
 
 /** Sweeps projects for identities, sharing sweeps and limiting each person's calls upstream. */
 export function createSweeper(opts: OverviewOptions) {
@@ -103,34 +129,37 @@ export function createSweeper(opts: OverviewOptions) {
     overview.complete = true;
   }
 
+  /** Starts a sweep here; with shared sweeps, published as it goes, for the other instances. */
+  function start(key: string, identity: Identity, projectId: string): Sweep {
+    const overview = startingOverview(projectId, clock());
+    const sweep: Sweep = { overview, done: Promise.resolve() };
+    const publisher = opts.shared?.publish(key, overview);
+    sweep.done = run(identity, projectId, overview).finally(() => {
+      sweep.finishedAt = clock();
+      publisher?.finished(sweep.finishedAt);
+    });
+    sweeps.set(key, sweep);
+    // Forgotten once kept long enough; nobody holds a sweep but this map.
+    void sweep.done.then(() => setTimeout(() => sweeps.get(key) === sweep && sweeps.delete(key), KEEP_MS).unref());
+    return sweep;
+  }
+
   return {
-    /** The project's sweep for this person: the one kept, one under way, or a new one. */
-    sweep(identity: Identity, projectId: string, fresh = false): Sweep {
+    /** The project's sweep for this person: the one kept, one under way (here or, shared, on
+     * another instance), or a new one. */
+    async sweep(identity: Identity, projectId: string, fresh = false): Promise<Sweep> {
       const key = `${identity.who}\n${projectId}`;
       const now = clock();
+      const usable = (finishedAt: number | undefined) => finishedAt === undefined || now - finishedAt < (fresh ? FRESH_AFTER_MS : KEEP_MS);
       const known = sweeps.get(key);
-      const age = known?.finishedAt === undefined ? 0 : now - known.finishedAt;
-      if (known && age < (fresh ? FRESH_AFTER_MS : KEEP_MS)) return known;
-      const overview: ProjectOverview = {
-        project_id: projectId,
-        as_of: now,
-        complete: false,
-        progress: { checked: 0, total: 0 },
-        secrets: [],
-        versions: {},
-        tasks: [],
-        notifications: [],
-        events: [],
-        failed: {},
-      };
-      const sweep: Sweep = { overview, done: Promise.resolve() };
-      sweep.done = run(identity, projectId, overview).finally(() => {
-        sweep.finishedAt = clock();
-      });
-      sweeps.set(key, sweep);
-      // Forgotten once kept long enough; nobody holds a sweep but this map.
-      void sweep.done.then(() => setTimeout(() => sweeps.get(key) === sweep && sweeps.delete(key), KEEP_MS).unref());
-      return sweep;
+      if (known && usable(known.finishedAt)) return known;
+      if (!opts.shared) return start(key, identity, projectId);
+      const kept = await opts.shared.kept(key);
+      if (kept && usable(kept.finishedAt)) return { ...kept, done: Promise.resolve() };
+      // Another instance may have started it a moment ago: then its sweep is the answer.
+      if (!(await opts.shared.claim(key)))
+        return { overview: (await opts.shared.kept(key))?.overview ?? startingOverview(projectId, now), done: Promise.resolve() };
+      return start(key, identity, projectId);
     },
   };
 }
@@ -145,7 +174,7 @@ export function registerOverview(app: FastifyInstance, sweeper: Sweeper) {
     async (req: FastifyRequest<{ Params: { project_id: string }; Querystring: { fresh?: string } }>, reply) => {
       const problem = checkParam('project_id', req.params.project_id);
       if (problem) return sendError(reply, 400, CSMS_ERRORS.invalidParameter, problem);
-      const sweep = sweeper.sweep(req.identity, req.params.project_id, req.query.fresh === '1');
+      const sweep = await sweeper.sweep(req.identity, req.params.project_id, req.query.fresh === '1');
       // Wait a little: a small project is swept in that time, and a large one has its list by then.
       await Promise.race([sweep.done, new Promise((resolve) => setTimeout(resolve, FIRST_ANSWER_WAIT_MS))]);
       const { overview } = sweep;

@@ -72,10 +72,12 @@ export function registerProxy(app: FastifyInstance, opts: ProxyOptions) {
     app.route<{ Params: Params; Querystring: Record<string, unknown>; Body: unknown }>({
       method,
       url,
+      config: isValueRead ? { valueReads: 1 } : {},
       // Each value read is audited and may be costly for KMS: they are limited per person.
       preHandler: isValueRead
         ? async (req, reply) => {
-            const wait = await opts.allowance.take(req.identity.rateKey, 1);
+            const taken = req.identity.valueReadsWait;
+            const wait = taken !== undefined ? taken : await opts.allowance.take(req.identity.rateKey, 1);
             if (wait !== null) return refuseRateLimited(reply, opts.allowance.perMinute, wait);
           }
         : undefined,

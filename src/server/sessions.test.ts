@@ -1,55 +1,156 @@
-// The session table: ids are random and stored hashed, and a session never outlives its tokens.
-import { describe, expect, it } from 'vitest';
-import { createSessionStore } from './sessions.ts';
+// The session stores, memory and Redis, held to the same rules: ids are random and stored hashed,
+// a session never outlives its tokens, a user holds at most `perUser`. Redis adds its own: records
+// sealed and expired by Redis on the session's clocks, and a dump that shows no token and no cookie.
+import { execFileSync } from 'node:child_process';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { connectRedis, KEY_PREFIX, whenReady, type SharedRedis } from './redis.ts';
+import { createSealer } from './seal.ts';
+import { createSessionStore, type SessionOptions, type SessionStore } from './sessions.ts';
+import { redisSessionStore } from './sessions-redis.ts';
+import { startRedisServer } from './testing/redis-server.ts';
 
+const TOKEN = 'MIItoken-canary-4f1c';
 const init = (tokensExpireAt: number) => ({
   user: 'u',
   domain: 'd',
   who: 'iam:d/u',
   projects: [],
-  tokens: new Map([['p', 'MIItoken']]),
+  tokens: new Map([['p', TOKEN]]),
   tokensExpireAt,
 });
 
-describe('sessions', () => {
-  it('end a minute before the earliest token expires, when that comes before the absolute limit', () => {
+let redis: Awaited<ReturnType<typeof startRedisServer>>;
+let client: SharedRedis;
+const sealer = createSealer([Buffer.alloc(32, 7)]);
+beforeAll(async () => {
+  redis = await startRedisServer();
+  client = connectRedis(redis.url);
+  await whenReady(client, 5000);
+});
+beforeEach(async () => {
+  await client.flushdb();
+});
+afterAll(async () => {
+  client.disconnect();
+  await redis.stop();
+});
+
+const stores: [string, (opts: SessionOptions) => SessionStore][] = [
+  ['memory', createSessionStore],
+  ['redis', (opts) => redisSessionStore(client, sealer, opts)],
+];
+
+describe.each(stores)('sessions in %s', (_name, createStore) => {
+  it('end a minute before the earliest token expires, when that comes before the absolute limit', async () => {
     let now = 1_000_000;
-    const store = createSessionStore({ idleMs: 4 * 3600_000, maxAgeMs: 24 * 3600_000, perUser: 5, clock: () => now });
-    const { id } = store.create(init(now + 2 * 3600_000));
+    const store = createStore({ idleMs: 4 * 3600_000, maxAgeMs: 24 * 3600_000, perUser: 5, valueReadsPerMinute: 60, clock: () => now });
+    const { id } = await store.create(init(now + 2 * 3600_000));
     now += 2 * 3600_000 - 61_000;
-    expect(store.get(id)).toHaveProperty('session');
+    expect(await store.get(id)).toHaveProperty('session');
     now += 1000;
-    expect(store.get(id)).toEqual({ ended: 'expired', who: 'iam:d/u' });
-    expect(store.get(id)).toEqual({ ended: 'none' });
+    expect(await store.get(id)).toEqual({ ended: 'expired', who: 'iam:d/u' });
+    expect(await store.get(id)).toEqual({ ended: 'none' });
     store.close();
   });
 
-  it('give each sign-in a fresh 256-bit id and keep no usable id', () => {
-    const store = createSessionStore({ idleMs: 60_000, maxAgeMs: 3600_000, perUser: 100 });
-    const ids = new Set(Array.from({ length: 100 }, () => store.create(init(Date.now() + 86400_000)).id));
+  it('give each sign-in a fresh 256-bit id and keep no usable id', async () => {
+    const store = createStore({ idleMs: 60_000, maxAgeMs: 3600_000, perUser: 100, valueReadsPerMinute: 60 });
+    const before = await store.count();
+    const ids = new Set(await Promise.all(Array.from({ length: 100 }, async () => (await store.create(init(Date.now() + 86400_000))).id)));
     expect(ids.size).toBe(100);
     for (const id of ids) expect(Buffer.from(id, 'base64url')).toHaveLength(32);
-    expect(store.size).toBe(100);
-    store.end([...ids][0]);
-    expect(store.size).toBe(99);
+    expect(await store.count()).toBe(before + 100);
+    await store.end([...ids][0]);
+    expect(await store.count()).toBe(before + 99);
+    for (const id of ids) await store.end(id);
     store.close();
   });
 
-  it('keep at most `perUser` sessions a user: a new sign-in ends the oldest', () => {
+  it('keep at most `perUser` sessions a user: a new sign-in ends the oldest', async () => {
     let now = 1_000_000;
-    const store = createSessionStore({ idleMs: 3600_000, maxAgeMs: 12 * 3600_000, perUser: 2, clock: () => now });
+    const store = createStore({ idleMs: 3600_000, maxAgeMs: 12 * 3600_000, perUser: 2, valueReadsPerMinute: 60, clock: () => now });
     const signIn = (who: string) => {
       now += 1000;
       return store.create({ ...init(now + 86400_000), who });
     };
-    const first = signIn('iam:d/u');
-    const second = signIn('iam:d/u');
-    const other = signIn('iam:d/someone-else');
+    const first = await signIn('iam:d/capped');
+    const second = await signIn('iam:d/capped');
+    const other = await signIn('iam:d/someone-else');
     expect([first.ended, second.ended, other.ended]).toEqual([0, 0, 0]);
-    const third = signIn('iam:d/u');
+    const third = await signIn('iam:d/capped');
     expect(third.ended).toBe(1);
-    expect(store.get(first.id)).toEqual({ ended: 'none' });
-    for (const { id } of [second, third, other]) expect(store.get(id)).toHaveProperty('session');
+    expect(await store.get(first.id)).toEqual({ ended: 'none' });
+    for (const { id } of [second, third, other]) expect(await store.get(id)).toHaveProperty('session');
     store.close();
+  });
+});
+
+describe('sessions in redis', () => {
+  const store = (opts: Partial<SessionOptions> = {}) =>
+    redisSessionStore(client, sealer, { idleMs: 60_000, maxAgeMs: 3600_000, perUser: 5, valueReadsPerMinute: 60, ...opts });
+
+  it('are ended by Redis after the idle time, and the person is told so once', async () => {
+    const sessions = store({ idleMs: 300 });
+    const { id } = await sessions.create({ ...init(Date.now() + 86400_000), who: 'iam:d/idle' });
+    expect(await sessions.get(id)).toHaveProperty('session');
+    // Redis alone drops the record when its time to live (the idle time) runs out.
+    await vi.waitFor(async () => expect(await client.keys(`${KEY_PREFIX}session:*`)).toEqual([]), { timeout: 5000, interval: 50 });
+    expect(await sessions.get(id)).toEqual({ ended: 'idle', who: 'iam:d/idle' });
+    expect(await sessions.get(id)).toEqual({ ended: 'none' });
+  });
+
+  it('a request restarts the idle time, never past the absolute end', async () => {
+    let now = Date.now();
+    const sessions = store({ idleMs: 30 * 60_000, clock: () => now });
+    const { id } = await sessions.create(init(now + 10 * 60_000 + 60_000));
+    const key = (await client.keys(`${KEY_PREFIX}session:*`))[0]!;
+    expect(await client.pttl(key)).toBeGreaterThan(9 * 60_000);
+    expect(await client.pttl(key)).toBeLessThanOrEqual(10 * 60_000);
+    now += 5 * 60_000;
+    await sessions.get(id);
+    expect(await client.pttl(key)).toBeLessThanOrEqual(5 * 60_000);
+    await sessions.end(id);
+  });
+
+  it('hold no token and no cookie value a dump could show (redis-cli --scan, then GET of every key)', async () => {
+    const sessions = store();
+    const { id } = await sessions.create(init(Date.now() + 86400_000));
+    const cli = (...args: string[]) => execFileSync('redis-cli', ['-p', String(redis.port), '--raw', ...args], { encoding: 'utf8' });
+    const keys = cli('--scan').split('\n').filter(Boolean);
+    expect(keys.length).toBeGreaterThan(0);
+    const dump = keys
+      .map((key) => `${key}\n${cli('TYPE', key).trim() === 'zset' ? cli('ZRANGE', key, '0', '-1') : cli('GET', key)}`)
+      .join('\n');
+    expect(dump).toContain(`${KEY_PREFIX}session:`);
+    expect(dump).not.toContain(TOKEN);
+    expect(dump).not.toContain(id);
+    expect(dump).not.toContain('iam:d/u');
+    // And the store still reads its own records back.
+    expect(await sessions.get(id)).toMatchObject({ session: { tokens: new Map([['p', TOKEN]]) } });
+  });
+
+  it('open records sealed with the previous key after a rotation, and not those sealed with an unknown key', async () => {
+    const [oldKey, newKey] = [Buffer.alloc(32, 1), Buffer.alloc(32, 2)];
+    const before = redisSessionStore(client, createSealer([oldKey]), {
+      idleMs: 60_000,
+      maxAgeMs: 3600_000,
+      perUser: 5,
+      valueReadsPerMinute: 60,
+    });
+    const { id } = await before.create(init(Date.now() + 86400_000));
+    const rotated = redisSessionStore(client, createSealer([newKey, oldKey]), {
+      idleMs: 60_000,
+      maxAgeMs: 3600_000,
+      perUser: 5,
+      valueReadsPerMinute: 60,
+    });
+    expect(await rotated.get(id)).toHaveProperty('session');
+    const stranger = redisSessionStore(client, createSealer([newKey]), {
+      idleMs: 60_000,
+      maxAgeMs: 3600_000,
+      perUser: 5,
+      valueReadsPerMinute: 60,
+    });
+    expect(await stranger.get(id)).toEqual({ ended: 'none' });
   });
 });

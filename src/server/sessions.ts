@@ -1,8 +1,9 @@
-// Sign-in sessions (CONSOLE_AUTH=iam): the user's IAM tokens stay here, in the server's memory,
-// behind a random id that the browser holds in an HttpOnly cookie. Only a hash of the id is kept,
-// so the table itself holds no usable cookie. A session ends after `idleMs` without a request,
-// `maxAgeMs` after sign-in, or when its tokens expire, whichever comes first. A restart ends
-// every session.
+// Sign-in sessions (CONSOLE_AUTH=iam): the user's IAM tokens stay on the server, behind a random
+// id that the browser holds in an HttpOnly cookie. Only a hash of the id is kept, so the store
+// itself holds no usable cookie. A session ends after `idleMs` without a request, `maxAgeMs` after
+// sign-in, or when its tokens expire, whichever comes first. Two stores: this process's memory
+// (the default; a restart ends every session) and Redis, shared by several instances
+// (sessions-redis.ts).
 import { parse, serialize } from 'cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash, randomBytes } from 'node:crypto';
@@ -33,15 +34,57 @@ export interface Session {
   lastSeenAt: number;
 }
 
-export type SessionLookup = { session: Session } | { ended: 'idle' | 'expired'; who: string } | { ended: 'none' };
+export type NewSession = Omit<Session, 'expiresAt' | 'lastSeenAt' | 'createdAt'> & { tokensExpireAt: number };
+export type SessionLookup =
+  /** `valueReadsWait`: when the store took the request's value reads with the lookup (Redis: one
+   * round trip), null if allowed, else how long until the window ends. */
+  { session: Session; valueReadsWait?: number | null } | { ended: 'idle' | 'expired'; who: string } | { ended: 'none' };
+
+export interface SessionOptions {
+  idleMs: number;
+  maxAgeMs: number;
+  /** Sessions a user may hold at once; a further sign-in ends the oldest. */
+  perUser: number;
+  /** The value-read allowance, for a store that takes reads with the lookup. */
+  valueReadsPerMinute: number;
+  clock?: () => number;
+}
+
+export interface SessionStore {
+  /** Starts a session; returns the id for the cookie and how many of the user's sessions it ended
+   * to stay within `perUser` (the oldest first), for the audit. */
+  create(init: NewSession): Promise<{ id: string; ended: number }>;
+  /** The live session of a cookie value (its idle clock restarted), or why there is none.
+   * `valueReads`: what the request's route takes from the person's allowance; a store may take
+   * them now (`valueReadsWait`), saving a round trip. */
+  get(id: string | undefined, valueReads?: number): Promise<SessionLookup>;
+  end(id: string | undefined): Promise<void>;
+  /** Sessions open now. */
+  count(): Promise<number>;
+  close(): void;
+}
 
 /** The earliest token expiry, less a minute, so no call is made with a token about to lapse. */
 const TOKEN_MARGIN_MS = 60_000;
 
-export function createSessionStore(opts: { idleMs: number; maxAgeMs: number; perUser: number; clock?: () => number }) {
+/** A fresh 256-bit cookie value, and the session as it starts. */
+export function startSession(init: NewSession, now: number, maxAgeMs: number) {
+  const { tokensExpireAt, ...rest } = init;
+  const session: Session = {
+    ...rest,
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt: Math.min(now + maxAgeMs, tokensExpireAt - TOKEN_MARGIN_MS),
+  };
+  return { id: randomBytes(32).toString('base64url'), session };
+}
+
+/** What the store keeps instead of the cookie value. */
+export const sessionKey = (id: string) => createHash('sha256').update(id).digest('base64url');
+
+export function createSessionStore(opts: SessionOptions): SessionStore {
   const clock = opts.clock ?? Date.now;
   const sessions = new Map<string, Session>();
-  const key = (id: string) => createHash('sha256').update(id).digest('base64url');
   const endedWhy = (s: Session, now: number) =>
     now >= s.expiresAt ? ('expired' as const) : now - s.lastSeenAt >= opts.idleMs ? ('idle' as const) : null;
 
@@ -53,42 +96,31 @@ export function createSessionStore(opts: { idleMs: number; maxAgeMs: number; per
   sweep.unref();
 
   return {
-    /**
-     * Starts a session; returns the id for the cookie and the user's sessions it ended to stay
-     * within `perUser` (the oldest first), for the audit.
-     */
-    create(init: Omit<Session, 'expiresAt' | 'lastSeenAt' | 'createdAt'> & { tokensExpireAt: number }) {
-      const now = clock();
-      const id = randomBytes(32).toString('base64url');
-      const { tokensExpireAt, ...rest } = init;
-      const expiresAt = Math.min(now + opts.maxAgeMs, tokensExpireAt - TOKEN_MARGIN_MS);
+    async create(init) {
+      const { id, session } = startSession(init, clock(), opts.maxAgeMs);
       const mine = [...sessions].filter(([, s]) => s.who === init.who).sort(([, a], [, b]) => a.createdAt - b.createdAt);
       const ended = mine.slice(0, Math.max(0, mine.length - opts.perUser + 1));
       for (const [k] of ended) sessions.delete(k);
-      sessions.set(key(id), { ...rest, createdAt: now, expiresAt, lastSeenAt: now });
+      sessions.set(sessionKey(id), session);
       return { id, ended: ended.length };
     },
-    /** The live session of a cookie value (its idle clock restarted), or why there is none. */
-    get(id: string | undefined): SessionLookup {
+    async get(id) {
       if (!id) return { ended: 'none' };
-      const session = sessions.get(key(id));
+      const session = sessions.get(sessionKey(id));
       if (!session) return { ended: 'none' };
       const now = clock();
       const why = endedWhy(session, now);
       if (why) {
-        sessions.delete(key(id));
+        sessions.delete(sessionKey(id));
         return { ended: why, who: session.who };
       }
       session.lastSeenAt = now;
       return { session };
     },
-    end(id: string | undefined) {
-      if (id) sessions.delete(key(id));
+    async end(id) {
+      if (id) sessions.delete(sessionKey(id));
     },
-    get size() {
-      return sessions.size;
-    },
+    count: async () => sessions.size,
     close: () => clearInterval(sweep),
   };
 }
-export type SessionStore = ReturnType<typeof createSessionStore>;

@@ -10,9 +10,7 @@ import { CONSOLE_ERRORS } from '../csms/error-codes.ts';
 import type { Audit, SessionEvent } from './audit.ts';
 import { sendError } from './errors.ts';
 import { IamRefusal, type IamClient, type IssuedToken, type PasswordCredentials, type RegionFilter } from './iam-client.ts';
-import { clearSessionCookie, sessionCookie, setSessionCookie, type Session, type SessionStore } from './sessions.ts';
-
-type NewSession = Omit<Session, 'lastSeenAt' | 'expiresAt' | 'createdAt'> & { tokensExpireAt: number };
+import { clearSessionCookie, sessionCookie, setSessionCookie, type NewSession, type SessionStore } from './sessions.ts';
 
 /** A user may belong to many projects; tokens are fetched for this many at most. */
 const MAX_PROJECTS = 50;
@@ -146,8 +144,8 @@ export function registerSignIn(app: FastifyInstance, deps: SignInDeps) {
           body.method === 'password'
             ? await withPassword({ domain: body.domain, name: body.user, password: body.password, mfa: body.mfa })
             : await withToken(body.token);
-        deps.sessions.end(sessionCookie(req)); // a sign-in replaces the session it was made from
-        const { id, ended } = deps.sessions.create(init);
+        await deps.sessions.end(sessionCookie(req)); // a sign-in replaces the session it was made from
+        const { id, ended } = await deps.sessions.create(init);
         for (let i = 0; i < ended; i++) deps.audit({ action: 'end', who: init.who, clientIp: req.ip, outcome: 'too-many' });
         auditSignIn(req, { who: init.who, outcome: 'ok', method: body.method === 'password' && body.mfa ? 'password+mfa' : body.method });
         return setSessionCookie(reply, id).send({ user: init.user, domain: init.domain, projects: init.projects });
@@ -166,9 +164,9 @@ export function registerSignIn(app: FastifyInstance, deps: SignInDeps) {
 
   app.delete(CONSOLE_PATHS.session, async (req, reply) => {
     const id = sessionCookie(req);
-    const found = deps.sessions.get(id);
+    const found = await deps.sessions.get(id);
     if ('session' in found) deps.audit({ action: 'sign-out', who: found.session.who, clientIp: req.ip, outcome: 'ok' });
-    deps.sessions.end(id);
+    await deps.sessions.end(id);
     // Whatever this origin left in the browser goes too.
     clearSessionCookie(reply).header('Clear-Site-Data', '"cache", "cookies", "storage"');
     return reply.code(204).send();

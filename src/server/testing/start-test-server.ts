@@ -11,6 +11,8 @@ import type { Dependency } from '../health.ts';
 import { fixedProjects } from '../projects.ts';
 import { readAuditLog } from './audit-log.ts';
 import { singleRouting, type Routing } from '../routing.ts';
+import { memoryStartTokens, type StartTokens } from '../start-token.ts';
+import type { Stores } from '../stores.ts';
 
 /** A CSMS endpoint and the key pair that signs for it. */
 export interface Upstream extends Credentials {
@@ -35,8 +37,13 @@ type Options = {
   /** The server's key pair, when it differs from the upstream's (none: the user's own tokens). */
   credentials?: Credentials | null;
   startToken?: string;
+  /** Start tokens kept elsewhere (Redis), instead of `startToken`. */
+  startTokens?: StartTokens;
   dependencies?: Dependency[];
   auditLog?: string;
+  /** Redis, for the tests of several instances; unset: memory. */
+  stores?: Stores;
+  instance?: string;
   fingerprintKey?: string;
 };
 
@@ -67,7 +74,9 @@ export async function startTestServer(upstream: Upstream, opts: Options = {}) {
     projects: fixedProjects(opts.projects ?? []),
     credentials: opts.credentials === null ? undefined : (opts.credentials ?? credentials),
     clock: opts.clock,
-    startToken: opts.startToken,
+    startTokens: opts.startTokens ?? (opts.startToken ? memoryStartTokens(opts.startToken) : undefined),
+    stores: opts.stores,
+    instance: opts.instance,
     dependencies: opts.dependencies,
   });
   await app.listen({ host: '127.0.0.1', port: 0 });

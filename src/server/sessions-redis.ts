@@ -1,0 +1,146 @@
+// Sessions in Redis, shared by every console instance. A session is kept under a hash of its
+// cookie value, sealed (seal.ts: the IAM tokens and the user never lie in Redis in the clear), and
+// Redis ends it by the session's own clocks: its time to live is the idle time, never past the
+// absolute limit or the tokens' expiry, and each request restarts it. A small sealed marker stays
+// until the absolute end, so a person whose session went idle is told why. Each user's sessions
+// are listed (by hash) for the per-user cap, enforced in one script so two instances signing the
+// same user in at once cannot both keep too many.
+import { KEY_PREFIX, stored, type SharedRedis } from './redis.ts';
+import type { Sealer } from './seal.ts';
+import { sessionKey, startSession, type Session, type SessionOptions, type SessionStore } from './sessions.ts';
+import { ALLOWANCE_PREFIX, allowanceHash, TAKE_FUNCTION, WINDOW_MS } from './value-reads.ts';
+
+const RECORD = `${KEY_PREFIX}session:`;
+const ENDED = `${KEY_PREFIX}session-end:`;
+const USER = `${KEY_PREFIX}user-sessions:`;
+/** How long past its absolute end a session's marker is kept, to say it expired. */
+const MARKER_MS = 60_000;
+/** Sessions this instance keeps opened (see `opened` below). */
+const OPENED_MAX = 10_000;
+
+// KEYS: the user's list, the new record, its marker. ARGV: the sealed record (after its absolute
+// end and its allowance's hash), its time to live, the sealed marker, its time to live, the hash,
+// the time, the cap, the list's time to live.
+const CREATE = `
+local live = {}
+for _, h in ipairs(redis.call('ZRANGE', KEYS[1], 0, -1)) do
+  if redis.call('EXISTS', '${RECORD}' .. h) == 1 then table.insert(live, h) else redis.call('ZREM', KEYS[1], h) end
+end
+local ended = math.max(0, #live - tonumber(ARGV[7]) + 1)
+for i = 1, ended do
+  redis.call('DEL', '${RECORD}' .. live[i], '${ENDED}' .. live[i])
+  redis.call('ZREM', KEYS[1], live[i])
+end
+redis.call('SET', KEYS[2], ARGV[1], 'PX', ARGV[2])
+redis.call('SET', KEYS[3], ARGV[3], 'PX', ARGV[4])
+redis.call('ZADD', KEYS[1], ARGV[6], ARGV[5])
+redis.call('PEXPIRE', KEYS[1], ARGV[8])
+return ended`;
+
+// KEYS: the record, its marker. ARGV: the time, the idle time, whether the caller has the record
+// already, the value reads to take, the allowance. The record (its absolute end, the hash of its
+// allowance and the sealed text, with dots between; or just 1 for a caller that has it) with its
+// time to live restarted and the reads taken (-1, or the wait), or else the marker.
+const TOUCH = `${TAKE_FUNCTION}
+local record = redis.call('GET', KEYS[1])
+if record then
+  local ends, allowance = string.match(record, '^(%d+)%.([^.]+)%.')
+  local ttl = math.min(tonumber(ARGV[2]), tonumber(ends) - tonumber(ARGV[1]))
+  local taken = false
+  if ttl > 0 then redis.call('PEXPIRE', KEYS[1], ttl) end
+  if ttl > 0 and tonumber(ARGV[4]) > 0 then taken = take('${ALLOWANCE_PREFIX}' .. allowance, ARGV[4], ARGV[5], ${WINDOW_MS}) end
+  if ARGV[3] == '1' then record = 1 end
+  return {record, false, taken}
+end
+return {false, redis.call('GET', KEYS[2]), false}`;
+
+type Sealed = Omit<Session, 'tokens'> & { tokens: [string, string][] };
+
+interface SessionCommands {
+  csmsSessionCreate(...args: (string | number)[]): Promise<number>;
+  csmsSessionTouch(...args: (string | number)[]): Promise<[string | 1 | null, string | null, number | null]>;
+}
+
+export function redisSessionStore(client: SharedRedis, sealer: Sealer, opts: SessionOptions): SessionStore {
+  const clock = opts.clock ?? Date.now;
+  client.defineCommand('csmsSessionCreate', { numberOfKeys: 3, lua: CREATE });
+  client.defineCommand('csmsSessionTouch', { numberOfKeys: 2, lua: TOUCH });
+  const commands = client as unknown as SessionCommands;
+  // A record is written once and never changed, under a hash no other session gets: while Redis
+  // still has it, it is the one this instance opened before. So each request asks Redis (which
+  // alone knows whether the session was ended, anywhere) but opens a record only once. Dropped
+  // when Redis no longer has it, and after the idle time unused.
+  const opened = new Map<string, { session: Session; usedAt: number }>();
+  const sweep = setInterval(() => {
+    for (const [h, o] of opened) if (clock() - o.usedAt >= opts.idleMs) opened.delete(h);
+  }, 60_000).unref();
+  const open = (h: string, record: string): Session | null => {
+    const text = sealer.open(record.split('.').slice(2).join('.'), RECORD + h);
+    if (!text) return null;
+    const sealed = JSON.parse(text) as Sealed;
+    return { ...sealed, tokens: new Map(sealed.tokens) };
+  };
+
+  return {
+    async create(init) {
+      const now = clock();
+      const { id, session } = startSession(init, now, opts.maxAgeMs);
+      const h = sessionKey(id);
+      const record: Sealed = { ...session, tokens: [...session.tokens] };
+      const life = Math.max(1, session.expiresAt - now);
+      const ended = await stored(
+        commands.csmsSessionCreate(
+          `${USER}${sessionKey(session.who)}`,
+          RECORD + h,
+          ENDED + h,
+          [session.expiresAt, allowanceHash(session.who), sealer.seal(JSON.stringify(record), RECORD + h)].join('.'),
+          Math.min(opts.idleMs, life),
+          sealer.seal(JSON.stringify({ who: session.who, expiresAt: session.expiresAt }), ENDED + h),
+          life + MARKER_MS,
+          h,
+          now,
+          opts.perUser,
+          opts.maxAgeMs + MARKER_MS,
+        ),
+      );
+      return { id, ended };
+    },
+    async get(id, valueReads = 0) {
+      if (!id) return { ended: 'none' };
+      const h = sessionKey(id);
+      const now = clock();
+      const known = opened.get(h)?.session;
+      const [record, marker, taken] = await stored(
+        commands.csmsSessionTouch(RECORD + h, ENDED + h, now, opts.idleMs, known ? 1 : 0, valueReads, opts.valueReadsPerMinute),
+      );
+      const session = record === null ? null : record === 1 ? known! : open(h, record);
+      opened.delete(h);
+      if (session && now < session.expiresAt) {
+        if (opened.size >= OPENED_MAX) opened.delete(opened.keys().next().value!);
+        opened.set(h, { session, usedAt: now });
+        return {
+          session: { ...session, lastSeenAt: now },
+          ...(valueReads > 0 && { valueReadsWait: taken === null || taken < 0 ? null : taken }),
+        };
+      }
+      // Past its end (the record itself, the last moment before Redis drops it), or the marker.
+      const markerText = marker && sealer.open(marker, ENDED + h);
+      const ended = session ?? (markerText ? (JSON.parse(markerText) as Pick<Sealed, 'who' | 'expiresAt'>) : null);
+      if (!ended) return { ended: 'none' };
+      // Said once: the next request with this cookie is simply signed out.
+      await stored(client.del(RECORD + h, ENDED + h));
+      return { ended: now >= ended.expiresAt ? 'expired' : 'idle', who: ended.who };
+    },
+    async end(id) {
+      if (!id) return;
+      opened.delete(sessionKey(id));
+      await stored(client.del(RECORD + sessionKey(id), ENDED + sessionKey(id)));
+    },
+    async count() {
+      let open = 0;
+      for await (const keys of client.scanStream({ match: `${RECORD}*`, count: 1000 }) as AsyncIterable<string[]>) open += keys.length;
+      return open;
+    },
+    close: () => clearInterval(sweep),
+  };
+}

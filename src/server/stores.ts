@@ -1,0 +1,43 @@
+// Where the state that outlives a request lives: this process's memory by default (one instance,
+// nothing to install), or Redis when several instances share it (CONSOLE_REDIS_URL): sessions,
+// the value-read allowance, the sign-in and audit-report limits, and the overview's sweeps.
+import type { FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
+import { hkdfSync } from 'node:crypto';
+import type { Dependency } from './health.ts';
+import type { SharedSweeps } from './overview.ts';
+import { redisSweeps } from './overview-shared.ts';
+import { rateLimitStore, redisDependency, type SharedRedis } from './redis.ts';
+import { createSealer } from './seal.ts';
+import { createSessionStore, type SessionOptions, type SessionStore } from './sessions.ts';
+import { redisSessionStore } from './sessions-redis.ts';
+import { memoryAllowance, redisAllowance, type ValueReadAllowance } from './value-reads.ts';
+
+export interface Stores {
+  sessions(opts: SessionOptions): SessionStore;
+  allowance(perMinute: number, clock?: () => number): ValueReadAllowance;
+  /** Unset: sweeps are kept in this process. */
+  sweeps?: SharedSweeps;
+  /** Unset: @fastify/rate-limit counts in this process. */
+  rateLimitStore?: FastifyRateLimitStoreCtor;
+  /** What /readyz checks besides the upstreams. */
+  dependency?: Dependency;
+  /** The key of compare's fingerprints, the same on every instance (so one value has one
+   * fingerprint whichever answers). Unset: CONSOLE_FINGERPRINT_KEY, else random at each start. */
+  fingerprintKey?: Buffer;
+}
+
+export const memoryStores: Stores = { sessions: createSessionStore, allowance: memoryAllowance };
+
+/** `sessionKeys`: the key that seals session records, then those still accepted for reading. */
+export function redisStores(client: SharedRedis, sessionKeys: readonly Buffer[]): Stores {
+  const sealer = createSealer(sessionKeys);
+  return {
+    sessions: (opts) => redisSessionStore(client, sealer, opts),
+    allowance: (perMinute) => redisAllowance(client, perMinute),
+    sweeps: redisSweeps(client),
+    rateLimitStore: rateLimitStore(client),
+    dependency: redisDependency(client),
+    // Derived, not the session key itself: a fingerprint never helps open a session record.
+    fingerprintKey: Buffer.from(hkdfSync('sha256', sessionKeys[0]!, '', 'csms-console value fingerprint', 32)),
+  };
+}

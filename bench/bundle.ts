@@ -1,10 +1,13 @@
 // First-load weight: gzip bytes of the JS and CSS a browser downloads for each page, from the
-// production build's manifest (entry, its static imports and CSS, plus the page's lazy chunk),
-// next to the floor: the smallest app on the same stack (bench/floor), built in the same run.
-// Also the bytes actually sent: the build's brotli copies, which the server prefers.
+// production build's manifest (entry, its static imports and CSS, the page's lazy chunk, and the
+// heavier of the two language catalogs: one is always downloaded), next to the floor: the smallest
+// app on the same stack (bench/floor), built in the same run. Also the bytes actually sent: the
+// build's brotli copies, which the server prefers. And what a page's first load holds, by module,
+// from a build with source maps: where the next cut is.
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { SourceMapConsumer } from 'source-map-js';
 
 interface ManifestChunk {
   file: string;
@@ -12,6 +15,8 @@ interface ManifestChunk {
   imports?: string[];
   isEntry?: boolean;
 }
+
+const CATALOGS = ['src/web/locales/en.po', 'src/web/locales/zh-CN.po'];
 
 const PAGES = {
   lookup: 'src/web/routes/lookup.tsx',
@@ -33,7 +38,8 @@ export function floorSize(distDir = '.bench/floor') {
   return [entry.file, ...(entry.css ?? [])].reduce((sum, f) => sum + gz(f), 0);
 }
 
-export function bundleSizes(distDir = 'dist') {
+/** Each page's first-load files: the entry and its imports, the page's chunk, the heavier catalog. */
+function firstLoads(distDir: string) {
   const { manifest, gz } = readManifest(distDir);
   const closure = (key: string, seen = new Set<string>()): Set<string> => {
     if (seen.has(key)) return seen;
@@ -43,13 +49,58 @@ export function bundleSizes(distDir = 'dist') {
   };
   const filesOf = (keys: Iterable<string>) => new Set([...keys].flatMap((k) => [manifest[k]!.file, ...(manifest[k]!.css ?? [])]));
   const entry = Object.keys(manifest).find((k) => manifest[k]!.isEntry)!;
-  return Object.entries(PAGES).map(([page, source]) => {
-    const files = filesOf(new Set([...closure(entry), ...closure(source)]));
-    return {
-      page,
-      files: files.size,
-      gzipBytes: [...files].reduce((sum, f) => sum + gz(f), 0),
-      brotliBytes: [...files].reduce((sum, f) => sum + statSync(join(distDir, `${f}.br`)).size, 0),
-    };
-  });
+  const catalog = CATALOGS.map((key) => ({ key, bytes: gz(manifest[key]!.file) })).sort((a, b) => b.bytes - a.bytes)[0]!;
+  return Object.entries(PAGES).map(([page, source]) => ({
+    page,
+    catalog: catalog.key,
+    files: filesOf(new Set([...closure(entry), ...closure(source), catalog.key])),
+    gz,
+  }));
 }
+
+export function bundleSizes(distDir = 'dist') {
+  return firstLoads(distDir).map(({ page, catalog, files, gz }) => ({
+    page,
+    catalog,
+    files: files.size,
+    gzipBytes: [...files].reduce((sum, f) => sum + gz(f), 0),
+    brotliBytes: [...files].reduce((sum, f) => sum + statSync(join(distDir, `${f}.br`)).size, 0),
+  }));
+}
+
+/** A page's first load by module (an npm package counts as one), gzip bytes each, largest first:
+ * each file's gzip size shared among its modules by their share of its bytes (from its source map). */
+export function firstLoadModules(distDir: string, page: keyof typeof PAGES) {
+  const { files, gz } = firstLoads(distDir).find((p) => p.page === page)!;
+  const modules = new Map<string, number>();
+  const add = (name: string, bytes: number) => modules.set(name, (modules.get(name) ?? 0) + bytes);
+  for (const file of files) {
+    if (!file.endsWith('.js')) {
+      add(`(stylesheet) ${file.endsWith('.css') ? "tailwind utilities and the app's styles" : file}`, gz(file));
+      continue;
+    }
+    const code = readFileSync(join(distDir, file), 'utf8');
+    const lines = code.split('\n');
+    const mappings: { line: number; column: number; source: string }[] = [];
+    new SourceMapConsumer(JSON.parse(readFileSync(join(distDir, `${file}.map`), 'utf8'))).eachMapping((m) =>
+      mappings.push({ line: m.generatedLine, column: m.generatedColumn, source: m.source ?? '(bundler)' }),
+    );
+    const bytes = new Map<string, number>();
+    mappings.forEach((m, i) => {
+      const next = mappings[i + 1];
+      const length = next && next.line === m.line ? next.column - m.column : (lines[m.line - 1]?.length ?? 0) - m.column;
+      const name = m.source.includes('node_modules/') ? packageOf(m.source) : m.source.replace(/^.*?\/src\//, 'src/');
+      bytes.set(name, (bytes.get(name) ?? 0) + length);
+    });
+    const total = [...bytes.values()].reduce((a, b) => a + b, 0);
+    for (const [name, b] of bytes) add(name, (b / total) * gz(file));
+  }
+  return [...modules]
+    .map(([module, gzipBytes]) => ({ module, gzipBytes: Math.round(gzipBytes) }))
+    .sort((a, b) => b.gzipBytes - a.gzipBytes);
+}
+
+const packageOf = (source: string) => {
+  const parts = source.split('node_modules/').at(-1)!.split('/');
+  return parts[0]!.startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0]!;
+};

@@ -90,6 +90,10 @@ export async function startConsole(env: Record<string, string> = {}) {
   return { consoleUrl: found.consoleUrl!, emulatorUrl: found.emulatorUrl!, inspectorUrl: found.inspectorUrl!, pid, stop };
 }
 
+/** BENCH_PROFILE=dir: CPU profiles of the proxy and the pass-through, written there when they stop
+ * (open them in Chrome's DevTools), to see where a proxy's time goes. */
+const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+
 /** The emulator alone, a bare pass-through and a console server in cloud mode in front of it. */
 async function startSeparately() {
   const emulator = await startProcess(
@@ -110,6 +114,7 @@ async function startSeparately() {
       CONSOLE_VALUE_READS_PER_MINUTE: '100000',
     },
     { url: /CSMS console\s+(http:\/\/\S+?)\/?\s/ },
+    profile,
   );
   // With the server's key and no sign-in, the printed one-time link opens the console: its cookie
   // goes on every request.
@@ -119,6 +124,7 @@ async function startSeparately() {
     'bench/passthrough.ts',
     { PASSTHROUGH_UPSTREAM: emulator.found.url! },
     { url: /passthrough on (\S+)/ },
+    profile,
   );
   return {
     consoleUrl: new URL(consoleServer.found.url!).origin,

@@ -25,18 +25,7 @@ describe('the sweep of a project', () => {
     await csms.createVersion('db', { secret_string: 'SWEEP-CANARY-2', expire_time: Date.now() + 5 * DAY });
     await csms.createSecret({ name: 'api-key', secret_string: 'SWEEP-CANARY-3' });
     await emulator.admin.addTask(pid, { secret_name: 'db', task_status: 'FAILED', attempt_nums: 3, task_error_msg: 'timed out' });
-    await csms.createEvent({
-      name: 'alerts',
-      event_types: ['SECRET_ROTATED_FAILED'],
-      state: 'ENABLED',
-      notification: { target_type: 'SMN', target_id: 'urn:smn:cn-north-4:x:alerts', target_name: 'alerts' },
-    });
-    await emulator.admin.addNotification(pid, {
-      event_name: 'alerts',
-      secret_name: 'db',
-      trigger_event_type: 'SECRET_ROTATED_FAILED',
-      notification_status: 'SUCCESS',
-    });
+    await emulator.addRotationAlert(pid, 'db');
     server = await startTestServer({ endpoint: emulator.url, ...creds });
   });
   afterAll(async () => {

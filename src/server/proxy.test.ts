@@ -83,18 +83,7 @@ describe('the operational reads, end to end', () => {
     const secretId = (await csms.showSecret('db')).body.secret.id;
     await csms.createTag(secretId, { tag: { key: 'team', value: 'orders' } });
     await emulator.admin.addTask(pid, { secret_name: 'db', task_status: 'FAILED', attempt_nums: 2, task_error_msg: 'timed out' });
-    await csms.createEvent({
-      name: 'alerts',
-      event_types: ['SECRET_ROTATED_FAILED'],
-      state: 'ENABLED',
-      notification: { target_type: 'SMN', target_id: 'urn:smn:cn-north-4:x:alerts', target_name: 'alerts' },
-    });
-    await emulator.admin.addNotification(pid, {
-      event_name: 'alerts',
-      secret_name: 'db',
-      trigger_event_type: 'SECRET_ROTATED_FAILED',
-      notification_status: 'SUCCESS',
-    });
+    await emulator.addRotationAlert(pid, 'db');
     const json = async (path: string) => (await (await server.get(path)).json()) as any;
     expect((await json(`/api/v1/${pid}/csms/${secretId}/tags`)).tags).toEqual([{ key: 'team', value: 'orders' }]);
     expect((await json(`/api/v1/${pid}/csms/tags`)).tags).toEqual([{ key: 'team', values: ['orders'] }]);

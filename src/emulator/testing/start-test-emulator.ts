@@ -18,5 +18,21 @@ export async function startTestEmulator(seed = 'none') {
   });
   const clientFor = (projectId: string) =>
     csmsClient({ endpoint: emulator.url, accessKey: EMULATOR_DEFAULTS.accessKey, secretKey: EMULATOR_DEFAULTS.secretKey, projectId });
-  return { ...emulator, clientFor, admin: emulatorAdmin(emulator.url) };
+  const admin = emulatorAdmin(emulator.url);
+  /** An event on failed rotations, subscribed by SMN, that has notified about `secretName` once. */
+  const addRotationAlert = async (projectId: string, secretName: string) => {
+    await clientFor(projectId).createEvent({
+      name: 'alerts',
+      event_types: ['SECRET_ROTATED_FAILED'],
+      state: 'ENABLED',
+      notification: { target_type: 'SMN', target_id: 'urn:smn:cn-north-4:x:alerts', target_name: 'alerts' },
+    });
+    await admin.addNotification(projectId, {
+      event_name: 'alerts',
+      secret_name: secretName,
+      trigger_event_type: 'SECRET_ROTATED_FAILED',
+      notification_status: 'SUCCESS',
+    });
+  };
+  return { ...emulator, clientFor, admin, addRotationAlert };
 }

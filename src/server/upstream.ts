@@ -71,20 +71,10 @@ export function createUpstreamClient(endpoint: string, timeoutMs: number, servic
           const v = res.headers[name];
           return Array.isArray(v) ? v[0] : v;
         };
-        // Counted as it streams: a Content-Length can be missing (chunked) or false.
-        const chunks: Buffer[] = [];
-        let size = 0;
-        for await (const chunk of res.body as AsyncIterable<Buffer>) {
-          size += chunk.length;
-          if (size > MAX_BODY_BYTES) {
-            res.body.destroy();
-            throw new UpstreamFailure('too-large', `The ${service} endpoint sent an answer that is too large.`);
-          }
-          chunks.push(chunk);
-        }
+        const body = await readLimited(res.body, service);
         return {
           status: res.statusCode,
-          body: Buffer.concat(chunks).toString('utf8'),
+          body,
           requestId: cleanRequestId(header('x-request-id')),
           retryAfter: header('retry-after'),
         };
@@ -98,6 +88,24 @@ export function createUpstreamClient(endpoint: string, timeoutMs: number, servic
   };
 }
 export type UpstreamClient = ReturnType<typeof createUpstreamClient>;
+
+/** An answer's body as text, counted as it streams (a Content-Length can be missing, chunked, or
+ * false): past MAX_BODY_BYTES the stream is dropped. Events, not an async iterator: this runs on
+ * every call, and the iterator's promises cost more than the small answers they carry. */
+function readLimited(body: NodeJS.ReadableStream & { destroy(): void }, service: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    body.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) return void chunks.push(chunk);
+      body.destroy();
+      reject(new UpstreamFailure('too-large', `The ${service} endpoint sent an answer that is too large.`));
+    });
+    body.once('end', () => resolve(Buffer.concat(chunks, size).toString('utf8')));
+    body.once('error', reject);
+  });
+}
 
 /** One connection pool per endpoint, made on first use, closed together. */
 export function createUpstreamPool(timeoutMs: number) {

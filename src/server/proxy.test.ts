@@ -192,11 +192,19 @@ describe('headers', () => {
 
 describe('against a recording upstream', () => {
   const seen: { url: string; headers: Record<string, unknown> }[] = [];
-  let mode: 'ok' | 'hang' | 'junk' | 'redirect' | 'gateway-error' | 'kms-error' = 'ok';
+  let mode: 'ok' | 'hang' | 'drip' | 'junk' | 'redirect' | 'gateway-error' | 'kms-error' = 'ok';
+  const drips: NodeJS.Timeout[] = [];
   const upstream = Fastify();
   upstream.get('/*', async (req, reply) => {
     seen.push({ url: req.url, headers: req.headers });
     if (mode === 'hang') return new Promise(() => {});
+    if (mode === 'drip') {
+      // Headers at once, then a byte every 100 ms: each gap within the 300 ms timeout, forever.
+      reply.raw.writeHead(200, { 'content-type': 'application/json' });
+      reply.raw.write('{');
+      drips.push(setInterval(() => reply.raw.write(' '), 100));
+      return reply;
+    }
     if (mode === 'junk') return reply.type('text/html').send('<html>proxy error</html>');
     if (mode === 'redirect') return reply.redirect('http://elsewhere.example/', 302);
     if (mode === 'gateway-error')
@@ -216,6 +224,7 @@ describe('against a recording upstream', () => {
     );
   });
   afterAll(async () => {
+    for (const drip of drips) clearInterval(drip);
     await recorder.close();
     await upstream.close();
   });
@@ -246,6 +255,14 @@ describe('against a recording upstream', () => {
     const res = await recorder.get(`/api/v1/${pid}/secrets/db`);
     expect(res.status).toBe(504);
     expect(((await res.json()) as any).error_code).toBe('CONSOLE.0504');
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('answers 504 to an upstream that drips its body: the timeout bounds the whole call', async () => {
+    mode = 'drip';
+    const started = Date.now();
+    const res = await recorder.get(`/api/v1/${pid}/secrets/db`);
+    expect(res.status).toBe(504);
     expect(Date.now() - started).toBeLessThan(2000);
   });
 

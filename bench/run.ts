@@ -7,6 +7,7 @@ import { benchBrowser } from './browser.ts';
 import { bundleSizes, firstLoadModules, floorSize } from './bundle.ts';
 import { benchLighthouse } from './lighthouse.ts';
 import { HEAP_BUDGET_MIB, loadTest } from './load.ts';
+import { benchOperations } from './operations.ts';
 import { benchServer, type LoadResult } from './server.ts';
 import { benchSharedStores } from './shared-stores.ts';
 
@@ -22,6 +23,11 @@ const BUDGETS = {
   sharedStoresAddedP50Ms: 1,
   sharedStoresCpuRatio: 1.2,
   lighthouseScore: 90,
+  overviewFirstAnswerMs: 1000,
+  overviewSweepMs: 10_000,
+  overviewCallsInFlight: 8,
+  overviewSecondViewerMs: 100,
+  compareOverTwoReadsMs: 30,
 };
 
 execSync('npx vite build --manifest --logLevel warn', { stdio: 'inherit' });
@@ -37,6 +43,7 @@ const lighthouseResults = await benchLighthouse();
 const server = await benchServer();
 const load = await loadTest();
 const shared = await benchSharedStores();
+const operations = await benchOperations();
 
 const rows: [string, string, string, boolean][] = [];
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
@@ -139,6 +146,32 @@ rows.push([
   `≤ ${BUDGETS.sharedStoresCpuRatio}×`,
   shared.cpuRatio <= BUDGETS.sharedStoresCpuRatio,
 ]);
+const { overview, compare } = operations;
+const at = `${operations.secrets} secrets, ${operations.rttMs} ms RTT`;
+rows.push([
+  `overview, ${at}: first answer`,
+  `${overview.firstAnswerMs} ms (${overview.firstAnswer.secrets} secrets listed, ${overview.firstAnswer.checked} swept)`,
+  `≤ ${BUDGETS.overviewFirstAnswerMs} ms`,
+  overview.firstAnswerMs <= BUDGETS.overviewFirstAnswerMs,
+]);
+rows.push([
+  `overview, ${at}: full sweep`,
+  `${overview.fullSweepMs} ms, at most ${overview.mostInFlight} calls in flight`,
+  `≤ ${BUDGETS.overviewSweepMs} ms, ≤ ${BUDGETS.overviewCallsInFlight} in flight`,
+  overview.fullSweepMs <= BUDGETS.overviewSweepMs && overview.mostInFlight <= BUDGETS.overviewCallsInFlight,
+]);
+rows.push([
+  `overview, ${at}: a second viewer`,
+  `${overview.secondViewerMs} ms (from the sweep)`,
+  `≤ ${BUDGETS.overviewSecondViewerMs} ms`,
+  overview.secondViewerMs <= BUDGETS.overviewSecondViewerMs,
+]);
+rows.push([
+  `compare two versions, ${operations.rttMs} ms RTT`,
+  `median ${compare.medianMs} ms; two value reads in parallel ${compare.twoReadsMedianMs} ms`,
+  `≤ reads + ${BUDGETS.compareOverTwoReadsMs} ms`,
+  compare.medianMs <= compare.twoReadsMedianMs + BUDGETS.compareOverTwoReadsMs,
+]);
 
 const width = Math.max(...rows.map((r) => r[0].length));
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
@@ -149,6 +182,6 @@ console.log("\nThe lookup page's first load by module (gzip, the 25 largest):");
 for (const m of lookupModules.slice(0, 25)) console.log(`${kib(m.gzipBytes).padStart(10)}  ${m.module}`);
 writeFileSync(
   'bench/results.json',
-  `${JSON.stringify({ time: new Date().toISOString(), machine, floorGzipBytes: floor, bundles, lookupModules, browser: browserResults, lighthouse: lighthouseResults, server, load, shared }, null, 2)}\n`,
+  `${JSON.stringify({ time: new Date().toISOString(), machine, floorGzipBytes: floor, bundles, lookupModules, browser: browserResults, lighthouse: lighthouseResults, server, load, shared, operations }, null, 2)}\n`,
 );
 process.exit(rows.every((r) => r[3]) ? 0 : 1);

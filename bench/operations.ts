@@ -1,0 +1,129 @@
+// The operations and support reads at a cloud's distance: a project of 500 secrets (CSMS's quota)
+// behind a 150 ms round trip, emulated by a delaying relay between the console and the emulator
+// (which also counts the calls in flight). Measured through the console's own API, as the pages
+// call it:
+// - the overview: its first answer (the list, and what the sweep has by then), the full sweep of
+//   every secret's versions, the most calls in flight, and a second viewer served from the sweep;
+// - compare: two versions compared, against two value reads through the proxy in parallel.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { request } from 'undici';
+import type { ProjectOverview } from '../src/csms/console-api.ts';
+import { EMULATOR_DEFAULTS } from '../src/emulator/config.ts';
+import { csmsClient } from '../src/emulator/testing/csms-client.ts';
+import { startProcess } from './server.ts';
+
+const PROJECT = 'fedcba9876543210fedcba9876543210';
+const SECRETS = 500;
+const RTT_MS = 150;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** Forwards every call to `upstream` after RTT_MS, counting the version listings in flight. */
+async function startDelayingRelay(upstream: string) {
+  let inFlight = 0;
+  let mostInFlight = 0;
+  const relay = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const counted = /\/versions(\?|$)/.test(req.url ?? '');
+    if (counted) mostInFlight = Math.max(mostInFlight, ++inFlight);
+    void (async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      await sleep(RTT_MS);
+      // Host kept as the console signed it.
+      const answer = await request(`${upstream}${req.url}`, {
+        method: req.method as 'GET',
+        headers: req.headers as Record<string, string>,
+        body: chunks.length ? Buffer.concat(chunks) : undefined,
+      });
+      const body = Buffer.from(await answer.body.arrayBuffer());
+      if (counted) inFlight -= 1;
+      res.writeHead(answer.statusCode, { 'content-type': 'application/json' }).end(body);
+    })();
+  });
+  await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(relay.address() as AddressInfo).port}`,
+    mostInFlight: () => mostInFlight,
+    close: () => relay.close(),
+  };
+}
+
+export async function benchOperations() {
+  const emulator = await startProcess(
+    'src/emulator/main.ts',
+    { CSMS_EMULATOR_PORT: '0', CSMS_EMULATOR_DB: ':memory:', CSMS_EMULATOR_SEED: 'none' },
+    { url: /CSMS emulator on (http:\/\/\S+)/ },
+  );
+  const relay = await startDelayingRelay(emulator.found.url!);
+  const consoleServer = await startProcess(
+    'src/server/main.ts',
+    {
+      PORT: '0',
+      CONSOLE_AUDIT_LOG: '/dev/null',
+      CSMS_ENDPOINT: relay.url,
+      CSMS_REGION: 'local',
+      HUAWEICLOUD_SDK_AK: EMULATOR_DEFAULTS.accessKey,
+      HUAWEICLOUD_SDK_SK: EMULATOR_DEFAULTS.secretKey,
+      HUAWEICLOUD_SDK_PROJECT_ID: PROJECT,
+      CONSOLE_VALUE_READS_PER_MINUTE: '100000',
+    },
+    { url: /CSMS console\s+(http:\/\/\S+?)\/?\s/ },
+  );
+  try {
+    const csms = csmsClient({ endpoint: emulator.found.url!, ...EMULATOR_DEFAULTS, projectId: PROJECT });
+    for (let i = 0; i < SECRETS; i++) {
+      const name = `ops-${String(i).padStart(3, '0')}`;
+      await csms.createSecret({ name, secret_string: JSON.stringify({ user: 'u', password: `p${i}` }) });
+      if (i < 2) await csms.createVersion(name, { secret_string: JSON.stringify({ user: 'u', password: `q${i}` }) });
+    }
+    const opened = await fetch(consoleServer.found.url!, { redirect: 'manual' });
+    const headers = { 'x-console-request': '1', cookie: opened.headers.get('set-cookie')!.split(';')[0]! };
+    const origin = new URL(consoleServer.found.url!).origin;
+    const get = async (path: string) => {
+      const started = performance.now();
+      const res = await fetch(`${origin}${path}`, { headers });
+      const body = await res.json();
+      if (!res.ok) throw new Error(`${path} answered ${res.status}: ${JSON.stringify(body)}`);
+      return { ms: performance.now() - started, body };
+    };
+
+    const overviewPath = `/api/overview/${PROJECT}`;
+    const started = performance.now();
+    const first = await get(overviewPath);
+    const firstOverview = first.body as ProjectOverview;
+    let overview = firstOverview;
+    while (!overview.complete) {
+      await sleep(100);
+      overview = (await get(overviewPath)).body as ProjectOverview;
+    }
+    const sweepMs = performance.now() - started;
+    const secondViewer = await get(overviewPath);
+
+    const versions = (ref: string) => `/api/v1/${PROJECT}/secrets/ops-000/versions/${ref}`;
+    const compareMs: number[] = [];
+    const readsMs: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      compareMs.push((await get(`/api/compare?a=${PROJECT}/ops-000/v1&b=${PROJECT}/ops-000/v2`)).ms);
+      const pair = performance.now();
+      await Promise.all([get(versions('v1')), get(versions('v2'))]);
+      readsMs.push(performance.now() - pair);
+    }
+    return {
+      secrets: SECRETS,
+      rttMs: RTT_MS,
+      overview: {
+        firstAnswerMs: Math.round(first.ms),
+        firstAnswer: { secrets: firstOverview.secrets.length, checked: firstOverview.progress.checked },
+        fullSweepMs: Math.round(sweepMs),
+        mostInFlight: relay.mostInFlight(),
+        secondViewerMs: Math.round(secondViewer.ms),
+      },
+      compare: { medianMs: Math.round(median(compareMs)), twoReadsMedianMs: Math.round(median(readsMs)) },
+    };
+  } finally {
+    consoleServer.stop();
+    emulator.stop();
+    relay.close();
+  }
+}

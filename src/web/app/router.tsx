@@ -69,6 +69,18 @@ export const router = createBrowserRouter([
             },
             lazy: { Component: async () => (await import('../routes/version.tsx')).Component },
           },
+          {
+            path: 'projects/:projectId/secrets/:secretName/compare',
+            loader: secretLoader,
+            handle: {
+              crumbs: (p: Params) => [
+                secretsCrumb(p),
+                secretCrumb(p),
+                { label: 'compare', to: paths.compare(p.projectId!, p.secretName!) },
+              ],
+            },
+            lazy: { Component: async () => (await import('../routes/compare.tsx')).Component },
+          },
           { path: '*', Component: NotFoundPage },
         ],
       },

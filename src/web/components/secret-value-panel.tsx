@@ -1,6 +1,9 @@
 // The click-to-reveal panel: the only place a value is read (on a click) or shown.
 // Hidden: a fixed mask, nothing read. Revealed: hides itself after 60 s (visible countdown),
-// when the tab is hidden and on pagehide, so Back never brings a value back unmasked.
+// when the tab is hidden and on pagehide, so Back never brings a value back unmasked. Inside a
+// frame it stays shut: a page that frames the console could trick a click into a reveal or a copy.
+// Keys: r reveal, h hide, c copy (each beside its button).
+import { Trans, useLingui } from '@lingui/react/macro';
 import { useCallback, useEffect } from 'react';
 import { flushSync } from 'react-dom';
 import type { Secret } from '../../csms/schemas.ts';
@@ -8,6 +11,7 @@ import { permissionFor } from '../api/api-error.ts';
 import { reportValueUse } from '../api/audit.ts';
 import { rawValue, useSecretValue } from '../api/secret-value.ts';
 import { useCountdown } from '../lib/countdown.ts';
+import { useShortcuts } from '../lib/shortcuts.ts';
 import { CopyStatus, useCopy } from './copy-status.tsx';
 import { ErrorPanel } from './error-panel.tsx';
 import { UnreadableReason } from './secret-state-badge.tsx';
@@ -18,6 +22,15 @@ import { BinaryValueView, MASK, TextValueView } from './value-views.tsx';
 export const REVEAL_SECONDS = 60;
 const BLOCKED_ID = 'value-blocked';
 
+/** Framed by another page (clickjacking): the headers forbid it, and this is the last guard. */
+const framed = () => {
+  try {
+    return window.top !== window.self;
+  } catch {
+    return true;
+  }
+};
+
 export function SecretValuePanel(props: {
   projectId: string;
   secretName: string;
@@ -25,6 +38,7 @@ export function SecretValuePanel(props: {
   secret: Pick<Secret, 'state' | 'scheduled_delete_time'>;
 }) {
   const { projectId, secretName, versionId, secret } = props;
+  const { t } = useLingui();
   const announce = useAnnounce();
   const value = useSecretValue({ projectId, secretName, versionId });
   const { hide, shownAt, refusal } = value;
@@ -36,8 +50,8 @@ export function SecretValuePanel(props: {
   // Countdown while the value is on screen, from when it arrived.
   const hideWhenDue = useCallback(() => {
     hide();
-    announce('The value was hidden again.');
-  }, [hide, announce]);
+    announce(t`The value was hidden again.`);
+  }, [hide, announce, t]);
   const secondsLeft = useCountdown(shownAt, REVEAL_SECONDS, hideWhenDue);
 
   // Hide synchronously when the tab is hidden or the page goes into the back/forward cache.
@@ -53,43 +67,60 @@ export function SecretValuePanel(props: {
     };
   }, [revealed, hide]);
 
-  const copyValue = () => void copy.copy({ what: 'Value', read: async () => rawValue(await value.read()), onCopied: () => report('copy') });
+  const copyValue = () =>
+    void copy.copy({ what: t`Value`, read: async () => rawValue(await value.read()), onCopied: () => report('copy') });
   const copyField = (fieldValue: string, key: string) =>
     void copy.copy({ what: key, read: () => fieldValue, onCopied: () => report('copy') });
 
+  const inFrame = framed();
   const stateAllows = secret.state === 'ENABLED';
-  const readable = stateAllows && !refusal;
+  const readable = stateAllows && !refusal && !inFrame;
   const blocked = readable ? undefined : BLOCKED_ID;
+  useShortcuts([
+    { keys: ['r'], label: t`Reveal the value`, run: value.reveal, disabled: !readable || revealed },
+    { keys: ['h'], label: t`Hide the value`, run: hide, disabled: !revealed },
+    { keys: ['c'], label: t`Copy the value`, run: copyValue, disabled: !readable },
+  ]);
   return (
     <section aria-labelledby="value-heading" className="space-y-3 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 id="value-heading" className="text-base font-semibold">
-          Value
+          <Trans>Value</Trans>
         </h2>
         <div className="flex flex-wrap items-center gap-2">
           {shownAt !== undefined && (
             <span className="text-xs text-zinc-600 tabular-nums dark:text-zinc-400" aria-live="off">
-              Hides in {secondsLeft} s
+              <Trans>Hides in {secondsLeft} s</Trans>
             </span>
           )}
           {revealed ? (
             // After a failed read there is no value to hide, only the error to put away.
-            <Button onClick={hide}>{value.error ? 'Dismiss' : 'Hide value'}</Button>
+            <Button onClick={hide} aria-keyshortcuts="h">
+              {value.error ? <Trans>Dismiss</Trans> : <Trans>Hide value</Trans>}
+            </Button>
           ) : (
-            <Button variant="primary" disabled={!readable} onClick={value.reveal} aria-describedby={blocked}>
-              Reveal value
+            <Button variant="primary" disabled={!readable} onClick={value.reveal} aria-describedby={blocked} aria-keyshortcuts="r">
+              <Trans>Reveal value</Trans>
             </Button>
           )}
-          <Button disabled={!readable} onClick={copyValue} aria-describedby={blocked}>
-            Copy value
+          <Button disabled={!readable} onClick={copyValue} aria-describedby={blocked} aria-keyshortcuts="c">
+            <Trans>Copy value</Trans>
           </Button>
         </div>
       </div>
-      {stateAllows ? (
+      {inFrame ? (
+        <p id={BLOCKED_ID} className="text-sm text-amber-900 dark:text-amber-300">
+          <Trans>
+            This page is shown inside another page, which could trick a click: Reveal and Copy are off. Open the console in its own tab.
+          </Trans>
+        </p>
+      ) : stateAllows ? (
         refusal && (
           <p id={BLOCKED_ID} className="text-sm text-amber-900 dark:text-amber-300">
-            CSMS refused to read this value: it needs the IAM permission {permissionFor(refusal.operation)}. Reveal and Copy stay off until
-            you leave this page.
+            <Trans>
+              CSMS refused to read this value: it needs the IAM permission {permissionFor(refusal.operation)}. Reveal and Copy stay off
+              until you leave this page.
+            </Trans>
           </p>
         )
       ) : (
@@ -97,7 +128,7 @@ export function SecretValuePanel(props: {
       )}
       <CopyStatus state={copy.state} onRetry={(request) => void copy.copy(request)} />
       {value.error ? (
-        <ErrorPanel heading="The value could not be read" error={value.error} onRetry={value.reveal} />
+        <ErrorPanel heading={t`The value could not be read`} error={value.error} onRetry={value.reveal} />
       ) : value.value ? (
         value.value.secret_binary !== undefined ? (
           <BinaryValueView
@@ -110,13 +141,20 @@ export function SecretValuePanel(props: {
         )
       ) : (
         // No mask where no value can be read at all: the reason above says why.
-        stateAllows && (
-          <div aria-label="Value hidden" className="flex items-center gap-3">
+        stateAllows &&
+        !inFrame && (
+          <div aria-label={t`Value hidden`} className="flex items-center gap-3">
             <span aria-hidden="true" className="font-mono text-lg tracking-widest text-zinc-500 select-none dark:text-zinc-400">
               {MASK}
             </span>
             <span className="text-xs text-zinc-600 dark:text-zinc-400">
-              {revealed ? 'Loading…' : refusal ? 'Hidden.' : 'Hidden. Each reveal or copy is logged.'}
+              {revealed ? (
+                <Trans>Loading…</Trans>
+              ) : refusal ? (
+                <Trans>Hidden.</Trans>
+              ) : (
+                <Trans>Hidden. Each reveal or copy is logged.</Trans>
+              )}
             </span>
           </div>
         )

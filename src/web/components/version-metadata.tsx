@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react/macro';
 import type { VersionMetadata } from '../../csms/schemas.ts';
 import { MetadataList, Mono, None } from './metadata-list.tsx';
 import { TimeText } from './time-text.tsx';
@@ -15,26 +16,40 @@ export function latestOf(versions: VersionMetadata[]): VersionMetadata | undefin
   );
 }
 
+/** The versions just older and just newer than `id`, by number. */
+export function neighboursOf(versions: VersionMetadata[], id: string): { previous?: VersionMetadata; next?: VersionMetadata } {
+  const n = versionNumber(id);
+  let previous: VersionMetadata | undefined;
+  let next: VersionMetadata | undefined;
+  for (const v of versions) {
+    const m = versionNumber(v.id);
+    if (m < n && (!previous || m > versionNumber(previous.id))) previous = v;
+    if (m > n && (!next || m < versionNumber(next.id))) next = v;
+  }
+  return { previous, next };
+}
+
 export function VersionMetadataList({ version, projectId }: { version: VersionMetadata; projectId: string }) {
+  const { t } = useLingui();
   return (
     <MetadataList
-      label="Version metadata"
+      label={t`Version metadata`}
       items={[
-        ['Created', <TimeText value={version.create_time} />],
+        [t`Created`, <TimeText value={version.create_time} />],
         [
-          'Expires',
+          t`Expires`,
           version.expire_time == null ? (
-            'never'
+            t`never`
           ) : (
             <span className="flex flex-wrap items-center gap-1.5">
               <TimeText value={version.expire_time} />
-              {isExpired(version) && <Badge tone="red">expired</Badge>}
+              {isExpired(version) && <Badge tone="red">{t`expired`}</Badge>}
             </span>
           ),
         ],
-        ['KMS key', version.kms_key_id ? <Mono>{version.kms_key_id}</Mono> : <None />],
+        [t`KMS key`, version.kms_key_id ? <Mono>{version.kms_key_id}</Mono> : <None />],
         [
-          'Stages',
+          t`Stages`,
           version.version_stages.length ? (
             <span className="flex flex-wrap gap-1">
               {sortStages(version.version_stages).map((s) => (

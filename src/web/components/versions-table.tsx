@@ -1,3 +1,5 @@
+import { msg } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Link } from 'react-router';
 import type { VersionMetadata } from '../../csms/schemas.ts';
 import { paths } from '../lib/paths.ts';
@@ -17,27 +19,35 @@ export function StageChip({ projectId, secretName, stage }: { projectId: string;
 }
 
 /** A version no stage points at: CSMS may delete it to make room for a new one. */
-export const NoStage = () => (
-  <span
-    className="text-xs text-zinc-600 dark:text-zinc-400"
-    title="No stage points at this version: CSMS may delete it to make room for a new one."
-  >
-    No stage
-  </span>
-);
+export function NoStage() {
+  const { t } = useLingui();
+  return (
+    <span
+      className="text-xs text-zinc-600 dark:text-zinc-400"
+      title={t`No stage points at this version: CSMS may delete it to make room for a new one.`}
+    >
+      <Trans>No stage</Trans>
+    </span>
+  );
+}
+
+const COLUMNS = [msg`Version`, msg`Created`, msg`Expires`, msg`Stages`];
 
 export const isExpired = (v: VersionMetadata, now = Date.now()) => v.expire_time != null && toMillis(v.expire_time) < now;
 
 export function VersionsTable({ projectId, secretName, versions }: { projectId: string; secretName: string; versions: VersionMetadata[] }) {
+  const { t, i18n } = useLingui();
   return (
     <div className="rounded-lg border border-zinc-200 dark:border-zinc-800">
       <table className={`w-full text-sm ${stackedTable.table}`}>
-        <caption className="sr-only">Versions of {secretName}</caption>
+        <caption className="sr-only">
+          <Trans>Versions of {secretName}</Trans>
+        </caption>
         <thead className={`bg-zinc-50 text-left text-xs text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400 ${stackedTable.head}`}>
           <tr>
-            {['Version', 'Created', 'Expires', 'Stages'].map((label) => (
-              <th key={label} scope="col" className="px-3 py-2 font-medium">
-                {label}
+            {COLUMNS.map((label) => (
+              <th key={label.id} scope="col" className="px-3 py-2 font-medium">
+                {i18n._(label)}
               </th>
             ))}
           </tr>
@@ -50,20 +60,26 @@ export function VersionsTable({ projectId, secretName, versions }: { projectId: 
                   {v.id}
                 </Link>
               </th>
-              <td data-label="Created" className={`px-3 py-2 ${stackedTable.cell}`}>
+              <td data-label={t`Created`} className={`px-3 py-2 ${stackedTable.cell}`}>
                 <TimeText value={v.create_time} />
               </td>
-              <td data-label="Expires" className={`px-3 py-2 ${stackedTable.cell}`}>
+              <td data-label={t`Expires`} className={`px-3 py-2 ${stackedTable.cell}`}>
                 {v.expire_time == null ? (
-                  <span className="text-zinc-500 dark:text-zinc-400">never</span>
+                  <span className="text-zinc-500 dark:text-zinc-400">
+                    <Trans>never</Trans>
+                  </span>
                 ) : (
                   <span className="flex flex-wrap items-center gap-1.5">
                     <TimeText value={v.expire_time} />
-                    {isExpired(v) && <Badge tone="red">expired</Badge>}
+                    {isExpired(v) && (
+                      <Badge tone="red">
+                        <Trans>expired</Trans>
+                      </Badge>
+                    )}
                   </span>
                 )}
               </td>
-              <td data-label="Stages" className={`px-3 py-2 ${stackedTable.cell}`}>
+              <td data-label={t`Stages`} className={`px-3 py-2 ${stackedTable.cell}`}>
                 {v.version_stages.length === 0 ? (
                   <NoStage />
                 ) : (
@@ -89,16 +105,19 @@ export function stageMap(versions: VersionMetadata[]): [string, string][] {
 }
 
 export function StageMap(props: { projectId: string; secretName: string; versions: VersionMetadata[]; emptyText?: string }) {
-  const { projectId, secretName, versions, emptyText = 'No stage points at any version.' } = props;
+  const { t } = useLingui();
+  const { projectId, secretName, versions, emptyText = t`No stage points at any version.` } = props;
   const pairs = stageMap(versions);
   if (pairs.length === 0) return <p className="text-sm text-zinc-600 dark:text-zinc-400">{emptyText}</p>;
   return (
-    <ul aria-label="Stage map" className="flex flex-wrap gap-2">
+    <ul aria-label={t`Stage map`} className="flex flex-wrap gap-2">
       {pairs.map(([stage, versionId]) => (
         <li key={stage} className="flex items-center gap-1.5 rounded-md border border-zinc-200 px-2 py-1 text-sm dark:border-zinc-800">
           <StageChip projectId={projectId} secretName={secretName} stage={stage} />
           <span aria-hidden="true">→</span>
-          <span className="sr-only">points at</span>
+          <span className="sr-only">
+            <Trans>points at</Trans>
+          </span>
           <Link className="font-mono text-blue-700 hover:underline dark:text-blue-400" to={paths.version(projectId, secretName, versionId)}>
             {versionId}
           </Link>

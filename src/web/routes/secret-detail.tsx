@@ -1,18 +1,28 @@
-// Secret detail: every field of the secret, its versions and where each stage points.
+// Secret detail: every field of the secret, its versions and where each stage points, when each
+// stage moved and who called what on it (from CTS), and the answers a ticket wants.
+import { Trans, useLingui } from '@lingui/react/macro';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { secretQueries, VERSIONS_PAGE_SIZE } from '../api/secret-queries.ts';
 import { useCheckedParams } from '../app/checked-params.ts';
+import { ActivitySection } from '../components/activity-section.tsx';
+import { CopyLink } from '../components/copy-link.tsx';
+import { CopySummary } from '../components/copy-summary.tsx';
 import { ErrorPanel } from '../components/error-panel.tsx';
 import { usePageTitle } from '../components/page-title.ts';
 import { RotationOverdue } from '../components/rotation-overdue.tsx';
 import { SecretMetadata } from '../components/secret-metadata.tsx';
 import { SecretStateExplained } from '../components/secret-state-badge.tsx';
+import { useSectionShortcuts } from '../components/section-shortcuts.ts';
+import { StageTimeline } from '../components/stage-timeline.tsx';
 import { Button } from '../components/ui/button.tsx';
 import { CopyButton } from '../components/ui/copy-button.tsx';
 import { StageMap, VersionsTable } from '../components/versions-table.tsx';
+import { paths } from '../lib/paths.ts';
 
 export function Component() {
+  const { t } = useLingui();
   const { projectId, secretName } = useCheckedParams('projectId', 'secretName');
   usePageTitle(secretName);
   const { data: secret } = useSuspenseQuery(secretQueries.detail(projectId, secretName));
@@ -24,13 +34,14 @@ export function Component() {
     page && page.version_metadatas.length >= VERSIONS_PAGE_SIZE
       ? (page.page_info.next_marker ?? page.version_metadatas.at(-1)?.id)
       : undefined;
+  useSectionShortcuts();
 
   return (
     <div className="space-y-8">
       <header className="space-y-2">
         <div className="flex flex-wrap items-center gap-2">
           <h1 className="font-mono text-xl font-semibold break-all">{secret.name}</h1>
-          <CopyButton text={secret.name} label="Copy secret name" />
+          <CopyButton text={secret.name} label={t`Copy secret name`} />
         </div>
         <div className="flex flex-wrap items-center gap-2">
           <SecretStateExplained secret={secret} />
@@ -41,44 +52,59 @@ export function Component() {
             {secret.description}
           </p>
         ) : null}
+        <div className="flex flex-wrap items-center gap-2">
+          <CopySummary projectId={projectId} secret={secret} versions={page?.version_metadatas ?? []} />
+          <CopyLink />
+          <Link
+            className="text-sm text-blue-700 underline dark:text-blue-400"
+            to={paths.compare(projectId, secretName, 'SYSPREVIOUS', 'SYSCURRENT')}
+          >
+            <Trans>Compare values</Trans>
+          </Link>
+        </div>
       </header>
 
       <section aria-labelledby="metadata-heading" className="space-y-3">
         <h2 id="metadata-heading" className="text-base font-semibold">
-          Metadata
+          <Trans>Metadata</Trans>
         </h2>
         <SecretMetadata secret={secret} />
       </section>
 
       <section aria-labelledby="stages-heading" className="space-y-3">
-        <h2 id="stages-heading" className="text-base font-semibold">
-          Stages
+        <h2 id="stages-heading" tabIndex={-1} className="text-base font-semibold">
+          <Trans>Stages</Trans>
         </h2>
         {page && <StageMap projectId={projectId} secretName={secretName} versions={page.version_metadatas} />}
       </section>
 
       <section aria-labelledby="versions-heading" className="space-y-3">
-        <h2 id="versions-heading" className="text-base font-semibold">
-          Versions
+        <h2 id="versions-heading" tabIndex={-1} className="text-base font-semibold">
+          <Trans>Versions</Trans>
         </h2>
         {versions.error ? (
           <ErrorPanel error={versions.error} onRetry={() => void versions.refetch()} />
         ) : page ? (
           <VersionsTable projectId={projectId} secretName={secretName} versions={page.version_metadatas} />
         ) : (
-          <p className="text-sm">Loading versions…</p>
+          <p className="text-sm">
+            <Trans>Loading versions…</Trans>
+          </p>
         )}
         {(markers.length > 1 || nextMarker) && (
           <div className="flex gap-2">
             <Button disabled={markers.length <= 1} onClick={() => setMarkers((m) => m.slice(0, -1))}>
-              Previous page
+              <Trans>Previous page</Trans>
             </Button>
             <Button disabled={!nextMarker} onClick={() => setMarkers((m) => [...m, nextMarker])}>
-              Next page
+              <Trans>Next page</Trans>
             </Button>
           </div>
         )}
       </section>
+
+      <StageTimeline projectId={projectId} secretName={secretName} />
+      <ActivitySection projectId={projectId} secretName={secretName} />
     </div>
   );
 }

@@ -1,22 +1,31 @@
 // Stage inspection: where the stage points and since when (the version named once), that
-// version's metadata, the secret's other stages, and the reveal panel for that version.
+// version's metadata, the secret's other stages, the reveal panel for that version, where the stage
+// pointed at a chosen time (from CTS), and the answers a ticket wants.
+import { Trans, useLingui } from '@lingui/react/macro';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { secretQueries } from '../api/secret-queries.ts';
 import { useCheckedParams } from '../app/checked-params.ts';
+import { CopyLink } from '../components/copy-link.tsx';
+import { CopySummary } from '../components/copy-summary.tsx';
 import { DidYouMean } from '../components/did-you-mean.tsx';
 import { ErrorPanel } from '../components/error-panel.tsx';
 import { usePageTitle } from '../components/page-title.ts';
 import { SecretStateBadge } from '../components/secret-state-badge.tsx';
 import { SecretValuePanel } from '../components/secret-value-panel.tsx';
+import { useSectionShortcuts } from '../components/section-shortcuts.ts';
+import { StageAtPicker } from '../components/stage-at-picker.tsx';
 import { TimeText } from '../components/time-text.tsx';
+import { UseThisSecret } from '../components/use-this-secret.tsx';
 import { VersionMetadataList } from '../components/version-metadata.tsx';
 import { StageMap } from '../components/versions-table.tsx';
 import { paths } from '../lib/paths.ts';
 import { sameButCase } from '../lib/secret-filter.ts';
 
 export function Component() {
+  const { t } = useLingui();
   const { projectId, secretName, stageName } = useCheckedParams('projectId', 'secretName', 'stageName');
+  useSectionShortcuts({ projectId, secretName });
   usePageTitle(secretName, stageName);
   const { data: secret } = useSuspenseQuery(secretQueries.detail(projectId, secretName));
   const { data: page } = useSuspenseQuery(secretQueries.versions(projectId, secretName));
@@ -32,11 +41,17 @@ export function Component() {
     <div className="space-y-6">
       <header className="space-y-1">
         <h1 className="text-xl font-semibold">
-          <span className="font-mono break-all">{secretName}</span>{' '}
-          <span className="font-normal text-zinc-600 dark:text-zinc-400">stage</span> <span className="font-mono">{stageName}</span>
+          <Trans>
+            <span className="font-mono break-all">{secretName}</span>{' '}
+            <span className="font-normal text-zinc-600 dark:text-zinc-400">stage</span> <span className="font-mono">{stageName}</span>
+          </Trans>
         </h1>
         <div className="flex items-center gap-2 text-sm">
-          Secret state: <SecretStateBadge state={secret.state} />
+          <Trans>Secret state:</Trans> <SecretStateBadge state={secret.state} />
+        </div>
+        <div className="flex flex-wrap gap-2 pt-1">
+          <CopySummary projectId={projectId} secret={secret} versions={page.version_metadatas} focus={t`Stage ${stageName}`} />
+          <CopyLink />
         </div>
       </header>
 
@@ -46,14 +61,19 @@ export function Component() {
           className="space-y-2 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm dark:border-amber-800 dark:bg-amber-950/40"
         >
           <h2 className="font-semibold">
-            Stage {stageName} does not exist on {secretName}
+            <Trans>
+              Stage {stageName} does not exist on {secretName}
+            </Trans>
           </h2>
           {stageSuggestion && (
             <p>
-              <DidYouMean to={paths.stage(projectId, secretName, stageSuggestion)} name={stageSuggestion} /> Stage names are case-sensitive.
+              <DidYouMean to={paths.stage(projectId, secretName, stageSuggestion)} name={stageSuggestion} />{' '}
+              <Trans>Stage names are case-sensitive.</Trans>
             </p>
           )}
-          <p>Its stages are:</p>
+          <p>
+            <Trans>Its stages are:</Trans>
+          </p>
           <StageMap projectId={projectId} secretName={secretName} versions={page.version_metadatas} />
         </section>
       ) : stage.error ? (
@@ -62,33 +82,53 @@ export function Component() {
         <>
           {/* The one place the version is named: the sections below are about it. */}
           <p className="text-base">
-            <span className="font-mono">{stageName}</span> points at{' '}
-            <Link
-              className="font-mono text-blue-700 underline dark:text-blue-400"
-              to={paths.version(projectId, secretName, stage.data.version_id)}
-            >
-              {stage.data.version_id}
-            </Link>
-            {stage.data.update_time !== undefined && (
-              <>
-                , since <TimeText value={stage.data.update_time} />
-              </>
+            {stage.data.update_time !== undefined ? (
+              <Trans>
+                <span className="font-mono">{stageName}</span> points at{' '}
+                <Link
+                  className="font-mono text-blue-700 underline dark:text-blue-400"
+                  to={paths.version(projectId, secretName, stage.data.version_id)}
+                >
+                  {stage.data.version_id}
+                </Link>
+                , since <TimeText value={stage.data.update_time} />.
+              </Trans>
+            ) : (
+              <Trans>
+                <span className="font-mono">{stageName}</span> points at{' '}
+                <Link
+                  className="font-mono text-blue-700 underline dark:text-blue-400"
+                  to={paths.version(projectId, secretName, stage.data.version_id)}
+                >
+                  {stage.data.version_id}
+                </Link>
+                .
+              </Trans>
             )}
-            .
           </p>
+          {stageName !== 'SYSCURRENT' && (
+            <p className="text-sm">
+              <Link
+                className="text-blue-700 underline dark:text-blue-400"
+                to={paths.compare(projectId, secretName, stageName, 'SYSCURRENT')}
+              >
+                <Trans>Same as SYSCURRENT?</Trans>
+              </Link>
+            </p>
+          )}
           {version && (
             <section aria-labelledby="version-heading" className="space-y-3">
               <h2 id="version-heading" className="text-base font-semibold">
-                That version
+                <Trans>That version</Trans>
               </h2>
               <VersionMetadataList version={version} projectId={projectId} />
             </section>
           )}
           <section aria-labelledby="other-stages-heading" className="space-y-3">
             <h2 id="other-stages-heading" className="text-base font-semibold">
-              Other stages
+              <Trans>Other stages</Trans>
             </h2>
-            <StageMap projectId={projectId} secretName={secretName} versions={others} emptyText="No other stage points at a version." />
+            <StageMap projectId={projectId} secretName={secretName} versions={others} emptyText={t`No other stage points at a version.`} />
           </section>
           <SecretValuePanel
             key={stage.data.version_id}
@@ -97,9 +137,18 @@ export function Component() {
             versionId={stage.data.version_id}
             secret={secret}
           />
+          <StageAtPicker
+            projectId={projectId}
+            secretName={secretName}
+            stageName={stageName}
+            current={{ version_id: stage.data.version_id, update_time: stage.data.update_time }}
+          />
+          <UseThisSecret projectId={projectId} secretName={secretName} stageName={stageName} />
         </>
       ) : (
-        <p className="text-sm">Loading the stage…</p>
+        <p className="text-sm">
+          <Trans>Loading the stage…</Trans>
+        </p>
       )}
     </div>
   );

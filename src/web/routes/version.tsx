@@ -1,50 +1,122 @@
 // Version detail: its metadata (from ListSecretVersions: CSMS has no metadata-only call for one
-// version), `latest` resolved to its vN, and the reveal panel.
+// version), `latest` resolved to its vN, the versions either side, compares one click away, and
+// the reveal panel. Keys: [ and ] the previous and next version.
+import { Trans, useLingui } from '@lingui/react/macro';
 import { useSuspenseQuery } from '@tanstack/react-query';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { secretQueries } from '../api/secret-queries.ts';
 import { useCheckedParams } from '../app/checked-params.ts';
+import { CopyLink } from '../components/copy-link.tsx';
+import { CopySummary } from '../components/copy-summary.tsx';
 import { usePageTitle } from '../components/page-title.ts';
 import { SecretStateBadge } from '../components/secret-state-badge.tsx';
 import { SecretValuePanel } from '../components/secret-value-panel.tsx';
-import { latestOf, VersionMetadataList } from '../components/version-metadata.tsx';
+import { useSectionShortcuts } from '../components/section-shortcuts.ts';
+import { UseThisSecret } from '../components/use-this-secret.tsx';
+import { latestOf, neighboursOf, VersionMetadataList } from '../components/version-metadata.tsx';
 import { paths } from '../lib/paths.ts';
+import { useShortcuts } from '../lib/shortcuts.ts';
+
+const LINK = 'text-blue-700 underline dark:text-blue-400';
 
 export function Component() {
+  const { t } = useLingui();
   const { projectId, secretName, versionId } = useCheckedParams('projectId', 'secretName', 'versionId');
   const { data: secret } = useSuspenseQuery(secretQueries.detail(projectId, secretName));
   const { data: page } = useSuspenseQuery(secretQueries.versions(projectId, secretName));
   const version = versionId === 'latest' ? latestOf(page.version_metadatas) : page.version_metadatas.find((v) => v.id === versionId);
   usePageTitle(secretName, version?.id ?? versionId);
+  const navigate = useNavigate();
+  const { previous, next } = version ? neighboursOf(page.version_metadatas, version.id) : {};
+  const shownId = version?.id ?? versionId;
+  useSectionShortcuts({ projectId, secretName });
+  useShortcuts([
+    {
+      keys: ['['],
+      label: t`Previous version`,
+      run: () => previous && void navigate(paths.version(projectId, secretName, previous.id)),
+      disabled: !previous,
+    },
+    {
+      keys: [']'],
+      label: t`Next version`,
+      run: () => next && void navigate(paths.version(projectId, secretName, next.id)),
+      disabled: !next,
+    },
+  ]);
 
   return (
     <div className="space-y-6">
       <header className="space-y-1">
         <h1 className="text-xl font-semibold">
-          <span className="font-mono break-all">{secretName}</span>{' '}
-          <span className="font-normal text-zinc-600 dark:text-zinc-400">version</span>{' '}
-          <span className="font-mono">{version?.id ?? versionId}</span>
+          <Trans>
+            <span className="font-mono break-all">{secretName}</span>{' '}
+            <span className="font-normal text-zinc-600 dark:text-zinc-400">version</span> <span className="font-mono">{shownId}</span>
+          </Trans>
         </h1>
         {versionId === 'latest' && version && (
-          <p className="text-sm text-zinc-700 dark:text-zinc-300">“latest” is the newest version: {version.id}.</p>
+          <p className="text-sm text-zinc-700 dark:text-zinc-300">
+            <Trans>“latest” is the newest version: {shownId}.</Trans>
+          </p>
         )}
         <div className="flex items-center gap-2 text-sm">
-          Secret state: <SecretStateBadge state={secret.state} />
+          <Trans>Secret state:</Trans> <SecretStateBadge state={secret.state} />
         </div>
       </header>
       {version ? (
         <>
+          <nav aria-label={t`Versions and compares`} className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
+            {previous ? (
+              <Link className={LINK} to={paths.version(projectId, secretName, previous.id)} aria-keyshortcuts="[">
+                <Trans>← Previous version ({previous.id})</Trans>
+              </Link>
+            ) : (
+              <span className="text-zinc-500">
+                <Trans>No older version</Trans>
+              </span>
+            )}
+            {next ? (
+              <Link className={LINK} to={paths.version(projectId, secretName, next.id)} aria-keyshortcuts="]">
+                <Trans>Next version ({next.id}) →</Trans>
+              </Link>
+            ) : (
+              <span className="text-zinc-500">
+                <Trans>No newer version</Trans>
+              </span>
+            )}
+            {!version.version_stages.includes('SYSCURRENT') && (
+              <Link className={LINK} to={paths.compare(projectId, secretName, version.id, 'SYSCURRENT')}>
+                <Trans>Same as SYSCURRENT?</Trans>
+              </Link>
+            )}
+            {previous && (
+              <Link className={LINK} to={paths.compare(projectId, secretName, previous.id, version.id)}>
+                <Trans>Compare with previous</Trans>
+              </Link>
+            )}
+          </nav>
+          <div className="flex flex-wrap gap-2">
+            <CopySummary projectId={projectId} secret={secret} versions={page.version_metadatas} focus={t`Version ${shownId}`} />
+            <CopyLink />
+          </div>
           <VersionMetadataList version={version} projectId={projectId} />
           <SecretValuePanel key={version.id} projectId={projectId} secretName={secretName} versionId={version.id} secret={secret} />
+          <UseThisSecret projectId={projectId} secretName={secretName} versionId={version.id} />
         </>
       ) : (
         <section
           role="alert"
           className="space-y-2 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm dark:border-amber-800 dark:bg-amber-950/40"
         >
-          <h2 className="font-semibold">Version {versionId} does not exist</h2>
+          <h2 className="font-semibold">
+            <Trans>Version {versionId} does not exist</Trans>
+          </h2>
           <p>
-            {secretName} has {page.version_metadatas.length === 0 ? 'no versions' : 'these versions: '}
+            {page.version_metadatas.length === 0 ? (
+              <Trans>{secretName} has no versions.</Trans>
+            ) : (
+              <Trans>{secretName} has these versions:</Trans>
+            )}{' '}
             {page.version_metadatas.map((v, i) => (
               <span key={v.id}>
                 {i > 0 && ', '}

@@ -1,0 +1,23 @@
+// On a secret page: `s` goes to the stages, `v` to the versions (the secret page's sections, or
+// that page itself from a stage or version page).
+import { useLingui } from '@lingui/react/macro';
+import { useNavigate } from 'react-router';
+import { paths } from '../lib/paths.ts';
+import { useShortcuts } from '../lib/shortcuts.ts';
+
+function goToSection(id: string) {
+  const heading = document.getElementById(id);
+  heading?.scrollIntoView({ block: 'start' });
+  heading?.focus({ preventScroll: true });
+}
+
+/** `s`, `v`; `from` a stage or version page, the keys open the secret page at that section. */
+export function useSectionShortcuts(from?: { projectId: string; secretName: string }) {
+  const { t } = useLingui();
+  const navigate = useNavigate();
+  const go = (id: string) => (from ? void navigate(`${paths.secret(from.projectId, from.secretName)}#${id}`) : goToSection(id));
+  useShortcuts([
+    { keys: ['s'], label: t`Go to the stages`, run: () => go('stages-heading') },
+    { keys: ['v'], label: t`Go to the versions`, run: () => go('versions-heading') },
+  ]);
+}

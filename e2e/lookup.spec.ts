@@ -143,11 +143,11 @@ test('Enter opens the only match of a partial name, offers a name that differs i
   ).toBeVisible();
   await expect(page).toHaveURL(/\?q=JWT-SIGNING-KEY$/);
 
-  await input.fill('prod');
+  await input.fill('admin');
   await expect(page.getByText('2 of 22 secrets match')).toBeVisible();
   await input.press('Enter');
-  await expect(page.getByText('2 secrets match prod, none by that exact name.')).toBeVisible();
-  await expect(page).toHaveURL(/\?q=prod$/);
+  await expect(page.getByText('2 secrets match admin, none by that exact name.')).toBeVisible();
+  await expect(page).toHaveURL(/\?q=admin$/);
   await expect(page.getByText(/No secret named/)).toHaveCount(0);
 
   await input.fill('JWT-SIGNING-KEY');

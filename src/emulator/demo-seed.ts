@@ -62,6 +62,7 @@ const production: SeedInput['projects'][number]['secrets'] = [
     name: 'prod-postgres-app',
     description: 'Primary PostgreSQL credentials for the orders service.',
     created: '-210d',
+    tags: { env: 'production', team: 'orders', app: 'orders-api', 'cost-center': 'CC-1042' },
     versions: [
       { secret_string: db('pg1', 'pg-prod.internal', 'orders_app') },
       { secret_string: db('pg2', 'pg-prod.internal', 'orders_app'), created: '-120d' },
@@ -78,6 +79,7 @@ const production: SeedInput['projects'][number]['secrets'] = [
     rotation_config: json({ instance_id: '6d1c4b2a8f0e4c3d9b7a5e1f2c3d4e5fin01', secret_sub_type: 'MultiUser' }),
     rotation_func_urn: `urn:fss:cn-north-4:${pid}:function:default:csms-rds-rotation:latest`,
     event_subscriptions: ['secret-rotation-alerts'],
+    tags: { env: 'production', team: 'orders', app: 'orders-api' },
     // Its rotation has not run since it was set up (the emulator's last rotation is the
     // creation): overdue, and no version newer than that last rotation.
     versions: [{ secret_string: json({ username: 'orders_rw', password: fake('mysql1') }) }],
@@ -85,36 +87,46 @@ const production: SeedInput['projects'][number]['secrets'] = [
   {
     name: 'gaussdb-reporting',
     description: 'GaussDB reporting user, rotated weekly.',
-    created: '-3d',
+    created: '-60d',
+    // Rotated 4 days ago: the next rotation is due in 3 days.
+    last_rotated: '-4d',
+    tags: { env: 'production', team: 'data', app: 'reporting' },
     secret_type: 'GaussDB-FG',
     auto_rotation: true,
     rotation_period: '7d',
     rotation_config: json({ instance_id: 'a1b2c3d4e5f647a8b9c0d1e2f3a4b5c6in14', secret_sub_type: 'SingleUser' }),
     rotation_func_urn: `urn:fss:cn-north-4:${pid}:function:default:csms-gaussdb-rotation:latest`,
-    versions: [{ secret_string: json({ username: 'report_ro', password: fake('gauss2') }) }],
+    versions: [
+      { secret_string: json({ username: 'report_ro', password: fake('gauss1') }) },
+      { secret_string: json({ username: 'report_ro', password: fake('gauss2') }), created: '-4d' },
+    ],
   },
   {
     name: 'payments-psp-api-key',
     description: 'Live API key of the payment service provider.',
     created: '-300d',
+    tags: { env: 'production', team: 'payments', 'cost-center': 'CC-2001' },
     versions: [{ secret_string: `pk_live_${fake('psp1', 32)}` }, { secret_string: `pk_live_${fake('psp2', 32)}`, created: '-30d' }],
   },
   {
     name: 'github-deploy-token',
     description: 'Fine-grained token used by the release pipeline.',
     created: '-40d',
+    tags: { env: 'production', team: 'platform' },
     versions: [{ secret_string: `ghp_${fake('gh', 36)}` }],
   },
   {
     name: 'tls-keystore-gateway',
     description: 'PKCS#12 keystore of the public API gateway (binary).',
     created: '-150d',
+    tags: { env: 'production', team: 'platform', app: 'api-gateway' },
     versions: [{ secret_binary: fakeBytes('p12-1', 2470) }, { secret_binary: fakeBytes('p12-2', 2512), created: '-20d' }],
   },
   {
     name: 'jwt-signing-key',
     description: 'HMAC key for session tokens; CANARY gets the next key first.',
     created: '-180d',
+    tags: { env: 'production', team: 'identity', app: 'auth' },
     versions: [
       { secret_string: fake('jwt1', 64) },
       { secret_string: fake('jwt2', 64), created: '-90d' },
@@ -128,6 +140,7 @@ const production: SeedInput['projects'][number]['secrets'] = [
     name: 'kafka-sasl-credentials',
     description: 'SASL/SCRAM credentials of the event bus; rotated often, at the 20-version limit.',
     created: '-400d',
+    tags: { env: 'production', team: 'platform', app: 'event-bus' },
     versions: Array.from({ length: 20 }, (_, i) => ({
       secret_string: json({ mechanism: 'SCRAM-SHA-512', username: 'bus-producer', password: fake(`kafka${i}`) }),
       created: `-${400 - i * 20}d`,
@@ -139,6 +152,7 @@ const production: SeedInput['projects'][number]['secrets'] = [
     name: 'redis-cache-password',
     description: 'Disabled after the cache moved to IAM auth.',
     created: '-250d',
+    tags: { env: 'production', team: 'orders' },
     state: 'DISABLED',
     versions: [{ secret_string: fake('redis', 32) }],
   },
@@ -146,6 +160,7 @@ const production: SeedInput['projects'][number]['secrets'] = [
     name: 'legacy-ldap-bind',
     description: 'Bind account of the retired LDAP directory.',
     created: '-700d',
+    tags: { env: 'production', team: 'identity' },
     state: 'PENDING_DELETE',
     scheduled_delete_time: '+5d',
     versions: [{ secret_string: json({ bind_dn: 'cn=svc-portal,ou=services,dc=corp,dc=example', password: fake('ldap') }) }],
@@ -154,6 +169,7 @@ const production: SeedInput['projects'][number]['secrets'] = [
     name: 'partner-sftp-key',
     description: 'Frozen by the security team pending an incident review.',
     created: '-90d',
+    tags: { env: 'production', team: 'payments' },
     state: 'FROZEN',
     versions: [{ secret_string: fake('sftp', 40) }],
   },
@@ -161,13 +177,14 @@ const production: SeedInput['projects'][number]['secrets'] = [
     name: 'smtp-relay',
     description: 'SMTP relay credentials; the current version expires, subscribed to expiry alerts.',
     created: '-120d',
+    tags: { env: 'production', team: 'platform', app: 'notifications' },
     event_subscriptions: ['secret-expiry-alerts'],
     versions: [
       { secret_string: json({ host: 'smtp.mail.example.com', port: 587, user: 'noreply', password: fake('smtp1') }) },
       {
         secret_string: json({ host: 'smtp.mail.example.com', port: 587, user: 'noreply', password: fake('smtp2') }),
         created: '-10d',
-        expire_time: '+80d',
+        expire_time: '+5d',
       },
     ],
   },
@@ -175,18 +192,30 @@ const production: SeedInput['projects'][number]['secrets'] = [
     name: 'oauth-client-mobile',
     description: 'OAuth client of the mobile app.',
     created: '-45d',
+    tags: { env: 'production', team: 'identity', app: 'mobile' },
     versions: [{ secret_string: json({ client_id: 'mobile-app', client_secret: fake('oauth', 40), redirect_uri: 'app://callback' }) }],
   },
   {
     name: 'obs-backup-access-key',
-    description: 'AK/SK of the backup job that writes to OBS.',
+    description: 'AK/SK of the backup job that writes to OBS, rotated monthly by a FunctionGraph function.',
     created: '-33d',
-    versions: [{ secret_string: json({ access_key: fake('obs-ak', 20).toUpperCase(), secret_key: fake('obs-sk', 40) }) }],
+    tags: { env: 'production', team: 'sre', app: 'backup' },
+    auto_rotation: true,
+    rotation_period: '30d',
+    rotation_func_urn: `urn:fss:cn-north-4:${pid}:function:default:obs-ak-rotation:latest`,
+    event_subscriptions: ['secret-rotation-alerts'],
+    // Its last rotation ran on time, then a rotation run by hand this morning failed (see the tasks).
+    last_rotated: '-3d',
+    versions: [
+      { secret_string: json({ access_key: fake('obs-ak', 20).toUpperCase(), secret_key: fake('obs-sk', 40) }) },
+      { secret_string: json({ access_key: fake('obs-ak2', 20).toUpperCase(), secret_key: fake('obs-sk2', 40) }), created: '-3d' },
+    ],
   },
   {
     name: 'elasticsearch-admin',
     description: '生产环境 Elasticsearch 管理员账号，仅限运维值班使用，请勿共享。',
     created: '-75d',
+    tags: { env: 'production', team: 'sre', owner: '运维值班' },
     versions: [{ secret_string: json({ username: 'elastic', password: fake('es') }) }],
   },
   {
@@ -197,9 +226,10 @@ const production: SeedInput['projects'][number]['secrets'] = [
   },
   {
     name: 'observability-api-key',
-    description: 'Metrics and logs ingestion key.',
-    created: '-8d',
-    versions: [{ secret_string: fake('obs-api', 40) }],
+    description: 'Metrics and logs ingestion key, replaced every 10 days by the pipeline: 19 of its 20 versions used.',
+    created: '-185d',
+    tags: { env: 'production', team: 'sre' },
+    versions: Array.from({ length: 19 }, (_, i) => ({ secret_string: fake(`obs-api${i}`, 40), created: `-${185 - i * 10}d` })),
   },
   { name: 'feature-flags-sdk-key', description: '', created: '-2d', versions: [{ secret_string: `sdk-${fake('ff', 36)}` }] },
   {
@@ -207,6 +237,7 @@ const production: SeedInput['projects'][number]['secrets'] = [
     description:
       'Shared secret used to sign outgoing webhooks to partners. Rotate only after every partner has confirmed the new key in the partner portal; the previous key stays valid for 48 hours through SYSPREVIOUS during the overlap window.',
     created: '-130d',
+    tags: { env: 'production', team: 'payments', app: 'webhooks' },
     versions: [{ secret_string: `whsec_${fake('wh1', 32)}` }, { secret_string: `whsec_${fake('wh2', 32)}`, created: '-1d' }],
   },
   {
@@ -219,6 +250,8 @@ const production: SeedInput['projects'][number]['secrets'] = [
     name: 'ci-npm-token',
     description: 'Token to publish internal packages; v2 expired.',
     created: '-100d',
+    event_subscriptions: ['secret-expiry-alerts'],
+    tags: { env: 'production', team: 'platform' },
     versions: [
       { secret_string: `npm_${fake('npm1', 36)}` },
       { secret_string: `npm_${fake('npm2', 36)}`, created: '-60d', expire_time: '-10d' },
@@ -229,6 +262,7 @@ const production: SeedInput['projects'][number]['secrets'] = [
     name: 'grafana-admin',
     description: 'Grafana admin login.',
     created: '-15d',
+    tags: { env: 'production', team: 'sre' },
     versions: [{ secret_string: json({ user: 'admin', password: fake('grafana') }) }],
   },
 ];
@@ -238,16 +272,24 @@ const staging: SeedInput['projects'][number]['secrets'] = [
     name: 'staging-postgres-app',
     description: 'Staging copy of the orders database user.',
     created: '-60d',
+    tags: { env: 'staging', team: 'orders', app: 'orders-api' },
     versions: [
       { secret_string: db('spg1', 'pg-staging.internal', 'orders_app') },
       { secret_string: db('spg2', 'pg-staging.internal', 'orders_app'), created: '-7d' },
     ],
   },
-  { name: 'staging-redis', description: 'Staging cache password.', created: '-50d', versions: [{ secret_string: fake('sredis', 32) }] },
+  {
+    name: 'staging-redis',
+    tags: { env: 'staging', team: 'orders' },
+    description: 'Staging cache password.',
+    created: '-50d',
+    versions: [{ secret_string: fake('sredis', 32) }],
+  },
   {
     name: 'staging-jwt-signing-key',
     description: 'Staging session key with a PREVIEW stage for the next release.',
     created: '-90d',
+    tags: { env: 'staging', team: 'identity', app: 'auth' },
     versions: [
       { secret_string: fake('sjwt1', 64) },
       { secret_string: fake('sjwt2', 64), created: '-20d' },
@@ -258,6 +300,7 @@ const staging: SeedInput['projects'][number]['secrets'] = [
     name: 'staging-smtp',
     description: 'Mail sandbox account.',
     created: '-30d',
+    tags: { env: 'staging', team: 'platform' },
     versions: [{ secret_string: json({ host: 'sandbox.smtp.example.com', port: 2525, user: 'staging', password: fake('ssmtp') }) }],
   },
   {
@@ -270,6 +313,7 @@ const staging: SeedInput['projects'][number]['secrets'] = [
     name: 'staging-api-gateway-key',
     description: 'APIG app key for integration tests.',
     created: '-12d',
+    tags: { env: 'staging', team: 'platform', app: 'api-gateway' },
     versions: [{ secret_string: fake('sapig', 40) }],
   },
   {
@@ -288,6 +332,7 @@ const staging: SeedInput['projects'][number]['secrets'] = [
     name: 'qa-test-accounts',
     description: 'Logins of the QA test users (JSON array).',
     created: '-18d',
+    tags: { env: 'staging', team: 'qa' },
     versions: [
       {
         secret_string: json([
@@ -301,6 +346,7 @@ const staging: SeedInput['projects'][number]['secrets'] = [
     name: 'staging-rabbitmq',
     description: 'Cuenta de servicio de RabbitMQ — entorno de pruebas (ñ, ü, 日本語テスト).',
     created: '-9d',
+    tags: { env: 'staging', team: 'platform' },
     versions: [{ secret_string: json({ username: 'svc-staging', password: fake('srmq'), vhost: '/staging' }) }],
   },
   {
@@ -312,11 +358,93 @@ const staging: SeedInput['projects'][number]['secrets'] = [
   },
 ];
 
+const smnTopic = (name: string) => ({ target_type: 'SMN' as const, target_id: `urn:smn:cn-north-4:${pid}:${name}`, target_name: name });
+
+/** Who hears about rotations and expiries, and what CSMS sent them. */
+const productionEvents: Pick<SeedInput['projects'][number], 'events' | 'tasks' | 'notification_records'> = {
+  events: [
+    {
+      name: 'secret-rotation-alerts',
+      event_types: ['SECRET_ROTATED', 'SECRET_ROTATED_FAILED'],
+      state: 'ENABLED',
+      notification: smnTopic('csms-rotation-oncall'),
+      created: '-120d',
+    },
+    {
+      name: 'secret-expiry-alerts',
+      event_types: ['SECRET_VERSION_NEAR_EXPIRY', 'SECRET_VERSION_EXPIRED'],
+      state: 'ENABLED',
+      notification: smnTopic('csms-expiry-oncall'),
+      created: '-120d',
+    },
+    {
+      name: 'secret-deletion-audit',
+      event_types: ['SECRET_DELETED'],
+      state: 'DISABLED',
+      notification: smnTopic('security-audit'),
+      created: '-300d',
+    },
+  ],
+  tasks: [
+    { secret_name: 'gaussdb-reporting', task_status: 'SUCCESS', task_time: '-11d', operate_type: 'AUTO' },
+    { secret_name: 'gaussdb-reporting', task_status: 'SUCCESS', task_time: '-4d', operate_type: 'AUTO' },
+    { secret_name: 'obs-backup-access-key', task_status: 'SUCCESS', task_time: '-3d', operate_type: 'AUTO' },
+    // Run by hand after the backup job's bucket policy changed: the function cannot reach IAM.
+    {
+      secret_name: 'obs-backup-access-key',
+      task_status: 'FAILED',
+      task_time: '-3h',
+      attempt_nums: 3,
+      operate_type: 'MANUAL',
+      task_error_code: 'FSS.0409',
+      task_error_msg:
+        'Function obs-ak-rotation returned an error: CreateTemporaryAccessKeyByToken failed: IAM.0007 The request is not authorized (the agency csms_rotation_agency lacks iam:credentials:createAccessKey).',
+    },
+  ],
+  notification_records: [
+    {
+      event_name: 'secret-rotation-alerts',
+      secret_name: 'obs-backup-access-key',
+      trigger_event_type: 'SECRET_ROTATED_FAILED',
+      notification_status: 'SUCCESS',
+      create_time: '-3h',
+    },
+    {
+      event_name: 'secret-rotation-alerts',
+      secret_name: 'obs-backup-access-key',
+      trigger_event_type: 'SECRET_ROTATED',
+      notification_status: 'SUCCESS',
+      create_time: '-3d',
+    },
+    {
+      event_name: 'secret-expiry-alerts',
+      secret_name: 'smtp-relay',
+      trigger_event_type: 'SECRET_VERSION_NEAR_EXPIRY',
+      notification_status: 'SUCCESS',
+      create_time: '-1d',
+    },
+    {
+      event_name: 'secret-expiry-alerts',
+      secret_name: 'smtp-relay',
+      trigger_event_type: 'SECRET_VERSION_NEAR_EXPIRY',
+      notification_status: 'FAIL',
+      create_time: '-2d',
+    },
+    {
+      event_name: 'secret-expiry-alerts',
+      secret_name: 'ci-npm-token',
+      trigger_event_type: 'SECRET_VERSION_EXPIRED',
+      notification_status: 'SUCCESS',
+      create_time: '-10d',
+    },
+  ],
+};
+
 export function demoSeed(): SeedInput {
   return {
     iam: DEMO_IAM,
     projects: [
-      { ...DEMO_PROJECTS.production, secrets: production },
+      { ...DEMO_PROJECTS.production, secrets: production, ...productionEvents },
       { ...DEMO_PROJECTS.staging, secrets: staging },
     ],
   };

@@ -4,6 +4,7 @@
 import { CancelledError, type QueryKey } from '@tanstack/react-query';
 import { redirect, type LoaderFunctionArgs } from 'react-router';
 import { configQuery } from '../api/config-query.ts';
+import { overviewQuery } from '../api/overview-query.ts';
 import { secretQueries } from '../api/secret-queries.ts';
 import { paths } from '../lib/paths.ts';
 import { checkedParams } from './checked-params.ts';
@@ -57,4 +58,17 @@ export async function stageLoader(args: LoaderFunctionArgs) {
 export async function versionLoader(args: LoaderFunctionArgs) {
   checkedParams(args.params, 'projectId', 'secretName', 'versionId');
   return secretLoader(args);
+}
+
+/** The overview starts its sweep while the page's code loads; the page shows it as it comes. */
+export function projectOverviewLoader({ params }: LoaderFunctionArgs) {
+  const { projectId } = checkedParams(params, 'projectId');
+  void queryClient.prefetchQuery(overviewQuery(projectId));
+  return null;
+}
+
+export async function overviewLoader() {
+  const config = await queryClient.ensureQueryData(configQuery);
+  for (const project of config.projects) void queryClient.prefetchQuery(overviewQuery(project.id));
+  return null;
 }

@@ -1,10 +1,20 @@
+import { t } from '@lingui/core/macro';
 import { createBrowserRouter, type Params } from 'react-router';
 import { usePageTitle } from '../components/page-title.ts';
 import { paths } from '../lib/paths.ts';
 import type { Crumb } from './breadcrumbs.tsx';
 import { LayoutFallback, SignInFallback } from './app-shell.tsx';
 import { Layout } from './layout.tsx';
-import { homeLoader, lookupLoader, rootLoader, secretLoader, stageLoader, versionLoader } from './loaders.ts';
+import {
+  homeLoader,
+  lookupLoader,
+  overviewLoader,
+  projectOverviewLoader,
+  rootLoader,
+  secretLoader,
+  stageLoader,
+  versionLoader,
+} from './loaders.ts';
 import { NotFoundPage, RouteError } from './route-error.tsx';
 
 // Each page's breadcrumbs, from its route's (already checked) parameters.
@@ -38,6 +48,23 @@ export const router = createBrowserRouter([
               currentUrl.pathname === nextUrl.pathname && currentUrl.search !== nextUrl.search ? false : defaultShouldRevalidate,
             handle: { crumbs: (p: Params) => [secretsCrumb(p)] },
             lazy: { Component: async () => (await import('../routes/lookup.tsx')).Component },
+          },
+          {
+            path: 'overview',
+            loader: overviewLoader,
+            handle: { crumbs: () => [{ label: t`Every project`, to: paths.overview() }] },
+            lazy: { Component: async () => (await import('../routes/overview.tsx')).Component },
+          },
+          {
+            path: 'projects/:projectId/overview',
+            loader: projectOverviewLoader,
+            handle: {
+              crumbs: (p: Params) => [
+                { label: t`Every project`, to: paths.overview() },
+                { label: t`Overview`, to: paths.projectOverview(p.projectId!) },
+              ],
+            },
+            lazy: { Component: async () => (await import('../routes/project-overview.tsx')).Component },
           },
           {
             path: 'projects/:projectId/secrets/:secretName',

@@ -9,6 +9,9 @@ export const paths = {
     return `/sign-in${query ? `?${query}` : ''}`;
   },
   secrets: (projectId: string, q?: string) => `/projects/${seg(projectId)}/secrets${q ? `?q=${seg(q)}` : ''}`,
+  /** The list with filters chosen: `{ rotation: 'failing' }`. */
+  secretsWhere: (projectId: string, filter: Record<string, string>) =>
+    `/projects/${seg(projectId)}/secrets?${new URLSearchParams(filter).toString()}`,
   secret: (projectId: string, name: string) => `/projects/${seg(projectId)}/secrets/${seg(name)}`,
   stage: (projectId: string, name: string, stage: string) => `/projects/${seg(projectId)}/secrets/${seg(name)}/stages/${seg(stage)}`,
   version: (projectId: string, name: string, versionId: string) =>

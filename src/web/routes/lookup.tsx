@@ -1,8 +1,9 @@
 // Secret lookup: type a name and press Enter to open it, or filter the project's secrets. The name
 // box works even when the list cannot be loaded: a person who knows the name can still open it.
+import { Plural, Trans, useLingui } from '@lingui/react/macro';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type RefObject } from 'react';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { nameProblem } from '../../csms/patterns.ts';
 import { useAllSecrets } from '../api/all-secrets.ts';
 import { ApiError } from '../api/api-error.ts';
@@ -21,7 +22,8 @@ type Answer = (Exclude<EnterOutcome, { kind: 'open' | 'ask' }> | { kind: 'missin
 
 export function Component() {
   const { projectId } = useCheckedParams('projectId');
-  usePageTitle('Secrets');
+  const { t } = useLingui();
+  usePageTitle(t`Secrets`);
   const { text, setText, flush } = useSearchText();
   const list = useAllSecrets(projectId);
   const navigate = useNavigate();
@@ -63,7 +65,12 @@ export function Component() {
 
   return (
     <div className="space-y-4">
-      <h1 className="text-xl font-semibold">Secrets</h1>
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-xl font-semibold">{t`Secrets`}</h1>
+        <Link className="text-sm text-blue-700 hover:underline dark:text-blue-400" to={paths.projectOverview(projectId)}>
+          {t`Overview of this project`}
+        </Link>
+      </div>
       <form
         role="search"
         onSubmit={(e) => {
@@ -73,7 +80,7 @@ export function Component() {
         className="max-w-xl"
       >
         <label htmlFor="secret-name" className="mb-1 block text-sm font-medium">
-          Secret name
+          {t`Secret name`}
         </label>
         <div className="relative">
           <input
@@ -85,7 +92,7 @@ export function Component() {
               setLookupError(null);
               setText(e.target.value);
             }}
-            placeholder="Type to filter, Enter to open"
+            placeholder={t`Type to filter, Enter to open`}
             autoComplete="off"
             spellCheck={false}
             aria-invalid={problem ? true : undefined}
@@ -110,7 +117,7 @@ export function Component() {
         </p>
       </form>
       {lookupError && <ErrorPanel error={lookupError} onRetry={() => void onEnter()} />}
-      <SecretList projectId={projectId} list={list} filter={text} />
+      <SecretList projectId={projectId} list={list} text={text} onClearText={() => setText('')} />
     </div>
   );
 }
@@ -121,19 +128,23 @@ function AnswerText({ answer, projectId }: { answer: Answer; projectId: string }
     case 'many':
       return (
         <span>
-          {answer.count} secrets match {typed}, none by that exact name. Choose one below, or type its full name.
+          <Trans>
+            <Plural value={answer.count} one="# secret matches" other="# secrets match" /> {typed}, none by that exact name. Choose one
+            below, or type its full name.
+          </Trans>
         </span>
       );
     case 'did-you-mean':
       return (
         <span className="text-red-700 dark:text-red-400">
-          No secret is named {typed} (names are case-sensitive). <DidYouMean to={paths.secret(projectId, answer.name)} name={answer.name} />
+          <Trans>No secret is named {typed} (names are case-sensitive).</Trans>{' '}
+          <DidYouMean to={paths.secret(projectId, answer.name)} name={answer.name} />
         </span>
       );
     case 'missing':
       return (
         <span className="text-red-700 dark:text-red-400">
-          No secret named {typed} exists in this project.{' '}
+          <Trans>No secret named {typed} exists in this project.</Trans>{' '}
           {answer.suggestion && <DidYouMean to={paths.secret(projectId, answer.suggestion)} name={answer.suggestion} />}
         </span>
       );

@@ -1,0 +1,47 @@
+// A project's overview: the console server's sweep of it (secrets, versions, rotation tasks,
+// events, notification records; never a value). Partial until `complete`: polled every second
+// until then, then every 60 s, and only while the tab is visible (TanStack Query pauses interval
+// refetches in a hidden tab). The overview pages and the lookup's badges share one query, so a
+// project is swept once for both.
+import { queryOptions, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { ProjectOverview } from '../../csms/console-api.ts';
+import { API_PREFIX } from '../../csms/console-paths.ts';
+import { getJson } from './client.ts';
+
+export const OVERVIEW_REFRESH_MS = 60_000;
+const SWEEP_POLL_MS = 1000;
+
+const overviewUrl = (projectId: string, fresh: boolean) =>
+  `${API_PREFIX}/overview/${encodeURIComponent(projectId)}${fresh ? '?fresh=1' : ''}`;
+
+/** Without the list of secrets there is no overview: a failure is the ListSecrets refusal. */
+const fetchOverview = (projectId: string, fresh: boolean, signal?: AbortSignal) =>
+  getJson<ProjectOverview>('ListSecrets', overviewUrl(projectId, fresh), signal);
+
+export const overviewQuery = (projectId: string) =>
+  queryOptions({
+    queryKey: ['overview', projectId] as const,
+    queryFn: ({ signal }) => fetchOverview(projectId, false, signal),
+    staleTime: OVERVIEW_REFRESH_MS,
+    refetchInterval: (query) => (query.state.data && !query.state.data.complete ? SWEEP_POLL_MS : OVERVIEW_REFRESH_MS),
+  });
+
+/** A new sweep now (the server keeps the last one 10 s against repeated clicks). */
+export const refreshOverview = (queryClient: QueryClient, projectId: string) =>
+  queryClient.fetchQuery({
+    ...overviewQuery(projectId),
+    queryFn: ({ signal }) => fetchOverview(projectId, true, signal),
+    staleTime: 0,
+  });
+
+/** Sweeps the projects again now; busy until every answer is in. */
+export function useOverviewRefresh(projectIds: string[]) {
+  const queryClient = useQueryClient();
+  const [busy, setBusy] = useState(false);
+  const run = () => {
+    setBusy(true);
+    void Promise.allSettled(projectIds.map((id) => refreshOverview(queryClient, id))).finally(() => setBusy(false));
+  };
+  return { run, busy };
+}

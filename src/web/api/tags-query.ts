@@ -1,0 +1,51 @@
+// Every secret's tags, from ListResourceInstances (a POST that only reads; the console server checks
+// and rebuilds its body): pages of 1000 by offset. The list's tag column, tag filter and export.
+import { queryOptions } from '@tanstack/react-query';
+import { CONSOLE_ERRORS } from '../../csms/error-codes.ts';
+import { apiPath } from '../../csms/console-paths.ts';
+import type { ResourceInstancesRequest, ResponseOf, Tag } from '../../csms/schemas.ts';
+import { ApiError } from './api-error.ts';
+import { CONSOLE_HEADERS, errorOf } from './client.ts';
+
+const PAGE = 1000;
+/** CSMS keeps at most 500 secrets a project; a few pages more are a margin, not a loop. */
+const MAX_PAGES = 5;
+
+async function postInstances(projectId: string, body: ResourceInstancesRequest, signal: AbortSignal) {
+  const operation = 'ListResourceInstances';
+  let res: Response;
+  try {
+    res = await fetch(apiPath(operation, { project_id: projectId }), {
+      method: 'POST',
+      headers: { ...CONSOLE_HEADERS, 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+      signal,
+      credentials: 'same-origin',
+      cache: 'no-store',
+    });
+  } catch (error) {
+    if (signal.aborted) throw error;
+    throw new ApiError({ status: 0, code: CONSOLE_ERRORS.network, message: 'The console server could not be reached.', operation });
+  }
+  const answer: unknown = await res.json().catch(() => null);
+  if (!res.ok) throw errorOf(res, answer, operation);
+  return answer as ResponseOf<'ListResourceInstances'>;
+}
+
+/** Secret name → its tags. */
+export async function fetchTags(projectId: string, signal: AbortSignal): Promise<Map<string, Tag[]>> {
+  const tags = new Map<string, Tag[]>();
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const answer = await postInstances(projectId, { action: 'filter', limit: String(PAGE), offset: String(page * PAGE) }, signal);
+    for (const r of answer.resources) tags.set(r.resource_name ?? r.resource_detail?.name ?? r.resource_id, r.tags);
+    if (answer.resources.length < PAGE || (page + 1) * PAGE >= answer.total_count) break;
+  }
+  return tags;
+}
+
+export const tagsQuery = (projectId: string) =>
+  queryOptions({
+    queryKey: ['secrets', projectId, 'tags'] as const,
+    queryFn: ({ signal }) => fetchTags(projectId, signal),
+    staleTime: 30_000,
+  });

@@ -1,0 +1,55 @@
+// One project's secret health at a glance, for a person or a wall display: counts, what needs
+// attention most urgently first, recent notifications and the events subscribed. Refreshed every
+// 60 s while the tab is visible, and on demand.
+import { useQuery } from '@tanstack/react-query';
+import { Trans, useLingui } from '@lingui/react/macro';
+import { Link } from 'react-router';
+import { configQuery } from '../api/config-query.ts';
+import { overviewQuery, useOverviewRefresh } from '../api/overview-query.ts';
+import { useCheckedParams } from '../app/checked-params.ts';
+import { OverviewStatus } from '../components/overview-status.tsx';
+import { usePageTitle } from '../components/page-title.ts';
+import { ProjectHealthPanel } from '../components/project-health.tsx';
+import { paths } from '../lib/paths.ts';
+import { useShortcuts } from '../lib/shortcuts.ts';
+
+export function Component() {
+  const { projectId } = useCheckedParams('projectId');
+  const { t } = useLingui();
+  usePageTitle(t`Overview`);
+  const { data: config } = useQuery(configQuery);
+  const project = config?.projects.find((p) => p.id === projectId);
+  const { data: overview, isFetching } = useQuery(overviewQuery(projectId));
+  const refresh = useOverviewRefresh([projectId]);
+  useShortcuts([{ keys: ['r'], label: t`Refresh the overview`, run: refresh.run, disabled: refresh.busy }]);
+  const name = project?.name ?? projectId;
+  return (
+    <div className="space-y-5">
+      <header className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold">
+            <Trans>
+              Overview of <span className="font-mono">{name}</span>
+            </Trans>
+          </h1>
+          {project && <p className="text-sm text-zinc-600 dark:text-zinc-400">{project.region}</p>}
+        </div>
+        <nav aria-label={t`Other views`} className="flex gap-4 text-sm">
+          <Link className="text-blue-700 hover:underline dark:text-blue-400" to={paths.secrets(projectId)}>
+            {t`All secrets of this project`}
+          </Link>
+          <Link className="text-blue-700 hover:underline dark:text-blue-400" to={paths.overview()}>
+            {t`Every project`}
+          </Link>
+        </nav>
+      </header>
+      <OverviewStatus
+        asOf={overview?.as_of}
+        overview={overview}
+        refreshing={refresh.busy || (isFetching && !overview)}
+        onRefresh={refresh.run}
+      />
+      <ProjectHealthPanel projectId={projectId} />
+    </div>
+  );
+}

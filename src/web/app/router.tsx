@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { createBrowserRouter, type Params } from 'react-router';
 import { usePageTitle } from '../components/page-title.ts';
 import { paths } from '../lib/paths.ts';
@@ -7,8 +9,9 @@ import { Layout } from './layout.tsx';
 import { homeLoader, lookupLoader, rootLoader, secretLoader, stageLoader, versionLoader } from './loaders.ts';
 import { NotFoundPage, RouteError } from './route-error.tsx';
 
-// Each page's breadcrumbs, from its route's (already checked) parameters.
-const secretsCrumb = (p: Params): Crumb => ({ label: 'Secrets', to: paths.secrets(p.projectId!) });
+// Each page's breadcrumbs, from its route's (already checked) parameters, in the language of the
+// moment they are drawn.
+const secretsCrumb = (p: Params): Crumb => ({ label: t`Secrets`, to: paths.secrets(p.projectId!) });
 const secretCrumb = (p: Params): Crumb => ({ label: p.secretName!, to: paths.secret(p.projectId!, p.secretName!), mono: true });
 
 // Each page's code is its own chunk, loaded in parallel with its data.
@@ -52,7 +55,7 @@ export const router = createBrowserRouter([
               crumbs: (p: Params) => [
                 secretsCrumb(p),
                 secretCrumb(p),
-                { label: `stage ${p.stageName}`, to: paths.stage(p.projectId!, p.secretName!, p.stageName!), mono: true },
+                { label: t`stage ${p.stageName!}`, to: paths.stage(p.projectId!, p.secretName!, p.stageName!), mono: true },
               ],
             },
             lazy: { Component: async () => (await import('../routes/stage.tsx')).Component },
@@ -64,7 +67,7 @@ export const router = createBrowserRouter([
               crumbs: (p: Params) => [
                 secretsCrumb(p),
                 secretCrumb(p),
-                { label: `version ${p.versionId}`, to: paths.version(p.projectId!, p.secretName!, p.versionId!), mono: true },
+                { label: t`version ${p.versionId!}`, to: paths.version(p.projectId!, p.secretName!, p.versionId!), mono: true },
               ],
             },
             lazy: { Component: async () => (await import('../routes/version.tsx')).Component },
@@ -77,6 +80,11 @@ export const router = createBrowserRouter([
 ]);
 
 function NoProjects() {
-  usePageTitle('No project');
-  return <p className="text-sm">No project is configured. Set HUAWEICLOUD_SDK_PROJECT_ID on the console server.</p>;
+  const { t } = useLingui();
+  usePageTitle(t`No project`);
+  return (
+    <p className="text-sm">
+      <Trans>No project is configured. Set HUAWEICLOUD_SDK_PROJECT_ID on the console server.</Trans>
+    </p>
+  );
 }

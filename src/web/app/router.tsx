@@ -12,6 +12,16 @@ import { NotFoundPage, RouteError } from './route-error.tsx';
 // Each page's breadcrumbs, from its route's (already checked) parameters, in the language of the
 // moment they are drawn.
 const secretsCrumb = (p: Params): Crumb => ({ label: t`Secrets`, to: paths.secrets(p.projectId!) });
+const stageCrumb = ({ projectId = '', secretName = '', stageName = '' }: Params): Crumb => ({
+  label: t`stage ${stageName}`,
+  to: paths.stage(projectId, secretName, stageName),
+  mono: true,
+});
+const versionCrumb = ({ projectId = '', secretName = '', versionId = '' }: Params): Crumb => ({
+  label: t`version ${versionId}`,
+  to: paths.version(projectId, secretName, versionId),
+  mono: true,
+});
 const secretCrumb = (p: Params): Crumb => ({ label: p.secretName!, to: paths.secret(p.projectId!, p.secretName!), mono: true });
 
 // Each page's code is its own chunk, loaded in parallel with its data.
@@ -51,25 +61,13 @@ export const router = createBrowserRouter([
           {
             path: 'projects/:projectId/secrets/:secretName/stages/:stageName',
             loader: stageLoader,
-            handle: {
-              crumbs: (p: Params) => [
-                secretsCrumb(p),
-                secretCrumb(p),
-                { label: t`stage ${p.stageName!}`, to: paths.stage(p.projectId!, p.secretName!, p.stageName!), mono: true },
-              ],
-            },
+            handle: { crumbs: (p: Params) => [secretsCrumb(p), secretCrumb(p), stageCrumb(p)] },
             lazy: { Component: async () => (await import('../routes/stage.tsx')).Component },
           },
           {
             path: 'projects/:projectId/secrets/:secretName/versions/:versionId',
             loader: versionLoader,
-            handle: {
-              crumbs: (p: Params) => [
-                secretsCrumb(p),
-                secretCrumb(p),
-                { label: t`version ${p.versionId!}`, to: paths.version(p.projectId!, p.secretName!, p.versionId!), mono: true },
-              ],
-            },
+            handle: { crumbs: (p: Params) => [secretsCrumb(p), secretCrumb(p), versionCrumb(p)] },
             lazy: { Component: async () => (await import('../routes/version.tsx')).Component },
           },
           { path: '*', Component: NotFoundPage },

@@ -14,6 +14,8 @@ export function ProjectUnavailable({ projectId, error }: { projectId: string; er
   const user = config?.auth === 'iam' ? config.user : null;
   const projects = config?.projects ?? [];
   const notConfigured = error.status === 404;
+  const userName = user?.name;
+  const domain = user?.domain;
   const project = <span className="font-mono break-all">{projectId}</span>;
   const { status, code, requestId } = error;
   return (
@@ -30,7 +32,7 @@ export function ProjectUnavailable({ projectId, error }: { projectId: string; er
           <Trans>Project {project} is not one of the projects this console reads.</Trans>
         ) : user ? (
           <Trans>
-            Project {project} is not one of the projects your IAM user {user.name} (account {user.domain}) may use.
+            Project {project} is not one of the projects your IAM user {userName} (account {domain}) may use.
           </Trans>
         ) : (
           <Trans>Project {project} is not open to you on this console.</Trans>
@@ -40,7 +42,7 @@ export function ProjectUnavailable({ projectId, error }: { projectId: string; er
         {notConfigured
           ? t`Whoever runs the console can add it (HUAWEICLOUD_SDK_PROJECT_ID or CSMS_REGIONS on the console server).`
           : user
-            ? t`An administrator of the ${user.domain} account can give you access to it in IAM; sign in again afterwards.`
+            ? t`An administrator of the ${domain} account can give you access to it in IAM; sign in again afterwards.`
             : t`An administrator of the Huawei Cloud account can give your user access to it in IAM; sign in again afterwards.`}
       </p>
       {projects.length > 0 && (

@@ -68,7 +68,7 @@ test('secret detail: each state is explained', async ({ page, projectId, csms, e
   await expect(page.getByText('No value can be read until it is enabled again.')).toBeVisible();
   await page.goto(secretPath(projectId, 'going'));
   await expect(page.getByText('Pending deletion', { exact: true })).toBeVisible();
-  await expect(page.getByText(/^To be deleted on .+ \(in 3 d (0|1) h\)\.$/)).toBeVisible();
+  await expect(page.getByText(/^To be deleted on .+ \(in 3d (0|1)h\)\.$/)).toBeVisible();
   await expect(page.getByText(/Until then no value can be read, and the secret can be restored\.$/)).toBeVisible();
   await page.goto(secretPath(projectId, 'cold'));
   await expect(page.getByText(/^No value can be read until it is unfrozen/)).toBeVisible();

@@ -1,6 +1,7 @@
 // The API client: one GET over fetch, the query's AbortSignal passed through, every failure turned
 // into an ApiError. Answers are not validated here: the console server checked each one against
 // its operation's schema and passed on only the fields it knows.
+import { t } from '@lingui/core/macro';
 import { apiPath, CONSOLE_REQUEST_HEADER } from '../../csms/console-paths.ts';
 import { CONSOLE_ERRORS, parseErrorBody } from '../../csms/error-codes.ts';
 import type { ParamsOf, ReadOperation } from '../../csms/operations.ts';
@@ -21,10 +22,12 @@ function retryAfterSeconds(header: string | null): number | undefined {
 /** The ApiError for an answer that is not 2xx, whatever CSMS error shape its body has. */
 export function errorOf(res: Response, body: unknown, operation: Operation): ApiError {
   const error = parseErrorBody(body);
+  const status = res.status;
   return new ApiError({
     status: res.status,
     code: error?.error_code ?? `HTTP.${res.status}`,
-    message: error?.error_msg ?? `The server answered HTTP ${res.status}.`,
+    // CSMS's own message as sent; the console's words only when it sent none.
+    message: error?.error_msg ?? t`The server answered HTTP ${status}.`,
     requestId: error?.request_id ?? res.headers.get('x-request-id') ?? undefined,
     operation,
     retryAfterSeconds: retryAfterSeconds(res.headers.get('retry-after')),
@@ -41,11 +44,12 @@ export async function getJson<T>(operation: Operation, url: string, signal?: Abo
     throw new ApiError({
       status: 0,
       code: CONSOLE_ERRORS.network,
-      message: 'The console server could not be reached. Check your connection.',
+      message: t`The console server could not be reached. Check your connection.`,
       operation,
     });
   }
   let body: unknown;
+  const status = res.status;
   try {
     body = await res.json();
   } catch {
@@ -53,7 +57,7 @@ export async function getJson<T>(operation: Operation, url: string, signal?: Abo
     throw new ApiError({
       status: res.status,
       code: CONSOLE_ERRORS.badResponse,
-      message: `The server sent an answer that is not JSON (HTTP ${res.status}).`,
+      message: t`The server sent an answer that is not JSON (HTTP ${status}).`,
       requestId: res.headers.get('x-request-id') ?? undefined,
       operation,
     });

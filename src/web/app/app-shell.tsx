@@ -1,8 +1,10 @@
 // The frame of every page: the progress bar, the skip link, the header and the main column. The
 // layout fills it with the page; a cold load fills it with that page's skeleton, so the header and
 // margins never jump.
+import { Trans } from '@lingui/react/macro';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
+import { LanguageSwitcher } from '../components/language-switcher.tsx';
 import { ThemeToggle } from '../components/theme-toggle.tsx';
 import { PageSkeleton, SignInSkeleton, Skeleton } from '../components/ui/skeleton.tsx';
 import { paths } from '../lib/paths.ts';
@@ -26,13 +28,13 @@ export function AppShell(props: {
         href="#main"
         className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 dark:focus:bg-zinc-900"
       >
-        Skip to content
+        <Trans>Skip to content</Trans>
       </a>
       <header className="border-b border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2">
           <Link to={props.home} className="flex items-center gap-2 font-semibold">
             <img src="/favicon.svg" alt="" width={20} height={20} />
-            CSMS console
+            <Trans>CSMS console</Trans>
           </Link>
           {props.header}
           <div className="ml-auto flex flex-wrap items-center justify-end gap-x-2 gap-y-1">{props.end}</div>
@@ -47,6 +49,14 @@ export function AppShell(props: {
   );
 }
 
+/** What a cold load's header offers already: the language and the theme. */
+const ShellControls = () => (
+  <>
+    <LanguageSwitcher />
+    <ThemeToggle />
+  </>
+);
+
 /** A cold load: the frame of the page at once, its skeleton until its data is here. */
 export function LayoutFallback() {
   const projectHome = useProjectHome();
@@ -55,7 +65,7 @@ export function LayoutFallback() {
     <AppShell
       loading
       home={projectHome}
-      end={<ThemeToggle />}
+      end={<ShellControls />}
       crumbs={
         <div className="mx-auto max-w-7xl px-4 py-3">
           <Skeleton className="h-5 w-48" />
@@ -69,7 +79,7 @@ export function LayoutFallback() {
 
 /** The sign-in page's cold load: no project and no breadcrumbs yet. */
 export const SignInFallback = () => (
-  <AppShell loading home={paths.home()} end={<ThemeToggle />} crumbs={null}>
+  <AppShell loading home={paths.home()} end={<ShellControls />} crumbs={null}>
     <SignInSkeleton />
   </AppShell>
 );

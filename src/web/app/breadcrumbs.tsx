@@ -1,4 +1,6 @@
-// The breadcrumbs of the page shown: each route names its own in its `handle`.
+// The breadcrumbs of the page shown: each route names its own in its `handle`, in the page's
+// language (read again when it changes).
+import { useLingui } from '@lingui/react/macro';
 import { Link, useMatches, type Params } from 'react-router';
 
 export interface Crumb {
@@ -15,11 +17,12 @@ const hasCrumbs = (handle: unknown): handle is CrumbsHandle =>
   typeof handle === 'object' && handle !== null && typeof (handle as CrumbsHandle).crumbs === 'function';
 
 export function Breadcrumbs() {
+  const { t } = useLingui();
   const match = useMatches().findLast((m) => hasCrumbs(m.handle));
   if (!match) return null;
   const crumbs = (match.handle as CrumbsHandle).crumbs(match.params);
   return (
-    <nav aria-label="Breadcrumb" className="mx-auto max-w-7xl px-4 py-3 text-sm">
+    <nav aria-label={t`Breadcrumb`} className="mx-auto max-w-7xl px-4 py-3 text-sm">
       <ol className="flex flex-wrap items-center gap-1 text-zinc-600 dark:text-zinc-400">
         {crumbs.map((crumb, i) => {
           const last = i === crumbs.length - 1;

@@ -2,8 +2,10 @@
 // call checkedParams (an invalid one fails before any request, as an AddressError: it is the
 // address that is wrong, and CSMS was not asked), pages read the same checks back with
 // useCheckedParams.
+import { t } from '@lingui/core/macro';
 import { useParams, type Params } from 'react-router';
-import { nameProblem, PROJECT_ID_PATTERN, VERSION_REF_PATTERN } from '../../csms/patterns.ts';
+import { PROJECT_ID_PATTERN, VERSION_REF_PATTERN } from '../../csms/patterns.ts';
+import { nameProblemIn } from '../lib/name-problem.ts';
 
 export interface RouteParams {
   projectId: string;
@@ -24,17 +26,17 @@ export class AddressError extends Error {
   }
 }
 
-/** Why a parameter of the URL is refused, or null. */
+/** Why a parameter of the URL is refused, or null: in the page's language when it is checked. */
 function problemOf(name: keyof RouteParams, value: string): string | null {
   switch (name) {
     case 'projectId':
-      return PROJECT_ID_PATTERN.test(value) ? null : `"${value}" is not a project id (32 hex characters).`;
+      return PROJECT_ID_PATTERN.test(value) ? null : t`"${value}" is not a project id (32 hex characters).`;
     case 'secretName':
-      return nameProblem(value, 'A secret name');
+      return nameProblemIn(value, 'secret');
     case 'stageName':
-      return nameProblem(value, 'A stage name');
+      return nameProblemIn(value, 'stage');
     case 'versionId':
-      return VERSION_REF_PATTERN.test(value) ? null : `"${value}" is not a version id: use v1, v2, … or latest.`;
+      return VERSION_REF_PATTERN.test(value) ? null : t`"${value}" is not a version id: use v1, v2, … or latest.`;
   }
 }
 

@@ -1,8 +1,10 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Outlet, useNavigate, useNavigation, useParams } from 'react-router';
 import { configQuery } from '../api/config-query.ts';
 import { leaveForSignIn, signOut } from '../api/session.ts';
+import { LanguageSwitcher } from '../components/language-switcher.tsx';
 import { ThemeToggle } from '../components/theme-toggle.tsx';
 import { TimeZoneToggle } from '../components/time-zone-toggle.tsx';
 import { Button } from '../components/ui/button.tsx';
@@ -28,6 +30,7 @@ export function Layout() {
         end={
           <>
             <SignedInUser />
+            <LanguageSwitcher />
             <TimeZoneToggle />
             <ThemeToggle />
           </>
@@ -42,6 +45,7 @@ export function Layout() {
 
 /** With IAM sign-in: who is signed in, and the way out. */
 function SignedInUser() {
+  const { t } = useLingui();
   const { data: config } = useQuery(configQuery);
   const zone = useTimeZone();
   const [signingOut, setSigningOut] = useState(false);
@@ -53,12 +57,11 @@ function SignedInUser() {
     return () => clearTimeout(timer);
   }, [expiresAt]);
   if (config?.auth !== 'iam' || !config.user) return null;
+  const { domain } = config.user;
+  const end = formatDateTime(config.user.expires_at, zone);
   return (
     <>
-      <span
-        className="text-sm text-zinc-600 dark:text-zinc-400"
-        title={`Account ${config.user.domain}; the session ends by ${formatDateTime(config.user.expires_at, zone)}`}
-      >
+      <span className="text-sm text-zinc-600 dark:text-zinc-400" title={t`Account ${domain}; the session ends by ${end}`}>
         {config.user.name}
         <span className="hidden sm:inline"> · {config.user.domain}</span>
       </span>
@@ -70,7 +73,7 @@ function SignedInUser() {
           void signOut();
         }}
       >
-        Sign out
+        <Trans>Sign out</Trans>
       </Button>
     </>
   );
@@ -80,6 +83,7 @@ function SignedInUser() {
 const shortId = (id: string) => (id.length > 12 ? `${id.slice(0, 8)}…` : id);
 
 function ProjectSwitcher() {
+  const { t } = useLingui();
   const { data: config } = useQuery(configQuery);
   const { projectId } = useParams();
   const navigate = useNavigate();
@@ -90,7 +94,9 @@ function ProjectSwitcher() {
   return (
     // A row of its own on a narrow screen, so the region after the project name stays visible.
     <label className="flex w-full items-center gap-2 text-sm sm:w-auto">
-      <span className="text-zinc-600 dark:text-zinc-400">Project</span>
+      <span className="text-zinc-600 dark:text-zinc-400">
+        <Trans>Project</Trans>
+      </span>
       <select
         className="h-8 min-w-0 flex-1 rounded-md border border-zinc-300 bg-white px-2 text-sm sm:max-w-sm sm:flex-none dark:border-zinc-700 dark:bg-zinc-950"
         value={projectId}
@@ -98,7 +104,7 @@ function ProjectSwitcher() {
       >
         {!known && (
           <option value={projectId}>
-            {shortId(projectId)} ({config?.auth === 'iam' ? 'no access' : 'not configured'})
+            {shortId(projectId)} ({config?.auth === 'iam' ? t`no access` : t`not configured`})
           </option>
         )}
         {projects.map((p) => (

@@ -1,5 +1,8 @@
 // While a read is being retried, the page says so (what failed, when or which try is next) with a
 // Cancel that shows the error at once, instead of a "Loading…" that lasts half a minute.
+import type { MessageDescriptor } from '@lingui/core';
+import { msg, t } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { useQueryClient, type Query } from '@tanstack/react-query';
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { ApiError, type Operation } from '../api/api-error.ts';
@@ -8,26 +11,30 @@ import { MAX_RETRIES, nextTryOf, stopRetrying } from './query-client.ts';
 
 const isRetrying = (q: Query) => q.state.fetchStatus === 'fetching' && q.state.fetchFailureCount > 0;
 
-const WHAT: Partial<Record<Operation, string>> = {
-  ListSecrets: 'the secrets',
-  ShowSecret: 'the secret',
-  ListSecretVersions: 'the versions',
-  ShowSecretStage: 'the stage',
-  Config: 'the console settings',
+const WHAT: Partial<Record<Operation, MessageDescriptor>> = {
+  ListSecrets: msg`Loading the secrets`,
+  ShowSecret: msg`Loading the secret`,
+  ListSecretVersions: msg`Loading the versions`,
+  ShowSecretStage: msg`Loading the stage`,
+  Config: msg`Loading the console settings`,
 };
+const WHAT_ELSE = msg`Loading the page`;
 
 function retryMessage(error: ApiError, failureCount: number, now: number): string {
-  const attempt = `(${failureCount + 1} of ${MAX_RETRIES + 1})`;
+  const attempt = failureCount + 1;
+  const tries = MAX_RETRIES + 1;
   const next = nextTryOf(error);
   const seconds = next === undefined ? 0 : Math.ceil((next - now) / 1000);
+  const status = error.status;
   if (error.kind === 'throttled')
-    return seconds > 0 ? `CSMS is busy, trying again in ${seconds} s` : `CSMS is busy, trying again ${attempt}`;
-  if (error.kind === 'network') return `The console server cannot be reached, trying again ${attempt}`;
-  if (error.status === 504) return `No answer yet from CSMS, trying again ${attempt}`;
-  return `CSMS is not answering (HTTP ${error.status}), trying again ${attempt}`;
+    return seconds > 0 ? t`CSMS is busy, trying again in ${seconds} s` : t`CSMS is busy, trying again (${attempt} of ${tries})`;
+  if (error.kind === 'network') return t`The console server cannot be reached, trying again (${attempt} of ${tries})`;
+  if (status === 504) return t`No answer yet from CSMS, trying again (${attempt} of ${tries})`;
+  return t`CSMS is not answering (HTTP ${status}), trying again (${attempt} of ${tries})`;
 }
 
 export function RetryStatus() {
+  const { t, i18n } = useLingui();
   const cache = useQueryClient().getQueryCache();
   const subscribe = useCallback((onChange: () => void) => cache.subscribe(onChange), [cache]);
   const signature = useSyncExternalStore(subscribe, () =>
@@ -39,18 +46,18 @@ export function RetryStatus() {
   const retrying = signature ? cache.findAll({ predicate: isRetrying }) : [];
   const now = useTicks(signature);
   return (
-    <div role="status" aria-label="Retrying" className="empty:hidden">
+    <div role="status" aria-label={t`Retrying`} className="empty:hidden">
       {retrying.map((query) => {
         const { fetchFailureReason: error, fetchFailureCount } = query.state;
         if (!(error instanceof ApiError)) return null;
+        const loading = i18n._((error.operation && WHAT[error.operation]) || WHAT_ELSE);
+        const detail = retryMessage(error, fetchFailureCount, now);
         return (
           <div key={query.queryHash} className="border-b border-amber-300 bg-amber-50 dark:border-amber-800 dark:bg-amber-950/60">
             <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-3 gap-y-1 px-4 py-2 text-sm">
-              <span>
-                Loading {(error.operation && WHAT[error.operation]) ?? 'the page'}: {retryMessage(error, fetchFailureCount, now)}
-              </span>
+              <span>{t`${loading}: ${detail}`}</span>
               <Button size="sm" onClick={() => stopRetrying(query)}>
-                Cancel
+                <Trans>Cancel</Trans>
               </Button>
             </div>
           </div>

@@ -1,6 +1,7 @@
 // What a page shows when its loader failed: an address that cannot be right, a project this
 // person cannot use, or the error CSMS gave (with a "did you mean" for a missing secret). Never a
 // stack trace.
+import { Trans, useLingui } from '@lingui/react/macro';
 import { isRouteErrorResponse, Link, useParams, useRevalidator, useRouteError } from 'react-router';
 import { ApiError } from '../api/api-error.ts';
 import { AddressProblem } from '../components/address-problem.tsx';
@@ -15,20 +16,26 @@ import { useProjectHome } from './project-home.ts';
 const linkClass = 'text-sm text-blue-700 underline dark:text-blue-400';
 
 export function RouteError() {
+  const { t } = useLingui();
   const error = useRouteError();
   const { projectId = '', secretName = '' } = useParams();
   const revalidator = useRevalidator();
   const projectHome = useProjectHome();
   usePageTitle(
-    error instanceof AddressError ? 'Wrong address' : error instanceof ApiError && error.kind === 'not-found' ? 'Not found' : 'Error',
+    error instanceof AddressError ? t`Wrong address` : error instanceof ApiError && error.kind === 'not-found' ? t`Not found` : t`Error`,
     ...(secretName && !(error instanceof AddressError) ? [secretName] : []),
   );
   // The query client is already taking the user to the sign-in page.
-  if (error instanceof ApiError && error.signInNeeded) return <p className="text-sm">Your session ended. Opening the sign-in page…</p>;
+  if (error instanceof ApiError && error.signInNeeded)
+    return (
+      <p className="text-sm">
+        <Trans>Your session ended. Opening the sign-in page…</Trans>
+      </p>
+    );
   if (isRouteErrorResponse(error) && error.status === 404) return <NotFoundPage />;
   const back = (
     <Link className={linkClass} to={projectHome}>
-      Back to the secrets
+      <Trans>Back to the secrets</Trans>
     </Link>
   );
   if (error instanceof AddressError)
@@ -51,8 +58,12 @@ export function RouteError() {
     );
   return (
     <div role="alert" className="max-w-2xl space-y-2">
-      <h1 className="text-lg font-semibold">Something went wrong</h1>
-      <p className="text-sm">The page could not be shown. Reload it, or go back to the secrets.</p>
+      <h1 className="text-lg font-semibold">
+        <Trans>Something went wrong</Trans>
+      </h1>
+      <p className="text-sm">
+        <Trans>The page could not be shown. Reload it, or go back to the secrets.</Trans>
+      </p>
       {back}
     </div>
   );
@@ -60,13 +71,18 @@ export function RouteError() {
 
 export function NotFoundPage() {
   const projectHome = useProjectHome();
-  usePageTitle('Page not found');
+  const { t } = useLingui();
+  usePageTitle(t`Page not found`);
   return (
     <div className="max-w-2xl space-y-2">
-      <h1 className="text-lg font-semibold">Page not found</h1>
-      <p className="text-sm">There is no page at this address.</p>
+      <h1 className="text-lg font-semibold">
+        <Trans>Page not found</Trans>
+      </h1>
+      <p className="text-sm">
+        <Trans>There is no page at this address.</Trans>
+      </p>
       <Link className={linkClass} to={projectHome}>
-        Go to the secrets
+        <Trans>Go to the secrets</Trans>
       </Link>
     </div>
   );

@@ -1,4 +1,5 @@
 import { t } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { createBrowserRouter, type Params } from 'react-router';
 import { usePageTitle } from '../components/page-title.ts';
 import { paths } from '../lib/paths.ts';
@@ -17,8 +18,19 @@ import {
 } from './loaders.ts';
 import { NotFoundPage, RouteError } from './route-error.tsx';
 
-// Each page's breadcrumbs, from its route's (already checked) parameters.
-const secretsCrumb = (p: Params): Crumb => ({ label: 'Secrets', to: paths.secrets(p.projectId!) });
+// Each page's breadcrumbs, from its route's (already checked) parameters, in the language of the
+// moment they are drawn.
+const secretsCrumb = (p: Params): Crumb => ({ label: t`Secrets`, to: paths.secrets(p.projectId!) });
+const stageCrumb = ({ projectId = '', secretName = '', stageName = '' }: Params): Crumb => ({
+  label: t`stage ${stageName}`,
+  to: paths.stage(projectId, secretName, stageName),
+  mono: true,
+});
+const versionCrumb = ({ projectId = '', secretName = '', versionId = '' }: Params): Crumb => ({
+  label: t`version ${versionId}`,
+  to: paths.version(projectId, secretName, versionId),
+  mono: true,
+});
 const secretCrumb = (p: Params): Crumb => ({ label: p.secretName!, to: paths.secret(p.projectId!, p.secretName!), mono: true });
 
 // Each page's code is its own chunk, loaded in parallel with its data.
@@ -75,25 +87,13 @@ export const router = createBrowserRouter([
           {
             path: 'projects/:projectId/secrets/:secretName/stages/:stageName',
             loader: stageLoader,
-            handle: {
-              crumbs: (p: Params) => [
-                secretsCrumb(p),
-                secretCrumb(p),
-                { label: `stage ${p.stageName}`, to: paths.stage(p.projectId!, p.secretName!, p.stageName!), mono: true },
-              ],
-            },
+            handle: { crumbs: (p: Params) => [secretsCrumb(p), secretCrumb(p), stageCrumb(p)] },
             lazy: { Component: async () => (await import('../routes/stage.tsx')).Component },
           },
           {
             path: 'projects/:projectId/secrets/:secretName/versions/:versionId',
             loader: versionLoader,
-            handle: {
-              crumbs: (p: Params) => [
-                secretsCrumb(p),
-                secretCrumb(p),
-                { label: `version ${p.versionId}`, to: paths.version(p.projectId!, p.secretName!, p.versionId!), mono: true },
-              ],
-            },
+            handle: { crumbs: (p: Params) => [secretsCrumb(p), secretCrumb(p), versionCrumb(p)] },
             lazy: { Component: async () => (await import('../routes/version.tsx')).Component },
           },
           {
@@ -103,7 +103,7 @@ export const router = createBrowserRouter([
               crumbs: (p: Params) => [
                 secretsCrumb(p),
                 secretCrumb(p),
-                { label: 'compare', to: paths.compare(p.projectId!, p.secretName!) },
+                { label: t`compare`, to: paths.compare(p.projectId!, p.secretName!) },
               ],
             },
             lazy: { Component: async () => (await import('../routes/compare.tsx')).Component },
@@ -116,6 +116,11 @@ export const router = createBrowserRouter([
 ]);
 
 function NoProjects() {
-  usePageTitle('No project');
-  return <p className="text-sm">No project is configured. Set HUAWEICLOUD_SDK_PROJECT_ID on the console server.</p>;
+  const { t } = useLingui();
+  usePageTitle(t`No project`);
+  return (
+    <p className="text-sm">
+      <Trans>No project is configured. Set HUAWEICLOUD_SDK_PROJECT_ID on the console server.</Trans>
+    </p>
+  );
 }

@@ -1,5 +1,6 @@
 // An address that cannot be right, said as such: which part, why, and the likely fix. Nothing
 // was sent to CSMS, so there is no CSMS code to show.
+import { Trans } from '@lingui/react/macro';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { configQuery } from '../api/config-query.ts';
@@ -7,6 +8,7 @@ import type { AddressError } from '../app/checked-params.ts';
 import { versionFix } from '../lib/address-fix.ts';
 import { paths } from '../lib/paths.ts';
 import { DidYouMean } from './did-you-mean.tsx';
+import { InlineList } from './inline-list.tsx';
 
 const link = 'text-blue-700 underline dark:text-blue-400';
 
@@ -14,6 +16,7 @@ function Fix({ error }: { error: AddressError }) {
   const params = useParams();
   const { data: config } = useQuery(configQuery);
   const { projectId = '', secretName = '' } = params;
+  const { value } = error;
   switch (error.param) {
     case 'versionId': {
       const fixed = versionFix(error.value);
@@ -22,27 +25,29 @@ function Fix({ error }: { error: AddressError }) {
     case 'secretName':
       return (
         <Link className={link} to={paths.secrets(projectId, error.value)}>
-          Search the secrets for “{error.value}”
+          <Trans>Search the secrets for “{value}”</Trans>
         </Link>
       );
     case 'stageName':
       return (
         <Link className={link} to={paths.secret(projectId, secretName)}>
-          See the stages of {secretName}
+          <Trans>See the stages of {secretName}</Trans>
         </Link>
       );
     case 'projectId':
       return config?.projects.length ? (
         <>
-          Open one of the projects:{' '}
-          {config.projects.map((p, i) => (
-            <span key={p.id}>
-              {i > 0 && ', '}
-              <Link className={link} to={paths.secrets(p.id)}>
-                {p.name}
-              </Link>
-            </span>
-          ))}
+          <Trans>Open one of the projects:</Trans>{' '}
+          <InlineList
+            items={config.projects.map((p) => ({
+              key: p.id,
+              node: (
+                <Link className={link} to={paths.secrets(p.id)}>
+                  {p.name}
+                </Link>
+              ),
+            }))}
+          />
         </>
       ) : null;
   }
@@ -56,9 +61,11 @@ export function AddressProblem({ error }: { error: AddressError }) {
       className="space-y-2 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm dark:border-amber-800 dark:bg-amber-950/40"
     >
       <h1 id="address-problem" className="text-base font-semibold">
-        This address is wrong
+        <Trans>This address is wrong</Trans>
       </h1>
-      <p>{error.message} Nothing was sent to CSMS.</p>
+      <p>
+        {error.message} <Trans>Nothing was sent to CSMS.</Trans>
+      </p>
       <p>
         <Fix error={error} />
       </p>

@@ -1,6 +1,8 @@
 // What a copy of a value did: "Copied — clears in 30 s" counting down, then whether the clipboard
 // was cleared; or why nothing was copied. A failed copy also takes an earlier value of this
 // console off the clipboard, so the person does not paste that one for the one asked for.
+import { t } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { useCallback, useState } from 'react';
 import { ApiError } from '../api/api-error.ts';
 import { clearEarlierCopy, CLIPBOARD_CLEAR_MS, copySecret, type ClearOutcome } from '../lib/clipboard.ts';
@@ -11,11 +13,15 @@ import { useAnnounce } from './ui/live-region.tsx';
 const CLEAR_SECONDS = CLIPBOARD_CLEAR_MS / 1000;
 
 export interface CopyRequest {
-  /** "Value", or the field's key. */
+  /** "Value" (the whole value: a word the page never shows as such), or the field's key. */
   what: string;
   read: () => Promise<string> | string;
   onCopied: () => void;
 }
+
+const WHOLE_VALUE = 'Value';
+
+const notCopied = (what: string) => (what === WHOLE_VALUE ? t`The value could not be copied` : t`${what} could not be copied`);
 
 type CopyState =
   | { kind: 'copied'; what: string; at: number; outcome?: ClearOutcome }
@@ -34,13 +40,18 @@ export function useCopy() {
       } catch (error) {
         const clearedEarlier = await clearEarlierCopy();
         setState({ kind: 'failed', request, error, clearedEarlier });
-        announce(`${request.what} could not be copied.`);
+        announce(notCopied(request.what));
         return;
       }
       request.onCopied();
       const at = Date.now();
       setState({ kind: 'copied', what: request.what, at });
-      announce(`${request.what} copied. The clipboard is cleared in ${CLEAR_SECONDS} seconds.`);
+      const what = request.what;
+      announce(
+        what === WHOLE_VALUE
+          ? t`The value is copied. The clipboard is cleared in ${CLEAR_SECONDS} seconds.`
+          : t`${what} copied. The clipboard is cleared in ${CLEAR_SECONDS} seconds.`,
+      );
       void outcome.then((ended) => setState((s) => (s?.kind === 'copied' && s.at === at ? { ...s, outcome: ended } : s)));
     },
     [announce],
@@ -49,33 +60,42 @@ export function useCopy() {
 }
 
 export function CopyStatus({ state, onRetry }: { state: CopyState | null; onRetry: (request: CopyRequest) => void }) {
+  const { t } = useLingui();
   const left = useCountdown(state?.kind === 'copied' && !state.outcome ? state.at : undefined, CLEAR_SECONDS);
   if (!state) return null;
   if (state.kind === 'copied') {
-    const what = state.what === 'Value' ? 'Copied' : `${state.what} copied`;
+    const what = state.what;
     return (
       <p className="text-sm text-green-800 tabular-nums dark:text-green-300">
         {state.outcome === 'cleared'
-          ? 'The clipboard was cleared.'
+          ? t`The clipboard was cleared.`
           : state.outcome === 'kept'
-            ? 'The clipboard holds something else now: it was left as it is.'
+            ? t`The clipboard holds something else now: it was left as it is.`
             : state.outcome === 'superseded'
               ? null
-              : `${what} — clears in ${left} s`}
+              : what === WHOLE_VALUE
+                ? t`Copied — clears in ${left} s`
+                : t`${what} copied — clears in ${left} s`}
       </p>
     );
   }
-  const cleared = state.clearedEarlier ? ' The value copied earlier was taken off the clipboard, so it cannot be pasted by mistake.' : '';
+  const cleared = state.clearedEarlier && (
+    <> {t`The value copied earlier was taken off the clipboard, so it cannot be pasted by mistake.`}</>
+  );
   if (state.error instanceof ApiError)
     return (
       <div className="space-y-1">
-        <ErrorPanel heading={`${state.request.what} could not be copied`} error={state.error} onRetry={() => onRetry(state.request)} />
-        <p className="text-sm">Nothing was copied.{cleared}</p>
+        <ErrorPanel heading={notCopied(state.request.what)} error={state.error} onRetry={() => onRetry(state.request)} />
+        <p className="text-sm">
+          <Trans>Nothing was copied.</Trans>
+          {cleared}
+        </p>
       </div>
     );
   return (
     <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-      The browser did not let the console write to the clipboard: nothing was copied.{cleared}
+      <Trans>The browser did not let the console write to the clipboard: nothing was copied.</Trans>
+      {cleared}
     </p>
   );
 }

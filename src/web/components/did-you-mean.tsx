@@ -1,18 +1,19 @@
 // "Did you mean jwt-signing-key?": a name that differs from the one asked for only in case (CSMS
 // names are case-sensitive), or the form an address probably meant.
+import { Trans } from '@lingui/react/macro';
 import { Link } from 'react-router';
 import { useAllSecrets } from '../api/all-secrets.ts';
 import { sameButCase } from '../lib/secret-filter.ts';
 
 export function DidYouMean({ to, name }: { to: string; name: string }) {
   return (
-    <>
+    <Trans>
       Did you mean{' '}
       <Link className="font-mono text-blue-700 underline dark:text-blue-400" to={to}>
         {name}
       </Link>
       ?
-    </>
+    </Trans>
   );
 }
 

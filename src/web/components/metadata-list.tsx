@@ -1,4 +1,6 @@
+import { Plural, Trans } from '@lingui/react/macro';
 import { Fragment, type ReactNode } from 'react';
+import { InlineList } from './inline-list.tsx';
 
 /** A labelled field; null when the secret has no value for it. `wide`: a whole row of its own. */
 export type Field = [label: string, value: ReactNode | null, wide?: 'wide'];
@@ -32,13 +34,22 @@ export function MetadataList({
 export function MetadataGroup({ title, fields }: { title: string; fields: Field[] }) {
   const filled = fields.filter(([, value]) => value !== null);
   const empty = fields.filter(([, value]) => value === null).map(([label]) => label);
-  const emptyLine = empty.length > 0 && (
+  const emptyList = <InlineList items={empty.map((label) => ({ key: label, node: label }))} />;
+  const count = empty.length;
+  const emptyLine = count > 0 && (
     <details className="text-sm text-zinc-600 dark:text-zinc-400">
       <summary className="cursor-pointer">
-        {filled.length === 0 && `${title}: `}
-        {empty.length} empty field{empty.length === 1 ? '' : 's'}
+        {filled.length === 0 ? (
+          <Trans>
+            {title}: <Plural value={count} one="# empty field" other="# empty fields" />
+          </Trans>
+        ) : (
+          <Plural value={count} one="# empty field" other="# empty fields" />
+        )}
       </summary>
-      <p className="mt-1">{empty.join(', ')}: not set.</p>
+      <p className="mt-1">
+        <Trans>{emptyList}: not set.</Trans>
+      </p>
     </details>
   );
   if (filled.length === 0) return emptyLine;

@@ -1,8 +1,13 @@
+import { useLingui } from '@lingui/react';
 import { formatDateTime, formatRelative, formatUtc, toMillis } from '../lib/time.ts';
 import { useTimeZone } from '../lib/time-zone.ts';
 
-/** A CSMS timestamp with its zone (local or UTC, as chosen), the other zone and "3 days ago" on hover. */
+/**
+ * A CSMS timestamp with its zone (local or UTC, as chosen), the other zone and "3 days ago" on
+ * hover, in the page's language (drawn again when it changes).
+ */
 export function TimeText({ value }: { value: number | null | undefined }) {
+  useLingui();
   const zone = useTimeZone();
   if (value === null || value === undefined) return <span className="text-zinc-500 dark:text-zinc-400">—</span>;
   const ms = toMillis(value);

@@ -1,22 +1,26 @@
 // Switches every time on the page between the browser's zone and UTC.
+import { Trans, useLingui } from '@lingui/react/macro';
 import { useState } from 'react';
 import { zoneLabel } from '../lib/time.ts';
 import { chooseTimeZone, useTimeZone } from '../lib/time-zone.ts';
 import { Button } from './ui/button.tsx';
 
 export function TimeZoneToggle() {
+  const { t } = useLingui();
   const zone = useTimeZone();
   const [local] = useState(() => zoneLabel(Date.now(), 'local'));
   const shown = zone === 'utc' ? 'UTC' : local;
-  const next = zone === 'utc' ? `local time (${local})` : 'UTC';
+  const next = zone === 'utc' ? t`local time (${local})` : 'UTC';
   return (
     <Button
       variant="ghost"
       onClick={() => chooseTimeZone(zone === 'utc' ? 'local' : 'utc')}
-      aria-label={`Times in ${shown}. Show them in ${next}`}
-      title={`Show times in ${next}`}
+      aria-label={t`Times in ${shown}. Show them in ${next}`}
+      title={t`Show times in ${next}`}
     >
-      <span className="max-sm:sr-only">Times: </span>
+      <span className="max-sm:sr-only">
+        <Trans>Times:</Trans>{' '}
+      </span>
       {shown}
     </Button>
   );

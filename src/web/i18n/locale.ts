@@ -3,6 +3,10 @@
 export const LOCALES = ['en', 'zh-CN'] as const;
 export type Locale = (typeof LOCALES)[number];
 
+/** Each language's name in itself, never translated: a person who cannot read the page still finds theirs. */
+// eslint-disable-next-line lingui/no-unlocalized-strings -- a language's own name
+export const LOCALE_NAMES: Record<Locale, string> = { en: 'English', 'zh-CN': '简体中文' };
+
 const STORAGE_KEY = 'csms-console:lang';
 
 export const isLocale = (value: unknown): value is Locale => LOCALES.includes(value as Locale);

@@ -1,6 +1,25 @@
-// The one language of the page: its words, and the dates and numbers among them. The console is
-// in English for now; a translation switches it here and every date and number follows, so a
-// page never mixes two languages ("2 years ago" on a Chinese page).
+// The one language of the page: its words (Lingui's active locale), and the dates and numbers
+// among them, so a page never mixes two languages ("2 years ago" on a Chinese page). Intl's
+// formatters are costly to build: each is made once per language and options, then reused.
+import { i18n } from '@lingui/core';
+
+/** The collation of identifiers (secret and stage names, types): ASCII, ordered alike in every language. */
 export const LOCALE = 'en';
 
-export const formatNumber = (n: number) => n.toLocaleString(LOCALE);
+/** The language dates and numbers are written in now: the interface's. */
+export const activeLocale = (): string => i18n.locale || 'en';
+
+/** One formatter per language and options, built on first use. */
+export function cachedFormatter<T, O = void>(make: (locale: string, options: O) => T): (options: O, locale?: string) => T {
+  const cache = new Map<string, T>();
+  return (options, locale = activeLocale()) => {
+    const key = `${locale} ${JSON.stringify(options)}`;
+    let formatter = cache.get(key);
+    if (!formatter) cache.set(key, (formatter = make(locale, options)));
+    return formatter;
+  };
+}
+
+const numberFormat = cachedFormatter((locale, options: Intl.NumberFormatOptions) => new Intl.NumberFormat(locale, options));
+
+export const formatNumber = (n: number, options: Intl.NumberFormatOptions = {}) => numberFormat(options).format(n);

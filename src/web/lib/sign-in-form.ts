@@ -1,4 +1,6 @@
-// What the sign-in form sends, checked before anything is sent, and where it returns after.
+// What the sign-in form sends, checked before anything is sent, and where it returns after. The
+// problems are in the page's language.
+import { t } from '@lingui/core/macro';
 import { matchPath } from 'react-router';
 import { APP_PAGES } from '../../csms/app-pages.ts';
 import type { SignInBody } from '../../csms/console-api.ts';
@@ -42,24 +44,24 @@ export function requestFrom(method: Method, form: FormData, withMfa: boolean): {
   if (method === 'token') {
     const token = text('token').trim();
     const problem = !token
-      ? 'Paste a token.'
+      ? t`Paste a token.`
       : !TOKEN_CHARACTERS.test(token)
-        ? 'A token has only letters, digits and + / = _ -, without spaces or line breaks.'
+        ? t`A token has only letters, digits and + / = _ -, without spaces or line breaks.`
         : token.length < 16
-          ? 'This is too short to be an IAM token.'
+          ? t`This is too short to be an IAM token.`
           : undefined;
     return { request: { method, token }, problems: problem ? { token: problem } : {} };
   }
   const problems: Problems = {};
   const request: SignInBody = { method, domain: text('domain').trim(), user: text('user').trim(), password: text('password') };
-  if (!request.domain) problems.domain = 'Enter the account name.';
-  if (!request.user) problems.user = 'Enter the IAM user name.';
-  if (!request.password) problems.password = 'Enter the password.';
+  if (!request.domain) problems.domain = t`Enter the account name.`;
+  if (!request.user) problems.user = t`Enter the IAM user name.`;
+  if (!request.password) problems.password = t`Enter the password.`;
   if (withMfa) {
     const mfa = { user_id: text('mfa_user_id').trim().toLowerCase(), passcode: text('mfa_passcode').replace(/\s/g, '') };
     if (!/^[0-9a-f]{32}$/.test(mfa.user_id))
-      problems.mfa_user_id = 'An IAM user ID is 32 letters a-f and digits (My Credentials shows it).';
-    if (!/^[0-9]{6}$/.test(mfa.passcode)) problems.mfa_passcode = 'Enter the 6-digit code your MFA app shows now.';
+      problems.mfa_user_id = t`An IAM user ID is 32 letters a-f and digits (My Credentials shows it).`;
+    if (!/^[0-9]{6}$/.test(mfa.passcode)) problems.mfa_passcode = t`Enter the 6-digit code your MFA app shows now.`;
     request.mfa = mfa;
   }
   return { request, problems };

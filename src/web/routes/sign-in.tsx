@@ -1,6 +1,7 @@
 // Sign-in (CONSOLE_AUTH=iam): an IAM user's account, name and password, or a token the user
 // already has. Fields are checked before anything is sent; the server turns them into IAM tokens
 // that never reach the browser.
+import { Trans, useLingui } from '@lingui/react/macro';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -9,6 +10,7 @@ import { configQuery, fetchConfig } from '../api/config-query.ts';
 import { signIn } from '../api/session.ts';
 import { FormField as Field } from '../components/form-field.tsx';
 import { usePageTitle } from '../components/page-title.ts';
+import { LanguageSwitcher } from '../components/language-switcher.tsx';
 import { ThemeToggle } from '../components/theme-toggle.tsx';
 import { Button } from '../components/ui/button.tsx';
 import { requestFrom, safeNext, type Method, type Problems } from '../lib/sign-in-form.ts';
@@ -19,7 +21,8 @@ export function Component() {
   const reason = params.get('reason');
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  usePageTitle('Sign in');
+  const { t } = useLingui();
+  usePageTitle(t`Sign in`);
   const [method, setMethod] = useState<Method>('password');
   const [withMfa, setWithMfa] = useState(false);
   const [problems, setProblems] = useState<Problems>({});
@@ -56,7 +59,7 @@ export function Component() {
       const apiError = error as ApiError;
       setFailure(
         apiError.signInNeeded
-          ? 'IAM accepted the sign-in, but the browser did not keep the session cookie. Open the console over HTTPS (or at http://localhost).'
+          ? t`IAM accepted the sign-in, but the browser did not keep the session cookie. Open the console over HTTPS (or at http://localhost).`
           : `${apiError.message} (${apiError.code})`,
       );
       return;
@@ -70,38 +73,43 @@ export function Component() {
         <div className="mx-auto flex max-w-7xl items-center gap-4 px-4 py-2">
           <span className="flex items-center gap-2 font-semibold">
             <img src="/favicon.svg" alt="" width={20} height={20} />
-            CSMS console
+            <Trans>CSMS console</Trans>
           </span>
-          <div className="ml-auto">
+          <div className="ml-auto flex items-center gap-2">
+            <LanguageSwitcher />
             <ThemeToggle />
           </div>
         </div>
       </header>
       <main id="main" className="mx-auto max-w-md px-4 py-10">
-        <h1 className="text-xl font-semibold">Sign in</h1>
+        <h1 className="text-xl font-semibold">
+          <Trans>Sign in</Trans>
+        </h1>
         <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">
-          With your Huawei Cloud IAM user. You see the projects and secrets your IAM permissions allow.
+          <Trans>With your Huawei Cloud IAM user. You see the projects and secrets your IAM permissions allow.</Trans>
         </p>
         {reason === 'ended' && (
           <p
             role="status"
             className="mt-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm dark:border-amber-800 dark:bg-amber-950/40"
           >
-            Your session ended. Sign in again to return to the page you were on.
+            <Trans>Your session ended. Sign in again to return to the page you were on.</Trans>
           </p>
         )}
         {reason === 'signed-out' && (
           <p role="status" className="mt-4 rounded-md border border-zinc-300 bg-zinc-50 p-3 text-sm dark:border-zinc-700 dark:bg-zinc-900">
-            You are signed out. Nothing from the session is left in this browser.
+            <Trans>You are signed out. Nothing from the session is left in this browser.</Trans>
           </p>
         )}
         <form noValidate onSubmit={(e) => void submit(e)} className="mt-6 space-y-4" aria-busy={pending}>
           <fieldset className="flex gap-4 text-sm">
-            <legend className="sr-only">Sign in with</legend>
+            <legend className="sr-only">
+              <Trans>Sign in with</Trans>
+            </legend>
             {(
               [
-                ['password', 'IAM user and password'],
-                ['token', 'IAM token'],
+                ['password', t`IAM user and password`],
+                ['token', t`IAM token`],
               ] as const
             ).map(([value, label]) => (
               <label key={value} className="flex items-center gap-1.5">
@@ -122,24 +130,24 @@ export function Component() {
           </fieldset>
           {method === 'password' ? (
             <>
-              <Field name="domain" label="Account name" autoComplete="organization" problem={problems.domain} />
-              <Field name="user" label="IAM user name" autoComplete="username" problem={problems.user} />
-              <Field name="password" label="Password" type="password" autoComplete="current-password" problem={problems.password} />
+              <Field name="domain" label={t`Account name`} autoComplete="organization" problem={problems.domain} />
+              <Field name="user" label={t`IAM user name`} autoComplete="username" problem={problems.user} />
+              <Field name="password" label={t`Password`} type="password" autoComplete="current-password" problem={problems.password} />
               <label className="flex items-center gap-2 text-sm">
                 <input type="checkbox" checked={withMfa} onChange={(e) => setWithMfa(e.target.checked)} />
-                My user signs in with a virtual MFA device
+                <Trans>My user signs in with a virtual MFA device</Trans>
               </label>
               {withMfa && (
                 <>
                   <Field
                     name="mfa_user_id"
-                    label="IAM user ID"
-                    hint="32 characters, shown under My Credentials in the Huawei Cloud console. IAM asks for it with the code."
+                    label={t`IAM user ID`}
+                    hint={t`32 characters, shown under My Credentials in the Huawei Cloud console. IAM asks for it with the code.`}
                     problem={problems.mfa_user_id}
                   />
                   <Field
                     name="mfa_passcode"
-                    label="MFA code"
+                    label={t`MFA code`}
                     inputMode="numeric"
                     autoComplete="one-time-code"
                     problem={problems.mfa_passcode}
@@ -150,8 +158,8 @@ export function Component() {
           ) : (
             <Field
               name="token"
-              label="IAM token"
-              hint="A project-scoped token (the X-Subject-Token IAM returned). It stays on the console server."
+              label={t`IAM token`}
+              hint={t`A project-scoped token (the X-Subject-Token IAM returned). It stays on the console server.`}
               problem={problems.token}
               multiline
             />
@@ -162,7 +170,7 @@ export function Component() {
             </p>
           )}
           <Button type="submit" variant="primary" disabled={pending} size="lg" className="w-full">
-            {pending ? 'Signing in…' : 'Sign in'}
+            {pending ? t`Signing in…` : t`Sign in`}
           </Button>
         </form>
       </main>

@@ -1,4 +1,7 @@
 // Placeholders shaped like the page that is loading, for a slow cold load.
+import type { MessageDescriptor } from '@lingui/core';
+import { msg } from '@lingui/core/macro';
+import { useLingui } from '@lingui/react';
 import type { ReactNode } from 'react';
 import { matchPath } from 'react-router';
 
@@ -22,16 +25,17 @@ const Fields = ({ count }: { count: number }) => (
   </div>
 );
 
-function Loading({ what, children }: { what: string; children: ReactNode }) {
+function Loading({ what, children }: { what: MessageDescriptor; children: ReactNode }) {
+  const { i18n } = useLingui();
   return (
-    <div role="status" aria-label={`Loading ${what}`} className="space-y-6">
+    <div role="status" aria-label={i18n._(what)} className="space-y-6">
       {children}
     </div>
   );
 }
 
 const LookupSkeleton = () => (
-  <Loading what="the secrets">
+  <Loading what={msg`Loading the secrets`}>
     <Skeleton className="h-7 w-32" />
     <Skeleton className="h-9 max-w-xl" />
     <Rows count={10} className="h-8" />
@@ -39,7 +43,7 @@ const LookupSkeleton = () => (
 );
 
 const SecretSkeleton = () => (
-  <Loading what="the secret">
+  <Loading what={msg`Loading the secret`}>
     <Skeleton className="h-7 w-72 max-w-full" />
     <Skeleton className="h-5 w-96 max-w-full" />
     <Fields count={6} />
@@ -49,7 +53,7 @@ const SecretSkeleton = () => (
 );
 
 const ValueSkeleton = () => (
-  <Loading what="the version">
+  <Loading what={msg`Loading the version`}>
     <Skeleton className="h-7 w-96 max-w-full" />
     <Fields count={3} />
     <Skeleton className="h-28" />
@@ -58,7 +62,7 @@ const ValueSkeleton = () => (
 
 export const SignInSkeleton = () => (
   <div className="mx-auto max-w-md px-4 py-10">
-    <Loading what="the sign-in page">
+    <Loading what={msg`Loading the sign-in page`}>
       <Skeleton className="h-7 w-24" />
       <Rows count={3} className="h-9" />
     </Loading>
@@ -71,7 +75,7 @@ export function PageSkeleton({ pathname }: { pathname: string }) {
   if (matchPath('/projects/:projectId/secrets/:secretName', pathname)) return <SecretSkeleton />;
   if (matchPath('/projects/:projectId/secrets/:secretName/*', pathname)) return <ValueSkeleton />;
   return (
-    <Loading what="the page">
+    <Loading what={msg`Loading the page`}>
       <Skeleton className="h-7 w-64" />
     </Loading>
   );

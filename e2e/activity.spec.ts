@@ -88,10 +88,8 @@ test("pages with CTS's marker: Load more until the last page", async ({ page, pr
   );
   await page.goto(secretPath(projectId, 'busy'));
   await expect(activityRows(page)).toHaveCount(ACTIVITY_PAGE_SIZE);
-  for (let page_ = 2; page_ <= 3; page_++) {
-    await page.getByRole('button', { name: 'Load more' }).click();
-    await expect(activityRows(page)).toHaveCount(page_ * ACTIVITY_PAGE_SIZE);
-  }
+  await page.getByRole('button', { name: 'Load more' }).click();
+  await expect(activityRows(page)).toHaveCount(2 * ACTIVITY_PAGE_SIZE);
   await page.getByRole('button', { name: 'Load more' }).click();
   // 60 seeded calls and the page's own (CreateSecret, and the reads as the page opened).
   await expect.poll(() => activityRows(page).count()).toBeGreaterThanOrEqual(61);

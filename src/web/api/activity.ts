@@ -6,7 +6,7 @@ import { apiGet } from './client.ts';
 
 /** How far back CTS keeps traces. */
 export const CTS_WINDOW_MS = 7 * 86400_000;
-export const ACTIVITY_PAGE_SIZE = 50;
+export const ACTIVITY_PAGE_SIZE = 25;
 /** The operations that move stages (what trace-change.ts reads). */
 export const STAGE_OPERATIONS = ['UpdateSecretStage', 'CreateSecretVersion', 'CreateSecret'] as const;
 

@@ -11,6 +11,7 @@ import { ErrorPanel } from './error-panel.tsx';
 import { TimeText } from './time-text.tsx';
 import { Badge } from './ui/badge.tsx';
 import { Button } from './ui/button.tsx';
+import { stackedTable } from './ui/stacked-table.ts';
 
 /** The CSMS operations on a secret that CTS records (CSMS's own names). */
 export const SECRET_OPERATIONS = [
@@ -125,9 +126,9 @@ export function ActivitySection({ projectId, secretName }: { projectId: string; 
             <Trans>No call in the last 7 days matches.</Trans>
           </p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm" aria-labelledby="activity-heading">
-              <thead className="text-xs text-zinc-600 dark:text-zinc-400">
+          <div>
+            <table className={`w-full text-left text-sm ${stackedTable.table}`} aria-labelledby="activity-heading">
+              <thead className={`text-xs text-zinc-600 dark:text-zinc-400 ${stackedTable.head}`}>
                 <tr>
                   <th className="py-1 pr-3 font-medium">
                     <Trans>Time</Trans>
@@ -149,21 +150,29 @@ export function ActivitySection({ projectId, secretName }: { projectId: string; 
                   </th>
                 </tr>
               </thead>
-              <tbody>
+              <tbody className={stackedTable.body}>
                 {rows.map((trace) => {
                   const ok = !trace.code || trace.code.startsWith('2');
                   return (
-                    <tr key={trace.trace_id} className="border-t border-zinc-200 dark:border-zinc-800">
-                      <td className="py-1 pr-3">
+                    <tr key={trace.trace_id} className={`border-t border-zinc-200 dark:border-zinc-800 ${stackedTable.row}`}>
+                      <td data-label={t`Time`} className={`py-1 pr-3 ${stackedTable.cell}`}>
                         <TimeText value={trace.time} />
                       </td>
-                      <td className="py-1 pr-3 break-all">{trace.user?.user_name ?? trace.user?.name ?? '—'}</td>
-                      <td className="py-1 pr-3 font-mono">{trace.trace_name}</td>
-                      <td className="py-1 pr-3 font-mono">{trace.source_ip ?? '—'}</td>
-                      <td className="py-1 pr-3">
+                      <td data-label={t`User`} className={`py-1 pr-3 break-all ${stackedTable.cell}`}>
+                        {trace.user?.user_name ?? trace.user?.name ?? '—'}
+                      </td>
+                      <td data-label={t`Operation`} className={`py-1 pr-3 font-mono ${stackedTable.cell}`}>
+                        {trace.trace_name}
+                      </td>
+                      <td data-label={t`Source IP`} className={`py-1 pr-3 font-mono ${stackedTable.cell}`}>
+                        {trace.source_ip ?? '—'}
+                      </td>
+                      <td data-label={t`Result`} className={`py-1 pr-3 ${stackedTable.cell}`}>
                         <Badge tone={ok ? 'green' : 'red'}>{trace.code ?? '—'}</Badge>
                       </td>
-                      <td className="py-1 font-mono text-xs break-all">{trace.request_id ?? '—'}</td>
+                      <td data-label={t`Request id`} className={`py-1 font-mono text-xs break-all ${stackedTable.cell}`}>
+                        {trace.request_id ?? '—'}
+                      </td>
                     </tr>
                   );
                 })}

@@ -74,7 +74,7 @@ function SideFailure({ side }: { side: Extract<CompareSide, { ok: false }> }) {
           </Trans>
         </p>
       )}
-      <dl className="grid grid-cols-[max-content_1fr] gap-x-3 font-mono text-xs text-zinc-700 dark:text-zinc-300">
+      <dl className="grid grid-cols-[max-content_minmax(0,1fr)] gap-x-3 font-mono text-xs text-zinc-700 dark:text-zinc-300">
         <dt>
           <Trans>Code</Trans>
         </dt>
@@ -95,7 +95,7 @@ function SideCard({ name, side }: { name: 'A' | 'B'; side: CompareSide }) {
     <section
       aria-label={name === 'A' ? 'A' : 'B'}
       data-testid={`compare-side-${name.toLowerCase()}`}
-      className={`space-y-2 rounded-lg border p-4 ${side.ok ? 'border-zinc-200 dark:border-zinc-800' : 'border-red-300 bg-red-50 dark:border-red-900 dark:bg-red-950/40'}`}
+      className={`min-w-0 space-y-2 rounded-lg border p-4 ${side.ok ? 'border-zinc-200 dark:border-zinc-800' : 'border-red-300 bg-red-50 dark:border-red-900 dark:bg-red-950/40'}`}
     >
       <h2 className="text-base font-semibold">
         {name}: <span className="font-mono break-all">{`${ref.secret_name}/${ref.ref}`}</span>

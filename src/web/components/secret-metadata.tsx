@@ -1,5 +1,6 @@
 // Every field of a secret, in groups (identity, rotation, deletion, encryption), in words: the
 // empty ones folded away, the rotation period spelled out, an overdue rotation flagged.
+import { useLingui } from '@lingui/react/macro';
 import type { Secret } from '../../csms/schemas.ts';
 import { formatRotationPeriod } from '../lib/rotation.ts';
 import { BreakAfterColons, MetadataGroup, Mono, type Field } from './metadata-list.tsx';
@@ -22,26 +23,30 @@ function RotationConfig({ text }: { text: string }) {
 }
 
 export function SecretMetadata({ secret }: { secret: Secret }) {
+  const { t } = useLingui();
   const identity: Field[] = [
     [
       'ID',
       <span className="flex items-center gap-1">
         <Mono>{secret.id}</Mono>
-        <CopyButton text={secret.id} label="Copy secret id" />
+        <CopyButton text={secret.id} label={t`Copy secret id`} />
       </span>,
       'wide',
     ],
-    ['Type', <Mono>{secret.secret_type ?? 'COMMON'}</Mono>],
-    ['Created', time(secret.create_time)],
-    ['Updated', time(secret.update_time)],
-    ['Event subscriptions', secret.event_subscriptions?.length ? <Mono>{secret.event_subscriptions.join(', ')}</Mono> : null],
-    ['Enterprise project', mono(secret.enterprise_project_id)],
+    [t`Type`, <Mono>{secret.secret_type ?? 'COMMON'}</Mono>],
+    [t`Created`, time(secret.create_time)],
+    [t`Updated`, time(secret.update_time)],
+    [t`Event subscriptions`, secret.event_subscriptions?.length ? <Mono>{secret.event_subscriptions.join(', ')}</Mono> : null],
+    [t`Enterprise project`, mono(secret.enterprise_project_id)],
   ];
   const rotation: Field[] = [
-    ['Automatic rotation', secret.auto_rotation ? (secret.rotation_period ? formatRotationPeriod(secret.rotation_period) : 'On') : 'Off'],
-    ['Last rotation', time(secret.rotation_time)],
     [
-      'Next rotation',
+      t`Automatic rotation`,
+      secret.auto_rotation ? (secret.rotation_period ? formatRotationPeriod(secret.rotation_period) : t`On`) : t`Off`,
+    ],
+    [t`Last rotation`, time(secret.rotation_time)],
+    [
+      t`Next rotation`,
       secret.next_rotation_time === undefined ? null : (
         <span className="flex flex-wrap items-center gap-1.5">
           <TimeText value={secret.next_rotation_time} />
@@ -49,15 +54,15 @@ export function SecretMetadata({ secret }: { secret: Secret }) {
         </span>
       ),
     ],
-    ['Rotation function', secret.rotation_func_urn ? <BreakAfterColons text={secret.rotation_func_urn} /> : null, 'wide'],
-    ['Rotation config', secret.rotation_config ? <RotationConfig text={secret.rotation_config} /> : null, 'wide'],
+    [t`Rotation function`, secret.rotation_func_urn ? <BreakAfterColons text={secret.rotation_func_urn} /> : null, 'wide'],
+    [t`Rotation config`, secret.rotation_config ? <RotationConfig text={secret.rotation_config} /> : null, 'wide'],
   ];
   return (
     <div className="grid gap-6 lg:grid-cols-2">
-      <MetadataGroup title="Identity" fields={identity} />
-      <MetadataGroup title="Rotation" fields={rotation} />
-      <MetadataGroup title="Encryption" fields={[['KMS key', mono(secret.kms_key_id)]]} />
-      <MetadataGroup title="Deletion" fields={[['Scheduled deletion', time(secret.scheduled_delete_time)]]} />
+      <MetadataGroup title={t`Identity`} fields={identity} />
+      <MetadataGroup title={t`Rotation`} fields={rotation} />
+      <MetadataGroup title={t`Encryption`} fields={[[t`KMS key`, mono(secret.kms_key_id)]]} />
+      <MetadataGroup title={t`Deletion`} fields={[[t`Scheduled deletion`, time(secret.scheduled_delete_time)]]} />
     </div>
   );
 }

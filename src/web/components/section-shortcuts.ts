@@ -1,9 +1,12 @@
 // On a secret page: `s` goes to the stages, `v` to the versions (the secret page's sections, or
 // that page itself from a stage or version page).
 import { useLingui } from '@lingui/react/macro';
+import { useEffect } from 'react';
 import { useNavigate } from 'react-router';
 import { paths } from '../lib/paths.ts';
 import { useShortcuts } from '../lib/shortcuts.ts';
+
+const SECTIONS = ['stages-heading', 'versions-heading'];
 
 function goToSection(id: string) {
   const heading = document.getElementById(id);
@@ -16,6 +19,11 @@ export function useSectionShortcuts(from?: { projectId: string; secretName: stri
   const { t } = useLingui();
   const navigate = useNavigate();
   const go = (id: string) => (from ? void navigate(`${paths.secret(from.projectId, from.secretName)}#${id}`) : goToSection(id));
+  // Arrived from another page's key: go to the section it asked for.
+  useEffect(() => {
+    const id = window.location.hash.slice(1);
+    if (!from && SECTIONS.includes(id)) goToSection(id);
+  }, [from]);
   useShortcuts([
     { keys: ['s'], label: t`Go to the stages`, run: () => go('stages-heading') },
     { keys: ['v'], label: t`Go to the versions`, run: () => go('versions-heading') },

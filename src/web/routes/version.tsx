@@ -71,7 +71,7 @@ export function Component() {
                 <Trans>← Previous version ({previous.id})</Trans>
               </Link>
             ) : (
-              <span className="text-zinc-500">
+              <span className="text-zinc-600 dark:text-zinc-400">
                 <Trans>No older version</Trans>
               </span>
             )}
@@ -80,7 +80,7 @@ export function Component() {
                 <Trans>Next version ({next.id}) →</Trans>
               </Link>
             ) : (
-              <span className="text-zinc-500">
+              <span className="text-zinc-600 dark:text-zinc-400">
                 <Trans>No newer version</Trans>
               </span>
             )}

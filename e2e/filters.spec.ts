@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { DEMO_PROJECTS } from '../src/emulator/demo-seed.ts';
-import { DEMO_PROJECT, expect, secretPath, test } from './fixtures.ts';
+import { countRequests, DEMO_PROJECT, expect, secretPath, test } from './fixtures.ts';
 
 const names = (page: Page) => page.getByRole('table').getByRole('link');
 const chosenOption = (page: Page, label: string) => page.getByLabel(label).locator('option:checked');
@@ -82,6 +82,12 @@ test('rotation and expiry filters, and the flags of each row', async ({ page }) 
   await expect(names(page)).toHaveText(['obs-backup-access-key']);
   await expect(page.getByRole('row', { name: /obs-backup-access-key/ })).toContainText('Rotation failed');
   await expect(page.getByText(/^Expiry and rotation as of \d\d:\d\d:\d\d/)).toBeVisible();
+  // The sweep is read once for the page, not again as the search changes.
+  const sweeps = countRequests(page, /^\/api\/overview\//);
+  await page.getByLabel('Secret name').pressSequentially('backup');
+  await expect(page).toHaveURL(/q=backup/);
+  await expect(names(page)).toHaveText(['obs-backup-access-key']);
+  expect(sweeps.count).toBe(0);
 
   await page.goto(`${secretPath(DEMO_PROJECT)}?expiry=7d`);
   await expect(names(page)).toHaveText(['smtp-relay']);

@@ -7,6 +7,8 @@ export const EMULATOR_PORT = E2E_PORT + 10;
 /** A second console, with per-user IAM sign-in (CONSOLE_AUTH=iam), for e2e/sign-in.spec.ts. */
 export const E2E_IAM_PORT = E2E_PORT + 1;
 export const IAM_EMULATOR_PORT = E2E_IAM_PORT + 10;
+/** A dashboard page (served by e2e/overview.spec.ts) that may frame the overview. */
+export const DASHBOARD_PORT = E2E_PORT + 7;
 const SIGN_IN_SPEC = /sign-in\.spec\.ts$/;
 
 /** Debian's Chromium, started as this machine allows (its closed network refuses background calls). */
@@ -60,6 +62,8 @@ export default defineConfig({
         CSMS_UPSTREAM_TIMEOUT_MS: '3000',
         // Every test reads values from the same client address.
         CONSOLE_VALUE_READS_PER_MINUTE: '100000',
+        // The overview pages may be framed by this (test) dashboard; nothing else may.
+        CONSOLE_FRAME_ANCESTORS: `http://127.0.0.1:${DASHBOARD_PORT}`,
         LOG_LEVEL: 'info',
       },
     },

@@ -22,6 +22,9 @@ const PAGES: [string, string, (page: Page) => Locator][] = [
   ['unknown page', '/nowhere', (page) => page.getByRole('heading', { name: 'Page not found' })],
   ['wrong address', `${secretPath(DEMO_PROJECT, 'prod-postgres-app')}/versions/3`, (page) => page.getByRole('alert')],
   ['sign-in', '/sign-in?reason=ended', (page) => page.getByRole('heading', { name: 'Sign in' })],
+  ['project overview', `/projects/${DEMO_PROJECT}/overview`, (page) => page.getByRole('list', { name: 'Needs attention' })],
+  ['overview of every project', '/overview', (page) => page.getByRole('list', { name: 'Needs attention' })],
+  ['filtered list', `${secretPath(DEMO_PROJECT)}?rotation=failing&tag=env`, (page) => page.getByText('1 of 22 secrets match')],
 ];
 
 const VALUES = [

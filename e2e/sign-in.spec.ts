@@ -205,3 +205,23 @@ test('a user with a virtual MFA device signs in with the code; a bad return path
   await expect(page.getByText(`secops · ${DEMO_IAM.domain}`)).toBeVisible();
   expect(auditLines().at(-1)).toMatchObject({ event: 'session.sign-in', who: `iam:${DEMO_IAM.domain}/secops`, method: 'password+mfa' });
 });
+
+test('the overview of a user without csms::listTasks names that part and its permission; the rest shows', async ({ page }) => {
+  await page.goto(`/projects/${production.id}/overview`);
+  await signIn(page, auditor);
+  await expect(page.getByRole('heading', { name: `Overview of ${production.name}`, level: 1 })).toBeVisible();
+  const missing = page.getByRole('region', { name: 'Parts not read' });
+  await expect(missing.getByRole('listitem')).toHaveText([
+    /^Rotation tasks could not be read: CSMS\.0403 .+ It needs the IAM permission csms::listTasks \(role-based: csms:task:list\)\./,
+  ]);
+  // Without the tasks, failed rotations are unknown (not zero); everything else is there.
+  const counts = page.getByRole('list', { name: 'Counts' });
+  await expect(counts.getByRole('listitem').filter({ hasText: 'Rotation failed' })).toHaveText('—Rotation failed');
+  await expect(counts.getByRole('listitem').filter({ hasText: 'Rotation overdue' })).toHaveText('1Rotation overdue');
+  await expect(counts.getByRole('listitem').filter({ hasText: 'Expire within 7 days' })).toHaveText('1Expire within 7 days');
+  const attention = page.getByRole('list', { name: 'Needs attention' });
+  await expect(attention.getByRole('listitem').first()).toContainText('prod-mysql-ordersRotation overdue');
+  await expect(attention).not.toContainText('Rotation failed');
+  await expect(page.getByRole('region', { name: 'Recent notifications' }).getByRole('row')).toHaveCount(5);
+  await expect(page.getByRole('region', { name: 'Subscribed events' }).getByRole('listitem')).toHaveCount(3);
+});

@@ -25,6 +25,8 @@ export const overviewQuery = (projectId: string) =>
     queryFn: ({ signal }) => fetchOverview(projectId, false, signal),
     staleTime: OVERVIEW_REFRESH_MS,
     refetchInterval: (query) => (query.state.data && !query.state.data.complete ? SWEEP_POLL_MS : OVERVIEW_REFRESH_MS),
+    // A tab shown again after a while reads at once, not at the next tick.
+    refetchOnWindowFocus: true,
   });
 
 /** A new sweep now (the server keeps the last one 10 s against repeated clicks). */

@@ -11,9 +11,9 @@ import { TimeText } from './time-text.tsx';
 
 const BAR: Record<Severity, string> = {
   critical: 'border-l-red-600 dark:border-l-red-500',
-  high: 'border-l-orange-500',
-  medium: 'border-l-amber-400',
-  low: 'border-l-blue-400',
+  high: 'border-l-orange-500 dark:border-l-orange-500',
+  medium: 'border-l-amber-400 dark:border-l-amber-400',
+  low: 'border-l-blue-400 dark:border-l-blue-400',
 };
 
 function useSeverityName() {

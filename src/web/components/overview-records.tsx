@@ -7,6 +7,7 @@ import { paths } from '../lib/paths.ts';
 import { toMillis } from '../lib/time.ts';
 import { TimeText } from './time-text.tsx';
 import { Badge } from './ui/badge.tsx';
+import { stackedTable } from './ui/stacked-table.ts';
 
 const STATUS_TONE = { SUCCESS: 'green', FAIL: 'red', INVALID: 'amber' } as const;
 
@@ -16,8 +17,8 @@ export function NotificationRecords({ projectId, records }: { projectId: string;
   if (newest.length === 0) return <p className="text-sm text-zinc-600 dark:text-zinc-400">{t`No notification in the last 7 days.`}</p>;
   return (
     <div className="overflow-x-auto">
-      <table className="w-full text-sm">
-        <thead className="text-left text-xs text-zinc-600 dark:text-zinc-400">
+      <table className={`w-full text-sm ${stackedTable.table}`}>
+        <thead className={`text-left text-xs text-zinc-600 dark:text-zinc-400 ${stackedTable.head}`}>
           <tr>
             <th scope="col" className="py-1 pr-3 font-medium">{t`Sent`}</th>
             <th scope="col" className="py-1 pr-3 font-medium">{t`Secret`}</th>
@@ -26,20 +27,27 @@ export function NotificationRecords({ projectId, records }: { projectId: string;
             <th scope="col" className="py-1 font-medium">{t`Status`}</th>
           </tr>
         </thead>
-        <tbody>
+        <tbody className={stackedTable.body}>
           {newest.map((r, i) => (
-            <tr key={`${r.event_name}-${r.secret_name}-${r.create_time}-${i}`} className="border-t border-zinc-100 dark:border-zinc-800">
-              <td className="py-1.5 pr-3">
+            <tr
+              key={`${r.event_name}-${r.secret_name}-${r.create_time}-${i}`}
+              className={`border-t border-zinc-100 dark:border-zinc-800 ${stackedTable.row}`}
+            >
+              <td className={`py-1.5 pr-3 ${stackedTable.cell}`} data-label={t`Sent`}>
                 <TimeText value={r.create_time} />
               </td>
-              <td className="py-1.5 pr-3">
+              <td className={`py-1.5 pr-3 ${stackedTable.cell}`} data-label={t`Secret`}>
                 <Link className="font-mono text-blue-700 hover:underline dark:text-blue-400" to={paths.secret(projectId, r.secret_name)}>
                   {r.secret_name}
                 </Link>
               </td>
-              <td className="py-1.5 pr-3 font-mono text-xs">{r.trigger_event_type}</td>
-              <td className="py-1.5 pr-3 font-mono text-xs">{r.event_name}</td>
-              <td className="py-1.5">
+              <td className={`py-1.5 pr-3 font-mono text-xs ${stackedTable.cell}`} data-label={t`Event type`}>
+                {r.trigger_event_type}
+              </td>
+              <td className={`py-1.5 pr-3 font-mono text-xs ${stackedTable.cell}`} data-label={t`Subscription`}>
+                {r.event_name}
+              </td>
+              <td className={`py-1.5 ${stackedTable.cell}`} data-label={t`Status`}>
                 <Badge tone={STATUS_TONE[r.notification_status as keyof typeof STATUS_TONE] ?? 'zinc'}>{r.notification_status}</Badge>
               </td>
             </tr>

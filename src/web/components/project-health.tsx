@@ -176,6 +176,8 @@ function HealthBody({ projectId, overview, summary }: { projectId: string; overv
   const tiles = useTiles(health, overview);
   const attentionCount = health.attention.length;
   const asOfTime = asOf(overview.as_of);
+  // Under a region's and a project's headings on the page of every project.
+  const Heading = summary ? 'h4' : 'h2';
   return (
     <div className="space-y-4">
       {summary && (
@@ -189,11 +191,11 @@ function HealthBody({ projectId, overview, summary }: { projectId: string; overv
       <MissingParts failed={overview.failed} />
       <Tiles projectId={projectId} tiles={tiles} large={!summary} />
       <section aria-labelledby={`attention-${projectId}`} className="space-y-2">
-        <h2 id={`attention-${projectId}`} className={summary ? 'text-base font-semibold' : 'text-lg font-semibold'}>
+        <Heading id={`attention-${projectId}`} className={summary ? 'text-base font-semibold' : 'text-lg font-semibold'}>
           <Trans>
             Needs attention <span className="font-normal text-zinc-600 dark:text-zinc-400">({attentionCount})</span>
           </Trans>
-        </h2>
+        </Heading>
         <AttentionList projectId={projectId} items={health.attention} now={now} limit={summary ? 5 : undefined} />
         {summary && attentionCount > 5 && (
           <Link className="text-sm text-blue-700 hover:underline dark:text-blue-400" to={paths.projectOverview(projectId)}>

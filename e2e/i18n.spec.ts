@@ -150,6 +150,29 @@ test.describe('in Chinese, nothing English is left', () => {
     await screenshots(page, testInfo, 'error');
   });
 
+  test('the command palette and the list of shortcuts', async ({ page }, testInfo) => {
+    await page.goto(zh(secretPath(DEMO_PROJECT, 'jwt-signing-key')));
+    await expect(page.getByRole('navigation', { name: '导航路径' })).toBeVisible();
+    await page.keyboard.press('Control+k');
+    const palette = page.getByRole('dialog', { name: '命令面板' });
+    await expect(palette.getByRole('option').first()).toBeVisible();
+    await expect(palette.getByText(/正在列出/)).toBeHidden();
+    // Stage names, version ids and the secret's name are names; so are project names.
+    const names = ['jwt-signing-key', 'SYSCURRENT', 'SYSPREVIOUS', 'CANARY', 'ROLLBACK', ...PROJECT_NAMES];
+    expect(await englishLeft(page, { within: 'dialog', allow: names })).toEqual([]);
+    await screenshots(page, testInfo, 'palette');
+    await palette.getByRole('combobox').fill('smtp');
+    await expect(palette.getByRole('option').first()).toContainText('smtp-relay');
+    expect(await englishLeft(page, { within: 'dialog', allow: [...names, 'smtp-relay', 'staging-smtp'] })).toEqual([]);
+    await page.keyboard.press('Escape');
+
+    await page.keyboard.press('?');
+    const help = page.getByRole('dialog', { name: '键盘快捷键' });
+    await expect(help).toContainText('打开命令面板');
+    expect(await englishLeft(page, { within: 'dialog' })).toEqual([]);
+    await screenshots(page, testInfo, 'shortcuts');
+  });
+
   test('the retry banner while CSMS is busy', async ({ page, projectId, csms, emulator }) => {
     await csms.createSecret({ name: 'db', secret_string: 'x' });
     const path = `/v1/${projectId}/secrets/db$`;

@@ -1,8 +1,10 @@
 // One error type for every failure the app can meet: an HTTP error in any CSMS error shape, a
 // network failure, a timeout, or an answer that is not what the contract says (an address the
 // app refuses before sending anything is an AddressError). Messages never contain a secret value.
+import type { MessageDescriptor } from '@lingui/core';
 import { CONSOLE_ERRORS, isNotFound } from '../../csms/error-codes.ts';
 import { permissionOf, type ReadOperation } from '../../csms/operations.ts';
+import { setLazyMessage } from '../i18n/lazy-message.ts';
 
 /** What failed: a CSMS read, or one of the console's own calls. */
 export type Operation = ReadOperation | 'Config' | 'SignIn';
@@ -21,12 +23,14 @@ export class ApiError extends Error {
   constructor(init: {
     status: number;
     code: string;
-    message: string;
+    /** CSMS's own message as sent (a string), or the console's own words (read in the page's language). */
+    message: string | MessageDescriptor;
     requestId?: string;
     operation?: Operation;
     retryAfterSeconds?: number;
   }) {
-    super(init.message);
+    super(typeof init.message === 'string' ? init.message : init.code);
+    if (typeof init.message !== 'string') setLazyMessage(this, init.message);
     this.name = 'ApiError';
     this.status = init.status;
     this.code = init.code;

@@ -1,7 +1,7 @@
 // The API client: one GET over fetch, the query's AbortSignal passed through, every failure turned
 // into an ApiError. Answers are not validated here: the console server checked each one against
 // its operation's schema and passed on only the fields it knows.
-import { t } from '@lingui/core/macro';
+import { msg } from '@lingui/core/macro';
 import { apiPath, CONSOLE_REQUEST_HEADER } from '../../csms/console-paths.ts';
 import { CONSOLE_ERRORS, parseErrorBody } from '../../csms/error-codes.ts';
 import type { ParamsOf, ReadOperation } from '../../csms/operations.ts';
@@ -27,7 +27,7 @@ export function errorOf(res: Response, body: unknown, operation: Operation): Api
     status: res.status,
     code: error?.error_code ?? `HTTP.${res.status}`,
     // CSMS's own message as sent; the console's words only when it sent none.
-    message: error?.error_msg ?? t`The server answered HTTP ${status}.`,
+    message: error?.error_msg ?? msg`The server answered HTTP ${status}.`,
     requestId: error?.request_id ?? res.headers.get('x-request-id') ?? undefined,
     operation,
     retryAfterSeconds: retryAfterSeconds(res.headers.get('retry-after')),
@@ -44,7 +44,7 @@ export async function getJson<T>(operation: Operation, url: string, signal?: Abo
     throw new ApiError({
       status: 0,
       code: CONSOLE_ERRORS.network,
-      message: t`The console server could not be reached. Check your connection.`,
+      message: msg`The console server could not be reached. Check your connection.`,
       operation,
     });
   }
@@ -57,7 +57,7 @@ export async function getJson<T>(operation: Operation, url: string, signal?: Abo
     throw new ApiError({
       status: res.status,
       code: CONSOLE_ERRORS.badResponse,
-      message: t`The server sent an answer that is not JSON (HTTP ${status}).`,
+      message: msg`The server sent an answer that is not JSON (HTTP ${status}).`,
       requestId: res.headers.get('x-request-id') ?? undefined,
       operation,
     });

@@ -1,6 +1,6 @@
 // Sign-in and sign-out (CONSOLE_AUTH=iam). The server keeps the IAM tokens; the browser holds
 // only an HttpOnly cookie that no script here can read.
-import { t } from '@lingui/core/macro';
+import { msg } from '@lingui/core/macro';
 import type { SignInBody } from '../../csms/console-api.ts';
 import { CONSOLE_PATHS } from '../../csms/console-paths.ts';
 import { CONSOLE_ERRORS } from '../../csms/error-codes.ts';
@@ -24,7 +24,7 @@ async function send(method: 'POST' | 'DELETE', body?: SignInRequest): Promise<vo
     throw new ApiError({
       status: 0,
       code: CONSOLE_ERRORS.network,
-      message: t`The console server could not be reached.`,
+      message: msg`The console server could not be reached.`,
       operation: 'SignIn',
     });
   }

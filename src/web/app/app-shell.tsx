@@ -32,7 +32,7 @@ export function AppShell(props: {
       </a>
       <header className="border-b border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2">
-          <Link to={props.home} className="flex items-center gap-2 font-semibold">
+          <Link to={props.home} className="flex items-center gap-2 font-semibold whitespace-nowrap">
             <img src="/favicon.svg" alt="" width={20} height={20} />
             <Trans>CSMS console</Trans>
           </Link>

@@ -2,10 +2,12 @@
 // call checkedParams (an invalid one fails before any request, as an AddressError: it is the
 // address that is wrong, and CSMS was not asked), pages read the same checks back with
 // useCheckedParams.
-import { t } from '@lingui/core/macro';
+import type { MessageDescriptor } from '@lingui/core';
+import { msg } from '@lingui/core/macro';
 import { useParams, type Params } from 'react-router';
 import { PROJECT_ID_PATTERN, VERSION_REF_PATTERN } from '../../csms/patterns.ts';
-import { nameProblemIn } from '../lib/name-problem.ts';
+import { setLazyMessage } from '../i18n/lazy-message.ts';
+import { nameProblemMessage } from '../lib/name-problem.ts';
 
 export interface RouteParams {
   projectId: string;
@@ -19,24 +21,25 @@ export class AddressError extends Error {
   constructor(
     readonly param: keyof RouteParams,
     readonly value: string,
-    problem: string,
+    problem: MessageDescriptor,
   ) {
-    super(problem);
+    super(param);
+    setLazyMessage(this, problem);
     this.name = 'AddressError';
   }
 }
 
-/** Why a parameter of the URL is refused, or null: in the page's language when it is checked. */
-function problemOf(name: keyof RouteParams, value: string): string | null {
+/** Why a parameter of the URL is refused, or null. */
+function problemOf(name: keyof RouteParams, value: string): MessageDescriptor | null {
   switch (name) {
     case 'projectId':
-      return PROJECT_ID_PATTERN.test(value) ? null : t`"${value}" is not a project id (32 hex characters).`;
+      return PROJECT_ID_PATTERN.test(value) ? null : msg`"${value}" is not a project id (32 hex characters).`;
     case 'secretName':
-      return nameProblemIn(value, 'secret');
+      return nameProblemMessage(value, 'secret');
     case 'stageName':
-      return nameProblemIn(value, 'stage');
+      return nameProblemMessage(value, 'stage');
     case 'versionId':
-      return VERSION_REF_PATTERN.test(value) ? null : t`"${value}" is not a version id: use v1, v2, … or latest.`;
+      return VERSION_REF_PATTERN.test(value) ? null : msg`"${value}" is not a version id: use v1, v2, … or latest.`;
   }
 }
 

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { Outlet, useNavigate, useNavigation, useParams } from 'react-router';
 import { configQuery } from '../api/config-query.ts';
 import { leaveForSignIn, signOut } from '../api/session.ts';
+import { KeyboardControls } from '../components/keyboard.tsx';
 import { LanguageSwitcher } from '../components/language-switcher.tsx';
 import { ThemeToggle } from '../components/theme-toggle.tsx';
 import { TimeZoneToggle } from '../components/time-zone-toggle.tsx';
@@ -29,6 +30,7 @@ export function Layout() {
         header={<ProjectSwitcher />}
         end={
           <>
+            <KeyboardControls />
             <SignedInUser />
             <LanguageSwitcher />
             <TimeZoneToggle />

@@ -7,6 +7,7 @@ import { configQuery } from '../api/config-query.ts';
 import { overviewQuery } from '../api/overview-query.ts';
 import { secretQueries } from '../api/secret-queries.ts';
 import { paths } from '../lib/paths.ts';
+import { rememberSecret } from '../lib/recent-secrets.ts';
 import { checkedParams } from './checked-params.ts';
 import { queryClient } from './query-client.ts';
 
@@ -45,6 +46,8 @@ export async function secretLoader({ params }: LoaderFunctionArgs) {
     queryClient.ensureQueryData(detail).catch(failedWith(detail.queryKey)),
     queryClient.ensureQueryData(versions).catch(failedWith(versions.queryKey)),
   ]);
+  // Opened: the command palette offers it first next time (its name only).
+  rememberSecret({ projectId, name: secretName });
   return null;
 }
 

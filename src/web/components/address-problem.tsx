@@ -34,22 +34,22 @@ function Fix({ error }: { error: AddressError }) {
           <Trans>See the stages of {secretName}</Trans>
         </Link>
       );
-    case 'projectId':
-      return config?.projects.length ? (
-        <>
-          <Trans>Open one of the projects:</Trans>{' '}
-          <InlineList
-            items={config.projects.map((p) => ({
-              key: p.id,
-              node: (
-                <Link className={link} to={paths.secrets(p.id)}>
-                  {p.name}
-                </Link>
-              ),
-            }))}
-          />
-        </>
-      ) : null;
+    case 'projectId': {
+      if (!config?.projects.length) return null;
+      const projects = (
+        <InlineList
+          items={config.projects.map((p) => ({
+            key: p.id,
+            node: (
+              <Link className={link} to={paths.secrets(p.id)}>
+                {p.name}
+              </Link>
+            ),
+          }))}
+        />
+      );
+      return <Trans>Open one of the projects: {projects}</Trans>;
+    }
   }
 }
 

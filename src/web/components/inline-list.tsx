@@ -1,13 +1,11 @@
 // Items written inline, separated as the page's language separates them: "a, b, c" or "a、b、c".
 import { useLingui } from '@lingui/react';
 import { Fragment, type ReactNode } from 'react';
-import { cachedFormatter } from '../lib/locale.ts';
-
-const listFormat = cachedFormatter((locale) => new Intl.ListFormat(locale, { type: 'conjunction', style: 'narrow' }));
+import { inlineListFormat } from '../lib/locale.ts';
 
 export function InlineList({ items }: { items: { key: string; node: ReactNode }[] }) {
   const { i18n } = useLingui();
-  const parts = listFormat(undefined, i18n.locale).formatToParts(items.map((_, i) => String(i)));
+  const parts = inlineListFormat(i18n.locale).formatToParts(items.map((_, i) => String(i)));
   return (
     <>
       {parts.map((part, i) =>

@@ -18,6 +18,18 @@ export function ProjectUnavailable({ projectId, error }: { projectId: string; er
   const domain = user?.domain;
   const project = <span className="font-mono break-all">{projectId}</span>;
   const { status, code, requestId } = error;
+  const projectLinks = (
+    <InlineList
+      items={projects.map((p) => ({
+        key: p.id,
+        node: (
+          <Link className="text-blue-700 underline dark:text-blue-400" to={paths.secrets(p.id)}>
+            {p.name}
+          </Link>
+        ),
+      }))}
+    />
+  );
   return (
     <section
       role="alert"
@@ -46,19 +58,7 @@ export function ProjectUnavailable({ projectId, error }: { projectId: string; er
             : t`An administrator of the Huawei Cloud account can give your user access to it in IAM; sign in again afterwards.`}
       </p>
       {projects.length > 0 && (
-        <p>
-          {user ? t`Your projects:` : t`Projects of this console:`}{' '}
-          <InlineList
-            items={projects.map((p) => ({
-              key: p.id,
-              node: (
-                <Link className="text-blue-700 underline dark:text-blue-400" to={paths.secrets(p.id)}>
-                  {p.name}
-                </Link>
-              ),
-            }))}
-          />
-        </p>
+        <p>{user ? <Trans>Your projects: {projectLinks}</Trans> : <Trans>Projects of this console: {projectLinks}</Trans>}</p>
       )}
       <p className="font-mono text-xs text-zinc-600 dark:text-zinc-400">
         {code} · HTTP {status}

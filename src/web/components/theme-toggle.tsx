@@ -51,7 +51,9 @@ export function ThemeToggle() {
   const next = i18n._(THEME_NAMES[NEXT[theme]]);
   return (
     <Button variant="ghost" onClick={cycleTheme} aria-label={t`Theme: ${current}. Switch to ${next}`} title={t`Switch theme`}>
-      {theme === 'dark' ? '☾' : theme === 'light' ? '☀' : '◐'} {current}
+      <span aria-hidden="true">{theme === 'dark' ? '☾' : theme === 'light' ? '☀' : '◐'}</span>
+      {/* On a narrow screen the symbol alone: the header stays one row. */}
+      <span className="max-sm:sr-only">{current}</span>
     </Button>
   );
 }

@@ -18,10 +18,10 @@ export function TimeZoneToggle() {
       aria-label={t`Times in ${shown}. Show them in ${next}`}
       title={t`Show times in ${next}`}
     >
-      <span className="max-sm:sr-only">
-        <Trans>Times:</Trans>{' '}
-      </span>
-      {shown}
+      <Trans>
+        <span className="max-sm:sr-only">Times: </span>
+        {shown}
+      </Trans>
     </Button>
   );
 }

@@ -23,3 +23,10 @@ export function cachedFormatter<T, O = void>(make: (locale: string, options: O) 
 const numberFormat = cachedFormatter((locale, options: Intl.NumberFormatOptions) => new Intl.NumberFormat(locale, options));
 
 export const formatNumber = (n: number, options: Intl.NumberFormatOptions = {}) => numberFormat(options).format(n);
+
+const listFormat = cachedFormatter((locale, options: Intl.ListFormatOptions) => new Intl.ListFormat(locale, options));
+
+/** How a list is written inline: "a, b, c" or "a、b、c". */
+export const inlineListFormat = (locale?: string) => listFormat({ type: 'conjunction', style: 'narrow' }, locale);
+
+export const formatList = (items: readonly string[]) => inlineListFormat().format(items);

@@ -71,7 +71,7 @@ export function Component() {
     <div className="min-h-screen">
       <header className="border-b border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900">
         <div className="mx-auto flex max-w-7xl items-center gap-4 px-4 py-2">
-          <span className="flex items-center gap-2 font-semibold">
+          <span className="flex items-center gap-2 font-semibold whitespace-nowrap">
             <img src="/favicon.svg" alt="" width={20} height={20} />
             <Trans>CSMS console</Trans>
           </span>

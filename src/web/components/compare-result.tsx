@@ -187,7 +187,7 @@ export function CompareResultView({ result }: { result: CompareResult }) {
             <tbody>
               {result.keys.map((key) => (
                 <tr key={key.path.join('\u0000')} className="border-t border-zinc-200 dark:border-zinc-800">
-                  <td className="py-1 pr-3 font-mono break-all">{key.path.join('.')}</td>
+                  <td className="py-1 pr-3 font-mono break-words">{key.path.join('.')}</td>
                   <td className="py-1 pr-3 font-mono">{key.a ?? '—'}</td>
                   <td className="py-1 pr-3 font-mono">{key.b ?? '—'}</td>
                   <td className="py-1">

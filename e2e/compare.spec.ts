@@ -73,7 +73,7 @@ test.describe('compare', () => {
     await expect(page.getByText('Different values: A and B are not equal.')).toBeVisible();
     await expect(side(page, 'A')).toContainText(`Binary, ${Buffer.from(BLOB, 'base64').length} bytes`);
     await expect(side(page, 'B')).toContainText('JSON object, 4 keys');
-    await expect(page.getByText('A is binary and B is json')).toBeVisible();
+    await expect(page.getByText('A is binary and B is a JSON object')).toBeVisible();
     expect(await received()).not.toContain(CANARY);
     expect(await received()).not.toContain(BLOB);
   });

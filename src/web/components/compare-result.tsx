@@ -10,6 +10,8 @@ import { CopyErrorDetails } from './copy-error-details.tsx';
 import { TimeText } from './time-text.tsx';
 import { Badge, type Tone } from './ui/badge.tsx';
 
+const KIND = { json: msg`a JSON object`, text: msg`text`, binary: msg`binary` };
+
 const CHANGE: Record<KeyChange, { label: ReturnType<typeof msg>; tone: Tone }> = {
   equal: { label: msg`equal`, tone: 'green' },
   changed: { label: msg`changed`, tone: 'amber' },
@@ -144,7 +146,7 @@ function SideCard({ name, side }: { name: 'A' | 'B'; side: CompareSide }) {
 export function CompareResultView({ result }: { result: CompareResult }) {
   const { i18n } = useLingui();
   const { a, b } = result;
-  const kinds = a.ok && b.ok && a.kind !== b.kind ? { a: a.kind, b: b.kind } : undefined;
+  const kinds = a.ok && b.ok && a.kind !== b.kind ? { a: i18n._(KIND[a.kind]), b: i18n._(KIND[b.kind]) } : undefined;
   return (
     <div className="space-y-4">
       <Verdict result={result} />
@@ -187,7 +189,7 @@ export function CompareResultView({ result }: { result: CompareResult }) {
             <tbody>
               {result.keys.map((key) => (
                 <tr key={key.path.join('\u0000')} className="border-t border-zinc-200 dark:border-zinc-800">
-                  <td className="py-1 pr-3 font-mono break-all">{key.path.join('.')}</td>
+                  <td className="py-1 pr-3 font-mono break-words">{key.path.join('.')}</td>
                   <td className="py-1 pr-3 font-mono">{key.a ?? '—'}</td>
                   <td className="py-1 pr-3 font-mono">{key.b ?? '—'}</td>
                   <td className="py-1">

@@ -3,22 +3,11 @@
 import { Trans, useLingui } from '@lingui/react/macro';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { stageMoves, type StageMove } from '../../csms/stage-history.ts';
-import type { Trace } from '../../csms/schemas.ts';
 import { activityQueries } from '../api/activity.ts';
 import { paths } from '../lib/paths.ts';
-import { sortStages } from '../lib/stages.ts';
+import { allStageMoves } from '../lib/stage-timeline.ts';
 import { ErrorPanel } from './error-panel.tsx';
 import { TimeText } from './time-text.tsx';
-
-/** Every stage's moves, newest first. */
-export function allStageMoves(traces: Trace[]): (StageMove & { stage: string })[] {
-  const stages = new Set(traces.flatMap((t) => t.change?.stages ?? []));
-  if (stages.has('SYSCURRENT')) stages.add('SYSPREVIOUS');
-  return sortStages([...stages])
-    .flatMap((stage) => stageMoves(traces, stage).map((move) => ({ ...move, stage })))
-    .sort((a, b) => b.time - a.time);
-}
 
 export function StageTimeline({ projectId, secretName }: { projectId: string; secretName: string }) {
   const { t } = useLingui();

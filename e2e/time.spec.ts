@@ -32,7 +32,8 @@ test('a Chinese browser in Shanghai: times in English with GMT+08:00, switchable
 
 test('the list and the counts are in the page language too', async ({ page, projectId, csms }) => {
   await csms.createSecret({ name: 'db', secret_string: 'x' });
-  await page.goto(secretPath(projectId));
+  // The page in English in a Chinese browser: its counts in English too.
+  await page.goto(`${secretPath(projectId)}?lang=en`);
   await expect(page.getByText('1 secret', { exact: true })).toBeVisible();
   await expect(page.getByRole('row', { name: /db/ }).locator('time')).toHaveText(/ GMT\+08:00$/);
 });

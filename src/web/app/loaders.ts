@@ -4,7 +4,6 @@
 import { CancelledError, type QueryKey } from '@tanstack/react-query';
 import { redirect, type LoaderFunctionArgs } from 'react-router';
 import { configQuery } from '../api/config-query.ts';
-import { overviewQuery } from '../api/overview-query.ts';
 import { secretQueries } from '../api/secret-queries.ts';
 import { paths } from '../lib/paths.ts';
 import { rememberSecret } from '../lib/recent-secrets.ts';
@@ -63,15 +62,21 @@ export async function versionLoader(args: LoaderFunctionArgs) {
   return secretLoader(args);
 }
 
-/** The overview starts its sweep while the page's code loads; the page shows it as it comes. */
+/** The overview starts its sweep while the page's code loads; the page shows it as it comes. Its
+ * query module is fetched here, not bundled with the app's first load: other pages never need it. */
+const prefetchOverviews = async (projectIds: string[]) => {
+  const { overviewQuery } = await import('../api/overview-query.ts');
+  for (const id of projectIds) void queryClient.prefetchQuery(overviewQuery(id));
+};
+
 export function projectOverviewLoader({ params }: LoaderFunctionArgs) {
   const { projectId } = checkedParams(params, 'projectId');
-  void queryClient.prefetchQuery(overviewQuery(projectId));
+  void prefetchOverviews([projectId]);
   return null;
 }
 
 export async function overviewLoader() {
   const config = await queryClient.ensureQueryData(configQuery);
-  for (const project of config.projects) void queryClient.prefetchQuery(overviewQuery(project.id));
+  void prefetchOverviews(config.projects.map((p) => p.id));
   return null;
 }

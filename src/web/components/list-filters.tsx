@@ -96,7 +96,7 @@ export function ListFilters({
     <fieldset className="flex flex-wrap items-end gap-2">
       <legend className="sr-only">{t`Filters`}</legend>
       {facets.map(({ facet, label, any, choices }) => (
-        <label key={facet} className="grid w-[calc(50%-0.25rem)] gap-0.5 text-xs text-zinc-600 sm:w-40 dark:text-zinc-400">
+        <label key={facet} className="grid w-[calc(50%-0.25rem)] gap-0.5 text-xs text-zinc-600 sm:w-44 dark:text-zinc-400">
           {label}
           <select
             className={SELECT}

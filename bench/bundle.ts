@@ -1,5 +1,6 @@
 // First-load weight: gzip bytes of the JS and CSS a browser downloads for each page, from the
-// production build's manifest (entry, its static imports and CSS, plus the page's lazy chunk),
+// production build's manifest (entry, its static imports and CSS, the page's lazy chunk, and the
+// catalog of the page's language, which the entry loads before drawing anything),
 // next to the floor: the smallest app on the same stack (bench/floor), built in the same run.
 // Also the bytes actually sent: the build's brotli copies, which the server prefers.
 import { readFileSync, statSync } from 'node:fs';
@@ -19,6 +20,9 @@ const PAGES = {
   stage: 'src/web/routes/stage.tsx',
   version: 'src/web/routes/version.tsx',
 };
+
+/** One language's catalog (English; the Chinese one weighs about the same): only the active one is downloaded. */
+const CATALOG = 'src/web/locales/en.po';
 
 function readManifest(distDir: string) {
   const manifest = JSON.parse(readFileSync(join(distDir, '.vite/manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
@@ -44,7 +48,7 @@ export function bundleSizes(distDir = 'dist') {
   const filesOf = (keys: Iterable<string>) => new Set([...keys].flatMap((k) => [manifest[k]!.file, ...(manifest[k]!.css ?? [])]));
   const entry = Object.keys(manifest).find((k) => manifest[k]!.isEntry)!;
   return Object.entries(PAGES).map(([page, source]) => {
-    const files = filesOf(new Set([...closure(entry), ...closure(source)]));
+    const files = filesOf(new Set([...closure(entry), ...closure(source), ...(manifest[CATALOG] ? closure(CATALOG) : [])]));
     return {
       page,
       files: files.size,

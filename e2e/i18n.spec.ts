@@ -57,6 +57,19 @@ test('the switcher turns the page Chinese in place, keeps the choice, and <html 
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 });
 
+test.describe('a Chinese browser, nothing chosen', () => {
+  test.use({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+
+  test('opens the console in Chinese, its times written as Chinese dates with GMT+08:00', async ({ page, projectId, csms }) => {
+    await csms.createSecret({ name: 'db', secret_string: 'x' });
+    await page.goto(secretPath(projectId, 'db'));
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+    const created = page.getByRole('row', { name: /^v1 / }).locator('time');
+    await expect(created).toHaveText(/^\d{4}年\d{1,2}月\d{1,2}日 \d\d:\d\d GMT\+08:00$/);
+    await expect(created).toHaveAttribute('title', /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC · (现在|\d+秒钟前|\d+分钟前)$/);
+  });
+});
+
 test('?lang=zh-CN opens a link in Chinese without changing the stored choice', async ({ page }) => {
   await page.goto(zh('/nowhere'));
   await expect(page.getByRole('heading', { name: '页面不存在' })).toBeVisible();

@@ -107,9 +107,17 @@ test('with the box empty, the secrets opened lately come first; Clear forgets th
   await expect(palette(page).getByText('Recently opened')).toBeHidden();
 });
 
-test('actions: switch the language, the theme and the project', async ({ page }) => {
-  await page.goto(secretPath(DEMO_PROJECT));
+test('actions: copy the link, switch the language, the theme and the project', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto(`${secretPath(DEMO_PROJECT)}?q=smtp`);
   await expect(page.getByRole('heading', { name: 'Secrets' })).toBeVisible();
+  await page.keyboard.press('Control+k');
+  await box(page).fill('copy link');
+  await expect(options(page).nth(0)).toContainText('Copy the link to this page');
+  await box(page).press('Enter');
+  await expect(page.getByTestId('live-region')).toHaveText('The link is copied.');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(page.url());
+
   await page.keyboard.press('Control+k');
   await box(page).fill('language');
   await box(page).press('Enter');

@@ -4,9 +4,16 @@ import { expect, secretPath, test } from './fixtures.ts';
 
 test.use({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
 
+// This person chose English: the page would otherwise follow the browser into Chinese.
+test.beforeEach(({ page }) => page.addInitScript(() => localStorage.setItem('csms-console:lang', 'en')));
+
 const CJK = /[\u3000-\u9fff]/;
 
-test('a Chinese browser in Shanghai: times in English with GMT+08:00, switchable to UTC and kept', async ({ page, projectId, csms }) => {
+test('a Chinese browser in Shanghai, English chosen: times in English with GMT+08:00, switchable to UTC and kept', async ({
+  page,
+  projectId,
+  csms,
+}) => {
   await csms.createSecret({ name: 'db', secret_string: 'x' });
   await page.goto(secretPath(projectId, 'db'));
   const created = page.getByRole('row', { name: /^v1 / }).locator('time');

@@ -21,7 +21,7 @@ export interface CopyRequest {
 
 const WHOLE_VALUE = 'Value';
 
-const notCopied = (what: string) => (what === WHOLE_VALUE ? t`The value could not be copied` : t`${what} could not be copied`);
+const notCopied = (what: string) => (what === WHOLE_VALUE ? t`Value could not be copied` : t`${what} could not be copied`);
 
 type CopyState =
   | { kind: 'copied'; what: string; at: number; outcome?: ClearOutcome }
@@ -49,7 +49,7 @@ export function useCopy() {
       const what = request.what;
       announce(
         what === WHOLE_VALUE
-          ? t`The value is copied. The clipboard is cleared in ${CLEAR_SECONDS} seconds.`
+          ? t`Value copied. The clipboard is cleared in ${CLEAR_SECONDS} seconds.`
           : t`${what} copied. The clipboard is cleared in ${CLEAR_SECONDS} seconds.`,
       );
       void outcome.then((ended) => setState((s) => (s?.kind === 'copied' && s.at === at ? { ...s, outcome: ended } : s)));

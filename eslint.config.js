@@ -122,6 +122,8 @@ export default tseslint.config(
             '*.startsWith',
             'apiGet',
             'getJson',
+            'requestJson',
+            'apiPath',
             'errorOf',
           ],
         },

@@ -4,13 +4,13 @@
 // calls whose answers hold none (the stage and version changes), and no request body at all.
 // Traces are written in batches (a second at most behind), so recording costs a call nothing.
 import { randomUUID } from 'node:crypto';
+import { CTS_TRACES_KEPT_MS } from '../csms/cts.ts';
 import { OPERATIONS, type OperationName } from '../csms/operations.ts';
 import type { TraceSeed } from './seed-file.ts';
 import type { TraceFilter, TraceRow, TraceStore } from './trace-store.ts';
 import { CsmsError } from './errors.ts';
 
 export const CTS_INVALID_PARAMETER = 'CTS.0001';
-const KEPT_MS = 7 * 86400_000;
 const DEFAULT_WINDOW_MS = 3600_000;
 const FLUSH_MS = 1000;
 /** The calls whose answers CTS may keep: metadata that says which version got which stage. */
@@ -138,13 +138,13 @@ export function createTraces(store: TraceStore, domain: () => { id: string; name
       if (q.trace_type !== 'system' || (q.service_type !== undefined && q.service_type !== 'CSMS'))
         return { traces: [], meta_data: { count: 0 } };
       const to = q.to !== undefined ? Number(q.to) : now;
-      const from = Math.max(q.from !== undefined ? Number(q.from) : to - DEFAULT_WINDOW_MS, now - KEPT_MS);
+      const from = Math.max(q.from !== undefined ? Number(q.from) : to - DEFAULT_WINDOW_MS, now - CTS_TRACES_KEPT_MS);
       const limit = q.limit !== undefined ? Number(q.limit) : 10;
       // A trace id makes every other condition void, as CTS documents.
       const filter: TraceFilter = q.trace_id
         ? { trace_id: q.trace_id }
         : { resource_name: q.resource_name, trace_name: q.trace_name, user: q.user, trace_rating: q.trace_rating };
-      const window = q.trace_id ? { from: now - KEPT_MS, to: now + 1 } : { from, to };
+      const window = q.trace_id ? { from: now - CTS_TRACES_KEPT_MS, to: now + 1 } : { from, to };
       const rows = store.page(projectId, window, filter, q.next, limit);
       if (rows === null) throw new CsmsError(400, CTS_INVALID_PARAMETER, `The marker "${q.next}" names no trace.`);
       const page = rows.slice(0, limit);

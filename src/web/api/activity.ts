@@ -2,12 +2,11 @@
 // over CTS's 7-day window, paged with CTS's `next` marker. The stage history reads the calls that
 // move stages, each operation in one request.
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import { ACTIVITY_PAGE_SIZE, CTS_TRACES_KEPT_MS } from '../../csms/cts.ts';
 import { apiGet } from './client.ts';
 
-/** How far back CTS keeps traces. */
-export const CTS_WINDOW_MS = 7 * 86400_000;
-export const ACTIVITY_PAGE_SIZE = 25;
 /** The operations that move stages (what trace-change.ts reads). */
+// eslint-disable-next-line lingui/no-unlocalized-strings -- CSMS's operation names, not words
 export const STAGE_OPERATIONS = ['UpdateSecretStage', 'CreateSecretVersion', 'CreateSecret'] as const;
 
 export interface ActivityFilter {
@@ -38,7 +37,7 @@ const csmsTraces = (projectId: string, secretName: string, page: TracePage, limi
 /** The window ends when the first page is asked for; the next pages keep it. */
 const windowNow = (): TracePage => {
   const to = Date.now();
-  return { from: to - CTS_WINDOW_MS, to };
+  return { from: to - CTS_TRACES_KEPT_MS, to };
 };
 
 export const activityQueries = {

@@ -1,5 +1,5 @@
-// The API client: one GET over fetch, the query's AbortSignal passed through, every failure turned
-// into an ApiError. Answers are not validated here: the console server checked each one against
+// The API client: one call over fetch (a GET, or a POST that only reads), the query's AbortSignal
+// passed through, every failure turned into an ApiError. Answers are not validated here: the console server checked each one against
 // its operation's schema and passed on only the fields it knows.
 import { msg } from '@lingui/core/macro';
 import { apiPath, CONSOLE_REQUEST_HEADER } from '../../csms/console-paths.ts';
@@ -35,10 +35,20 @@ export function errorOf(res: Response, body: unknown, operation: Operation): Api
 }
 
 /** GET one of the console server's JSON endpoints. */
-export async function getJson<T>(operation: Operation, url: string, signal?: AbortSignal): Promise<T> {
+export const getJson = <T>(operation: Operation, url: string, signal?: AbortSignal): Promise<T> => requestJson(operation, url, signal);
+
+/** One of the console server's JSON endpoints: a GET, or a POST when there is a body. */
+export async function requestJson<T>(operation: Operation, url: string, signal?: AbortSignal, body?: unknown): Promise<T> {
   let res: Response;
   try {
-    res = await fetch(url, { headers: CONSOLE_HEADERS, signal, credentials: 'same-origin', cache: 'no-store' });
+    res = await fetch(url, {
+      ...(body === undefined
+        ? { headers: CONSOLE_HEADERS }
+        : { method: 'POST', headers: { ...CONSOLE_HEADERS, 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
+      signal,
+      credentials: 'same-origin',
+      cache: 'no-store',
+    });
   } catch (error) {
     if (signal?.aborted) throw error; // navigation cancelled it: not an error to show
     throw new ApiError({
@@ -48,10 +58,10 @@ export async function getJson<T>(operation: Operation, url: string, signal?: Abo
       operation,
     });
   }
-  let body: unknown;
+  let answer: unknown;
   const status = res.status;
   try {
-    body = await res.json();
+    answer = await res.json();
   } catch {
     if (signal?.aborted) throw signal.reason;
     throw new ApiError({
@@ -62,8 +72,8 @@ export async function getJson<T>(operation: Operation, url: string, signal?: Abo
       operation,
     });
   }
-  if (!res.ok) throw errorOf(res, body, operation);
-  return body as T;
+  if (!res.ok) throw errorOf(res, answer, operation);
+  return answer as T;
 }
 
 /** One CSMS read through the console's mirror of it. */

@@ -1,36 +1,21 @@
 // Every secret's tags, from ListResourceInstances (a POST that only reads; the console server checks
 // and rebuilds its body): pages of 1000 by offset. The list's tag column, tag filter and export.
 import { queryOptions } from '@tanstack/react-query';
-import { CONSOLE_ERRORS } from '../../csms/error-codes.ts';
 import { apiPath } from '../../csms/console-paths.ts';
 import type { ResourceInstancesRequest, ResponseOf, Tag } from '../../csms/schemas.ts';
-import { ApiError } from './api-error.ts';
-import { CONSOLE_HEADERS, errorOf } from './client.ts';
+import { requestJson } from './client.ts';
 
 const PAGE = 1000;
 /** CSMS keeps at most 500 secrets a project; a few pages more are a margin, not a loop. */
 const MAX_PAGES = 5;
 
-async function postInstances(projectId: string, body: ResourceInstancesRequest, signal: AbortSignal) {
-  const operation = 'ListResourceInstances';
-  let res: Response;
-  try {
-    res = await fetch(apiPath(operation, { project_id: projectId }), {
-      method: 'POST',
-      headers: { ...CONSOLE_HEADERS, 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
-      signal,
-      credentials: 'same-origin',
-      cache: 'no-store',
-    });
-  } catch (error) {
-    if (signal.aborted) throw error;
-    throw new ApiError({ status: 0, code: CONSOLE_ERRORS.network, message: 'The console server could not be reached.', operation });
-  }
-  const answer: unknown = await res.json().catch(() => null);
-  if (!res.ok) throw errorOf(res, answer, operation);
-  return answer as ResponseOf<'ListResourceInstances'>;
-}
+const postInstances = (projectId: string, body: ResourceInstancesRequest, signal: AbortSignal) =>
+  requestJson<ResponseOf<'ListResourceInstances'>>(
+    'ListResourceInstances',
+    apiPath('ListResourceInstances', { project_id: projectId }),
+    signal,
+    body,
+  );
 
 /** Secret name → its tags. */
 export async function fetchTags(projectId: string, signal: AbortSignal): Promise<Map<string, Tag[]>> {

@@ -1,7 +1,6 @@
 // "Copy summary": the secret as a ticket wants it (plain text or Markdown): project and region,
 // state, stages → versions, versions with their times in UTC, rotation, tags. Metadata only; the
 // tags are read when the summary is asked for.
-import { msg } from '@lingui/core/macro';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -9,32 +8,13 @@ import type { Secret, VersionMetadata } from '../../csms/schemas.ts';
 import { apiGet } from '../api/client.ts';
 import { configQuery } from '../api/config-query.ts';
 import { formatRotationPeriod } from '../lib/rotation.ts';
-import { secretSummary, type SummaryLabels, type TicketFormat } from '../lib/ticket-text.ts';
+import { secretSummary, summaryLabels, type TicketFormat } from '../lib/ticket-text.ts';
 import { Button } from './ui/button.tsx';
 import { useAnnounce } from './ui/live-region.tsx';
 
-const LABELS = {
-  secret: msg`Secret`,
-  project: msg`Project`,
-  region: msg`Region`,
-  state: msg`State`,
-  stages: msg`Stages`,
-  versions: msg`Versions`,
-  created: msg`created`,
-  expires: msg`expires`,
-  rotation: msg`Rotation`,
-  rotationOff: msg`off`,
-  lastRotation: msg`last`,
-  nextRotation: msg`next`,
-  tags: msg`Tags`,
-  none: msg`none`,
-  unreadable: msg`could not be read`,
-  page: msg`Page`,
-};
-
 export function CopySummary(props: { projectId: string; secret: Secret; versions: VersionMetadata[]; focus?: string }) {
   const { projectId, secret, versions, focus } = props;
-  const { i18n, t } = useLingui();
+  const { t } = useLingui();
   const announce = useAnnounce();
   const { data: config } = useQuery(configQuery);
   const [copied, setCopied] = useState<TicketFormat>();
@@ -45,7 +25,6 @@ export function CopySummary(props: { projectId: string; secret: Secret; versions
       (r) => r.tags,
       () => undefined,
     );
-    const labels = Object.fromEntries(Object.entries(LABELS).map(([k, m]) => [k, i18n._(m)])) as unknown as SummaryLabels;
     const text = secretSummary(
       {
         secret,
@@ -56,7 +35,7 @@ export function CopySummary(props: { projectId: string; secret: Secret; versions
         url: window.location.href,
       },
       format,
-      { ...labels, focus },
+      { ...summaryLabels(), focus },
     );
     await navigator.clipboard.writeText(text);
     setCopied(format);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Secret, VersionMetadata } from '../../csms/schemas.ts';
-import { ENGLISH_LABELS, errorDetails, secretSummary, type SummaryInput } from './ticket-text.ts';
+import { errorDetails, secretSummary, summaryLabels, type SummaryInput } from './ticket-text.ts';
 
 const CANARY = 'canary-value-never-in-a-summary';
 const secret: Secret = {
@@ -60,7 +60,7 @@ describe('secretSummary', () => {
 
   it('says what could not be read, and what the page is about', () => {
     const text = secretSummary({ ...input, tags: undefined, secret: { ...secret, auto_rotation: false } }, 'text', {
-      ...ENGLISH_LABELS,
+      ...summaryLabels(),
       focus: 'Stage SYSCURRENT → v2',
     });
     expect(text).toContain('Tags: could not be read');

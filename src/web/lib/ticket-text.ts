@@ -1,5 +1,7 @@
 // Text to paste into a support ticket: a secret's summary (plain text or Markdown) and an error's
 // details. Built from metadata only: there is no value among the inputs, so none can reach a ticket.
+import { i18n } from '@lingui/core';
+import { msg, t } from '@lingui/core/macro';
 import type { Secret, Tag, VersionMetadata } from '../../csms/schemas.ts';
 import { sortStages } from './stages.ts';
 import { formatUtc, toMillis } from './time.ts';
@@ -28,24 +30,28 @@ export interface SummaryLabels {
   focus?: string;
 }
 
-export const ENGLISH_LABELS: SummaryLabels = {
-  secret: 'Secret',
-  project: 'Project',
-  region: 'Region',
-  state: 'State',
-  stages: 'Stages',
-  versions: 'Versions',
-  created: 'created',
-  expires: 'expires',
-  rotation: 'Rotation',
-  rotationOff: 'off',
-  lastRotation: 'last',
-  nextRotation: 'next',
-  tags: 'Tags',
-  none: 'none',
-  unreadable: 'could not be read',
-  page: 'Page',
+const LABELS = {
+  secret: msg`Secret`,
+  project: msg`Project`,
+  region: msg`Region`,
+  state: msg`State`,
+  stages: msg`Stages`,
+  versions: msg`Versions`,
+  created: msg`created`,
+  expires: msg`expires`,
+  rotation: msg`Rotation`,
+  rotationOff: msg`off`,
+  lastRotation: msg`last`,
+  nextRotation: msg`next`,
+  tags: msg`Tags`,
+  none: msg`none`,
+  unreadable: msg`could not be read`,
+  page: msg`Page`,
 };
+
+/** The summary's words in the language active now (a ticket is written in the page's language). */
+export const summaryLabels = (): SummaryLabels =>
+  Object.fromEntries(Object.entries(LABELS).map(([key, message]) => [key, i18n._(message)])) as unknown as SummaryLabels;
 
 export interface SummaryInput {
   secret: Secret;
@@ -68,7 +74,7 @@ export function stagePairs(versions: VersionMetadata[]): [string, string][] {
   return order.map((s) => pairs.find(([stage]) => stage === s)!);
 }
 
-export function secretSummary(input: SummaryInput, format: TicketFormat, l: SummaryLabels = ENGLISH_LABELS): string {
+export function secretSummary(input: SummaryInput, format: TicketFormat, l: SummaryLabels = summaryLabels()): string {
   const { secret, project, versions, tags } = input;
   const md = format === 'markdown';
   const code = (s: string) => (md ? `\`${cell(s)}\`` : s);
@@ -125,12 +131,15 @@ export interface ErrorDetails {
 
 /** An error as a ticket wants it: code, message, request id, when (UTC) and where. */
 export function errorDetails(error: ErrorDetails, url: string, now: number): string {
+  const { code, message } = error;
+  const requestId = error.requestId ?? '—';
+  const time = formatUtc(now);
   return [
-    `Code: ${error.code}`,
-    `Message: ${error.message}`,
+    t`Code: ${code}`,
+    t`Message: ${message}`,
     `HTTP: ${error.status || '—'}`,
-    `Request id: ${error.requestId ?? '—'}`,
-    `Time: ${formatUtc(now)}`,
-    `Page: ${url}`,
+    t`Request id: ${requestId}`,
+    t`Time: ${time}`,
+    t`Page: ${url}`,
   ].join('\n');
 }

@@ -12,9 +12,12 @@ export function TimeText({ value }: { value: number | null | undefined }) {
   if (value === null || value === undefined) return <span className="text-zinc-500 dark:text-zinc-400">—</span>;
   const ms = toMillis(value);
   const other = zone === 'utc' ? formatDateTime(ms, 'local') : formatUtc(ms);
+  const text = formatDateTime(ms, zone);
+  // Where it must, the zone goes to the next line: never a break inside the date or the zone.
+  const zoneAt = text.lastIndexOf(' ');
   return (
-    <time dateTime={new Date(ms).toISOString()} title={`${other} · ${formatRelative(ms)}`} className="whitespace-nowrap tabular-nums">
-      {formatDateTime(ms, zone)}
+    <time dateTime={new Date(ms).toISOString()} title={`${other} · ${formatRelative(ms)}`} className="tabular-nums">
+      <span className="whitespace-nowrap">{text.slice(0, zoneAt)}</span> <span className="whitespace-nowrap">{text.slice(zoneAt + 1)}</span>
     </time>
   );
 }

@@ -24,6 +24,7 @@ const TECHNICAL_WORDS = [
   'HTTP',
   'HTTPS',
   'JSON',
+  'Markdown',
   'UTC',
   'GMT',
   'ID',

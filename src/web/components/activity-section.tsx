@@ -87,7 +87,8 @@ export function ActivitySection({ projectId, secretName }: { projectId: string; 
           <select id={ids.op} name="op" defaultValue={validOperation ?? ''} className={INPUT} key={`op:${validOperation}`}>
             <option value="">{t`All operations`}</option>
             {SECRET_OPERATIONS.map((o) => (
-              <option key={o} value={o}>
+              // An operation's name is CSMS's, in every language.
+              <option key={o} value={o} translate="no">
                 {o}
               </option>
             ))}

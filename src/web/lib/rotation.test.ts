@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatOverdue, formatRotationPeriod, rotationOverdueBy } from './rotation.ts';
+import { i18n } from '@lingui/core';
+import { formatRotationPeriod, rotationOverdueBy } from './rotation.ts';
 
 const now = Date.UTC(2026, 10, 22, 12);
 const DAY = 86400_000;
@@ -19,16 +20,21 @@ describe('rotationOverdueBy', () => {
 });
 
 describe('formatting', () => {
-  it('says how late', () => {
-    expect(formatOverdue(65 * DAY + 3600_000)).toBe('Overdue by 65 days');
-    expect(formatOverdue(DAY)).toBe('Overdue by 1 day');
-    expect(formatOverdue(5 * 3600_000 + 1)).toBe('Overdue by 5 hours');
-    expect(formatOverdue(1000)).toBe('Overdue by 1 hour');
-  });
   it('says the period in words', () => {
     expect(formatRotationPeriod('30d')).toBe('Every 30 days');
     expect(formatRotationPeriod('1d')).toBe('Every day');
     expect(formatRotationPeriod('6h')).toBe('Every 6 hours');
     expect(formatRotationPeriod('2w')).toBe('Every 2w');
+  });
+  it('says it in Chinese too', async () => {
+    const { messages } = await import('../locales/zh-CN.po');
+    i18n.loadAndActivate({ locale: 'zh-CN', messages });
+    try {
+      expect(formatRotationPeriod('30d')).toBe('每 30 天');
+      expect(formatRotationPeriod('1d')).toBe('每天');
+      expect(formatRotationPeriod('6h')).toBe('每 6 小时');
+    } finally {
+      i18n.activate('en');
+    }
   });
 });

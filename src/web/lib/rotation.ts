@@ -1,10 +1,8 @@
 // Automatic rotation in words: the period, and whether the next rotation is overdue. Shared by
 // the secret page, the list and (later) the operations overview.
+import { plural, t } from '@lingui/core/macro';
 import type { Secret } from '../../csms/schemas.ts';
 import { toMillis } from './time.ts';
-
-const DAY_MS = 86400_000;
-const HOUR_MS = 3600_000;
 
 type RotationOf = Pick<Secret, 'state' | 'auto_rotation' | 'next_rotation_time'>;
 
@@ -18,19 +16,12 @@ export function rotationOverdueBy(secret: RotationOf, now = Date.now()): number 
   return late > 0 ? late : undefined;
 }
 
-const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
-
-/** "Overdue by 65 days", "Overdue by 5 hours". */
-export function formatOverdue(lateMs: number): string {
-  if (lateMs >= DAY_MS) return `Overdue by ${plural(Math.floor(lateMs / DAY_MS), 'day')}`;
-  return `Overdue by ${plural(Math.max(1, Math.floor(lateMs / HOUR_MS)), 'hour')}`;
-}
-
 /** CSMS periods are whole days ("30d") or hours ("6h"): "Every 30 days", "Every day", "Every 6 hours". */
 export function formatRotationPeriod(period: string): string {
   const match = /^(\d+)([dh])$/.exec(period.trim());
-  if (!match) return `Every ${period}`;
+  if (!match) return t`Every ${period}`;
   const count = Number(match[1]);
-  const unit = match[2] === 'd' ? 'day' : 'hour';
-  return count === 1 ? `Every ${unit}` : `Every ${count} ${unit}s`;
+  return match[2] === 'd'
+    ? plural(count, { one: 'Every day', other: 'Every # days' })
+    : plural(count, { one: 'Every hour', other: 'Every # hours' });
 }

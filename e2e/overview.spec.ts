@@ -179,3 +179,11 @@ test('a dashboard of another origin frames the overview (CONSOLE_FRAME_ANCESTORS
     wall.close();
   }
 });
+
+test('switching project on an overview opens the overview of the other project', async ({ page }) => {
+  await page.goto(overviewPath(DEMO_PROJECT));
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(DEMO_PROJECTS.production.name);
+  await page.getByLabel('Project').selectOption({ label: `${DEMO_PROJECTS.staging.name} · ${DEMO_PROJECTS.staging.region}` });
+  await expect(page).toHaveURL(new RegExp(`${overviewPath(DEMO_PROJECTS.staging.id)}$`));
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(DEMO_PROJECTS.staging.name);
+});

@@ -1,7 +1,8 @@
 import { Trans, useLingui } from '@lingui/react/macro';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { Outlet, useNavigate, useNavigation, useParams } from 'react-router';
+import { Outlet, useMatch, useNavigate, useNavigation, useParams } from 'react-router';
+import { APP_PAGES } from '../../csms/app-pages.ts';
 import { configQuery } from '../api/config-query.ts';
 import { leaveForSignIn, signOut } from '../api/session.ts';
 import { KeyboardControls } from '../components/keyboard.tsx';
@@ -89,6 +90,9 @@ function ProjectSwitcher() {
   const { data: config } = useQuery(configQuery);
   const { projectId } = useParams();
   const navigate = useNavigate();
+  // On an overview, the other project's overview; anywhere else, its secrets (a secret of one
+  // project has no counterpart in another).
+  const onOverview = Boolean(useMatch(APP_PAGES.projectOverview));
   // A page of no project (the 404 page) has nothing to switch.
   if (!projectId) return null;
   const projects = config?.projects ?? [];
@@ -102,7 +106,7 @@ function ProjectSwitcher() {
       <select
         className="h-8 min-w-0 flex-1 rounded-md border border-zinc-300 bg-white px-2 text-sm sm:max-w-sm sm:flex-none dark:border-zinc-700 dark:bg-zinc-950"
         value={projectId}
-        onChange={(e) => navigate(paths.secrets(e.target.value))}
+        onChange={(e) => navigate(onOverview ? paths.projectOverview(e.target.value) : paths.secrets(e.target.value))}
       >
         {!known && (
           <option value={projectId}>

@@ -30,8 +30,6 @@ declare module 'fastify' {
     bodyError?: CsmsError;
     /** Who authentication found (CTS records their calls). */
     caller?: Caller;
-    /** The JSON answer of a call CTS keeps the answer of. */
-    answer?: string;
   }
 }
 
@@ -103,11 +101,9 @@ export function buildEmulatorApp(opts: {
         req.caller = authenticate(req, opts.auth, opts.iam);
         if (req.bodyError) throw req.bodyError;
       });
-      // CTS's part: each CSMS call by a known caller is a trace, whatever its result.
+      // CTS's part: each CSMS call by a known caller is a trace, whatever its result. Recorded as
+      // the answer is sent, not after: a caller that lists traces next finds this call among them.
       csms.addHook('onSend', async (req, reply, payload) => {
-        if (typeof payload === 'string' && reply.statusCode < 300) req.answer = payload;
-      });
-      csms.addHook('onResponse', async (req, reply) => {
         const operation = operationOf(req);
         if (!req.caller || !operation || serviceOf(operation) !== 'csms') return;
         const params = req.params as Partial<Record<string, string>>;
@@ -120,7 +116,7 @@ export function buildEmulatorApp(opts: {
           requestId: req.id,
           // CreateSecret names its secret in the body.
           secretName: params.secret_name ?? nameInBody(req.body),
-          answer: req.answer,
+          answer: typeof payload === 'string' && reply.statusCode < 300 ? payload : undefined,
         });
       });
       registerCsmsRoutes(csms, opts.service, opts.records, opts.traces);

@@ -13,7 +13,7 @@ import { csmsClient, signRequest } from '../src/emulator/testing/csms-client.ts'
 const PROJECT = '0123456789abcdef0123456789abcdef';
 const CONNECTIONS = 10;
 const RATE = Number(process.env.BENCH_PROXY_RATE ?? 300);
-const SECONDS = Number(process.env.BENCH_PROXY_SECONDS ?? 20);
+const SECONDS = Number(process.env.BENCH_PROXY_SECONDS ?? 10);
 const WARM_UP_SECONDS = 2;
 
 export interface LoadResult {

@@ -3,8 +3,10 @@
 // They are defined here, outside the lazy page modules, so they start while a page's code loads.
 import { CancelledError, type QueryKey } from '@tanstack/react-query';
 import { redirect, type LoaderFunctionArgs } from 'react-router';
+import { activityQueries } from '../api/activity.ts';
 import { configQuery } from '../api/config-query.ts';
 import { secretQueries } from '../api/secret-queries.ts';
+import { tagsQuery } from '../api/tags-query.ts';
 import { paths } from '../lib/paths.ts';
 import { rememberSecret } from '../lib/recent-secrets.ts';
 import { checkedParams } from './checked-params.ts';
@@ -29,6 +31,8 @@ export async function lookupLoader({ params }: LoaderFunctionArgs) {
   // A failed list does not fail the page: it shows the error in the list's place, and the name
   // box still opens a secret.
   const list = secretQueries.list(projectId);
+  // The tags (their column, filter and search) start beside the list, not after it.
+  void queryClient.prefetchQuery(tagsQuery(projectId));
   // A list already here (Back) shows at once, where it was scrolled; the page refreshes it if old.
   if (!queryClient.getQueryData(list.queryKey)) await queryClient.prefetchInfiniteQuery(list);
   // A project this person cannot use fails the whole page: the name box could open nothing there.
@@ -48,6 +52,17 @@ export async function secretLoader({ params }: LoaderFunctionArgs) {
   // Opened: the command palette offers it first next time (its name only).
   rememberSecret({ projectId, name: secretName });
   return null;
+}
+
+/** The secret page: its activity and stage history (CTS) start beside its own reads, not after
+ * them. With a filter in the address the section asks for its own page (it checks the filter). */
+export async function secretPageLoader(args: LoaderFunctionArgs) {
+  const { projectId, secretName } = checkedParams(args.params, 'projectId', 'secretName');
+  const url = new URL(args.request.url);
+  void queryClient.prefetchQuery(activityQueries.stageMoves(projectId, secretName));
+  if (!url.searchParams.has('op') && !url.searchParams.has('user'))
+    void queryClient.prefetchInfiniteQuery(activityQueries.list(projectId, secretName, {}));
+  return secretLoader(args);
 }
 
 export async function stageLoader(args: LoaderFunctionArgs) {

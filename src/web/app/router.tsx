@@ -13,6 +13,7 @@ import {
   projectOverviewLoader,
   rootLoader,
   secretLoader,
+  secretPageLoader,
   stageLoader,
   versionLoader,
 } from './loaders.ts';
@@ -80,7 +81,7 @@ export const router = createBrowserRouter([
           },
           {
             path: 'projects/:projectId/secrets/:secretName',
-            loader: secretLoader,
+            loader: secretPageLoader,
             handle: { crumbs: (p: Params) => [secretsCrumb(p), secretCrumb(p)] },
             lazy: { Component: async () => (await import('../routes/secret-detail.tsx')).Component },
           },

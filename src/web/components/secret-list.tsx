@@ -80,7 +80,9 @@ export function SecretList({
   const filter = useMemo(() => filterFromParams(searchParams, deferredText), [searchParams, deferredText]);
   const data = useListData(projectId, list, filter);
   const all = list.secrets;
-  const counts = useMemo(() => facetCounts(data.rows, filter), [data.rows, filter]);
+  // The counts beside each choice follow the rows, a render later: typing redraws the list first.
+  const countsFilter = useDeferredValue(filter);
+  const counts = useMemo(() => facetCounts(data.rows, countsFilter), [data.rows, countsFilter]);
   const rows = useMemo(() => sortRows(filterRows(data.rows, filter), sort), [data.rows, filter, sort]);
   const filtered = Boolean(filter.q) || FACETS.some((f) => filter[f] !== undefined);
 

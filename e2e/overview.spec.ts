@@ -153,8 +153,9 @@ test('refreshes every 60 s while the tab is visible, not while it is hidden', as
   // A read started by the timers would already be on the wire by this round trip.
   await page.evaluate(() => document.title);
   expect(reads.count).toBe(first + 1);
-  // Shown again, and its data old: read at once.
+  // Shown again, and its data old: read at once (the page's timers run on the installed clock).
   await setVisibility('visible');
+  await page.clock.runFor(1000);
   await expect.poll(() => reads.count).toBe(first + 2);
 });
 

@@ -12,7 +12,7 @@ import { request } from 'undici';
 import type { ProjectOverview } from '../src/csms/console-api.ts';
 import { EMULATOR_DEFAULTS } from '../src/emulator/config.ts';
 import { csmsClient } from '../src/emulator/testing/csms-client.ts';
-import { startProcess } from './server.ts';
+import { startCloudConsole, startProcess } from './server.ts';
 
 const PROJECT = 'fedcba9876543210fedcba9876543210';
 const SECRETS = 500;
@@ -56,20 +56,7 @@ export async function benchOperations() {
     { url: /CSMS emulator on (http:\/\/\S+)/ },
   );
   const relay = await startDelayingRelay(emulator.found.url!);
-  const consoleServer = await startProcess(
-    'src/server/main.ts',
-    {
-      PORT: '0',
-      CONSOLE_AUDIT_LOG: '/dev/null',
-      CSMS_ENDPOINT: relay.url,
-      CSMS_REGION: 'local',
-      HUAWEICLOUD_SDK_AK: EMULATOR_DEFAULTS.accessKey,
-      HUAWEICLOUD_SDK_SK: EMULATOR_DEFAULTS.secretKey,
-      HUAWEICLOUD_SDK_PROJECT_ID: PROJECT,
-      CONSOLE_VALUE_READS_PER_MINUTE: '100000',
-    },
-    { url: /CSMS console\s+(http:\/\/\S+?)\/?\s/ },
-  );
+  const consoleServer = await startCloudConsole(relay.url, PROJECT);
   try {
     const csms = csmsClient({ endpoint: emulator.found.url!, ...EMULATOR_DEFAULTS, projectId: PROJECT });
     for (let i = 0; i < SECRETS; i++) {

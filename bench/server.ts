@@ -90,6 +90,25 @@ export async function startConsole(env: Record<string, string> = {}) {
   return { consoleUrl: found.consoleUrl!, emulatorUrl: found.emulatorUrl!, inspectorUrl: found.inspectorUrl!, pid, stop };
 }
 
+/** A console server in cloud mode (the server's key, signing as for Huawei Cloud) in front of
+ * `endpoint`, serving `project`. The proxy's own cost is measured, not its value-read rate limit
+ * (the load test has that). */
+export const startCloudConsole = (endpoint: string, project: string, nodeOptions: string[] = []) =>
+  startProcess(
+    'src/server/main.ts',
+    {
+      ...QUIET,
+      CSMS_ENDPOINT: endpoint,
+      CSMS_REGION: 'local',
+      HUAWEICLOUD_SDK_AK: EMULATOR_DEFAULTS.accessKey,
+      HUAWEICLOUD_SDK_SK: EMULATOR_DEFAULTS.secretKey,
+      HUAWEICLOUD_SDK_PROJECT_ID: project,
+      CONSOLE_VALUE_READS_PER_MINUTE: '100000',
+    },
+    { url: /CSMS console\s+(http:\/\/\S+?)\/?\s/ },
+    nodeOptions,
+  );
+
 /** BENCH_PROFILE=dir: CPU profiles of the proxy and the pass-through, written there when they stop
  * (open them in Chrome's DevTools), to see where a proxy's time goes. */
 const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
@@ -101,21 +120,7 @@ async function startSeparately() {
     { CSMS_EMULATOR_PORT: '0', CSMS_EMULATOR_DB: ':memory:', CSMS_EMULATOR_SEED: 'none' },
     { url: /CSMS emulator on (http:\/\/\S+)/ },
   );
-  const consoleServer = await startProcess(
-    'src/server/main.ts',
-    {
-      ...QUIET,
-      CSMS_ENDPOINT: emulator.found.url!,
-      CSMS_REGION: 'local',
-      HUAWEICLOUD_SDK_AK: EMULATOR_DEFAULTS.accessKey,
-      HUAWEICLOUD_SDK_SK: EMULATOR_DEFAULTS.secretKey,
-      HUAWEICLOUD_SDK_PROJECT_ID: PROJECT,
-      // The proxy's own cost is measured here, not its value-read rate limit (the load test has that).
-      CONSOLE_VALUE_READS_PER_MINUTE: '100000',
-    },
-    { url: /CSMS console\s+(http:\/\/\S+?)\/?\s/ },
-    profile,
-  );
+  const consoleServer = await startCloudConsole(emulator.found.url!, PROJECT, profile);
   // With the server's key and no sign-in, the printed one-time link opens the console: its cookie
   // goes on every request.
   const opened = await fetch(consoleServer.found.url!, { redirect: 'manual' });

@@ -10,7 +10,7 @@ import { invalidParameter } from './errors.ts';
 import { faultRuleBody, type Faults } from './faults.ts';
 import type { Iam } from './iam.ts';
 import type { RecordsService } from './records.ts';
-import { resolveTime } from './seed.ts';
+import { resolveTime, taskOfSeed } from './seed.ts';
 import { notificationSeed, taskSeed, traceSeed } from './seed-file.ts';
 import type { Service } from './service.ts';
 import { callOfSeed, type Traces } from './traces.ts';
@@ -66,13 +66,7 @@ export function registerAdminRoutes(
     checked(req.params);
     const task = parseBody(taskSeed, req.body);
     return records.addTask(req.params.project_id, {
-      secret_name: task.secret_name,
-      task_status: task.task_status,
-      attempt_nums: task.attempt_nums,
-      task_error_code: task.task_error_code ?? null,
-      task_error_msg: task.task_error_msg ?? null,
-      operate_type: task.operate_type ?? null,
-      rotation_func_urn: null,
+      ...taskOfSeed(task),
       task_time: task.task_time === undefined ? undefined : resolveTime(task.task_time, Date.now()),
     });
   });

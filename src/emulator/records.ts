@@ -9,7 +9,7 @@ import type { ResourceInstancesRequest } from '../csms/schemas.ts';
 import type { createEventBody } from './bodies.ts';
 import { CSMS_ERRORS } from '../csms/error-codes.ts';
 import { CsmsError, invalidRequest, resourceNotFound } from './errors.ts';
-import type { NotificationRow, TaskFilter, TaskRow } from './records-store.ts';
+import type { EventRow, NotificationRow, TaskFilter, TaskRow } from './records-store.ts';
 import { secretOut } from './service.ts';
 import type { SecretRow, Store } from './store.ts';
 
@@ -168,17 +168,7 @@ export function createRecords(store: Store, clock: () => number = Date.now) {
 const dropNulls = <T extends Record<string, unknown>>(row: T) =>
   Object.fromEntries(Object.entries(row).filter(([, v]) => v !== null)) as { [K in keyof T]: Exclude<T[K], null> };
 
-function eventOut(row: {
-  name: string;
-  event_id: string;
-  event_types: string;
-  state: string;
-  target_type: string;
-  target_id: string;
-  target_name: string;
-  create_time: number;
-  update_time: number;
-}) {
+function eventOut(row: Omit<EventRow, 'project_id'>) {
   return {
     name: row.name,
     event_id: row.event_id,

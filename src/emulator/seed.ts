@@ -97,7 +97,7 @@ function seedRecords(records: RecordsService, project: SeedFile['projects'][numb
   project.tasks.forEach((task, i) => {
     const taskId = seededId(`${project.id}:task:${i}`);
     if (records.listTasks(project.id, { task_id: taskId }, {}).tasks.length > 0) return;
-    records.addTask(project.id, { ...withNulls(task), task_id: taskId, task_time: resolveTime(task.task_time ?? '-1d', now) });
+    records.addTask(project.id, { ...taskOfSeed(task), task_id: taskId, task_time: resolveTime(task.task_time ?? '-1d', now) });
   });
   if (records.listNotificationRecords(project.id).records.length > 0) return;
   for (const record of project.notification_records)
@@ -110,7 +110,8 @@ function seededId(text: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
 }
 
-const withNulls = (task: z.infer<typeof taskSeed>) => ({
+/** A seeded rotation task as the store keeps it: what the seed leaves out is null. */
+export const taskOfSeed = (task: z.infer<typeof taskSeed>) => ({
   secret_name: task.secret_name,
   task_status: task.task_status,
   attempt_nums: task.attempt_nums,

@@ -66,3 +66,7 @@ export const test = base.extend<Fixtures>({
 export { expect };
 
 export const secretPath = (projectId: string, name = '') => `/projects/${projectId}/secrets${name ? `/${name}` : ''}`;
+
+/** What the clipboard holds, polled: a copy is written after the click resolves, and an earlier
+ *  copy may still be there when the test first reads. */
+export const expectClipboard = (page: Page) => expect.poll(() => page.evaluate(() => navigator.clipboard.readText()));

@@ -5,7 +5,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { DEMO_PROJECTS } from '../src/emulator/demo-seed.ts';
-import { DEMO_PROJECT, expect, secretPath, test } from './fixtures.ts';
+import { DEMO_PROJECT, expect, expectClipboard, secretPath, test } from './fixtures.ts';
 
 const palette = (page: Page) => page.getByRole('dialog', { name: 'Command palette' });
 const box = (page: Page) => palette(page).getByRole('combobox', { name: 'Go to a secret, a page or an action' });
@@ -116,7 +116,7 @@ test('actions: copy the link, switch the language, the theme and the project', a
   await expect(options(page).nth(0)).toContainText('Copy the link to this page');
   await box(page).press('Enter');
   await expect(page.getByTestId('live-region')).toHaveText('The link is copied.');
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(page.url());
+  await expectClipboard(page).toBe(page.url());
 
   await page.keyboard.press('Control+k');
   await box(page).fill('language');

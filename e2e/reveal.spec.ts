@@ -1,7 +1,7 @@
 // The reveal rules: nothing fetched or in the DOM before the click, one request after, gone after
 // hide, after 60 s, when the tab is hidden and after Back; copy without revealing.
 import type { Page } from '@playwright/test';
-import { countRequests, expect, secretPath, test } from './fixtures.ts';
+import { countRequests, expect, expectClipboard, secretPath, test } from './fixtures.ts';
 
 const CANARY = 'CANARY-value-7f3a9c';
 
@@ -117,7 +117,7 @@ test.describe('the reveal panel', () => {
     await page.getByRole('button', { name: 'Copy value' }).click();
     await expect(page.getByText('Copied — clears in 30 s')).toBeVisible();
     await expect(page.getByTestId('live-region')).toHaveText(/Value copied/);
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(CANARY);
+    await expectClipboard(page).toBe(CANARY);
     await expect(page.getByLabel('Value hidden')).toBeVisible();
     expect(await page.content()).not.toContain(CANARY);
     expect(valueReads.count).toBe(1);
@@ -125,7 +125,7 @@ test.describe('the reveal panel', () => {
     await expect(page.getByText(/^Copied — clears in (19|20) s$/)).toBeVisible();
     await page.clock.fastForward('00:21');
     await expect(page.getByText('The clipboard was cleared.')).toBeVisible();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('');
+    await expectClipboard(page).toBe('');
   });
 
   test('leaves the clipboard alone when it no longer holds the value', async ({ page, projectId, context }) => {
@@ -137,7 +137,7 @@ test.describe('the reveal panel', () => {
     await page.evaluate(() => navigator.clipboard.writeText('something the user copied later'));
     await page.clock.fastForward('00:31');
     await expect(page.getByText('The clipboard holds something else now: it was left as it is.')).toBeVisible();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('something the user copied later');
+    await expectClipboard(page).toBe('something the user copied later');
   });
 
   test('a refused copy says why, names the permission, and takes an earlier copy off the clipboard', async ({
@@ -152,7 +152,7 @@ test.describe('the reveal panel', () => {
     await page.goto(`${secretPath(projectId, 'api-token')}/versions/v2`);
     await page.getByRole('button', { name: 'Copy value' }).click();
     await expect(page.getByText('Copied — clears in 30 s')).toBeVisible();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('NEWER-value');
+    await expectClipboard(page).toBe('NEWER-value');
 
     await emulator.addFault({
       path: `/v1/${projectId}/secrets/api-token/versions/v1$`,
@@ -167,7 +167,7 @@ test.describe('the reveal panel', () => {
     await expect(alert).toContainText('csms:secret:getVersion');
     await expect(alert).toContainText('CSMS.0403');
     await expect(page.getByText('Nothing was copied. The value copied earlier was taken off the clipboard')).toBeVisible();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('');
+    await expectClipboard(page).toBe('');
   });
 
   test('a throttled copy says when to try again', async ({ page, projectId, context, emulator }) => {
@@ -255,7 +255,7 @@ test.describe('value views', () => {
     await expect(page.getByRole('row', { name: /username/ })).not.toContainText('app');
     await page.getByRole('button', { name: 'Copy username' }).click();
     await expect(page.getByText('username copied — clears in 30 s')).toBeVisible();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('app');
+    await expectClipboard(page).toBe('app');
     await page.getByRole('button', { name: 'Reveal all' }).click();
     await expect(page.getByRole('row', { name: /username/ })).toContainText('app');
     await page.getByRole('button', { name: 'JSON' }).click();

@@ -1,5 +1,5 @@
 import type { Locator } from '@playwright/test';
-import { countRequests, DEMO_PROJECT, expect, secretPath, test } from './fixtures.ts';
+import { countRequests, DEMO_PROJECT, expect, expectClipboard, secretPath, test } from './fixtures.ts';
 
 /** The value of one field of a metadata list. */
 const field = (scope: Locator, label: string) =>
@@ -95,7 +95,7 @@ test('secret detail: copies the name', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto(secretPath(DEMO_PROJECT, 'grafana-admin'));
   await page.getByRole('button', { name: 'Copy secret name' }).click();
-  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('grafana-admin');
+  await expectClipboard(page).toBe('grafana-admin');
 });
 
 test('stage inspection: where it points (said once), since when, the other stages, the reveal panel', async ({ page }) => {

@@ -4,7 +4,7 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import type { ConsoleConfig } from '../src/csms/console-api.ts';
 import { usageSnippet } from '../src/csms/usage-snippets.ts';
-import { expect, secretPath, test } from './fixtures.ts';
+import { expect, expectClipboard, secretPath, test } from './fixtures.ts';
 
 const CANARY = 'SUPPORTCANARY-4e1d';
 const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
@@ -22,8 +22,8 @@ test('Copy summary: the secret as plain text and as Markdown, never a value', as
   await page.goto(secretPath(projectId, 'svc-key'));
   await page.getByRole('button', { name: 'Copy summary' }).click();
   await expect(page.getByRole('button', { name: 'Copied' })).toBeVisible();
+  await expectClipboard(page).toContain('Secret: svc-key');
   const text = await clipboard(page);
-  expect(text).toContain('Secret: svc-key');
   expect(text).toContain('State: ENABLED');
   expect(text).toContain('Stages: SYSCURRENT → v2, SYSPREVIOUS → v1');
   expect(text).toMatch(/ {2}v2 {2}created \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC {2}expires — {2}\[SYSCURRENT\]/);
@@ -33,8 +33,8 @@ test('Copy summary: the secret as plain text and as Markdown, never a value', as
   expect(text).not.toContain(CANARY);
 
   await page.getByRole('button', { name: 'Copy as Markdown' }).click();
+  await expectClipboard(page).toContain('**Secret** `svc-key`');
   const markdown = await clipboard(page);
-  expect(markdown).toContain('**Secret** `svc-key`');
   expect(markdown).toContain('| `v2` |');
   expect(markdown).not.toContain(CANARY);
 
@@ -42,11 +42,11 @@ test('Copy summary: the secret as plain text and as Markdown, never a value', as
   await page.goto(`${secretPath(projectId, 'svc-key')}/stages/SYSPREVIOUS`);
   await page.getByRole('button', { name: 'Copy summary' }).click();
   await expect(page.getByRole('button', { name: 'Copied' })).toBeVisible();
-  expect(await clipboard(page)).toContain('Page: Stage SYSPREVIOUS');
+  await expectClipboard(page).toContain('Page: Stage SYSPREVIOUS');
   await page.goto(`${secretPath(projectId, 'svc-key')}/versions/v1`);
   await page.getByRole('button', { name: 'Copy summary' }).click();
   await expect(page.getByRole('button', { name: 'Copied' })).toBeVisible();
-  expect(await clipboard(page)).toContain('Page: Version v1');
+  await expectClipboard(page).toContain('Page: Version v1');
 });
 
 test('Copy error details and Copy link', async ({ page, projectId, context, emulator }) => {
@@ -60,8 +60,8 @@ test('Copy error details and Copy link', async ({ page, projectId, context, emul
   await page.goto(secretPath(projectId, 'svc-key'));
   const panel = page.getByRole('alert').filter({ hasText: 'The activity could not be read from CTS' });
   await panel.getByRole('button', { name: 'Copy error details' }).click();
+  await expectClipboard(page).toContain('Code: CTS.0003');
   const details = await clipboard(page);
-  expect(details).toContain('Code: CTS.0003');
   expect(details).toContain('Message: Policy does not allow cts:trace:list.');
   expect(details).toContain('HTTP: 403');
   expect(details).toMatch(/Request id: \S+/);
@@ -71,7 +71,7 @@ test('Copy error details and Copy link', async ({ page, projectId, context, emul
   await page.goto(`${secretPath(projectId, 'svc-key')}/compare?a=v1&b=v2`);
   await expect(page.getByText('Different values: A and B are not equal.')).toBeVisible();
   await page.getByRole('button', { name: 'Copy link' }).click();
-  expect(await clipboard(page)).toBe(page.url());
+  await expectClipboard(page).toBe(page.url());
 });
 
 test('Use this secret: each snippet with the page filled in, as the builder (tested against the emulator) makes it', async ({
@@ -93,7 +93,7 @@ test('Use this secret: each snippet with the page filled in, as the builder (tes
     `hcloud CSMS ShowSecretVersion --cli-region=${region} --project_id=${projectId} --secret_name=svc-key --version_id=v1`,
   );
   await page.getByRole('button', { name: 'Copy the KooCLI snippet' }).click();
-  expect(await clipboard(page)).toBe(usageSnippet('koocli', { projectId, region, secretName: 'svc-key', version: 'v1' }));
+  await expectClipboard(page).toBe(usageSnippet('koocli', { projectId, region, secretName: 'svc-key', version: 'v1' }));
 
   // On a stage page, the stage is read as CSMS has it: its version first.
   await page.goto(`${secretPath(projectId, 'svc-key')}/stages/SYSCURRENT`);
@@ -135,7 +135,7 @@ test('keys: r reveals, h hides, c copies; s and v go to the stages and versions'
   await page.keyboard.press('h');
   await expect(page.getByLabel('Value hidden')).toBeVisible();
   await page.keyboard.press('c');
-  await expect.poll(() => clipboard(page)).toBe(`${CANARY}-2`);
+  await expectClipboard(page).toBe(`${CANARY}-2`);
 
   await page.keyboard.press('s');
   await expect(page).toHaveURL(new RegExp(`${secretPath(projectId, 'svc-key')}#stages-heading$`));

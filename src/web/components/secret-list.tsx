@@ -12,7 +12,7 @@ import { configQuery } from '../api/config-query.ts';
 import { secretQueries } from '../api/secret-queries.ts';
 import { useListColumns, type OptionalColumn } from '../lib/list-columns.ts';
 import type { ExportContext } from '../lib/list-export.ts';
-import { parseSort, sortParam, sortSecrets, type ListSort, type SortKey } from '../lib/list-sort.ts';
+import { parseSort, sortedBy, sortParam, type ListSort, type SortKey } from '../lib/list-sort.ts';
 import { useMediaQuery } from '../lib/media.ts';
 import { paths } from '../lib/paths.ts';
 import { useWindowRows } from '../lib/row-window.ts';
@@ -53,14 +53,6 @@ function useListSort(): [ListSort, (key: SortKey) => void] {
   return [sort, sortBy];
 }
 
-function sortRows(rows: SecretRow[], sort: ListSort): SecretRow[] {
-  const byName = new Map(rows.map((r) => [r.secret.name, r]));
-  return sortSecrets(
-    rows.map((r) => r.secret),
-    sort,
-  ).map((s) => byName.get(s.name)!);
-}
-
 export function SecretList({
   projectId,
   list,
@@ -83,7 +75,9 @@ export function SecretList({
   // The counts beside each choice follow the rows, a render later: typing redraws the list first.
   const countsFilter = useDeferredValue(filter);
   const counts = useMemo(() => facetCounts(data.rows, countsFilter), [data.rows, countsFilter]);
-  const rows = useMemo(() => sortRows(filterRows(data.rows, filter), sort), [data.rows, filter, sort]);
+  // Sorted once per list and order; a keystroke only filters the sorted rows (filtering keeps the order).
+  const sorted = useMemo(() => sortedBy(data.rows, (row) => row.secret, sort), [data.rows, sort]);
+  const rows = useMemo(() => filterRows(sorted, filter), [sorted, filter]);
   const filtered = Boolean(filter.q) || FACETS.some((f) => filter[f] !== undefined);
 
   const columns = useListColumns();

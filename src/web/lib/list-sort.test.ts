@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Secret } from '../../csms/schemas.ts';
-import { parseSort, sortParam, sortSecrets } from './list-sort.ts';
+import { parseSort, sortedBy, sortParam, type ListSort } from './list-sort.ts';
+
+const sortSecrets = (secrets: Secret[], sort: ListSort) => sortedBy(secrets, (s) => s, sort);
 
 const secret = (name: string, state: string, update_time = 0): Secret => ({ id: name, name, state, update_time });
 
@@ -16,7 +18,7 @@ describe('the order in the address', () => {
   });
 });
 
-describe('sortSecrets', () => {
+describe('sortedBy', () => {
   const list = () => [
     secret('b-on', 'ENABLED', 3),
     secret('a-off', 'DISABLED', 1),

@@ -1,7 +1,7 @@
 // The list's order, kept in the address (?sort=state, ?sort=-updated) so Back and a shared link
 // keep it. States sort by severity, the worst first, not by their names.
 import type { Secret } from '../../csms/schemas.ts';
-import { LOCALE } from './locale.ts';
+import { compareIdentifiers } from './locale.ts';
 
 export const SORT_KEYS = ['name', 'state', 'type', 'updated'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
@@ -28,7 +28,7 @@ export function sortParam(sort: ListSort): string | null {
   return `${sort.ascending ? '' : '-'}${sort.key}`;
 }
 
-const byName = (a: Secret, b: Secret) => a.name.localeCompare(b.name, LOCALE);
+const byName = (a: Secret, b: Secret) => compareIdentifiers(a.name, b.name);
 
 function compareBy(key: SortKey, a: Secret, b: Secret): number {
   switch (key) {
@@ -37,13 +37,18 @@ function compareBy(key: SortKey, a: Secret, b: Secret): number {
     case 'state':
       return severity(a.state) - severity(b.state);
     case 'type':
-      return (a.secret_type ?? 'COMMON').localeCompare(b.secret_type ?? 'COMMON', LOCALE);
+      return compareIdentifiers(a.secret_type ?? 'COMMON', b.secret_type ?? 'COMMON');
     case 'updated':
       return (a.update_time ?? 0) - (b.update_time ?? 0);
   }
 }
 
-/** Sorts in place: by the key, then by name (always A to Z) among equals. */
-export function sortSecrets(secrets: Secret[], sort: ListSort): Secret[] {
-  return secrets.sort((a, b) => (sort.ascending ? 1 : -1) * compareBy(sort.key, a, b) || byName(a, b));
+/** A copy in the order: by the key, then by name (always A to Z) among equals. */
+export function sortedBy<T>(items: readonly T[], secretOf: (item: T) => Secret, sort: ListSort): T[] {
+  const direction = sort.ascending ? 1 : -1;
+  return items.toSorted((x, y) => {
+    const a = secretOf(x);
+    const b = secretOf(y);
+    return direction * compareBy(sort.key, a, b) || byName(a, b);
+  });
 }

@@ -4,7 +4,11 @@
 import { i18n } from '@lingui/core';
 
 /** The collation of identifiers (secret and stage names, types): ASCII, ordered alike in every language. */
-export const LOCALE = 'en';
+const LOCALE = 'en';
+
+// One collator: localeCompare with a locale builds one per call, and sorting 10,000 names calls it 130,000 times.
+const identifierCollator = new Intl.Collator(LOCALE);
+export const compareIdentifiers = (a: string, b: string) => identifierCollator.compare(a, b);
 
 /** The language dates and numbers are written in now: the interface's. */
 export const activeLocale = (): string => i18n.locale || 'en';

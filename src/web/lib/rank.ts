@@ -2,6 +2,7 @@
 // start with it, then the others that hold its letters in order ("pmo" finds "prod-mysql-orders").
 // Case never matters. Among fuzzy matches, letters that run together and letters at the start of a
 // word ("-", "_", ".", "/", a space, a capital) count more; ties go to the shorter text, then A to Z.
+import { compareIdentifiers } from './locale.ts';
 
 export type MatchTier = 'exact' | 'prefix' | 'fuzzy';
 
@@ -77,7 +78,7 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Whether match `a` of text `ta` goes before match `b` of text `tb`. */
 export function compareMatches(a: Match, ta: string, b: Match, tb: string): number {
-  return TIER_ORDER[a.tier] - TIER_ORDER[b.tier] || b.score - a.score || ta.length - tb.length || ta.localeCompare(tb, 'en');
+  return TIER_ORDER[a.tier] - TIER_ORDER[b.tier] || b.score - a.score || ta.length - tb.length || compareIdentifiers(ta, tb);
 }
 
 /** The items that match, best first; `textOf` gives the text an item is matched on. */

@@ -37,6 +37,12 @@ test('a deep link asks for sign-in, checks the form before sending it, then open
   await expect(page.getByText('Enter the password.')).toBeVisible();
   await expect(page.getByLabel('Account name')).toBeFocused();
   expect(signIns.count).toBe(0);
+  // The problems follow the language.
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+  await expect(page.getByText('请输入账号名。')).toBeVisible();
+  await expect(page.getByText('Enter the password.')).toBeHidden();
+  await page.getByRole('combobox', { name: '语言' }).selectOption('en');
+  await expect(page.getByText('Enter the account name.')).toBeVisible();
 
   await signIn(page, { name: operator.name, password: 'Not-the-password-1' });
   await expect(page.getByRole('alert')).toContainText('The username or password is wrong');

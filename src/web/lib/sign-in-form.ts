@@ -1,13 +1,14 @@
 // What the sign-in form sends, checked before anything is sent, and where it returns after. The
-// problems are in the page's language.
-import { t } from '@lingui/core/macro';
+// problems are messages, written in the page's language when shown: switching language rewrites them.
+import type { MessageDescriptor } from '@lingui/core';
+import { msg } from '@lingui/core/macro';
 import { matchPath } from 'react-router';
 import { APP_PAGES } from '../../csms/app-pages.ts';
 import type { SignInBody } from '../../csms/console-api.ts';
 
 export type Method = SignInBody['method'];
 export type FieldName = 'domain' | 'user' | 'password' | 'mfa_user_id' | 'mfa_passcode' | 'token';
-export type Problems = Partial<Record<FieldName, string>>;
+export type Problems = Partial<Record<FieldName, MessageDescriptor>>;
 
 const TOKEN_CHARACTERS = /^[A-Za-z0-9+/=_-]+$/;
 // eslint-disable-next-line no-control-regex -- control characters are what this refuses
@@ -44,24 +45,24 @@ export function requestFrom(method: Method, form: FormData, withMfa: boolean): {
   if (method === 'token') {
     const token = text('token').trim();
     const problem = !token
-      ? t`Paste a token.`
+      ? msg`Paste a token.`
       : !TOKEN_CHARACTERS.test(token)
-        ? t`A token has only letters, digits and + / = _ -, without spaces or line breaks.`
+        ? msg`A token has only letters, digits and + / = _ -, without spaces or line breaks.`
         : token.length < 16
-          ? t`This is too short to be an IAM token.`
+          ? msg`This is too short to be an IAM token.`
           : undefined;
     return { request: { method, token }, problems: problem ? { token: problem } : {} };
   }
   const problems: Problems = {};
   const request: SignInBody = { method, domain: text('domain').trim(), user: text('user').trim(), password: text('password') };
-  if (!request.domain) problems.domain = t`Enter the account name.`;
-  if (!request.user) problems.user = t`Enter the IAM user name.`;
-  if (!request.password) problems.password = t`Enter the password.`;
+  if (!request.domain) problems.domain = msg`Enter the account name.`;
+  if (!request.user) problems.user = msg`Enter the IAM user name.`;
+  if (!request.password) problems.password = msg`Enter the password.`;
   if (withMfa) {
     const mfa = { user_id: text('mfa_user_id').trim().toLowerCase(), passcode: text('mfa_passcode').replace(/\s/g, '') };
     if (!/^[0-9a-f]{32}$/.test(mfa.user_id))
-      problems.mfa_user_id = t`An IAM user ID is 32 letters a-f and digits (My Credentials shows it).`;
-    if (!/^[0-9]{6}$/.test(mfa.passcode)) problems.mfa_passcode = t`Enter the 6-digit code your MFA app shows now.`;
+      problems.mfa_user_id = msg`An IAM user ID is 32 letters a-f and digits (My Credentials shows it).`;
+    if (!/^[0-9]{6}$/.test(mfa.passcode)) problems.mfa_passcode = msg`Enter the 6-digit code your MFA app shows now.`;
     request.mfa = mfa;
   }
   return { request, problems };

@@ -13,7 +13,7 @@ import { usePageTitle } from '../components/page-title.ts';
 import { LanguageSwitcher } from '../components/language-switcher.tsx';
 import { ThemeToggle } from '../components/theme-toggle.tsx';
 import { Button } from '../components/ui/button.tsx';
-import { requestFrom, safeNext, type Method, type Problems } from '../lib/sign-in-form.ts';
+import { requestFrom, safeNext, type FieldName, type Method, type Problems } from '../lib/sign-in-form.ts';
 
 export function Component() {
   const [params] = useSearchParams();
@@ -21,11 +21,12 @@ export function Component() {
   const reason = params.get('reason');
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const { t } = useLingui();
+  const { t, i18n } = useLingui();
   usePageTitle(t`Sign in`);
   const [method, setMethod] = useState<Method>('password');
   const [withMfa, setWithMfa] = useState(false);
   const [problems, setProblems] = useState<Problems>({});
+  const problem = (name: FieldName) => problems[name] && i18n._(problems[name]);
   const [failure, setFailure] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -130,9 +131,9 @@ export function Component() {
           </fieldset>
           {method === 'password' ? (
             <>
-              <Field name="domain" label={t`Account name`} autoComplete="organization" problem={problems.domain} />
-              <Field name="user" label={t`IAM user name`} autoComplete="username" problem={problems.user} />
-              <Field name="password" label={t`Password`} type="password" autoComplete="current-password" problem={problems.password} />
+              <Field name="domain" label={t`Account name`} autoComplete="organization" problem={problem('domain')} />
+              <Field name="user" label={t`IAM user name`} autoComplete="username" problem={problem('user')} />
+              <Field name="password" label={t`Password`} type="password" autoComplete="current-password" problem={problem('password')} />
               <label className="flex items-center gap-2 text-sm">
                 <input type="checkbox" checked={withMfa} onChange={(e) => setWithMfa(e.target.checked)} />
                 <Trans>My user signs in with a virtual MFA device</Trans>
@@ -143,14 +144,14 @@ export function Component() {
                     name="mfa_user_id"
                     label={t`IAM user ID`}
                     hint={t`32 characters, shown under My Credentials in the Huawei Cloud console. IAM asks for it with the code.`}
-                    problem={problems.mfa_user_id}
+                    problem={problem('mfa_user_id')}
                   />
                   <Field
                     name="mfa_passcode"
                     label={t`MFA code`}
                     inputMode="numeric"
                     autoComplete="one-time-code"
-                    problem={problems.mfa_passcode}
+                    problem={problem('mfa_passcode')}
                   />
                 </>
               )}
@@ -160,7 +161,7 @@ export function Component() {
               name="token"
               label={t`IAM token`}
               hint={t`A project-scoped token (the X-Subject-Token IAM returned). It stays on the console server.`}
-              problem={problems.token}
+              problem={problem('token')}
               multiline
             />
           )}

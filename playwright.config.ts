@@ -4,7 +4,7 @@ import { defineConfig } from '@playwright/test';
 // embedded emulator (demo data, fault injection on), in Debian's Chromium.
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 8181);
 export const EMULATOR_PORT = E2E_PORT + 10;
-/** A second console, with per-user IAM sign-in (CONSOLE_AUTH=iam), for e2e/sign-in.spec.ts. */
+/** A second console, with per-user IAM sign-in (CONSOLE_AUTH=iam), for the e2e files named *sign-in.spec.ts. */
 export const E2E_IAM_PORT = E2E_PORT + 1;
 export const IAM_EMULATOR_PORT = E2E_IAM_PORT + 10;
 /** A dashboard page (served by e2e/overview.spec.ts) that may frame the overview. */
@@ -35,8 +35,15 @@ export default defineConfig({
   reporter: [['list'], ['json', { outputFile: '.test-results/playwright.json' }]],
   projects: [
     { name: 'console', testIgnore: SIGN_IN_SPEC },
-    // One IAM emulator for the file, whose tokens a test may expire: its tests run in order.
-    { name: 'sign-in', testMatch: SIGN_IN_SPEC, fullyParallel: false, use: { baseURL: `http://127.0.0.1:${E2E_IAM_PORT}` } },
+    // One IAM emulator and one audit log for these files, whose tokens a test may expire and whose
+    // audit lines a test counts: one worker, so their tests run one after another.
+    {
+      name: 'sign-in',
+      testMatch: SIGN_IN_SPEC,
+      fullyParallel: false,
+      workers: 1,
+      use: { baseURL: `http://127.0.0.1:${E2E_IAM_PORT}` },
+    },
   ],
   use: {
     baseURL: `http://127.0.0.1:${E2E_PORT}`,

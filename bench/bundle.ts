@@ -3,8 +3,8 @@
 // heavier of the two language catalogs: one is always downloaded), next to the floor: the smallest
 // app on the same stack (bench/floor), built in the same run. Also the bytes actually sent: the
 // build's brotli copies, which the server prefers. And what a page's first load holds, by module,
-// from a build with source maps: where the next cut is.
-import { readFileSync, statSync } from 'node:fs';
+// from the build's source maps: where the next cut is.
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { SourceMapConsumer } from 'source-map-js';
@@ -104,3 +104,9 @@ const packageOf = (source: string) => {
   const parts = source.split('node_modules/').at(-1)!.split('/');
   return parts[0]!.startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0]!;
 };
+
+/** Takes a build's source maps (and their compressed copies) out of the directory the server serves. */
+export function removeSourceMaps(distDir: string) {
+  for (const file of readdirSync(distDir, { recursive: true, encoding: 'utf8' }))
+    if (/\.map(\.br|\.gz)?$/.test(file)) rmSync(join(distDir, file));
+}

@@ -19,10 +19,12 @@ const SECRETS = 500;
 const RTT_MS = 150;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-/** Forwards every call to `upstream` after RTT_MS, counting the version listings in flight. */
+/** Forwards every call to `upstream` after RTT_MS, counting the version listings in flight and
+ * noting when the last one was answered. */
 async function startDelayingRelay(upstream: string) {
   let inFlight = 0;
   let mostInFlight = 0;
+  let lastVersionsAnsweredAt = 0;
   const relay = createServer((req: IncomingMessage, res: ServerResponse) => {
     const counted = /\/versions(\?|$)/.test(req.url ?? '');
     if (counted) mostInFlight = Math.max(mostInFlight, ++inFlight);
@@ -37,14 +39,18 @@ async function startDelayingRelay(upstream: string) {
         body: chunks.length ? Buffer.concat(chunks) : undefined,
       });
       const body = Buffer.from(await answer.body.arrayBuffer());
-      if (counted) inFlight -= 1;
       res.writeHead(answer.statusCode, { 'content-type': 'application/json' }).end(body);
+      if (counted) {
+        inFlight -= 1;
+        lastVersionsAnsweredAt = performance.now();
+      }
     })();
   });
   await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(relay.address() as AddressInfo).port}`,
     mostInFlight: () => mostInFlight,
+    lastVersionsAnsweredAt: () => lastVersionsAnsweredAt,
     close: () => relay.close(),
   };
 }
@@ -84,7 +90,9 @@ export async function benchOperations() {
       await sleep(100);
       overview = (await get(overviewPath)).body as ProjectOverview;
     }
-    const sweepMs = performance.now() - started;
+    // The sweep ends with its last version listing answered (the tasks, events and notifications
+    // are read alongside the list, first); the polling's 100 ms steps are not the sweep's.
+    const sweepMs = relay.lastVersionsAnsweredAt() - started;
     const secondViewer = await get(overviewPath);
 
     const versions = (ref: string) => `/api/v1/${PROJECT}/secrets/ops-000/versions/${ref}`;

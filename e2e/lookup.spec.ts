@@ -156,6 +156,31 @@ test('Enter opens the only match of a partial name, offers a name that differs i
   await expect(page.getByRole('heading', { name: 'jwt-signing-key', level: 1 })).toBeVisible();
 });
 
+test('Enter chooses among the secrets the list shows: a tag value counts, a filter narrows', async ({
+  page,
+  projectId,
+  csms,
+  emulator,
+}) => {
+  const tagged = await csms.createSecret({ name: 'alpha', secret_string: 'x' });
+  await csms.createTag(tagged.body.secret.id, { tag: { key: 'team', value: 'blue' } });
+  await csms.createSecret({ name: 'beta', secret_string: 'x', description: 'the blue team' });
+  await csms.createSecret({ name: 'gamma', secret_string: 'x' });
+  await page.goto(secretPath(projectId));
+  const input = page.getByLabel('Secret name');
+  await input.fill('blue');
+  await expect(page.getByText('2 of 3 secrets match')).toBeVisible();
+  await input.press('Enter');
+  await expect(page.getByText('2 secrets match blue, none by that exact name.')).toBeVisible();
+
+  // Only enabled secrets shown, and one of them matches: Enter opens it.
+  await emulator.setState(projectId, 'alpha', 'DISABLED');
+  await page.goto(`${secretPath(projectId)}?state=ENABLED&q=blue`);
+  await expect(page.getByText('1 of 3 secrets match')).toBeVisible();
+  await page.getByLabel('Secret name').press('Enter');
+  await expect(page.getByRole('heading', { name: 'beta', level: 1 })).toBeVisible();
+});
+
 for (const [status, body] of [
   [403, { error_code: 'CSMS.0403', error_msg: "Policy doesn't allow csms:secret:list to be performed by x." }],
   [500, { error_code: 'CSMS.0001', error_msg: 'Internal error.' }],

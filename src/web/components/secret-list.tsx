@@ -7,6 +7,7 @@ import { Plural, useLingui } from '@lingui/react/macro';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import type { Secret } from '../../csms/schemas.ts';
 import type { AllSecrets } from '../api/all-secrets.ts';
 import { configQuery } from '../api/config-query.ts';
 import { secretQueries } from '../api/secret-queries.ts';
@@ -53,16 +54,24 @@ function useListSort(): [ListSort, (key: SortKey) => void] {
   return [sort, sortBy];
 }
 
+/** The secrets the list shows now, and for which text: what Enter in the name box chooses among. */
+export interface ShownSecrets {
+  text: string;
+  secrets: Secret[];
+}
+
 export function SecretList({
   projectId,
   list,
   text,
   onClearText,
+  shownRef,
 }: {
   projectId: string;
   list: AllSecrets;
   text: string;
   onClearText: () => void;
+  shownRef?: RefObject<ShownSecrets | null>;
 }) {
   const { t, i18n } = useLingui();
   const [sort, sortBy] = useListSort();
@@ -78,6 +87,9 @@ export function SecretList({
   // Sorted once per list and order; a keystroke only filters the sorted rows (filtering keeps the order).
   const sorted = useMemo(() => sortedBy(data.rows, (row) => row.secret, sort), [data.rows, sort]);
   const rows = useMemo(() => filterRows(sorted, filter), [sorted, filter]);
+  useEffect(() => {
+    if (shownRef) shownRef.current = { text: filter.q, secrets: rows.map((row) => row.secret) };
+  }, [shownRef, filter.q, rows]);
   const filtered = Boolean(filter.q) || FACETS.some((f) => filter[f] !== undefined);
 
   const columns = useListColumns();

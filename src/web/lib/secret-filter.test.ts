@@ -27,6 +27,11 @@ describe('enterOutcome', () => {
   it('says how many match when several do', () => {
     expect(enterOutcome('prod', secrets, true)).toEqual({ kind: 'many', count: 3 });
   });
+  it('chooses among the secrets the list shows, when it gives them', () => {
+    const prod = secrets.filter((s) => s.name.startsWith('prod'));
+    expect(enterOutcome('prod', secrets, true, prod.slice(0, 1))).toEqual({ kind: 'open', name: prod[0]!.name });
+    expect(enterOutcome('mail', secrets, true, [])).toEqual({ kind: 'ask', name: 'mail' });
+  });
   it('asks CSMS when nothing matches or the list is not complete', () => {
     expect(enterOutcome('nothing', secrets, true)).toEqual({ kind: 'ask', name: 'nothing' });
     expect(enterOutcome('smtp', secrets, false)).toEqual({ kind: 'ask', name: 'smtp' });

@@ -22,11 +22,15 @@ export type EnterOutcome =
   /** The list cannot tell (not all loaded, or no match in a listing that may be old): ask CSMS. */
   | { kind: 'ask'; name: string };
 
-/** Enter opens the exact name; else the only match, unless it differs only in case (offered instead). */
-export function enterOutcome(text: string, secrets: Secret[], complete: boolean): EnterOutcome {
+/**
+ * Enter opens the exact name; else the only match, unless it differs only in case (offered
+ * instead). The matches are the secrets the list shows for this text (`shown`: tags and filters
+ * count too), or, before the list shows it, those whose name or description holds it.
+ */
+export function enterOutcome(text: string, secrets: Secret[], complete: boolean, shown?: Secret[]): EnterOutcome {
   if (secrets.some((s) => s.name === text)) return { kind: 'open', name: text };
   if (!complete) return { kind: 'ask', name: text };
-  const matching = filterSecrets(secrets, text);
+  const matching = shown ?? filterSecrets(secrets, text);
   const caseVariant = sameButCase(
     text,
     matching.map((s) => s.name),

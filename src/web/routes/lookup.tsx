@@ -12,7 +12,7 @@ import { useCheckedParams } from '../app/checked-params.ts';
 import { DidYouMean } from '../components/did-you-mean.tsx';
 import { ErrorPanel } from '../components/error-panel.tsx';
 import { usePageTitle } from '../components/page-title.ts';
-import { SecretList } from '../components/secret-list.tsx';
+import { SecretList, type ShownSecrets } from '../components/secret-list.tsx';
 import { paths } from '../lib/paths.ts';
 import { useSearchText } from '../lib/search-text.ts';
 import { enterOutcome, sameButCase, type EnterOutcome } from '../lib/secret-filter.ts';
@@ -29,6 +29,7 @@ export function Component() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const inputRef = useRef<HTMLInputElement>(null);
+  const shownRef = useRef<ShownSecrets | null>(null);
   const messageId = useId();
   const [answer, setAnswer] = useState<Answer | null>(null);
   const [lookupError, setLookupError] = useState<ApiError | null>(null);
@@ -43,7 +44,9 @@ export function Component() {
     await flush();
     if (!text || problem) return;
     const typed = text;
-    const outcome = enterOutcome(typed, list.secrets, list.complete);
+    // Enter chooses among what the list shows (text, tags and filters), once it shows this text.
+    const shown = shownRef.current?.text === typed.trim() ? shownRef.current.secrets : undefined;
+    const outcome = enterOutcome(typed, list.secrets, list.complete, shown);
     if (outcome.kind === 'open') return openSecret(outcome.name);
     if (outcome.kind !== 'ask') return setAnswer({ ...outcome, typed });
     try {
@@ -117,7 +120,7 @@ export function Component() {
         </p>
       </form>
       {lookupError && <ErrorPanel error={lookupError} onRetry={() => void onEnter()} />}
-      <SecretList projectId={projectId} list={list} text={text} onClearText={() => setText('')} />
+      <SecretList projectId={projectId} list={list} text={text} onClearText={() => setText('')} shownRef={shownRef} />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { compression } from 'vite-plugin-compression2';
+import { catalogParts } from './scripts/catalog-parts.ts';
 
 export default defineConfig({
   // Brotli and gzip copies of every asset, written once at build; the server sends the one the
@@ -14,6 +15,11 @@ export default defineConfig({
     // compiled when imported, one chunk per language, and a message a catalog lacks fails the build.
     babel({ plugins: ['@lingui/babel-plugin-lingui-macro'], include: /src\/web\/.*\.tsx?$/ }),
     lingui({ failOnMissing: true, failOnCompileError: true }),
+    // The catalog downloaded first holds the core pages' messages; each lazy chunk loads its own.
+    catalogParts({
+      locales: ['en', 'zh-CN'],
+      corePages: ['src/web/routes/lookup.tsx', 'src/web/routes/secret-detail.tsx', 'src/web/routes/stage.tsx', 'src/web/routes/version.tsx'],
+    }),
     tailwindcss(),
     compression({ algorithms: ['brotliCompress', 'gzip'] }),
   ],

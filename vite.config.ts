@@ -5,6 +5,14 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { compression } from 'vite-plugin-compression2';
 import { catalogParts } from './scripts/catalog-parts.ts';
+import { coreChunk } from './scripts/core-chunk.ts';
+
+const CORE_PAGES = [
+  'src/web/routes/lookup.tsx',
+  'src/web/routes/secret-detail.tsx',
+  'src/web/routes/stage.tsx',
+  'src/web/routes/version.tsx',
+];
 
 export default defineConfig({
   // Brotli and gzip copies of every asset, written once at build; the server sends the one the
@@ -18,7 +26,7 @@ export default defineConfig({
     // The catalog downloaded first holds the core pages' messages; each lazy chunk loads its own.
     catalogParts({
       locales: ['en', 'zh-CN'],
-      corePages: ['src/web/routes/lookup.tsx', 'src/web/routes/secret-detail.tsx', 'src/web/routes/stage.tsx', 'src/web/routes/version.tsx'],
+      corePages: CORE_PAGES,
     }),
     tailwindcss(),
     compression({ algorithms: ['brotliCompress', 'gzip'] }),
@@ -28,6 +36,7 @@ export default defineConfig({
     // No data: URLs: the CSP allows images and fonts from 'self' only.
     assetsInlineLimit: 0,
     sourcemap: false,
+    rolldownOptions: { output: { codeSplitting: { groups: [coreChunk('src/web/main.tsx', CORE_PAGES)] } } },
   },
   server: {
     // `npm run dev`: the console server (`npm start`) answers /api.

@@ -64,7 +64,9 @@ export function catalogParts({ locales, corePages }: Options): Plugin {
       for (const [locale, messages] of catalogs) {
         const unplaced = Object.keys(messages).filter((id) => !named.has(id));
         if (unplaced.length > 0)
-          this.error(`${locale}: ${unplaced.length} catalog messages are named by no module's code (${unplaced.slice(0, 5).join(', ')}): none would be loaded`);
+          this.error(
+            `${locale}: ${unplaced.length} catalog messages are named by no module's code (${unplaced.slice(0, 5).join(', ')}): none would be loaded`,
+          );
       }
     },
     renderChunk(code, chunk, _options, { chunks }) {
@@ -84,7 +86,9 @@ export function catalogParts({ locales, corePages }: Options): Plugin {
         parts.set(fileName, source);
         return `${JSON.stringify(l)}: () => import(${JSON.stringify(`./${fileName.split('/').pop()!}`)})`;
       });
-      const withPart = new MagicString(code).prepend(`await globalThis[Symbol.for(${JSON.stringify(PART_HOOK)})]({ ${loaders.join(', ')} });\n`);
+      const withPart = new MagicString(code).prepend(
+        `await globalThis[Symbol.for(${JSON.stringify(PART_HOOK)})]({ ${loaders.join(', ')} });\n`,
+      );
       return { code: withPart.toString(), map: withPart.generateMap({ hires: 'boundary' }) };
     },
     generateBundle() {
@@ -94,10 +98,15 @@ export function catalogParts({ locales, corePages }: Options): Plugin {
 }
 
 /** The ids of the messages in the chunks loaded with the core pages: the entry's and each core page's, and their static imports. */
-function firstLoadIds(chunks: Record<string, { isEntry: boolean; facadeModuleId: string | null; imports: string[]; moduleIds: string[] }>, corePages: readonly string[], idsByModule: Map<string, Set<string>>) {
+function firstLoadIds(
+  chunks: Record<string, { isEntry: boolean; facadeModuleId: string | null; imports: string[]; moduleIds: string[] }>,
+  corePages: readonly string[],
+  idsByModule: Map<string, Set<string>>,
+) {
   const all = Object.entries(chunks);
   const roots = all.filter(([, c]) => c.isEntry || corePages.some((page) => c.facadeModuleId?.endsWith(`/${page}`))).map(([name]) => name);
-  if (roots.length !== corePages.length + 1) throw new Error(`catalog parts: found ${roots.length - 1} of the ${corePages.length} core pages' chunks`);
+  if (roots.length !== corePages.length + 1)
+    throw new Error(`catalog parts: found ${roots.length - 1} of the ${corePages.length} core pages' chunks`);
   const seen = new Set<string>();
   const visit = (name: string) => {
     if (seen.has(name) || !chunks[name]) return;

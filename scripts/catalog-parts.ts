@@ -1,13 +1,17 @@
-// Each language's catalog split by where its messages are used, at build: the catalog chunk a page
-// downloads first keeps only the messages of the code loaded with the core pages (the entry, the
-// lookup, secret, stage and version pages, and what they import); each other chunk (the overviews,
-// compare, the palette, dialogs…) gets the rest of its messages as a small part of its own, which
-// it loads before its code runs (a top-level await at its head), so nothing renders with a raw id.
+// Each language's catalog split by where its messages are used, at build: the catalog chunk
+// downloaded first keeps only the messages of the core pages (the entry's chunks and the lookup,
+// secret, stage and version pages', with what they import); each other chunk (the overviews,
+// compare, sign-in, the palette, a dialog…) gets the rest of its messages as a part of its own, a
+// small JSON file per language. Every dynamic import of such a chunk fetches, beside it, the parts
+// of that chunk and of the chunks it imports, and resolves when all are there: a page or dialog
+// renders with its messages, and without one more round trip after its code.
 //
 // A message is placed by the ids Lingui's macro leaves in each module's code. The build fails when
-// a catalog message is named by no module (the ids were not found: a split would lose it), and the
-// app reports any message missing at run time as a console error, which fails every e2e test.
+// a catalog message is named by no module (the ids were not found: a split would lose it) or when
+// a dynamic import of a chunk with a part was not found to rewrite; the app reports a message
+// missing at run time as a console error, which fails every e2e test.
 import { createHash } from 'node:crypto';
+import { posix } from 'node:path';
 import MagicString from 'magic-string';
 import type { Plugin } from 'vite';
 
@@ -16,11 +20,11 @@ type Messages = Record<string, unknown>;
 interface Options {
   /** The locales the catalogs are imported as: `src/web/locales/<locale>.po`. */
   locales: readonly string[];
-  /** The pages whose messages (and those of what they import) come with the first catalog. */
+  /** The pages whose messages (with those of the chunks they import) come with the first catalog. */
   corePages: readonly string[];
 }
 
-/** The hook the app registers (src/web/i18n/i18n.ts): a chunk's code cannot import the app's modules by name. */
+/** The hook the app registers (src/web/i18n/i18n.ts): code written into a rendered chunk cannot import the app's modules by name. */
 export const PART_HOOK = 'csms-console.catalog-part';
 
 const placeholder = (locale: string) => `__CSMS_CATALOG_${locale}__`;
@@ -30,8 +34,7 @@ const MESSAGE_ID = /\bid:\s*"((?:[^"\\]|\\.)+)"/g;
 export function catalogParts({ locales, corePages }: Options): Plugin {
   const catalogs = new Map<string, Messages>();
   const idsByModule = new Map<string, Set<string>>();
-  const parts = new Map<string, string>();
-  let mainIds: Set<string> | undefined;
+  let plan: ReturnType<typeof planParts> | undefined;
   const localeOf = (id: string) => locales.find((l) => id.endsWith(`/src/web/locales/${l}.po`));
 
   return {
@@ -41,8 +44,7 @@ export function catalogParts({ locales, corePages }: Options): Plugin {
     buildStart() {
       catalogs.clear();
       idsByModule.clear();
-      parts.clear();
-      mainIds = undefined;
+      plan = undefined;
     },
     transform(code, id) {
       const locale = localeOf(id);
@@ -70,49 +72,85 @@ export function catalogParts({ locales, corePages }: Options): Plugin {
       }
     },
     renderChunk(code, chunk, _options, { chunks }) {
-      mainIds ??= firstLoadIds(chunks, corePages, idsByModule);
+      plan ??= planParts(chunks, idsByModule, catalogs, locales, corePages);
       const locale = locales.find((l) => code.includes(placeholder(l)));
       if (locale) {
-        const main = Object.fromEntries(Object.entries(catalogs.get(locale)!).filter(([id]) => mainIds!.has(id)));
+        const main = Object.fromEntries(Object.entries(catalogs.get(locale)!).filter(([id]) => plan!.mainIds.has(id)));
         return code.replace(new RegExp(`(["'\`])${placeholder(locale)}\\1`), JSON.stringify(JSON.stringify(main)));
       }
-      const own = new Set(chunk.moduleIds.flatMap((m) => [...(idsByModule.get(m) ?? [])]).filter((id) => !mainIds!.has(id)));
-      if (own.size === 0) return null;
-      const loaders = locales.map((l) => {
-        const messages = Object.fromEntries(Object.entries(catalogs.get(l)!).filter(([id]) => own.has(id)));
-        const source = `export const messages = JSON.parse(${JSON.stringify(JSON.stringify(messages))});\n`;
-        const hash = createHash('sha256').update(source).digest('base64url').slice(0, 8);
-        const fileName = `assets/${chunk.name}.${l}-${hash}.js`;
-        parts.set(fileName, source);
-        return `${JSON.stringify(l)}: () => import(${JSON.stringify(`./${fileName.split('/').pop()!}`)})`;
-      });
-      const withPart = new MagicString(code).prepend(
-        `await globalThis[Symbol.for(${JSON.stringify(PART_HOOK)})]({ ${loaders.join(', ')} });\n`,
-      );
-      return { code: withPart.toString(), map: withPart.generateMap({ hires: 'boundary' }) };
+      // Each dynamic import of a chunk whose code (or that of a chunk it imports) has a part
+      // fetches the part beside the chunk, and resolves once both are there.
+      const withParts = new MagicString(code);
+      const done = new Set<string>();
+      for (const match of code.matchAll(/\bimport\("\.\/([^"]+)"\)/g)) {
+        const target = posix.join(posix.dirname(chunk.fileName), match[1]!);
+        const needed = plan.partsFor(target);
+        if (needed.length === 0) continue;
+        // Each part by the start of its file names (`<name>-<hash>.<locale>.json`, beside the chunks):
+        // src/web/i18n/i18n.ts completes them.
+        const list = needed.map((part) => JSON.stringify(part.name)).join(', ');
+        withParts.prependLeft(match.index, `globalThis[Symbol.for(${JSON.stringify(PART_HOOK)})]([${list}], `);
+        withParts.appendRight(match.index + match[0].length, ')');
+        done.add(target);
+      }
+      const missed = chunk.dynamicImports.filter((target) => plan!.partsFor(target).length > 0 && !done.has(target));
+      if (missed.length > 0)
+        this.error(`${chunk.fileName}: the dynamic imports of ${missed.join(', ')} were not found to load their catalog parts`);
+      return done.size === 0 ? null : { code: withParts.toString(), map: withParts.generateMap({ hires: 'boundary' }) };
     },
     generateBundle() {
-      for (const [fileName, source] of parts) this.emitFile({ type: 'asset', fileName, source });
+      for (const part of plan?.parts ?? [])
+        for (const l of locales) this.emitFile({ type: 'asset', fileName: `assets/${part.name}.${l}.json`, source: part.sources[l]! });
     },
   };
 }
 
-/** The ids of the messages in the chunks loaded with the core pages: the entry's and each core page's, and their static imports. */
-function firstLoadIds(
-  chunks: Record<string, { isEntry: boolean; facadeModuleId: string | null; imports: string[]; moduleIds: string[] }>,
-  corePages: readonly string[],
+interface Part {
+  name: string;
+  sources: Record<string, string>;
+}
+
+interface ChunkInfo {
+  isEntry: boolean;
+  facadeModuleId: string | null;
+  name: string;
+  imports: string[];
+  moduleIds: string[];
+}
+
+/** The first catalog's messages (those of the entry's and the core pages' chunks, and the chunks they import) and each other chunk's part. */
+function planParts(
+  chunks: Record<string, ChunkInfo>,
   idsByModule: Map<string, Set<string>>,
+  catalogs: Map<string, Messages>,
+  locales: readonly string[],
+  corePages: readonly string[],
 ) {
-  const all = Object.entries(chunks);
-  const roots = all.filter(([, c]) => c.isEntry || corePages.some((page) => c.facadeModuleId?.endsWith(`/${page}`))).map(([name]) => name);
+  const closure = (root: string, seen = new Set<string>()) => {
+    if (seen.has(root) || !chunks[root]) return seen;
+    seen.add(root);
+    chunks[root].imports.forEach((next) => closure(next, seen));
+    return seen;
+  };
+  const idsOf = (key: string) => chunks[key]!.moduleIds.flatMap((m) => [...(idsByModule.get(m) ?? [])]);
+  const roots = Object.keys(chunks).filter(
+    (key) => chunks[key]!.isEntry || corePages.some((page) => chunks[key]!.facadeModuleId?.endsWith(`/${page}`)),
+  );
   if (roots.length !== corePages.length + 1)
     throw new Error(`catalog parts: found ${roots.length - 1} of the ${corePages.length} core pages' chunks`);
-  const seen = new Set<string>();
-  const visit = (name: string) => {
-    if (seen.has(name) || !chunks[name]) return;
-    seen.add(name);
-    chunks[name].imports.forEach(visit);
-  };
-  roots.forEach(visit);
-  return new Set([...seen].flatMap((name) => chunks[name]!.moduleIds.flatMap((m) => [...(idsByModule.get(m) ?? [])])));
+  const mainChunks = new Set(roots.flatMap((key) => [...closure(key)]));
+  const mainIds = new Set([...mainChunks].flatMap(idsOf));
+  const partOf = new Map<string, Part>();
+  for (const key of Object.keys(chunks)) {
+    if (mainChunks.has(key)) continue;
+    const own = new Set(idsOf(key).filter((id) => !mainIds.has(id)));
+    if (own.size === 0) continue;
+    const sources = Object.fromEntries(
+      locales.map((l) => [l, JSON.stringify(Object.fromEntries(Object.entries(catalogs.get(l)!).filter(([id]) => own.has(id))))]),
+    );
+    const hash = createHash('sha256').update(JSON.stringify(sources)).digest('base64url').slice(0, 8);
+    partOf.set(key, { name: `${chunks[key]!.name}-${hash}`, sources });
+  }
+  const partsFor = (key: string) => [...closure(key)].filter((k) => !mainChunks.has(k)).flatMap((k) => partOf.get(k) ?? []);
+  return { mainIds, parts: [...partOf.values()], partsFor };
 }

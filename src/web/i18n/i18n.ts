@@ -1,48 +1,60 @@
 // Loads a language's catalog (its own chunk: only the active one is downloaded) and activates it;
 // `<html lang>` follows. The build splits each catalog (scripts/catalog-parts.ts): this chunk holds
-// the messages of the core pages; a lazy chunk (an overview, compare, the palette…) brings the
-// rest of its messages as a part it loads through `loadPart` before its code runs.
+// the core pages' messages; a lazy chunk (an overview, compare, the palette…) comes with parts of
+// its own, which its dynamic import fetches beside the code through `withParts`.
 import { i18n, type Messages } from '@lingui/core';
 import type { Locale } from './locale.ts';
 
-type CatalogLoaders = Record<Locale, () => Promise<{ messages: Messages }>>;
-
-const catalogs: CatalogLoaders = {
+const catalogs: Record<Locale, () => Promise<{ messages: Messages }>> = {
   en: () => import('../locales/en.po') as Promise<{ messages: Messages }>,
   'zh-CN': () => import('../locales/zh-CN.po') as Promise<{ messages: Messages }>,
 };
 
-// The parts of the lazy chunks loaded so far: a switch of language loads each again in the new one.
-const parts: CatalogLoaders[] = [];
-let activation: Promise<void> | undefined;
+/** A chunk's share of the catalog: `<part>.<locale>.json` beside this module's chunk is its file in each language. */
+type Part = string;
+
+// The parts loaded so far: a switch of language loads each again in the new one.
+const parts = new Set<Part>();
+const partsLoading = new Map<string, Promise<void>>();
 let target: Locale | undefined;
 let started: () => void;
 const firstActivation = new Promise<void>((resolve) => (started = resolve));
 
-export function activate(locale: Locale) {
+export async function activate(locale: Locale) {
   target = locale;
   started();
-  activation = (async () => {
-    const loaded = await Promise.all([catalogs[locale](), ...parts.map((part) => part[locale]())]);
-    if (target !== locale) return; // a later switch won
-    for (const { messages } of loaded) i18n.load(locale, messages);
-    i18n.activate(locale);
-    document.documentElement.lang = locale;
-  })();
-  return activation;
-}
-
-/** A lazy chunk's share of the catalog, in the language being activated, merged before the chunk's code runs. */
-async function loadPart(part: CatalogLoaders) {
-  parts.push(part);
-  await firstActivation;
-  // Fetched beside the catalog being activated (not after it); a switch started meanwhile loads it too.
-  const locale = target!;
-  const [{ messages }] = await Promise.all([part[locale](), activation]);
+  const [{ messages }] = await Promise.all([catalogs[locale](), ...[...parts.values()].map((part) => loadPart(part, locale))]);
+  if (target !== locale) return; // a later switch won
   i18n.load(locale, messages);
+  i18n.activate(locale);
+  document.documentElement.lang = locale;
 }
 
-(globalThis as Record<symbol, unknown>)[Symbol.for('csms-console.catalog-part')] = loadPart;
+function loadPart(part: Part, locale: Locale) {
+  const file = `${part}.${locale}.json`;
+  let loading = partsLoading.get(file);
+  if (!loading) {
+    loading = fetch(new URL(file, import.meta.url)).then(async (response) => {
+      if (!response.ok) throw new Error(`${response.status} ${file}`);
+      i18n.load(locale, (await response.json()) as Messages);
+    });
+    // A part that failed (offline) is fetched again at the next try.
+    loading.catch(() => partsLoading.delete(file));
+    partsLoading.set(file, loading);
+  }
+  return loading;
+}
+
+/** A chunk's module once it and its parts, in the language being activated, are there. */
+async function withParts<T>(wanted: Part[], module: Promise<T>): Promise<T> {
+  for (const part of wanted) parts.add(part);
+  await firstActivation;
+  const [loaded] = await Promise.all([module, ...wanted.map((part) => loadPart(part, target!))]);
+  return loaded;
+}
+
+// Before the router, which starts the first page's import as it is created (main.tsx imports this first).
+(globalThis as Record<symbol, unknown>)[Symbol.for('csms-console.catalog-part')] = withParts;
 
 // A message the active catalog lacks would show its id: say so where every end-to-end test looks.
 i18n.on('missing', ({ id, locale }) => console.error(`The ${locale} catalog has no message ${id}.`));

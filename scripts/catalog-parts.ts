@@ -50,7 +50,7 @@ export function catalogParts({ locales, corePages }: Options): Plugin {
       const locale = localeOf(id);
       if (locale) {
         // Lingui's plugin compiled the .po into `export const messages = JSON.parse("…")`: keep the
-        // messages, and leave a mark where the chunk's own share is written once the chunks are known.
+        // messages, and leave a mark where the first catalog's share is written once the chunks are known.
         const compiled = new Function(code.replace(/export\s+const\s+messages\s*=/, 'return '))() as Messages;
         catalogs.set(locale, compiled);
         return { code: `export const messages = JSON.parse(${JSON.stringify(placeholder(locale))});`, map: null };

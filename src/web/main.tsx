@@ -1,3 +1,6 @@
+// First: it registers how a page's chunk loads its share of the catalog, and the router starts the
+// first page's import as soon as it is created.
+import { activate, i18n } from './i18n/i18n.ts';
 import { I18nProvider } from '@lingui/react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
@@ -6,7 +9,6 @@ import { RouterProvider } from 'react-router';
 import { queryClient } from './app/query-client.ts';
 import { router } from './app/router.tsx';
 import { applyStoredTheme } from './components/theme-toggle.tsx';
-import { activate, i18n } from './i18n/i18n.ts';
 import { detectLocale, storedLocale } from './i18n/locale.ts';
 import './styles.css';
 

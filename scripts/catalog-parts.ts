@@ -1,0 +1,156 @@
+// Each language's catalog split by where its messages are used, at build: the catalog chunk
+// downloaded first keeps only the messages of the core pages (the entry's chunks and the lookup,
+// secret, stage and version pages', with what they import); each other chunk (the overviews,
+// compare, sign-in, the palette, a dialog…) gets the rest of its messages as a part of its own, a
+// small JSON file per language. Every dynamic import of such a chunk fetches, beside it, the parts
+// of that chunk and of the chunks it imports, and resolves when all are there: a page or dialog
+// renders with its messages, and without one more round trip after its code.
+//
+// A message is placed by the ids Lingui's macro leaves in each module's code. The build fails when
+// a catalog message is named by no module (the ids were not found: a split would lose it) or when
+// a dynamic import of a chunk with a part was not found to rewrite; the app reports a message
+// missing at run time as a console error, which fails every e2e test.
+import { createHash } from 'node:crypto';
+import { posix } from 'node:path';
+import MagicString from 'magic-string';
+import type { Plugin } from 'vite';
+
+type Messages = Record<string, unknown>;
+
+interface Options {
+  /** The locales the catalogs are imported as: `src/web/locales/<locale>.po`. */
+  locales: readonly string[];
+  /** The pages whose messages (with those of the chunks they import) come with the first catalog. */
+  corePages: readonly string[];
+}
+
+/** The hook the app registers (src/web/i18n/i18n.ts): code written into a rendered chunk cannot import the app's modules by name. */
+export const PART_HOOK = 'csms-console.catalog-part';
+
+const placeholder = (locale: string) => `__CSMS_CATALOG_${locale}__`;
+// What Lingui's macro leaves of a message: `{ id: "rXQ0vP", … }` (its message text is compiled away).
+const MESSAGE_ID = /\bid:\s*"((?:[^"\\]|\\.)+)"/g;
+
+export function catalogParts({ locales, corePages }: Options): Plugin {
+  const catalogs = new Map<string, Messages>();
+  const idsByModule = new Map<string, Set<string>>();
+  let plan: ReturnType<typeof planParts> | undefined;
+  const localeOf = (id: string) => locales.find((l) => id.endsWith(`/src/web/locales/${l}.po`));
+
+  return {
+    name: 'csms-catalog-parts',
+    apply: 'build',
+    enforce: 'post',
+    buildStart() {
+      catalogs.clear();
+      idsByModule.clear();
+      plan = undefined;
+    },
+    transform(code, id) {
+      const locale = localeOf(id);
+      if (locale) {
+        // Lingui's plugin compiled the .po into `export const messages = JSON.parse("…")`: keep the
+        // messages, and leave a mark where the first catalog's share is written once the chunks are known.
+        const compiled = new Function(code.replace(/export\s+const\s+messages\s*=/, 'return '))() as Messages;
+        catalogs.set(locale, compiled);
+        return { code: `export const messages = JSON.parse(${JSON.stringify(placeholder(locale))});`, map: null };
+      }
+      if (!/\/src\/web\/.*\.tsx?$/.test(id)) return null;
+      const ids = new Set([...code.matchAll(MESSAGE_ID)].map((m) => JSON.parse(`"${m[1]}"`) as string));
+      if (ids.size > 0) idsByModule.set(id, ids);
+      return null;
+    },
+    buildEnd(error) {
+      if (error) return;
+      const named = new Set([...idsByModule.values()].flatMap((ids) => [...ids]));
+      for (const [locale, messages] of catalogs) {
+        const unplaced = Object.keys(messages).filter((id) => !named.has(id));
+        if (unplaced.length > 0)
+          this.error(
+            `${locale}: ${unplaced.length} catalog messages are named by no module's code (${unplaced.slice(0, 5).join(', ')}): none would be loaded`,
+          );
+      }
+    },
+    renderChunk(code, chunk, _options, { chunks }) {
+      plan ??= planParts(chunks, idsByModule, catalogs, locales, corePages);
+      const locale = locales.find((l) => code.includes(placeholder(l)));
+      if (locale) {
+        const main = Object.fromEntries(Object.entries(catalogs.get(locale)!).filter(([id]) => plan!.mainIds.has(id)));
+        return code.replace(new RegExp(`(["'\`])${placeholder(locale)}\\1`), JSON.stringify(JSON.stringify(main)));
+      }
+      // Each dynamic import of a chunk whose code (or that of a chunk it imports) has a part
+      // fetches the part beside the chunk, and resolves once both are there.
+      const withParts = new MagicString(code);
+      const done = new Set<string>();
+      for (const match of code.matchAll(/\bimport\("\.\/([^"]+)"\)/g)) {
+        const target = posix.join(posix.dirname(chunk.fileName), match[1]!);
+        const needed = plan.partsFor(target);
+        if (needed.length === 0) continue;
+        // Each part by the start of its file names (`<name>-<hash>.<locale>.json`, beside the chunks):
+        // src/web/i18n/i18n.ts completes them.
+        const list = needed.map((part) => JSON.stringify(part.name)).join(', ');
+        withParts.prependLeft(match.index, `globalThis[Symbol.for(${JSON.stringify(PART_HOOK)})]([${list}], `);
+        withParts.appendRight(match.index + match[0].length, ')');
+        done.add(target);
+      }
+      const missed = chunk.dynamicImports.filter((target) => plan!.partsFor(target).length > 0 && !done.has(target));
+      if (missed.length > 0)
+        this.error(`${chunk.fileName}: the dynamic imports of ${missed.join(', ')} were not found to load their catalog parts`);
+      return done.size === 0 ? null : { code: withParts.toString(), map: withParts.generateMap({ hires: 'boundary' }) };
+    },
+    generateBundle() {
+      for (const part of plan?.parts ?? [])
+        for (const l of locales) this.emitFile({ type: 'asset', fileName: `assets/${part.name}.${l}.json`, source: part.sources[l]! });
+    },
+  };
+}
+
+interface Part {
+  name: string;
+  sources: Record<string, string>;
+}
+
+interface ChunkInfo {
+  isEntry: boolean;
+  facadeModuleId: string | null;
+  name: string;
+  imports: string[];
+  moduleIds: string[];
+}
+
+/** The first catalog's messages (those of the entry's and the core pages' chunks, and the chunks they import) and each other chunk's part. */
+function planParts(
+  chunks: Record<string, ChunkInfo>,
+  idsByModule: Map<string, Set<string>>,
+  catalogs: Map<string, Messages>,
+  locales: readonly string[],
+  corePages: readonly string[],
+) {
+  const closure = (root: string, seen = new Set<string>()) => {
+    if (seen.has(root) || !chunks[root]) return seen;
+    seen.add(root);
+    chunks[root].imports.forEach((next) => closure(next, seen));
+    return seen;
+  };
+  const idsOf = (key: string) => chunks[key]!.moduleIds.flatMap((m) => [...(idsByModule.get(m) ?? [])]);
+  const roots = Object.keys(chunks).filter(
+    (key) => chunks[key]!.isEntry || corePages.some((page) => chunks[key]!.facadeModuleId?.endsWith(`/${page}`)),
+  );
+  if (roots.length !== corePages.length + 1)
+    throw new Error(`catalog parts: found ${roots.length - 1} of the ${corePages.length} core pages' chunks`);
+  const mainChunks = new Set(roots.flatMap((key) => [...closure(key)]));
+  const mainIds = new Set([...mainChunks].flatMap(idsOf));
+  const partOf = new Map<string, Part>();
+  for (const key of Object.keys(chunks)) {
+    if (mainChunks.has(key)) continue;
+    const own = new Set(idsOf(key).filter((id) => !mainIds.has(id)));
+    if (own.size === 0) continue;
+    const sources = Object.fromEntries(
+      locales.map((l) => [l, JSON.stringify(Object.fromEntries(Object.entries(catalogs.get(l)!).filter(([id]) => own.has(id))))]),
+    );
+    const hash = createHash('sha256').update(JSON.stringify(sources)).digest('base64url').slice(0, 8);
+    partOf.set(key, { name: `${chunks[key]!.name}-${hash}`, sources });
+  }
+  const partsFor = (key: string) => [...closure(key)].filter((k) => !mainChunks.has(k)).flatMap((k) => partOf.get(k) ?? []);
+  return { mainIds, parts: [...partOf.values()], partsFor };
+}

@@ -1,0 +1,78 @@
+// A few chunks for the code the core pages share, instead of the many small chunks the bundler
+// would split it into (each one more file to fetch, with its own imports and exports). Each group
+// of core pages gets one chunk: the first group's holds the entry's static imports and every module
+// one of its pages shares with another page; the next group's holds what its pages share and the
+// groups before did not take. So the landing page does not download what only the secret pages
+// share. A module only one page reaches stays in that page's chunk; modules only lazy pages
+// (overviews, compare, the palette, dialogs) share are left to the bundler.
+import type { CodeSplittingGroup } from 'rolldown';
+
+interface ModuleGraph {
+  getModuleInfo(id: string): { importedIds: readonly string[]; dynamicallyImportedIds: readonly string[] } | null;
+}
+
+export interface PageGroup {
+  /** The chunk's name. */
+  chunk: string;
+  pages: readonly string[];
+}
+
+// React's CommonJS modules stay with the bundler's interop helpers, which no group can take (they
+// would become a chunk of their own). They import nothing of the app's.
+const COMMONJS = /node_modules[\\/](react|react-dom|scheduler)[\\/]/;
+
+export function sharedChunks(entry: string, groups: readonly PageGroup[]): CodeSplittingGroup {
+  let chunkOf: Map<string, string> | undefined;
+  return {
+    debugName: 'shared by the core pages',
+    // Every import of a module taken is taken too (or is React's), by the rule above.
+    includeDependenciesRecursively: false,
+    name: (id, graph) => {
+      chunkOf ??= assign(graph as ModuleGraph, `${process.cwd()}/${entry}`, groups);
+      return COMMONJS.test(id) ? null : (chunkOf.get(id) ?? null);
+    },
+  };
+}
+
+function assign(graph: ModuleGraph, entry: string, groups: readonly PageGroup[]) {
+  const staticClosure = (root: string) => {
+    const seen = new Set<string>();
+    const visit = (id: string) => {
+      if (seen.has(id)) return;
+      seen.add(id);
+      graph.getModuleInfo(id)?.importedIds.forEach(visit);
+    };
+    visit(root);
+    return seen;
+  };
+  // Every dynamic import reached from the entry: the pages, lazy components and catalogs.
+  const pages = new Set<string>();
+  const seen = new Set<string>();
+  const walk = (id: string) => {
+    if (seen.has(id)) return;
+    seen.add(id);
+    const info = graph.getModuleInfo(id);
+    info?.importedIds.forEach(walk);
+    for (const lazy of info?.dynamicallyImportedIds ?? []) {
+      pages.add(lazy);
+      walk(lazy);
+    }
+  };
+  walk(entry);
+  const groupOf = (page: string) => groups.findIndex((g) => g.pages.some((p) => page === `${process.cwd()}/${p}`));
+  const corePages = [...pages].filter((page) => groupOf(page) >= 0);
+  const expected = groups.flatMap((g) => g.pages).length;
+  if (corePages.length !== expected) throw new Error(`shared chunks: found ${corePages.length} of the ${expected} core pages`);
+
+  const reachers = new Map<string, string[]>();
+  for (const page of pages) for (const id of staticClosure(page)) reachers.set(id, [...(reachers.get(id) ?? []), page]);
+  const chunkOf = new Map<string, string>();
+  for (const id of staticClosure(entry)) if (id !== entry) chunkOf.set(id, groups[0]!.chunk);
+  for (const [id, by] of reachers) {
+    // A page itself, and a module loaded on demand, keeps its own chunk.
+    if (chunkOf.has(id) || pages.has(id) || by.length < 2) continue;
+    const first = Math.min(...by.map(groupOf).filter((g) => g >= 0));
+    if (Number.isFinite(first)) chunkOf.set(id, groups[first]!.chunk);
+  }
+  return chunkOf;
+}

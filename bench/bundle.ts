@@ -4,6 +4,7 @@
 // app on the same stack (bench/floor), built in the same run. Also the bytes actually sent: the
 // build's brotli copies, which the server prefers. And what a page's first load holds, by module,
 // from the build's source maps: where the next cut is.
+import { execSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -24,6 +25,7 @@ const PAGES = {
   stage: 'src/web/routes/stage.tsx',
   version: 'src/web/routes/version.tsx',
 };
+export type CorePage = keyof typeof PAGES;
 
 function readManifest(distDir: string) {
   const manifest = JSON.parse(readFileSync(join(distDir, '.vite/manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
@@ -70,7 +72,7 @@ export function bundleSizes(distDir = 'dist') {
 
 /** A page's first load by module (an npm package counts as one), gzip bytes each, largest first:
  * each file's gzip size shared among its modules by their share of its bytes (from its source map). */
-export function firstLoadModules(distDir: string, page: keyof typeof PAGES) {
+function firstLoadModules(distDir: string, page: CorePage) {
   const { files, gz } = firstLoads(distDir).find((p) => p.page === page)!;
   const modules = new Map<string, number>();
   const add = (name: string, bytes: number) => modules.set(name, (modules.get(name) ?? 0) + bytes);
@@ -106,7 +108,22 @@ const packageOf = (source: string) => {
 };
 
 /** Takes a build's source maps (and their compressed copies) out of the directory the server serves. */
-export function removeSourceMaps(distDir: string) {
+function removeSourceMaps(distDir: string) {
   for (const file of readdirSync(distDir, { recursive: true, encoding: 'utf8' }))
     if (/\.map(\.br|\.gz)?$/.test(file)) rmSync(join(distDir, file));
+}
+
+/**
+ * Builds the app (into dist, which the server serves) and the floor, and measures them: the floor,
+ * each core page's first load, and one page's by module. One build, with hidden source maps (the
+ * code is byte for byte what a build without them makes); the maps go once read.
+ */
+export function buildAndMeasure(page: CorePage = 'lookup') {
+  execSync('npx vite build --manifest --sourcemap hidden --logLevel warn', { stdio: 'inherit' });
+  execSync('npx vite build -c bench/floor/vite.config.ts --logLevel warn', { stdio: 'inherit' });
+  const modules = firstLoadModules('dist', page);
+  removeSourceMaps('dist');
+  const floor = floorSize();
+  const bundles = bundleSizes().map((b) => ({ ...b, overFloor: Number((b.gzipBytes / floor).toFixed(2)) }));
+  return { floor, bundles, modules };
 }

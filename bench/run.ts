@@ -1,10 +1,9 @@
 // `npm run bench`: bounded, loopback-only measurements of the production build and the servers.
 // Prints one table, writes bench/results.json, and exits non-zero when a budget is broken.
-import { execSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { benchBrowser } from './browser.ts';
-import { bundleSizes, firstLoadModules, floorSize, removeSourceMaps } from './bundle.ts';
+import { buildAndMeasure } from './bundle.ts';
 import { benchLighthouse } from './lighthouse.ts';
 import { HEAP_BUDGET_MIB, loadTest } from './load.ts';
 import { benchOperations } from './operations.ts';
@@ -42,17 +41,7 @@ async function part<T>(name: string, run: () => T | Promise<T>): Promise<T> {
   }
 }
 
-const { lookupModules, floor, bundles } = await part('builds', () => {
-  // One build of the app, with hidden source maps (the code is byte for byte what a build without
-  // them makes): the lookup page's first load by module, then the maps go before the server serves dist.
-  execSync('npx vite build --manifest --sourcemap hidden --logLevel warn', { stdio: 'inherit' });
-  execSync('npx vite build -c bench/floor/vite.config.ts --logLevel warn', { stdio: 'inherit' });
-  const lookupModules = firstLoadModules('dist', 'lookup');
-  removeSourceMaps('dist');
-  const floor = floorSize();
-  const bundles = bundleSizes().map((b) => ({ ...b, overFloor: Number((b.gzipBytes / floor).toFixed(2)) }));
-  return { lookupModules, floor, bundles };
-});
+const { floor, bundles, modules: lookupModules } = await part('builds', () => buildAndMeasure('lookup'));
 const browserResults = await part('browser', benchBrowser);
 const lighthouseResults = await part('lighthouse', benchLighthouse);
 const server = await part('server', benchServer);

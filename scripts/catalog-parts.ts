@@ -53,7 +53,8 @@ export function catalogParts({ locales, corePages }: Options): Plugin {
         // messages, and leave a mark where the first catalog's share is written once the chunks are known.
         const compiled = new Function(code.replace(/export\s+const\s+messages\s*=/, 'return '))() as Messages;
         catalogs.set(locale, compiled);
-        return { code: `export const messages = JSON.parse(${JSON.stringify(placeholder(locale))});`, map: null };
+        // Generated whole: a map with no mappings says so (no source line to point at).
+        return { code: `export const messages = JSON.parse(${JSON.stringify(placeholder(locale))});`, map: { mappings: '' } };
       }
       if (!/\/src\/web\/.*\.tsx?$/.test(id)) return null;
       const ids = new Set([...code.matchAll(MESSAGE_ID)].map((m) => JSON.parse(`"${m[1]}"`) as string));
@@ -76,7 +77,9 @@ export function catalogParts({ locales, corePages }: Options): Plugin {
       const locale = locales.find((l) => code.includes(placeholder(l)));
       if (locale) {
         const main = Object.fromEntries(Object.entries(catalogs.get(locale)!).filter(([id]) => plan!.mainIds.has(id)));
-        return code.replace(new RegExp(`(["'\`])${placeholder(locale)}\\1`), JSON.stringify(JSON.stringify(main)));
+        const mark = new RegExp(`(["'\`])${placeholder(locale)}\\1`).exec(code)!;
+        const withMain = new MagicString(code).overwrite(mark.index, mark.index + mark[0].length, JSON.stringify(JSON.stringify(main)));
+        return { code: withMain.toString(), map: withMain.generateMap({ hires: 'boundary' }) };
       }
       // Each dynamic import of a chunk whose code (or that of a chunk it imports) has a part
       // fetches the part beside the chunk, and resolves once both are there.

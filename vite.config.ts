@@ -27,9 +27,6 @@ export default defineConfig({
   ],
   build: {
     target: 'es2022',
-    // The browsers Tailwind 4 supports (its utilities need them): no second copy of every colour
-    // in hex for older ones.
-    cssTarget: ['chrome111', 'edge111', 'firefox128', 'safari16.4'],
     // No data: URLs: the CSP allows images and fonts from 'self' only.
     assetsInlineLimit: 0,
     sourcemap: false,

@@ -1,15 +1,6 @@
 // axe reports nothing on any page, masked and revealed, light and dark, wide and narrow.
-import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { DEMO_PROJECT, expect, secretPath, test } from './fixtures.ts';
-
-async function expectNoViolations(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(
-    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    what,
-  ).toEqual([]);
-}
+import { DEMO_PROJECT, expect, expectNoAxeViolations, secretPath, test } from './fixtures.ts';
 
 /** Each page, and what shows once it has loaded (checked before axe runs). */
 const PAGES: [string, string, (page: Page) => Locator][] = [
@@ -41,19 +32,19 @@ for (const scheme of ['light', 'dark'] as const) {
       test(`${name} page`, async ({ page }) => {
         await page.goto(url);
         await expect(loaded(page).first()).toBeVisible();
-        await expectNoViolations(page, name);
+        await expectNoAxeViolations(page, name);
       });
 
     for (const [kind, secret] of VALUES)
       test(`version page, masked and revealed (${kind})`, async ({ page }) => {
         await page.goto(`${secretPath(DEMO_PROJECT, secret)}/versions/latest`);
         await expect(page.getByLabel('Value hidden')).toBeVisible();
-        await expectNoViolations(page, `${secret} masked`);
+        await expectNoAxeViolations(page, `${secret} masked`);
         await page.getByRole('button', { name: 'Reveal value' }).click();
         await expect(page.getByRole('button', { name: 'Hide value' })).toBeVisible();
         if (kind === 'JSON fields') await page.getByRole('button', { name: 'Reveal all' }).click();
         else await expect(page.getByTestId('secret-value')).toBeVisible();
-        await expectNoViolations(page, `${secret} revealed`);
+        await expectNoAxeViolations(page, `${secret} revealed`);
       });
   });
 }
@@ -64,7 +55,7 @@ test.describe('narrow window', () => {
     test(`${name} page fits 375 px and passes`, async ({ page }) => {
       await page.goto(url);
       await expect(loaded(page).first()).toBeVisible();
-      await expectNoViolations(page, `${name} at 375 px`);
+      await expectNoAxeViolations(page, `${name} at 375 px`);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, `${name} scrolls sideways`).toBeLessThanOrEqual(0);
     });

@@ -1,6 +1,7 @@
 // Shared fixtures: a fresh CSMS project per test (data created through the emulator's CSMS API,
 // signed like any SDK would), the emulator's test-only controls, and a watch on every page for
 // console errors, page errors and CSP violations, which fail the test.
+import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
 import { EMULATOR_DEFAULTS } from '../src/emulator/config.ts';
@@ -70,3 +71,17 @@ export const secretPath = (projectId: string, name = '') => `/projects/${project
 /** What the clipboard holds, polled: a copy is written after the click resolves, and an earlier
  *  copy may still be there when the test first reads. */
 export const expectClipboard = (page: Page) => expect.poll(() => page.evaluate(() => navigator.clipboard.readText()));
+
+/** axe finds nothing against WCAG 2.1 A and AA, and could check the colours' contrast (a colour
+ *  it cannot parse makes that rule error quietly, leaving no violation to see). */
+export async function expectNoAxeViolations(page: Page, what?: string) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(
+    results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    what,
+  ).toEqual([]);
+  expect(
+    results.passes.map((rule) => rule.id),
+    `${what ?? 'the page'}: contrast checked`,
+  ).toContain('color-contrast');
+}

@@ -2,19 +2,13 @@
 // project, ranks exact, prefix, then fuzzy, jumps, remembers what was opened (clearable), runs
 // actions, traps focus in a real modal dialog and gives it back; `/` focuses the page's search box,
 // `?` lists the shortcuts in effect; no shortcut fires while typing. The palette is its own chunk.
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { DEMO_PROJECTS } from '../src/emulator/demo-seed.ts';
-import { DEMO_PROJECT, expect, expectClipboard, secretPath, test } from './fixtures.ts';
+import { DEMO_PROJECT, expect, expectClipboard, expectNoAxeViolations, secretPath, test } from './fixtures.ts';
 
 const palette = (page: Page) => page.getByRole('dialog', { name: 'Command palette' });
 const box = (page: Page) => palette(page).getByRole('combobox', { name: 'Go to a secret, a page or an action' });
 const options = (page: Page) => palette(page).getByRole('option');
-
-async function expectNoViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 test('Ctrl-K opens the palette: exact, then prefix, then fuzzy, across projects; Enter jumps', async ({ page }) => {
   await page.goto(secretPath(DEMO_PROJECT));
@@ -46,7 +40,7 @@ test('the header button opens it too; Esc closes it and focus goes back to the b
   const button = page.getByRole('button', { name: 'Go to…' });
   await button.click();
   await expect(box(page)).toBeFocused();
-  await expectNoViolations(page);
+  await expectNoAxeViolations(page);
   // Focus stays inside: Tab never reaches the page behind, which cannot take focus at all.
   for (let i = 0; i < 4; i++) {
     await page.keyboard.press('Tab');
@@ -149,7 +143,7 @@ test('"/" focuses the search box; "?" lists the shortcuts in effect, and gives f
   await expect(help).toContainText('Open the command palette');
   await expect(help).toContainText('Focus the search box');
   await expect(help).toContainText('Show the keyboard shortcuts');
-  await expectNoViolations(page);
+  await expectNoAxeViolations(page);
   await page.keyboard.press('Escape');
   await expect(help).toBeHidden();
   await expect(theme).toBeFocused();

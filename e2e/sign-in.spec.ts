@@ -112,7 +112,7 @@ test('at 375 px the header of a signed-in user fits', async ({ page }) => {
   await page.goto(`/projects/${production.id}/secrets`);
   await signIn(page, operator);
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
-  await expect(page.getByRole('button', { name: /^Times in / })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Times: / })).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
 });
 

@@ -23,7 +23,7 @@ test('a Chinese browser in Shanghai, English chosen: times in English with GMT+0
   const local = (await created.textContent())!;
   expect(`${local}${title}`).not.toMatch(CJK);
 
-  await page.getByRole('button', { name: 'Times in GMT+08:00. Show them in UTC' }).click();
+  await page.getByRole('button', { name: 'Times: GMT+08:00. Show them in UTC' }).click();
   await expect(created).toHaveText(/^[A-Z][a-z]{2} \d{1,2}, \d{4}, \d\d:\d\d UTC$/);
   const hour = (text: string) => Number(/(\d\d):\d\d (GMT|UTC)/.exec(text)![1]);
   expect((hour(local) - hour((await created.textContent())!) + 24) % 24).toBe(8);
@@ -33,7 +33,7 @@ test('a Chinese browser in Shanghai, English chosen: times in English with GMT+0
   expect(new URL(page.url()).search).toBe('');
   await page.reload();
   await expect(created).toHaveText(/ UTC$/);
-  await page.getByRole('button', { name: 'Times in UTC. Show them in local time (GMT+08:00)' }).click();
+  await page.getByRole('button', { name: 'Times: UTC. Show them in local time (GMT+08:00)' }).click();
   await expect(created).toHaveText(/ GMT\+08:00$/);
 });
 

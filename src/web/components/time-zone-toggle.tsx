@@ -15,7 +15,8 @@ export function TimeZoneToggle() {
     <Button
       variant="ghost"
       onClick={() => chooseTimeZone(zone === 'utc' ? 'local' : 'utc')}
-      aria-label={t`Times in ${shown}. Show them in ${next}`}
+      // The name begins with the words shown, so a voice command that reads them finds the button.
+      aria-label={t`Times: ${shown}. Show them in ${next}`}
       title={t`Show times in ${next}`}
     >
       <Trans>

@@ -53,8 +53,13 @@ export function catalogParts({ locales, corePages }: Options): Plugin {
         // messages, and leave a mark where the first catalog's share is written once the chunks are known.
         const compiled = new Function(code.replace(/export\s+const\s+messages\s*=/, 'return '))() as Messages;
         catalogs.set(locale, compiled);
-        // Generated whole: a map with no mappings says so (no source line to point at).
-        return { code: `export const messages = JSON.parse(${JSON.stringify(placeholder(locale))});`, map: { mappings: '' } };
+        // Replaced whole; the map points the new code at the catalog, so its bytes count as the catalog's.
+        const marked = new MagicString(code).overwrite(
+          0,
+          code.length,
+          `export const messages = JSON.parse(${JSON.stringify(placeholder(locale))});`,
+        );
+        return { code: marked.toString(), map: marked.generateMap({ source: id, hires: 'boundary' }) };
       }
       if (!/\/src\/web\/.*\.tsx?$/.test(id)) return null;
       const ids = new Set([...code.matchAll(MESSAGE_ID)].map((m) => JSON.parse(`"${m[1]}"`) as string));

@@ -20,6 +20,8 @@ export interface LighthouseResult {
   scores: Record<(typeof CATEGORIES)[number], number>;
   /** Audits of these categories that did not get full marks, for the curious. */
   shortfalls: string[];
+  /** Audits that could not run: a category with one has no score (counted as 0). */
+  errors: string[];
 }
 
 export async function benchLighthouse(): Promise<LighthouseResult[]> {
@@ -48,7 +50,10 @@ export async function benchLighthouse(): Promise<LighthouseResult[]> {
       const shortfalls = Object.values(audits)
         .filter((a) => a.score !== null && a.score < 1 && (a.scoreDisplayMode === 'binary' || a.scoreDisplayMode === 'numeric'))
         .map((a) => `${a.id}${a.displayValue ? ` (${a.displayValue})` : ''}`);
-      results.push({ page, scores, shortfalls });
+      const errors = Object.values(audits)
+        .filter((a) => a.scoreDisplayMode === 'error')
+        .map((a) => `${a.id}: ${a.errorMessage ?? 'error'}`);
+      results.push({ page, scores, shortfalls, errors });
     }
     return results;
   } finally {

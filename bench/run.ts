@@ -106,7 +106,7 @@ rows.push([
 for (const l of lighthouseResults)
   rows.push([
     `lighthouse: ${l.page}`,
-    `performance ${l.scores.performance}, accessibility ${l.scores.accessibility}, best practices ${l.scores['best-practices']}`,
+    `performance ${l.scores.performance}, accessibility ${l.scores.accessibility}, best practices ${l.scores['best-practices']}${l.errors.length ? `; could not run: ${l.errors.join('; ')}` : ''}`,
     `each ≥ ${BUDGETS.lighthouseScore}`,
     Object.values(l.scores).every((score) => score >= BUDGETS.lighthouseScore),
   ]);

@@ -4,7 +4,7 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import type { ConsoleConfig } from '../src/csms/console-api.ts';
 import { usageSnippet } from '../src/csms/usage-snippets.ts';
-import { expect, expectClipboard, secretPath, test } from './fixtures.ts';
+import { countRequests, expect, expectClipboard, secretPath, test } from './fixtures.ts';
 
 const CANARY = 'SUPPORTCANARY-4e1d';
 const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
@@ -101,6 +101,16 @@ test('Use this secret: each snippet with the page filled in, as the builder (tes
   await page.getByRole('tab', { name: 'Go' }).click();
   await expect(snippet).toHaveText(usageSnippet('go', { projectId, region, secretName: 'svc-key', stage: 'SYSCURRENT' }));
   expect(await page.content()).not.toContain(CANARY);
+
+  // The snippets load when first opened, with their words in the page's language.
+  const snippetChunks = countRequests(page, /usage-snippet-panel/);
+  await page.goto(`${secretPath(projectId, 'svc-key')}/versions/v2?lang=zh-CN`);
+  await expect(page.getByRole('heading', { name: '凭据值' })).toBeVisible();
+  expect(snippetChunks.count).toBe(0);
+  await page.getByText('使用此凭据').click();
+  await expect(page.getByText('使用华为云 SDK 或 KooCLI 读取。')).toBeVisible();
+  await expect(page.getByRole('tablist', { name: '语言' })).toBeVisible();
+  expect(snippetChunks.count).toBeGreaterThan(0);
 });
 
 test('inside a frame the value panel is shut, and says why', async ({ page, projectId, baseURL }) => {

@@ -1,64 +1,27 @@
-// "Use this secret": how to read the version or stage in view from code or the command line, with
-// this page's values filled in. The credentials stay in the reader's environment.
-import { Trans, useLingui } from '@lingui/react/macro';
-import { useQuery } from '@tanstack/react-query';
-import { useId, useState } from 'react';
-import { configQuery } from '../api/config-query.ts';
-import { SNIPPET_LANGUAGES, usageSnippet, type SnippetLanguage } from '../../csms/usage-snippets.ts';
-import { CopyButton } from './ui/copy-button.tsx';
+// "Use this secret": shut until opened; its snippets (five languages' templates) are their own
+// chunk, loaded the first time it opens, so the stage and version pages do not carry them.
+import { Trans } from '@lingui/react/macro';
+import { lazy, Suspense, useState } from 'react';
+import type { SnippetTarget } from './usage-snippet-panel.tsx';
+import { Skeleton } from './ui/skeleton.tsx';
 
-const NAMES: Record<SnippetLanguage, string> = { node: 'Node.js', python: 'Python', java: 'Java', go: 'Go', koocli: 'KooCLI' };
+const UsageSnippetPanel = lazy(() => import('./usage-snippet-panel.tsx'));
 
-export function UseThisSecret(props: { projectId: string; secretName: string; versionId?: string; stageName?: string }) {
-  const { t } = useLingui();
-  const id = useId();
-  const { data: config } = useQuery(configQuery);
-  const region = config?.projects.find((p) => p.id === props.projectId)?.region ?? 'cn-north-4';
-  const [language, setLanguage] = useState<SnippetLanguage>('node');
-  const text = usageSnippet(language, {
-    projectId: props.projectId,
-    region,
-    secretName: props.secretName,
-    version: props.versionId,
-    stage: props.stageName,
-  });
+export function UseThisSecret(props: SnippetTarget) {
+  const [opened, setOpened] = useState(false);
   return (
-    <details className="rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
+    <details
+      className="rounded-lg border border-zinc-200 p-4 dark:border-zinc-800"
+      onToggle={(e) => e.currentTarget.open && setOpened(true)}
+    >
       <summary className="cursor-pointer text-base font-semibold">
         <Trans>Use this secret</Trans>
       </summary>
-      <div className="mt-3 space-y-2">
-        <p className="text-sm text-zinc-700 dark:text-zinc-300">
-          <Trans>
-            Read it with Huawei Cloud's SDKs or KooCLI. The credentials come from HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK in your
-            environment; reading a value needs csms:secret:getVersion.
-          </Trans>
-        </p>
-        <div role="tablist" aria-label={t`Language`} className="flex flex-wrap gap-1">
-          {SNIPPET_LANGUAGES.map((l) => (
-            <button
-              key={l}
-              type="button"
-              role="tab"
-              id={`${id}-${l}`}
-              aria-selected={l === language}
-              aria-controls={`${id}-panel`}
-              onClick={() => setLanguage(l)}
-              className="rounded-md px-2 py-1 text-sm aria-selected:bg-zinc-200 aria-selected:font-semibold dark:aria-selected:bg-zinc-800"
-            >
-              {NAMES[l]}
-            </button>
-          ))}
-        </div>
-        <div role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-${language}`} className="relative">
-          <pre className="overflow-x-auto rounded-md bg-zinc-100 p-3 font-mono text-xs dark:bg-zinc-900" data-testid="usage-snippet">
-            {text}
-          </pre>
-          <div className="absolute top-1 right-1">
-            <CopyButton text={text} label={t`Copy the ${NAMES[language]} snippet`} />
-          </div>
-        </div>
-      </div>
+      {opened && (
+        <Suspense fallback={<Skeleton className="mt-3 h-32" />}>
+          <UsageSnippetPanel {...props} />
+        </Suspense>
+      )}
     </details>
   );
 }

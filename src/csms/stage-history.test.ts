@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Trace } from './schemas.ts';
+import { stageTrace as trace } from './testing/traces.ts';
 import { stageAt, stageMoves } from './stage-history.ts';
 
 const H = 3600_000;
-const trace = (time: number, trace_name: string, version_id: string, stages: string[], user = 'ops'): Trace => ({
-  trace_id: `t${time}`,
-  trace_name,
-  time,
-  code: '200',
-  user: { name: user },
-  change: { version_id, stages },
-});
 
 // v1 created, v2 created (SYSCURRENT → v2, SYSPREVIOUS → v1), SYSCURRENT moved back to v1 by hand.
 const traces = [

@@ -7,7 +7,6 @@ import { Plural, useLingui } from '@lingui/react/macro';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import type { Secret } from '../../csms/schemas.ts';
 import type { AllSecrets } from '../api/all-secrets.ts';
 import { configQuery } from '../api/config-query.ts';
 import { secretQueries } from '../api/secret-queries.ts';
@@ -54,10 +53,10 @@ function useListSort(): [ListSort, (key: SortKey) => void] {
   return [sort, sortBy];
 }
 
-/** The secrets the list shows now, and for which text: what Enter in the name box chooses among. */
+/** The rows the list shows now, and for which text: what Enter in the name box chooses among. */
 export interface ShownSecrets {
   text: string;
-  secrets: Secret[];
+  rows: SecretRow[];
 }
 
 export function SecretList({
@@ -88,7 +87,7 @@ export function SecretList({
   const sorted = useMemo(() => sortedBy(data.rows, (row) => row.secret, sort), [data.rows, sort]);
   const rows = useMemo(() => filterRows(sorted, filter), [sorted, filter]);
   useEffect(() => {
-    if (shownRef) shownRef.current = { text: filter.q, secrets: rows.map((row) => row.secret) };
+    if (shownRef) shownRef.current = { text: filter.q, rows };
   }, [shownRef, filter.q, rows]);
   const filtered = Boolean(filter.q) || FACETS.some((f) => filter[f] !== undefined);
 

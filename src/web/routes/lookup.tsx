@@ -45,7 +45,7 @@ export function Component() {
     if (!text || problem) return;
     const typed = text;
     // Enter chooses among what the list shows (text, tags and filters), once it shows this text.
-    const shown = shownRef.current?.text === typed.trim() ? shownRef.current.secrets : undefined;
+    const shown = shownRef.current?.text === typed.trim() ? shownRef.current.rows.map((row) => row.secret) : undefined;
     const outcome = enterOutcome(typed, list.secrets, list.complete, shown);
     if (outcome.kind === 'open') return openSecret(outcome.name);
     if (outcome.kind !== 'ask') return setAnswer({ ...outcome, typed });

@@ -83,6 +83,17 @@ export default tseslint.config(
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
     },
   },
+  // Every package imported is declared in package.json. The server's and the emulator's runtime code
+  // may use only `dependencies`: the image installs nothing else.
+  {
+    files: ['**/*.{ts,tsx,js,mjs}'],
+    rules: { 'import-x/no-extraneous-dependencies': ['error', { devDependencies: true, includeTypes: true }] },
+  },
+  {
+    files: ['src/server/**/*.ts', 'src/emulator/**/*.ts', 'src/csms/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/testing/**'],
+    rules: { 'import-x/no-extraneous-dependencies': ['error', { devDependencies: false, includeTypes: true }] },
+  },
   {
     files: ['src/web/**/*.{ts,tsx}'],
     languageOptions: { globals: globals.browser },

@@ -7,7 +7,7 @@ export default defineConfig({
   // problems, a name's) is tested in both languages.
   plugins: [babel({ plugins: ['@lingui/babel-plugin-lingui-macro'], include: /src\/web\/.*\.tsx?$/ }), lingui()],
   test: {
-    include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
+    include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts'],
     environment: 'node',
     setupFiles: ['src/web/i18n/test-setup.ts'],
     reporters: ['default', 'json'],

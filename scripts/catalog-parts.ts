@@ -10,6 +10,13 @@
 // a catalog message is named by no module (the ids were not found: a split would lose it) or when
 // a dynamic import of a chunk with a part was not found to rewrite; the app reports a message
 // missing at run time as a console error, which fails every e2e test.
+//
+// What breaks it, and how it shows: Lingui's plugin compiling a catalog into anything but
+// `export const messages = JSON.parse("…")` (the catalog cannot be read: the build throws); the
+// macro leaving messages as anything but `{ id: "…" }` objects (messages named by no module: the
+// build fails); the bundler writing a dynamic import as anything but `import("./chunk.js")` (not
+// rewritten: the build fails). The planning itself (which message goes to which part) is
+// `planParts`, tested on its own in catalog-parts.test.ts.
 import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
 import MagicString from 'magic-string';
@@ -118,7 +125,7 @@ interface Part {
   sources: Record<string, string>;
 }
 
-interface ChunkInfo {
+export interface ChunkInfo {
   isEntry: boolean;
   facadeModuleId: string | null;
   name: string;
@@ -127,7 +134,7 @@ interface ChunkInfo {
 }
 
 /** The first catalog's messages (those of the entry's and the core pages' chunks, and the chunks they import) and each other chunk's part. */
-function planParts(
+export function planParts(
   chunks: Record<string, ChunkInfo>,
   idsByModule: Map<string, Set<string>>,
   catalogs: Map<string, Messages>,

@@ -7,7 +7,7 @@
 // (overviews, compare, the palette, dialogs) share are left to the bundler.
 import type { CodeSplittingGroup } from 'rolldown';
 
-interface ModuleGraph {
+export interface ModuleGraph {
   getModuleInfo(id: string): { importedIds: readonly string[]; dynamicallyImportedIds: readonly string[] } | null;
 }
 
@@ -34,7 +34,8 @@ export function sharedChunks(entry: string, groups: readonly PageGroup[]): CodeS
   };
 }
 
-function assign(graph: ModuleGraph, entry: string, groups: readonly PageGroup[]) {
+/** Which shared chunk each module goes to (absent: the bundler decides). */
+export function assign(graph: ModuleGraph, entry: string, groups: readonly PageGroup[]) {
   const staticClosure = (root: string) => {
     const seen = new Set<string>();
     const visit = (id: string) => {

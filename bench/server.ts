@@ -1,6 +1,6 @@
 // The proxy's cost: ShowSecretVersion and ListSecrets driven at a fixed offered rate the machine
-// sustains, straight at the emulator (its own process, as the cloud is), through a bare
-// pass-through (bench/passthrough.ts) and through the console proxy in cloud mode (signing like it
+// sustains, straight at the emulator (its own process, as the cloud is), through the signing
+// floor (bench/passthrough.ts: signs and re-serializes, checks nothing) and through the console proxy in cloud mode (signing like it
 // signs for the cloud, checks, validation, audit). Each proxy's CPU per request comes from its own
 // process counters (/proc/<pid>/stat, what process.cpuUsage() reads), so it measures the code,
 // not the scheduler of two shared cores; the latency each adds is over the emulator's at that rate.
@@ -113,7 +113,7 @@ export const startCloudConsole = (endpoint: string, project: string, nodeOptions
  * (open them in Chrome's DevTools), to see where a proxy's time goes. */
 const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
 
-/** The emulator alone, a bare pass-through and a console server in cloud mode in front of it. */
+/** The emulator alone, the signing floor and a console server in cloud mode in front of it. */
 async function startSeparately() {
   const emulator = await startProcess(
     'src/emulator/main.ts',

@@ -162,10 +162,12 @@ describe('per-secret series', () => {
     await expect.poll(scrape).toMatch(/csms_health_scrape_errors_total\{project="cn-north-4_team",part="secrets"\} [1-9]/);
     const stale = await scrape();
     expect(stale).toContain('secret="gone"');
-    expect(stale).toContain(`csms_health_sweep_age_seconds{project="${project.name}",region="cn-north-4"} 300`);
+    expect(stale).toContain(`csms_health_sweep_age_seconds{project="${project.name}",project_id="${project.id}",region="cn-north-4"} 300`);
     current = overview({ as_of: clock, secrets: [secret('db')] });
     await expect.poll(scrape).not.toContain('secret="gone"');
-    expect(await scrape()).toContain(`csms_health_sweep_age_seconds{project="${project.name}",region="cn-north-4"} 0`);
+    expect(await scrape()).toContain(
+      `csms_health_sweep_age_seconds{project="${project.name}",project_id="${project.id}",region="cn-north-4"} 0`,
+    );
   });
 
   it(`stops at ${SECRETS_PER_PROJECT} secrets a project, those needing attention first, and says how many it left out`, async () => {

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMULATOR_DEFAULTS } from '../emulator/config.ts';
 import { randomProjectId, startTestEmulator } from '../emulator/testing/start-test-emulator.ts';
+import { serverConfigFromEnv } from './config.ts';
 import { startTestServer } from './testing/start-test-server.ts';
 
 const TOKEN = 'metrics-token-0123456789abcdef';
@@ -61,5 +62,18 @@ describe("/metrics' per-secret series", () => {
     expect(text).not.toContain('cost');
     expect(text).toContain('csms_console_info{public_url="https://console.example.com"} 1');
     expect(text).toContain('csms_health_scrape_errors_total{project="cn-north-4_team",part="tags"} 0');
+  });
+});
+
+describe('CONSOLE_METRICS_TAG_LABELS and CONSOLE_PUBLIC_URL', () => {
+  it('take tag keys as labels, refusing keys that would clash, and the public address without its trailing /', () => {
+    const config = serverConfigFromEnv({ CONSOLE_METRICS_TAG_LABELS: 'team, env', CONSOLE_PUBLIC_URL: 'https://console.example.com/' });
+    expect(config.metricsTagLabels).toEqual(['team', 'env']);
+    expect(config.publicUrl).toBe('https://console.example.com');
+    expect(serverConfigFromEnv({}).metricsTagLabels).toEqual([]);
+    expect(() => serverConfigFromEnv({ CONSOLE_METRICS_TAG_LABELS: 'cost-center,cost_center' })).toThrow(/same label .*tag_cost_center/);
+    expect(() => serverConfigFromEnv({ CONSOLE_METRICS_TAG_LABELS: 'team,owner!' })).toThrow(/"owner!"/);
+    expect(() => serverConfigFromEnv({ CONSOLE_METRICS_TAG_LABELS: 'a,b,c,d,e,f' })).toThrow(/at most 5/);
+    expect(() => serverConfigFromEnv({ CONSOLE_PUBLIC_URL: 'console.example.com' })).toThrow(/CONSOLE_PUBLIC_URL/);
   });
 });

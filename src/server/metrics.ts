@@ -114,12 +114,15 @@ export function createMetrics(opts: MetricsOptions = {}) {
     sweepAge: new Gauge({
       name: 'csms_health_sweep_age_seconds',
       help: "How old the project's data is: seconds since its last sweep that read the secrets began.",
-      labelNames: ['project', 'region'],
+      labelNames: ['project', 'project_id', 'region'],
       registers: [registry],
       collect() {
         this.reset();
         for (const { project, overview } of snapshots.values())
-          this.set({ project: project.name, region: project.region }, Math.max(0, (clock() - overview.as_of) / 1000));
+          this.set(
+            { project: project.name, project_id: project.id, region: project.region },
+            Math.max(0, (clock() - overview.as_of) / 1000),
+          );
       },
     }),
   };

@@ -17,6 +17,9 @@ import type { Sweeper } from './overview.ts';
 
 export const METRICS_PATH = '/metrics';
 const HEALTH_EVERY_MS = 60_000;
+/** Looks at another instance's sweep under way, within the minute. */
+const SHARED_SWEEP_LOOKS = 25;
+const SHARED_SWEEP_LOOK_MS = 2000;
 
 export interface MetricsOptions {
   /** How many sessions are open now, read at each scrape. */
@@ -180,6 +183,7 @@ export function createMetrics(opts: MetricsOptions = {}) {
     /** Refreshes the health gauges every minute from each project's sweep, with the console's own
      * key pair: the overview's sweep for that key pair, so a person looking shares it. */
     watchHealth(sweeper: Sweeper, identity: () => Identity) {
+      let stopped = false;
       const refresh = async () => {
         const reader = identity();
         const ids = new Set(reader.projects.map((p) => p.id));
@@ -188,15 +192,22 @@ export function createMetrics(opts: MetricsOptions = {}) {
         draw();
       };
       const sweepOne = async (s: Sweeper, reader: Identity, project: Project) => {
-        const sweep = await s.sweep(reader, project.id);
-        await sweep.done;
-        // Another instance's sweep still under way: its numbers come with the next round.
-        if (sweep.overview.complete) take(project, sweep.overview);
+        for (let look = 0; look < SHARED_SWEEP_LOOKS; look++) {
+          const sweep = await s.sweep(reader, project.id);
+          await sweep.done;
+          if (sweep.overview.complete) return take(project, sweep.overview);
+          // Another instance's sweep, still under way: look again once it has had time to finish.
+          await new Promise((resolve) => setTimeout(resolve, SHARED_SWEEP_LOOK_MS).unref());
+          if (stopped) return;
+        }
       };
       void refresh();
       const timer = setInterval(() => void refresh(), healthEveryMs);
       timer.unref();
-      return () => clearInterval(timer);
+      return () => {
+        stopped = true;
+        clearInterval(timer);
+      };
     },
   };
 }

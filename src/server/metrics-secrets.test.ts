@@ -170,6 +170,15 @@ describe('per-secret series', () => {
     );
   });
 
+  it("keeps a secret's tag labels when the tags could not be read this time", async () => {
+    let current = overview({ secrets: [secret('db')], tag_labels: { ok: true, values: { db: { team: 'payments' } } } });
+    const scrape = watch(() => current, { tagKeys: ['team'] });
+    await expect.poll(scrape).toContain('secret="db",tag_team="payments"');
+    current = overview({ secrets: [secret('db')], tag_labels: { ok: false, status: 429, code: 'CSMS.0429', message: 'throttled' } });
+    await expect.poll(scrape).toMatch(/csms_health_scrape_errors_total\{project="cn-north-4_team",part="tags"\} [1-9]/);
+    expect(await scrape()).toContain('secret="db",tag_team="payments"');
+  });
+
   it(`stops at ${SECRETS_PER_PROJECT} secrets a project, those needing attention first, and says how many it left out`, async () => {
     const many = Array.from({ length: SECRETS_PER_PROJECT + 5 }, (_, i) => secret(`s${String(i).padStart(4, '0')}`));
     many.push(secret('zz-disabled', { state: 'DISABLED' }));

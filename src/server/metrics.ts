@@ -150,7 +150,11 @@ export function createMetrics(opts: MetricsOptions = {}) {
       m.sweepErrors.inc({ project: project.name, part }, failedParts.includes(part) ? 1 : 0);
     const labels = { project: project.name, region: project.region };
     for (const part of OVERVIEW_PARTS) m.sweepIncomplete.set({ ...labels, part }, overview.failed[part] ? 1 : 0);
-    if (!overview.failed.secrets || !snapshots.has(project.id)) snapshots.set(project.id, { project, overview });
+    const previous = snapshots.get(project.id)?.overview;
+    if (overview.failed.secrets && previous) return;
+    // Tags that could not be read this time keep their last values: an alert's labels do not flap.
+    const tagLabels = overview.tag_labels?.ok === false && previous?.tag_labels?.ok ? previous.tag_labels : overview.tag_labels;
+    snapshots.set(project.id, { project, overview: { ...overview, tag_labels: tagLabels } });
   }
 
   /** Every project's gauges afresh from the snapshots kept. */

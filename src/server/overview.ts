@@ -1,9 +1,10 @@
 // GET /api/overview/{project_id}: a sweep of a project for its health at a glance. The secrets,
-// the rotation tasks, the notification records and the events, then every secret's versions (for
-// their expiry), at most 8 upstream calls at once per person. The sweep is kept 60 s per person and
-// project, so ten people, or a wall display, watching one project cost one sweep a minute; a
-// request during a sweep gets what it has so far (the app polls until `complete`). Several instances
-// share their sweeps through Redis (overview-shared.ts). Never a value.
+// the rotation tasks, the notification records and the events (and the tags the metrics export as
+// labels, when they do), then every secret's versions (for their expiry), at most 8 upstream calls
+// at once per person. The sweep is kept 60 s per person and project, so ten people, or a wall
+// display, watching one project cost one sweep a minute; a request during a sweep gets what it has
+// so far (the app polls until `complete`). Several instances share their sweeps through Redis
+// (overview-shared.ts). Never a value.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { OverviewPart, ProjectOverview } from '../csms/console-api.ts';
 import { API_PREFIX } from '../csms/console-paths.ts';

@@ -1,13 +1,15 @@
 // The operations artefacts in deploy/: the alert rules pass their promtool unit tests (series in,
 // alerts out, two instances), each rule has a test, and every series the rules and the Grafana
-// dashboard name is one the console's /metrics really exposes; every dashboard query parses.
-import { spawnSync } from 'node:child_process';
+// dashboard name is one the console's /metrics really exposes; every dashboard query parses; and a
+// real Prometheus scraping the console with the rules loaded fires their alerts.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMULATOR_DEFAULTS } from '../emulator/config.ts';
 import { randomProjectId, startTestEmulator } from '../emulator/testing/start-test-emulator.ts';
+import { freePort } from './testing/redis-server.ts';
 import { startTestServer } from './testing/start-test-server.ts';
 
 const DEPLOY = join(import.meta.dirname, '../../deploy');
@@ -39,31 +41,6 @@ const queries = [
   ...dashboard.templating.list.flatMap((v) => (v.definition ? [v.definition] : [])),
 ];
 const seriesNamed = (text: string) => new Set(text.match(/\bcsms_[a-z0-9_]+\b/g) ?? []);
-
-/** Every series name /metrics exposes (a histogram's _bucket, _sum and _count), with each
- * per-secret series filled by a sweep of the emulator. */
-async function exposedNames(): Promise<Set<string>> {
-  const emulator = await startTestEmulator();
-  const pid = randomProjectId();
-  await emulator.clientFor(pid).createSecret({ name: 'db', secret_string: 'x' });
-  const server = await startTestServer(
-    { endpoint: emulator.url, accessKey: EMULATOR_DEFAULTS.accessKey, secretKey: EMULATOR_DEFAULTS.secretKey },
-    { metricsToken: TOKEN, publicUrl: 'https://console.example.com', projects: [{ id: pid, name: 'team', region: 'cn-north-4' }] },
-  );
-  try {
-    const scrape = async () => (await fetch(`${server.url}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } })).text();
-    await expect.poll(scrape, { timeout: 10_000 }).toContain('csms_secret_info{');
-    const names = new Set<string>();
-    for (const [, name, type] of (await scrape()).matchAll(/^# TYPE (\S+) (\S+)$/gm)) {
-      names.add(name!);
-      if (type === 'histogram') for (const suffix of ['_bucket', '_sum', '_count']) names.add(`${name}${suffix}`);
-    }
-    return names;
-  } finally {
-    await server.close();
-    await emulator.close();
-  }
-}
 
 describe('deploy/prometheus/csms-alerts.yaml', () => {
   it('passes promtool check rules and its unit tests (promtool test rules)', () => {
@@ -106,11 +83,86 @@ describe('deploy/grafana/csms-secrets.json', () => {
   });
 });
 
-describe('the series the rules and the dashboard name', () => {
-  it('are all exposed by /metrics', { timeout: 30_000 }, async () => {
-    const exposed = await exposedNames();
+describe('with the console running', () => {
+  const pid = randomProjectId();
+  let emulator: Awaited<ReturnType<typeof startTestEmulator>>;
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let prometheus: ChildProcess | undefined;
+  const scrape = async () => (await fetch(`${server.url}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } })).text();
+
+  beforeAll(async () => {
+    emulator = await startTestEmulator();
+    const csms = emulator.clientFor(pid);
+    await csms.createSecret({ name: 'db', secret_string: 'x', auto_rotation: true, rotation_period: '30d' });
+    await emulator.admin.setLastRotation(pid, 'db', Date.now() - 95 * 86400_000);
+    await emulator.admin.addTask(pid, { secret_name: 'db', task_status: 'FAILED', task_time: '-1h', task_error_code: 'CSMS.0503' });
+    server = await startTestServer(
+      { endpoint: emulator.url, accessKey: EMULATOR_DEFAULTS.accessKey, secretKey: EMULATOR_DEFAULTS.secretKey },
+      { metricsToken: TOKEN, publicUrl: 'https://console.example.com', projects: [{ id: pid, name: 'team', region: 'cn-north-4' }] },
+    );
+  });
+  afterAll(async () => {
+    prometheus?.kill('SIGKILL');
+    await server.close();
+    await emulator.close();
+  });
+
+  it('exposes every series the rules and the dashboard name', { timeout: 30_000 }, async () => {
+    await expect.poll(scrape, { timeout: 10_000 }).toContain('csms_secret_info{');
+    // Every name /metrics declares, with a histogram's _bucket, _sum and _count.
+    const exposed = new Set<string>();
+    for (const [, name, type] of (await scrape()).matchAll(/^# TYPE (\S+) (\S+)$/gm)) {
+      exposed.add(name!);
+      if (type === 'histogram') for (const suffix of ['_bucket', '_sum', '_count']) exposed.add(`${name}${suffix}`);
+    }
     const named = new Set([...queries.flatMap((q) => [...seriesNamed(q)]), ...seriesNamed(readFileSync(RULES, 'utf8'))]);
     expect(named.size).toBeGreaterThan(10);
     expect([...named].filter((name) => !exposed.has(name))).toEqual([]);
+  });
+
+  it("fires the rules' alerts in a real Prometheus, once each, linking to the secret's page", { timeout: 60_000 }, async () => {
+    const port = await freePort();
+    const dir = mkdtempSync(join(tmpdir(), 'prometheus-rules-'));
+    writeFileSync(
+      join(dir, 'prometheus.yml'),
+      [
+        'global: { scrape_interval: 1s, evaluation_interval: 1s }',
+        `rule_files: ['${RULES}']`,
+        'scrape_configs:',
+        '  - job_name: csms-console',
+        `    authorization: { credentials: ${TOKEN} }`,
+        `    static_configs: [{ targets: ['${new URL(server.url).host}'] }]`,
+        '',
+      ].join('\n'),
+    );
+    prometheus = spawn(
+      'prometheus',
+      [
+        `--config.file=${join(dir, 'prometheus.yml')}`,
+        `--storage.tsdb.path=${join(dir, 'data')}`,
+        `--web.listen-address=127.0.0.1:${port}`,
+      ],
+      { stdio: 'ignore' },
+    );
+    const alerts = async () => {
+      const res = await fetch(`http://127.0.0.1:${port}/api/v1/alerts`).catch(() => null);
+      const body = (await res?.json().catch(() => null)) as {
+        data?: { alerts?: { labels: Record<string, string>; annotations: Record<string, string>; state: string }[] };
+      } | null;
+      return (body?.data?.alerts ?? []).map((a) => ({ ...a.annotations, name: a.labels.alertname }));
+    };
+    const url = `https://console.example.com/projects/${pid}/secrets/db`;
+    await expect.poll(alerts, { timeout: 45_000, interval: 500 }).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          name: 'CsmsSecretRotationFailed',
+          secret: 'team/db',
+          console_url: url,
+          summary: expect.stringContaining('CSMS.0503'),
+        }),
+        expect.objectContaining({ name: 'CsmsSecretRotationOverdue', secret: 'team/db', console_url: url }),
+      ]),
+    );
+    expect((await alerts()).map((a) => a.name).sort()).toEqual(['CsmsSecretRotationFailed', 'CsmsSecretRotationOverdue']);
   });
 });

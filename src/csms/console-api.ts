@@ -58,6 +58,12 @@ export interface OverviewPartError {
 export const OVERVIEW_PARTS = ['secrets', 'versions', 'tasks', 'notifications', 'events'] as const;
 export type OverviewPart = (typeof OVERVIEW_PARTS)[number];
 
+/** A KMS key as the sweep read it (ListKeyDetail): key_state "1" pending activation, "2" enabled,
+ * "3" disabled, "4" pending deletion, "5" pending import; or why it could not be read. */
+export type KmsKeyState =
+  | { ok: true; key_id: string; key_alias: string; key_state: '1' | '2' | '3' | '4' | '5' }
+  | ({ ok: false; key_id: string } & OverviewPartError);
+
 /** GET /api/overview/{project_id}: a sweep of the project, partial until `complete`. Never a value. */
 export interface ProjectOverview {
   project_id: string;
@@ -68,11 +74,16 @@ export interface ProjectOverview {
   progress: { checked: number; total: number };
   secrets: Secret[];
   versions: Record<string, VersionMetadata[]>;
+  /** Only when the console exports tags as metric labels (CONSOLE_METRICS_TAG_LABELS): each
+   * secret's value of those tag keys (secret → key → value), or why the tags could not be read. */
+  tag_labels?: { ok: true; values: Record<string, Record<string, string>> } | ({ ok: false } & OverviewPartError);
   tasks: RotationTask[];
   notifications: NotificationRecord[];
   events: SecretEvent[];
   /** The parts that failed; a part absent here was read (or is being read). */
   failed: Partial<Record<OverviewPart, OverviewPartError>>;
+  /** Each KMS key the project's secrets name, read once per sweep, by key id. */
+  keys: Record<string, KmsKeyState>;
 }
 
 /** One side of GET /api/compare?a=&b= (project/secret/version-or-stage each): what the server

@@ -94,10 +94,13 @@ export function buildEmulatorApp(opts: {
         });
       });
     }
+    // Fastify reads no body on a GET, but a signature covers the bytes sent: Huawei's SDKs send
+    // `{}` with a GET and sign it, to CSMS and to IAM alike.
+    api.addHook('preHandler', async (req) => {
+      req.rawBody ??= await unreadBody(req);
+    });
     api.register(async (csms) => {
       csms.addHook('preHandler', async (req) => {
-        // Fastify reads no body on a GET, but a signature covers the bytes sent (some SDKs send `{}`).
-        req.rawBody ??= await unreadBody(req);
         req.caller = authenticate(req, opts.auth, opts.iam);
         if (req.bodyError) throw req.bodyError;
       });

@@ -6,6 +6,8 @@ import type { SeedInput } from './seed-file.ts';
 export const DEMO_PROJECTS = {
   production: { id: '2b8e4f1a9c3d47e6b5a0f8c7d6e5b4a3', name: 'cn-north-4_production', region: 'cn-north-4' },
   staging: { id: '7c1d9e2f3a4b45c6d7e8f9a0b1c2d3e4', name: 'ap-southeast-1_staging', region: 'ap-southeast-1' },
+  // The region's own project, named exactly like it: Huawei's SDKs find their project id by that name.
+  regionDefault: { id: 'e4d3c2b1a0f94e8d7c6b5a4f3e2d1c0b', name: 'cn-north-4', region: 'cn-north-4' },
 } as const;
 
 /** Demo IAM users (documented in the README): the auditor may read production only. */
@@ -440,12 +442,23 @@ const productionEvents: Pick<SeedInput['projects'][number], 'events' | 'tasks' |
   ],
 };
 
+const regionDefault: SeedInput['projects'][number]['secrets'] = [
+  {
+    name: 'ops-webhook-token',
+    description: 'Token of the on-call webhook; kept in the region project, where SDK scripts look by default.',
+    created: '-30d',
+    tags: { env: 'production', team: 'platform' },
+    versions: [{ secret_string: fake('webhook', 32) }],
+  },
+];
+
 export function demoSeed(): SeedInput {
   return {
     iam: DEMO_IAM,
     projects: [
       { ...DEMO_PROJECTS.production, secrets: production, ...productionEvents },
       { ...DEMO_PROJECTS.staging, secrets: staging },
+      { ...DEMO_PROJECTS.regionDefault, secrets: regionDefault },
     ],
   };
 }

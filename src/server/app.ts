@@ -17,7 +17,7 @@ import type { ServerConfig } from './config.ts';
 import { sendError } from './errors.ts';
 import { registerHealth, type Dependency } from './health.ts';
 import { hostAllowlist } from './host-allowlist.ts';
-import { keyPairIdentity, requireProxiedRequest } from './identity.ts';
+import { keyPairIdentity, keyPairReader, requireProxiedRequest } from './identity.ts';
 import { createMetrics, registerMetrics } from './metrics.ts';
 import { createSweeper } from './overview.ts';
 import type { ProjectSource } from './projects.ts';
@@ -92,13 +92,25 @@ export function buildConsoleServer(config: ServerConfig, deps: ConsoleServerDeps
     sessions?.close();
     await upstreams.close();
   });
-  const metrics = config.metricsToken ? createMetrics(async () => (await sessions?.count()) ?? 0) : undefined;
+  const metrics = config.metricsToken
+    ? createMetrics({
+        sessionsOpen: async () => (await sessions?.count()) ?? 0,
+        tagKeys: config.metricsTagLabels,
+        publicUrl: config.publicUrl,
+        clock: deps.clock,
+      })
+    : undefined;
   const read = createCsmsReader({
     routing: deps.routing,
     upstreams,
     observe: metrics && ((operation, status, seconds) => metrics.upstreamSeconds.observe({ operation, status }, seconds)),
   });
-  const sweeper = createSweeper({ read, shared: stores.sweeps });
+  const sweeper = createSweeper({
+    read,
+    shared: stores.sweeps,
+    // The tags exported as labels are read only when there are metrics to label.
+    tagKeys: config.metricsToken ? config.metricsTagLabels : [],
+  });
   const writeAudit = createAudit(config.auditLog, deps.instance);
   // Last, once every request in flight is answered: its lines are on disk when the process ends.
   app.addHook('onClose', async () => writeAudit.close());
@@ -113,7 +125,9 @@ export function buildConsoleServer(config: ServerConfig, deps: ConsoleServerDeps
     // With a key pair of its own, the console watches each project's health for the gauges.
     if (deps.credentials && auth.mode !== 'iam') {
       const credentials = deps.credentials;
-      const stop = metrics.watchHealth(sweeper, () => keyPairIdentity(credentials, deps.projects.list(), 'metrics', 'metrics'));
+      // Named as the key pair's own readers are: their overview and the metrics share one sweep.
+      const who = keyPairReader(credentials);
+      const stop = metrics.watchHealth(sweeper, () => keyPairIdentity(credentials, deps.projects.list(), who, 'metrics'));
       app.addHook('onClose', async () => stop());
     }
   }

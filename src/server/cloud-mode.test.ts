@@ -130,9 +130,11 @@ describe('project discovery through IAM', () => {
     const both = await discoverProjects(emulator.url, creds, ['cn-north-4', 'ap-southeast-1'], 2000);
     expect(both).toEqual([
       { id: DEMO_PROJECTS.staging.id, name: DEMO_PROJECTS.staging.name, region: 'ap-southeast-1' },
+      { id: DEMO_PROJECTS.regionDefault.id, name: 'cn-north-4', region: 'cn-north-4' },
       { id: DEMO_PROJECTS.production.id, name: DEMO_PROJECTS.production.name, region: 'cn-north-4' },
     ]);
     expect(await discoverProjects(emulator.url, creds, ['cn-north-4'], 2000)).toEqual([
+      expect.objectContaining({ id: DEMO_PROJECTS.regionDefault.id }),
       expect.objectContaining({ id: DEMO_PROJECTS.production.id }),
     ]);
   });

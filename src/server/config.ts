@@ -2,11 +2,13 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import type { Project } from '../csms/console-api.ts';
+import { tagLabelName } from './metrics-tags.ts';
 import { PROJECT_ID_PATTERN } from '../csms/patterns.ts';
 import type { Credentials } from '../csms/signer.ts';
 import type { Region } from './routing.ts';
 
 const REGION = /^[a-z]{2}(-[a-z]+)+-[0-9]+$/;
+const MAX_TAG_LABELS = 5;
 
 /** A comma-separated list of the env, trimmed, empty items dropped. */
 const list = (text: string | undefined) =>
@@ -62,6 +64,8 @@ const envSchema = z.object({
   CONSOLE_ALLOWED_HOSTS: z.string().optional(),
   CONSOLE_SESSIONS_PER_USER: z.coerce.number().int().min(1).max(100).default(5),
   CONSOLE_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  CONSOLE_METRICS_TAG_LABELS: z.string().optional(),
+  CONSOLE_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   CONSOLE_FRAME_ANCESTORS: z.string().optional(),
   CONSOLE_FINGERPRINT_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
 });
@@ -97,6 +101,10 @@ export interface ServerConfig {
   allowedHosts: string[];
   /** Turns /metrics on, for this bearer token. */
   metricsToken?: string;
+  /** Tag keys whose values label each secret's series in /metrics (`team` → `tag_team`); none by default. */
+  metricsTagLabels: string[];
+  /** How people reach the console (`https://console.example.com`), for links from alerts. */
+  publicUrl?: string;
   /** Origins that may frame the overview pages (a dashboard); none by default. */
   frameAncestors: string[];
   /** The key of compare fingerprints; unset: a new one each start (prints differ across starts
@@ -174,6 +182,15 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
             sessionsPerUser: e.CONSOLE_SESSIONS_PER_USER,
           }
         : { mode: 'none' };
+  const metricsTagLabels = list(e.CONSOLE_METRICS_TAG_LABELS);
+  const badTag = metricsTagLabels.find((key) => !/^[A-Za-z0-9_.-]{1,64}$/.test(key));
+  if (badTag)
+    throw new Error(`CONSOLE_METRICS_TAG_LABELS: "${badTag}" is not a tag key this console exports (letters, digits, "_", "-", ".").`);
+  const labelNames = metricsTagLabels.map(tagLabelName);
+  const clash = metricsTagLabels.find((_, i) => labelNames.indexOf(labelNames[i]!) !== i);
+  if (clash) throw new Error(`CONSOLE_METRICS_TAG_LABELS: "${clash}" gives the same label as another key (${tagLabelName(clash)}).`);
+  if (metricsTagLabels.length > MAX_TAG_LABELS)
+    throw new Error(`CONSOLE_METRICS_TAG_LABELS: at most ${MAX_TAG_LABELS} tag keys (each is a label on every secret's series).`);
   const frameAncestors = (e.CONSOLE_FRAME_ANCESTORS ?? '').split(/[\s,]+/).filter(Boolean);
   const notOrigin = frameAncestors.find((o) => !/^https?:\/\/[a-z0-9.-]+(:[0-9]{1,5})?$/i.test(o));
   if (notOrigin) throw new Error(`CONSOLE_FRAME_ANCESTORS: "${notOrigin}" is not an origin such as https://grafana.example.com.`);
@@ -182,6 +199,8 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
     trustedProxies,
     allowedHosts,
     metricsToken: e.CONSOLE_METRICS_TOKEN,
+    metricsTagLabels,
+    publicUrl: e.CONSOLE_PUBLIC_URL?.replace(/\/+$/, ''),
     fingerprintKey: e.CONSOLE_FINGERPRINT_KEY,
     auth,
     host: e.HOST,

@@ -54,6 +54,9 @@ export interface IdentityOptions {
   audit: Audit;
 }
 
+/** Who reads with the server's key pair when nobody is named: its access key. */
+export const keyPairReader = (credentials: Credentials) => `ak:${credentials.accessKey}`;
+
 /** The server's key pair: every call signed with the official signer. */
 export function keyPairIdentity(credentials: Credentials, projects: Project[], who: string, rateKey: string): Identity {
   return {
@@ -133,7 +136,7 @@ export const identityPlugin = fastifyPlugin<IdentityOptions>(async (scope, opts)
     scope.addHook('onRequest', async (req) => {
       // Header mode names the person; otherwise everyone reads as the key pair, told apart by address.
       const user = auth.mode === 'header' ? `user:${String(req.headers[auth.header])}` : undefined;
-      req.identity = keyPairIdentity(credentials, opts.projects.list(), user ?? `ak:${credentials.accessKey}`, user ?? `ip:${req.ip}`);
+      req.identity = keyPairIdentity(credentials, opts.projects.list(), user ?? keyPairReader(credentials), user ?? `ip:${req.ip}`);
     });
     return;
   }

@@ -119,6 +119,20 @@ describe('a real Prometheus', () => {
         value: [expect.any(Number), '1'],
       }),
     ]);
+    // Each secret's series too: the overdue next rotation of "db", as a timestamp in the past.
+    const instant = async (promql: string) => {
+      const res = await fetch(`http://127.0.0.1:${port}/api/v1/query?query=${encodeURIComponent(promql)}`).catch(() => null);
+      const body = (await res?.json().catch(() => null)) as { data?: { result?: { metric: Record<string, string> }[] } } | null;
+      return body?.data?.result ?? [];
+    };
+    await expect
+      .poll(() => instant('csms_secret_next_rotation_timestamp_seconds < time() and on (secret) csms_secret_info{state="ENABLED"}'), {
+        timeout: 15_000,
+        interval: 500,
+      })
+      .toEqual([expect.objectContaining({ metric: expect.objectContaining({ secret: 'db', project_id: pid }) })]);
+    expect(await instant('csms_secret_info')).toHaveLength(2);
+    expect(await instant('csms_secret_versions_limit')).toHaveLength(1);
   });
 });
 

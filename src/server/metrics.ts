@@ -1,23 +1,42 @@
 // /metrics in Prometheus' text format (prom-client), off unless CONSOLE_METRICS_TOKEN is set, and
 // then for that bearer token only. The console's own counters (requests, upstream latency, value
-// reads, sign-ins, sessions) and, when it reads with a key pair of its own, each project's secret
-// health, from a sweep every minute in the background (a scrape never waits for CSMS).
+// reads, sign-ins, sessions) and, when it reads with a key pair of its own, each project's and
+// each secret's health (metrics-secrets.ts), from the overview's sweep, taken every minute in the
+// background: a scrape never calls CSMS.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { Project } from '../csms/console-api.ts';
+import { OVERVIEW_PARTS, type Project, type ProjectOverview } from '../csms/console-api.ts';
 import { CONSOLE_ERRORS } from '../csms/error-codes.ts';
 import { projectHealth } from '../csms/health.ts';
 import type { AuditEvent } from './audit.ts';
 import { sendError } from './errors.ts';
 import type { Identity } from './identity.ts';
+import { secretMetrics, type ProjectSnapshot } from './metrics-secrets.ts';
 import type { Sweeper } from './overview.ts';
 
 export const METRICS_PATH = '/metrics';
 const HEALTH_EVERY_MS = 60_000;
+/** Looks at another instance's sweep under way, within the minute. */
+const SHARED_SWEEP_LOOKS = 25;
+const SHARED_SWEEP_LOOK_MS = 2000;
 
-/** `sessionsOpen`: how many sessions are open now, read at each scrape. */
-export function createMetrics(sessionsOpen: () => Promise<number> = async () => 0) {
+export interface MetricsOptions {
+  /** How many sessions are open now, read at each scrape. */
+  sessionsOpen?: () => Promise<number>;
+  /** Tag keys whose values label each secret's series. */
+  tagKeys?: string[];
+  /** How people reach the console, for alerts' links (csms_console_info). */
+  publicUrl?: string;
+  clock?: () => number;
+  /** How often the health gauges are refreshed from the sweeps; every minute by default. */
+  healthEveryMs?: number;
+}
+
+export function createMetrics(opts: MetricsOptions = {}) {
+  const { sessionsOpen = async () => 0, clock = Date.now, healthEveryMs = HEALTH_EVERY_MS } = opts;
+  /** Each project's last sweep that read its secrets, by project id. */
+  const snapshots = new Map<string, ProjectSnapshot>();
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'csms_console_' });
   // Three of prom-client's defaults are gauges named like counters (_total), which promtool refuses.
@@ -89,7 +108,74 @@ export function createMetrics(sessionsOpen: () => Promise<number> = async () => 
       labelNames: ['project', 'region', 'part'],
       registers: [registry],
     }),
+    sweepErrors: new Counter({
+      name: 'csms_health_scrape_errors_total',
+      help: 'Sweeps of a project in which a part could not be read: secrets, versions, tasks, notifications, events, tags or keys.',
+      labelNames: ['project', 'part'],
+      registers: [registry],
+    }),
+    sweepAge: new Gauge({
+      name: 'csms_health_sweep_age_seconds',
+      help: "How old the project's data is: seconds since its last sweep that read the secrets began.",
+      labelNames: ['project', 'project_id', 'region'],
+      registers: [registry],
+      collect() {
+        this.reset();
+        for (const { project, overview } of snapshots.values())
+          this.set(
+            { project: project.name, project_id: project.id, region: project.region },
+            Math.max(0, (clock() - overview.as_of) / 1000),
+          );
+      },
+    }),
   };
+  const perSecret = secretMetrics(registry, opts.tagKeys ?? []);
+  if (opts.publicUrl)
+    new Gauge({
+      name: 'csms_console_info',
+      help: 'The console (1), with the address people reach it at: alerts link to its pages.',
+      labelNames: ['public_url'],
+      registers: [registry],
+    }).set({ public_url: opts.publicUrl }, 1);
+
+  /** Takes a finished sweep: its failures counted; its data kept unless it could not list the
+   * secrets (then the last data stays, ageing, rather than every secret vanishing). */
+  function take(project: Project, overview: ProjectOverview) {
+    const failedParts = [
+      ...OVERVIEW_PARTS.filter((part) => overview.failed[part]),
+      ...(overview.tag_labels?.ok === false ? ['tags'] : []),
+      ...(Object.values(overview.keys).some((key) => !key.ok) ? ['keys'] : []),
+    ];
+    for (const part of [...OVERVIEW_PARTS, 'tags', 'keys'])
+      m.sweepErrors.inc({ project: project.name, part }, failedParts.includes(part) ? 1 : 0);
+    const labels = { project: project.name, region: project.region };
+    for (const part of OVERVIEW_PARTS) m.sweepIncomplete.set({ ...labels, part }, overview.failed[part] ? 1 : 0);
+    const previous = snapshots.get(project.id)?.overview;
+    if (overview.failed.secrets && previous) return;
+    // Tags that could not be read this time keep their last values: an alert's labels do not flap.
+    const tagLabels = overview.tag_labels?.ok === false && previous?.tag_labels?.ok ? previous.tag_labels : overview.tag_labels;
+    snapshots.set(project.id, { project, overview: { ...overview, tag_labels: tagLabels } });
+  }
+
+  /** Every project's gauges afresh from the snapshots kept. */
+  function draw() {
+    const now = clock();
+    perSecret.draw(snapshots.values(), now);
+    for (const { project, overview } of snapshots.values()) {
+      const labels = { project: project.name, region: project.region };
+      const health = projectHealth(overview, now);
+      for (const [state, n] of Object.entries(health.byState)) m.secrets.set({ ...labels, state }, n);
+      const reasons = {
+        rotation_failed: health.counts.rotationFailed,
+        rotation_overdue: health.counts.rotationOverdue,
+        expiring_7d: health.counts.expiringWithin7Days,
+        expiring_30d: health.counts.expiringWithin30Days,
+        pending_deletion: health.counts.pendingDeletion,
+      };
+      for (const [reason, n] of Object.entries(reasons)) m.attention.set({ ...labels, reason }, n);
+      m.sweptAt.set(labels, Math.floor(overview.as_of / 1000));
+    }
+  }
 
   return {
     ...m,
@@ -98,36 +184,34 @@ export function createMetrics(sessionsOpen: () => Promise<number> = async () => 
       if ('project' in event && (event.action === 'read' || event.action === 'compare')) m.valueReads.inc({ outcome: event.outcome });
       else if (!('project' in event) && event.action === 'sign-in') m.signIns.inc({ outcome: event.outcome });
     },
-    /** Refreshes each project's health gauges every minute, with the console's own key pair. */
+    /** Refreshes the health gauges every minute from each project's sweep, with the console's own
+     * key pair: the overview's sweep for that key pair, so a person looking shares it. */
     watchHealth(sweeper: Sweeper, identity: () => Identity) {
+      let stopped = false;
       const refresh = async () => {
         const reader = identity();
+        const ids = new Set(reader.projects.map((p) => p.id));
+        for (const id of snapshots.keys()) if (!ids.has(id)) snapshots.delete(id);
         await Promise.all(reader.projects.map((project) => sweepOne(sweeper, reader, project)));
+        draw();
       };
       const sweepOne = async (s: Sweeper, reader: Identity, project: Project) => {
-        const sweep = await s.sweep(reader, project.id);
-        await sweep.done;
-        // Another instance's sweep still under way: its numbers come with the next round.
-        if (!sweep.overview.complete) return;
-        const labels = { project: project.name, region: project.region };
-        const health = projectHealth(sweep.overview, Date.now());
-        for (const [state, n] of Object.entries(health.byState)) m.secrets.set({ ...labels, state }, n);
-        const reasons = {
-          rotation_failed: health.counts.rotationFailed,
-          rotation_overdue: health.counts.rotationOverdue,
-          expiring_7d: health.counts.expiringWithin7Days,
-          expiring_30d: health.counts.expiringWithin30Days,
-          pending_deletion: health.counts.pendingDeletion,
-        };
-        for (const [reason, n] of Object.entries(reasons)) m.attention.set({ ...labels, reason }, n);
-        for (const part of ['secrets', 'versions', 'tasks', 'notifications', 'events'] as const)
-          m.sweepIncomplete.set({ ...labels, part }, sweep.overview.failed[part] ? 1 : 0);
-        m.sweptAt.set(labels, Math.floor(sweep.overview.as_of / 1000));
+        for (let look = 0; look < SHARED_SWEEP_LOOKS; look++) {
+          const sweep = await s.sweep(reader, project.id);
+          await sweep.done;
+          if (sweep.overview.complete) return take(project, sweep.overview);
+          // Another instance's sweep, still under way: look again once it has had time to finish.
+          await new Promise((resolve) => setTimeout(resolve, SHARED_SWEEP_LOOK_MS).unref());
+          if (stopped) return;
+        }
       };
       void refresh();
-      const timer = setInterval(() => void refresh(), HEALTH_EVERY_MS);
+      const timer = setInterval(() => void refresh(), healthEveryMs);
       timer.unref();
-      return () => clearInterval(timer);
+      return () => {
+        stopped = true;
+        clearInterval(timer);
+      };
     },
   };
 }

@@ -1,9 +1,10 @@
 // GET /api/overview/{project_id}: a sweep of a project for its health at a glance. The secrets,
-// the rotation tasks, the notification records and the events, then every secret's versions (for
-// their expiry), at most 8 upstream calls at once per person. The sweep is kept 60 s per person and
-// project, so ten people, or a wall display, watching one project cost one sweep a minute; a
-// request during a sweep gets what it has so far (the app polls until `complete`). Several instances
-// share their sweeps through Redis (overview-shared.ts). Never a value.
+// the rotation tasks, the notification records and the events (and the tags the metrics export as
+// labels, when they do), then every secret's versions (for their expiry), at most 8 upstream calls
+// at once per person. The sweep is kept 60 s per person and project, so ten people, or a wall
+// display, watching one project cost one sweep a minute; a request during a sweep gets what it has
+// so far (the app polls until `complete`). Several instances share their sweeps through Redis
+// (overview-shared.ts). Never a value.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { OverviewPart, ProjectOverview } from '../csms/console-api.ts';
 import { API_PREFIX } from '../csms/console-paths.ts';
@@ -14,6 +15,7 @@ import { describeFailure, type CsmsReader, type ReadFailure } from './csms-reade
 import { sendError } from './errors.ts';
 import type { Identity } from './identity.ts';
 import { limiter, type Limiter } from './limiter.ts';
+import { readTagLabels } from './metrics-tags.ts';
 
 export const OVERVIEW_PATH = `${API_PREFIX}/overview/:project_id`;
 export const KEEP_MS = 60_000;
@@ -48,6 +50,8 @@ export interface OverviewOptions {
   clock?: () => number;
   /** Several instances: sweeps kept, and published while under way, where all of them see them. */
   shared?: SharedSweeps;
+  /** Tag keys the metrics export as labels: the sweep reads each secret's values of these. */
+  tagKeys?: string[];
 }
 
 const startingOverview = (projectId: string, now: number): ProjectOverview => ({
@@ -61,11 +65,13 @@ const startingOverview = (projectId: string, now: number): ProjectOverview => ({
   notifications: [],
   events: [],
   failed: {},
+  keys: {},
 });
 
 /** Sweeps projects for identities, sharing sweeps and limiting each person's calls upstream. */
 export function createSweeper(opts: OverviewOptions) {
   const clock = opts.clock ?? Date.now;
+  const tagKeys = opts.tagKeys ?? [];
   const sweeps = new Map<string, Sweep>();
   const limits = new Map<string, Limiter>();
   const limitOf = (who: string) => {
@@ -110,6 +116,17 @@ export function createSweeper(opts: OverviewOptions) {
       read('ListNotificationRecords').then((r) =>
         settle('notifications', 'ListNotificationRecords', r.ok ? r.data : r, (data) => (overview.notifications = data.records)),
       ),
+      tagKeys.length > 0 &&
+        readTagLabels(
+          (offset, pageSize) =>
+            limit(() =>
+              opts.read(identity, 'ListResourceInstances', {
+                params: { project_id: projectId },
+                body: { action: 'filter', limit: String(pageSize), offset: String(offset) },
+              }),
+            ),
+          tagKeys,
+        ).then((labels) => (overview.tag_labels = labels)),
     ]);
     const secrets = await allPages('ListSecrets', (p) =>
       p.secrets.length === PAGE ? (p.page_info.next_marker ?? p.secrets.at(-1)?.name) : undefined,

@@ -33,6 +33,8 @@ type Options = {
   trustedProxies?: string[];
   frameAncestors?: string[];
   metricsToken?: string;
+  metricsTagLabels?: string[];
+  publicUrl?: string;
   allowedHosts?: string[];
   /** The server's key pair, when it differs from the upstream's (none: the user's own tokens). */
   credentials?: Credentials | null;
@@ -65,6 +67,8 @@ export async function startTestServer(upstream: Upstream, opts: Options = {}) {
     trustedProxies: opts.trustedProxies ?? [],
     frameAncestors: opts.frameAncestors ?? [],
     metricsToken: opts.metricsToken,
+    metricsTagLabels: opts.metricsTagLabels ?? [],
+    publicUrl: opts.publicUrl,
     allowedHosts: opts.allowedHosts ?? [],
     fingerprintKey: opts.fingerprintKey,
   };

@@ -57,6 +57,11 @@ export function createMetrics(sessionsOpen: () => Promise<number> = async () => 
       labelNames: ['outcome'],
       registers: [registry],
     }),
+    auditGaps: new Counter({
+      name: 'csms_console_audit_gaps_total',
+      help: 'Audit logs found at start without lines their last signed digest covers.',
+      registers: [registry],
+    }),
     sessions: new Gauge({
       name: 'csms_console_sessions',
       help: 'Sessions open now.',
@@ -97,6 +102,7 @@ export function createMetrics(sessionsOpen: () => Promise<number> = async () => 
     observeAudit(event: AuditEvent) {
       if ('project' in event && (event.action === 'read' || event.action === 'compare')) m.valueReads.inc({ outcome: event.outcome });
       else if (!('project' in event) && event.action === 'sign-in') m.signIns.inc({ outcome: event.outcome });
+      else if (event.action === 'gap') m.auditGaps.inc();
     },
     /** Refreshes each project's health gauges every minute, with the console's own key pair. */
     watchHealth(sweeper: Sweeper, identity: () => Identity) {

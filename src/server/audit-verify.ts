@@ -42,8 +42,9 @@ if (!result.ok) {
   process.stdout.write(`NOT PROVEN: ${where.filter(Boolean).join(', ') || log}: ${result.problem}.\n`);
   process.exit(1);
 }
+const proven = result.covered > 0 ? `lines 1-${result.covered} proven` : 'no line yet, the log was empty,';
 const out = [
-  `${log}: lines 1-${result.covered} proven by ${result.digests} signed digests, the last to ${result.lastDigestTo}${result.final ? ' (written as the console stopped)' : ''}.`,
+  `${log}: ${proven} by ${result.digests} signed digests, the last to ${result.lastDigestTo}${result.final ? ' (written as the console stopped)' : ''}.`,
 ];
 if (result.lines > result.covered)
   out.push(`Lines ${result.covered + 1}-${result.lines} are not yet covered by a digest (the next one covers them).`);

@@ -17,6 +17,7 @@ import { verifyTrail } from './audit-digest-verify.ts';
 import { GENESIS, hashLine, verifyChain } from './audit-chain.ts';
 import { regionRouting } from './routing.ts';
 import { anyReadAnswer } from './testing/fake-answers.ts';
+import { untilPrinted } from './testing/processes.ts';
 import { startTestServer } from './testing/start-test-server.ts';
 
 const PID = '0123456789abcdef0123456789abcdef';
@@ -207,17 +208,8 @@ describe('a line cut short by the file size limit', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const exited = new Promise<number | null>((done) => server.on('exit', (code) => done(code)));
-    let stderr = '';
-    server.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     try {
-      await new Promise<void>((ready, failed) => {
-        let out = '';
-        server.stdout.on('data', (chunk: Buffer) => {
-          out += chunk.toString();
-          if (out.includes('Press Ctrl-C')) ready();
-        });
-        void exited.then((code) => failed(new Error(`the console exited (${code}): ${stderr}`)));
-      });
+      await untilPrinted(server, /Press Ctrl-C/);
       const read = (path: string) =>
         fetch(`http://127.0.0.1:${PORT}/api/v1/${production}/secrets/${path}`, { headers: { 'x-console-request': '1' } });
       const res = await read('prod-mysql-orders/versions/v1');

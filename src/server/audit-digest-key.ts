@@ -16,7 +16,13 @@ export const keyFileNextTo = (log: string) => `${log}.signing-key.pem`;
 export const publicKeyFileNextTo = (log: string) => `${log}.signing-key.pub.pem`;
 
 export function loadSigningKey(setting: string | undefined, logFile: string | undefined): SigningKey {
-  if (setting) return described(privateKey(setting.trimStart().startsWith('-----BEGIN') ? setting : readFileSync(setting, 'utf8')));
+  if (setting) {
+    try {
+      return described(privateKey(setting.trimStart().startsWith('-----BEGIN') ? setting : readFileSync(setting, 'utf8')));
+    } catch (error) {
+      throw new Error(`CONSOLE_AUDIT_SIGNING_KEY: ${(error as Error).message}`);
+    }
+  }
   if (!logFile) return { ...described(generateKeyPairSync('ed25519').privateKey), generated: 'this process only' };
   const file = keyFileNextTo(logFile);
   if (existsSync(file)) return described(privateKey(readFileSync(file, 'utf8')));
@@ -28,7 +34,7 @@ export function loadSigningKey(setting: string | undefined, logFile: string | un
 
 function privateKey(pem: string): KeyObject {
   const key = createPrivateKey(pem);
-  if (key.asymmetricKeyType !== 'ed25519') throw new Error('CONSOLE_AUDIT_SIGNING_KEY must be an Ed25519 private key.');
+  if (key.asymmetricKeyType !== 'ed25519') throw new Error(`an Ed25519 private key is needed, not ${key.asymmetricKeyType}`);
   return key;
 }
 

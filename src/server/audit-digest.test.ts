@@ -236,3 +236,54 @@ describe('at start', () => {
     }
   });
 });
+
+describe('the signing key', () => {
+  it('is taken from CONSOLE_AUDIT_SIGNING_KEY, as PEM or a file, and must be Ed25519', () => {
+    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+    const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const file = join(mkdtempSync(join(tmpdir(), 'key-')), 'signing.pem');
+    writeFileSync(file, pem, { mode: 0o600 });
+    for (const signingKey of [pem, file]) {
+      const t = newTrail();
+      const audit = createAudit(t.log, 'test', { signingKey });
+      audit(event('a'));
+      audit.close();
+      const proof = verifyTrail(readFileSync(t.log, 'utf8'), readFileSync(digestsFileOf(t.log), 'utf8'), publicKey);
+      expect(proof).toMatchObject({ ok: true, covered: 1 });
+    }
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    expect(() => createAudit(newTrail().log, 'test', { signingKey: rsa })).toThrow(
+      'CONSOLE_AUDIT_SIGNING_KEY: an Ed25519 private key is needed, not rsa',
+    );
+  });
+});
+
+describe('on standard output (no log file)', () => {
+  it('lines and digests share the stream, in the order they were written, and verify once split', () => {
+    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+    const written: string[] = [];
+    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      written.push(String(chunk));
+      return true;
+    });
+    try {
+      const signingKey = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+      const audit = createAudit(undefined, 'test', { digestIntervalS: INTERVAL_S, signingKey });
+      audit(event('a'));
+      vi.advanceTimersByTime(INTERVAL_S * 1000);
+      audit(event('b'));
+      audit.close();
+    } finally {
+      spy.mockRestore();
+    }
+    expect(written.map((l) => (JSON.parse(l) as { event: string }).event)).toEqual([
+      'session.sign-out',
+      'audit.digest',
+      'session.sign-out',
+      'audit.digest',
+    ]);
+    const isDigest = (l: string) => l.includes('"event":"audit.digest"');
+    const proof = verifyTrail(written.filter((l) => !isDigest(l)).join(''), written.filter(isDigest).join(''), publicKey);
+    expect(proof).toMatchObject({ ok: true, covered: 2, digests: 2, final: true });
+  });
+});

@@ -105,16 +105,18 @@ const auditReport = {
   digest: (line: string) => process.stdout.write(line),
   notice: (message: string) => process.stderr.write(`${message}\n`),
 };
-const app = buildConsoleServer(config, {
-  routing,
-  projects,
-  credentials,
-  dependencies,
-  startTokens,
-  stores,
-  instance: shared.instance,
-  auditReport,
-});
+const app = fromEnv(() =>
+  buildConsoleServer(config, {
+    routing,
+    projects,
+    credentials,
+    dependencies,
+    startTokens,
+    stores,
+    instance: shared.instance,
+    auditReport,
+  }),
+);
 await app.listen({ host: config.host, port: config.port });
 const address = app.server.address();
 const port = typeof address === 'object' && address ? address.port : config.port;

@@ -1,13 +1,14 @@
-// `npm run audit:verify LOG [--digests FILE] --public-key KEY [--until TIME]`: proves an audit log
-// with its signed digests (FILE: LOG.digests unless given) and the public key alone. Exits 1 at
-// the first bad line or digest, or when the digests do not reach TIME; 2 on a usage error.
+// `npm run audit:verify -- LOG [--digests FILE] --public-key KEY [--until TIME]` (npm keeps the
+// options after `--` for the script): proves an audit log with its signed digests (FILE:
+// LOG.digests unless given) and the public key alone. Exits 1 at the first bad line or digest, or
+// when the digests do not reach TIME; 2 on a usage error.
 import { createPublicKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { digestsFileOf } from './audit-digest-start.ts';
 import { verifyTrail } from './audit-digest-verify.ts';
 
-const USAGE = 'Usage: npm run audit:verify LOG [--digests FILE] --public-key KEY [--until TIME]\n';
+const USAGE = 'Usage: npm run audit:verify -- LOG [--digests FILE] --public-key KEY [--until TIME]\n';
 
 function usage(problem: string): never {
   process.stderr.write(`${problem}\n${USAGE}`);

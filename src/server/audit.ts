@@ -137,7 +137,7 @@ export function createAudit(path?: string, instance: string = hostname(), o: Aud
   let position: LogPosition = { ...start.position, bytes: sink.bytes() };
   const key = loadSigningKey(o.signingKey, file);
   const digests: Sink = file ? fileSink(digestsFileOf(file)) : path === undefined ? sink : nullSink;
-  const copy = file || path !== undefined ? o.report?.digest : undefined;
+  const copy = path !== undefined ? o.report?.digest : undefined;
   const digester = createDigester({
     key: key.key,
     instance,

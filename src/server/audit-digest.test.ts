@@ -3,7 +3,7 @@
 // changed; the console itself records, at start, lines its last digest covers that are gone.
 import { execFileSync } from 'node:child_process';
 import { createPublicKey, generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -214,6 +214,24 @@ describe('at start', () => {
     expect(restarted.startGap).toBeUndefined();
     expect(t.lines().map((l) => (JSON.parse(l) as { event: string }).event)).toEqual(['session.sign-out', 'session.sign-out']);
     expect(t.verify()).toMatchObject({ ok: true, covered: 2, digests: 2 });
+  });
+
+  it('a torn last line (a crash mid-write) is cut off, never continued from', () => {
+    const t = newTrail();
+    const first = t.open();
+    first(event('a'));
+    first(event('b'));
+    first.close();
+    const whole = t.lines();
+    const torn = '{"time":"2026-12-01T00:00:00.000Z","instance":"test","event":"secret.value.read","who":"ak:';
+    appendFileSync(t.log, torn);
+    const restarted = t.open();
+    restarted(event('c'));
+    restarted.close();
+    expect(t.notices).toContainEqual(expect.stringContaining(`a torn last line (${torn.length} bytes, never a whole line) was cut off`));
+    expect(t.lines().slice(0, 2)).toEqual(whole);
+    expect(JSON.parse(t.lines()[2]!)).toMatchObject({ who: 'c', prev: hashLine(whole[1]!) });
+    expect(t.verify()).toMatchObject({ ok: true, covered: 3 });
   });
 
   it('a gap is counted in /metrics', async () => {

@@ -130,12 +130,12 @@ const isFileLog = (path: string) => !existsSync(path) || statSync(path).isFile()
 /** `instance`: the name its lines give this console instance. */
 export function createAudit(path?: string, instance: string = hostname(), o: AuditOptions = {}): AuditLog {
   const file = path !== undefined && isFileLog(path) ? path : undefined;
+  const key = loadSigningKey(o.signingKey, file);
   const start: LogStart = file ? startFileLog(file) : { position: EMPTY_LOG, notices: [] };
   // Synchronous on purpose: a line is on disk before the value is sent, and a write that fails
   // throws, so the read is refused. One descriptor kept open (append mode).
   const sink: Sink = path !== undefined ? fileSink(path) : stdoutSink();
   let position: LogPosition = { ...start.position, bytes: sink.bytes() };
-  const key = loadSigningKey(o.signingKey, file);
   const digests: Sink = file ? fileSink(digestsFileOf(file)) : path === undefined ? sink : nullSink;
   const copy = path !== undefined ? o.report?.digest : undefined;
   const digester = createDigester({

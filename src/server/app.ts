@@ -11,7 +11,7 @@ import { API_PREFIX } from '../csms/console-paths.ts';
 import { CONSOLE_ERRORS } from '../csms/error-codes.ts';
 import type { Credentials } from '../csms/signer.ts';
 import { consoleApi } from './api.ts';
-import { createAudit, type Audit } from './audit.ts';
+import { createAudit, type Audit, type AuditOptions } from './audit.ts';
 import { createCsmsReader } from './csms-reader.ts';
 import type { ServerConfig } from './config.ts';
 import { sendError } from './errors.ts';
@@ -43,6 +43,8 @@ export interface ConsoleServerDeps {
   stores?: Stores;
   /** What this instance's audit lines call it; unset: the host name. */
   instance?: string;
+  /** Where the audit's digests are copied (the process log), and what it found at start. */
+  auditReport?: AuditOptions['report'];
 }
 
 export function buildConsoleServer(config: ServerConfig, deps: ConsoleServerDeps): FastifyInstance {
@@ -111,7 +113,12 @@ export function buildConsoleServer(config: ServerConfig, deps: ConsoleServerDeps
     // The tags exported as labels are read only when there are metrics to label.
     tagKeys: config.metricsToken ? config.metricsTagLabels : [],
   });
-  const writeAudit = createAudit(config.auditLog, deps.instance);
+  const writeAudit = createAudit(config.auditLog, deps.instance, {
+    signingKey: config.auditSigningKey,
+    digestIntervalS: config.auditDigestIntervalS,
+    report: deps.auditReport,
+  });
+  if (writeAudit.startGap) metrics?.observeAudit(writeAudit.startGap);
   // Last, once every request in flight is answered: its lines are on disk when the process ends.
   app.addHook('onClose', async () => writeAudit.close());
   const audit: Audit = metrics

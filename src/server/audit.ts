@@ -2,14 +2,21 @@
 // by the app), and per sign-in, sign-out and session end, to CONSOLE_AUDIT_LOG or stdout. It never
 // holds a value, a password or a token. JSON encoding escapes CR/LF, and the line separators and
 // bidi controls JSON leaves alone are escaped too, so no name can forge a line or disguise one.
+// A line is written whole (newline included, on disk) before the caller goes on, or it throws and
+// the read is refused (audit-sink.ts).
 // Tamper-evident: each line carries `prev`, the SHA-256 of the line before it (the chain goes on
-// across restarts), so a changed, removed or inserted line breaks the chain (audit-chain.ts).
-// Several instances: each line names its instance, and each instance keeps a file (and a chain)
-// of its own, shipped from there.
-import { closeSync, fstatSync, fsyncSync, openSync, writeSync } from 'node:fs';
+// across restarts), and signed digests pin how far the log went (audit-digest.ts), so a changed,
+// removed or inserted line is found, at the end too; a log found shorter at start is recorded as a
+// gap. Several instances: each line names its instance, and each instance keeps a file, a chain
+// and digests of its own, shipped from there.
+import { existsSync, statSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { isNotFound } from '../csms/error-codes.ts';
-import { chainStart, hashLine } from './audit-chain.ts';
+import { EMPTY_LOG, hashLine, type LogPosition } from './audit-chain.ts';
+import { createDigester } from './audit-digest.ts';
+import { loadSigningKey } from './audit-digest-key.ts';
+import { digestsFileOf, startFileLog, type LogStart } from './audit-digest-start.ts';
+import { fileSink, stdoutSink, type Sink } from './audit-sink.ts';
 
 export interface ValueEvent {
   action: 'read' | 'compare' | 'copy' | 'download';
@@ -34,7 +41,15 @@ export interface SessionEvent {
   detail?: string;
 }
 
-export type AuditEvent = ValueEvent | SessionEvent;
+/** Lines the last signed digest covers that the log no longer held at start. */
+export interface GapEvent {
+  action: 'gap';
+  expectedLines: number;
+  foundLines: number;
+  detail: string;
+}
+
+export type AuditEvent = ValueEvent | SessionEvent | GapEvent;
 
 /** How a value read ended, from its HTTP status. */
 export const outcomeOf = (status: number): ValueEvent['outcome'] =>
@@ -52,10 +67,33 @@ export const outcomeOf = (status: number): ValueEvent['outcome'] =>
 
 export type Audit = (event: AuditEvent) => void;
 /** The log itself: closing it puts every line on disk (a stopping instance does, last). */
-export type AuditLog = Audit & { close(): void };
+export type AuditLog = Audit & {
+  close(): void;
+  /** The gap found at start, already recorded as a line. */
+  startGap?: GapEvent;
+};
+
+export interface AuditOptions {
+  /** CONSOLE_AUDIT_SIGNING_KEY: an Ed25519 private key (PEM) or its file; unset: generated. */
+  signingKey?: string;
+  digestIntervalS?: number;
+  /** Where a copy of each digest goes (the process log), and what the trail found at start. */
+  report?: { digest(line: string): void; notice(message: string): void };
+}
+
+export const DEFAULT_DIGEST_INTERVAL_S = 300;
 
 function record(event: AuditEvent, instance: string) {
   const time = new Date().toISOString();
+  if (event.action === 'gap')
+    return {
+      time,
+      instance,
+      event: 'audit.gap',
+      expected_lines: event.expectedLines,
+      found_lines: event.foundLines,
+      detail: event.detail,
+    };
   if ('project' in event)
     return {
       time,
@@ -86,24 +124,54 @@ function record(event: AuditEvent, instance: string) {
 const INVISIBLE = /[\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 const escapeInvisible = (json: string) => json.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 
+/** Whether the log is a file of its own (digests and a key next to it), not a device or stdout. */
+const isFileLog = (path: string) => !existsSync(path) || statSync(path).isFile();
+
 /** `instance`: the name its lines give this console instance. */
-export function createAudit(path?: string, instance: string = hostname()): AuditLog {
-  // Synchronous on purpose: a line is on its way to disk before the value is sent, and a write
-  // that fails throws, so the read is refused. One descriptor kept open (append mode).
-  let prev = path ? chainStart(path) : chainStart();
-  const fd = path ? openSync(path, 'a', 0o600) : undefined;
-  const write = fd !== undefined ? (line: string) => writeSync(fd, line) : (line: string) => process.stdout.write(line);
+export function createAudit(path?: string, instance: string = hostname(), o: AuditOptions = {}): AuditLog {
+  const file = path !== undefined && isFileLog(path) ? path : undefined;
+  const key = loadSigningKey(o.signingKey, file);
+  const start: LogStart = file ? startFileLog(file) : { position: EMPTY_LOG, notices: [] };
+  // Synchronous on purpose: a line is on disk before the value is sent, and a write that fails
+  // throws, so the read is refused. One descriptor kept open (append mode).
+  const sink: Sink = path !== undefined ? fileSink(path) : stdoutSink();
+  let position: LogPosition = { ...start.position, bytes: sink.bytes() };
+  const digests: Sink = file ? fileSink(digestsFileOf(file)) : path === undefined ? sink : nullSink;
+  const copy = path !== undefined ? o.report?.digest : undefined;
+  const digester = createDigester({
+    key: key.key,
+    instance,
+    intervalS: o.digestIntervalS ?? DEFAULT_DIGEST_INTERVAL_S,
+    previous: start.previous,
+    position: () => position,
+    write(line) {
+      digests.write(line);
+      copy?.(line);
+    },
+    warn: (message) => o.report?.notice(message),
+  });
   const audit = (event: AuditEvent) => {
-    const line = escapeInvisible(JSON.stringify({ ...record(event, instance), prev }));
-    write(`${line}\n`);
-    prev = hashLine(line);
+    const line = escapeInvisible(JSON.stringify({ ...record(event, instance), prev: position.head }));
+    sink.write(`${line}\n`);
+    const lineHash = hashLine(line);
+    position = { lines: position.lines + 1, bytes: sink.bytes(), head: lineHash };
+    digester.noteLine(lineHash);
   };
+  const startGap: GapEvent | undefined = start.gap && { action: 'gap', ...start.gap };
+  if (startGap) audit(startGap);
+  for (const notice of start.notices) o.report?.notice(notice);
+  o.report?.notice(
+    `Audit digests signed with Ed25519${key.generated ? ` (key generated: ${key.generated})` : ''}; verify them with this public key:\n${key.publicPem.trimEnd()}`,
+  );
   return Object.assign(audit, {
+    startGap,
     close() {
-      if (fd === undefined) return;
-      // A file's lines onto the disk; a device (/dev/null) has nothing to flush.
-      if (fstatSync(fd).isFile()) fsyncSync(fd);
-      closeSync(fd);
+      digester.close();
+      sink.close();
+      if (digests !== sink) digests.close();
     },
   });
 }
+
+/** A device log (/dev/null) keeps no digests of its own: they go to the copy alone. */
+const nullSink: Sink = { write() {}, bytes: () => 0, close() {} };

@@ -44,6 +44,8 @@ const envSchema = z.object({
   HUAWEICLOUD_SDK_PROJECT_ID: z.string().optional(),
   CSMS_UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   CONSOLE_AUDIT_LOG: z.string().min(1).optional(),
+  CONSOLE_AUDIT_SIGNING_KEY: z.string().min(1).optional(),
+  CONSOLE_AUDIT_DIGEST_INTERVAL_S: z.coerce.number().int().min(1).max(86_400).default(300),
   CONSOLE_VALUE_READS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
   CONSOLE_STATIC_DIR: z.string().min(1).default('dist'),
   CONSOLE_AUTH: z.enum(['none', 'header', 'iam']).default('none'),
@@ -92,6 +94,10 @@ export interface ServerConfig {
   projects: Project[];
   timeoutMs: number;
   auditLog?: string;
+  /** The Ed25519 key that signs the audit digests (PEM or a file); unset: generated next to the log. */
+  auditSigningKey?: string;
+  /** Seconds between two signed audit digests. */
+  auditDigestIntervalS?: number;
   valueReadsPerMinute: number;
   staticDir: string;
   auth: ConsoleAuth;
@@ -207,6 +213,8 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
     port: e.PORT,
     timeoutMs: e.CSMS_UPSTREAM_TIMEOUT_MS,
     auditLog: e.CONSOLE_AUDIT_LOG,
+    auditSigningKey: e.CONSOLE_AUDIT_SIGNING_KEY,
+    auditDigestIntervalS: e.CONSOLE_AUDIT_DIGEST_INTERVAL_S,
     valueReadsPerMinute: e.CONSOLE_VALUE_READS_PER_MINUTE,
     staticDir: e.CONSOLE_STATIC_DIR,
     iamEndpoint: e.CSMS_IAM_ENDPOINT.replace(/\/+$/, ''),

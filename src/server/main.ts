@@ -100,7 +100,23 @@ const startTokens =
     : redis
       ? await redisStartTokens(redis, startToken).catch(() => fail('the one-time start token could not be kept in Redis.'))
       : memoryStartTokens(startToken);
-const app = buildConsoleServer(config, { routing, projects, credentials, dependencies, startTokens, stores, instance: shared.instance });
+// The signed digests leave with the process log; what the audit found at start goes to stderr.
+const auditReport = {
+  digest: (line: string) => process.stdout.write(line),
+  notice: (message: string) => process.stderr.write(`${message}\n`),
+};
+const app = fromEnv(() =>
+  buildConsoleServer(config, {
+    routing,
+    projects,
+    credentials,
+    dependencies,
+    startTokens,
+    stores,
+    instance: shared.instance,
+    auditReport,
+  }),
+);
 await app.listen({ host: config.host, port: config.port });
 const address = app.server.address();
 const port = typeof address === 'object' && address ? address.port : config.port;

@@ -76,6 +76,11 @@ export function createMetrics(opts: MetricsOptions = {}) {
       labelNames: ['outcome'],
       registers: [registry],
     }),
+    auditGaps: new Counter({
+      name: 'csms_console_audit_gaps_total',
+      help: 'Audit logs found at start without lines their last signed digest covers.',
+      registers: [registry],
+    }),
     sessions: new Gauge({
       name: 'csms_console_sessions',
       help: 'Sessions open now.',
@@ -183,6 +188,7 @@ export function createMetrics(opts: MetricsOptions = {}) {
     observeAudit(event: AuditEvent) {
       if ('project' in event && (event.action === 'read' || event.action === 'compare')) m.valueReads.inc({ outcome: event.outcome });
       else if (!('project' in event) && event.action === 'sign-in') m.signIns.inc({ outcome: event.outcome });
+      else if (event.action === 'gap') m.auditGaps.inc();
     },
     /** Refreshes the health gauges every minute from each project's sweep, with the console's own
      * key pair: the overview's sweep for that key pair, so a person looking shares it. */

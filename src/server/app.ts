@@ -98,7 +98,7 @@ export function buildConsoleServer(config: ServerConfig, deps: ConsoleServerDeps
     upstreams,
     observe: metrics && ((operation, status, seconds) => metrics.upstreamSeconds.observe({ operation, status }, seconds)),
   });
-  const sweeper = createSweeper({ read, shared: stores.sweeps });
+  const sweeper = createSweeper({ read, shared: stores.sweeps, clock: deps.clock });
   const writeAudit = createAudit(config.auditLog, deps.instance);
   // Last, once every request in flight is answered: its lines are on disk when the process ends.
   app.addHook('onClose', async () => writeAudit.close());

@@ -8,7 +8,7 @@ export const DEMO_PROJECTS = {
   staging: { id: '7c1d9e2f3a4b45c6d7e8f9a0b1c2d3e4', name: 'ap-southeast-1_staging', region: 'ap-southeast-1' },
 } as const;
 
-/** Demo IAM users (documented in the README): the auditor may read production only. */
+/** Demo IAM users (documented in docs/architecture.md): the auditor may read production only. */
 export const DEMO_IAM = {
   domain: 'csms-demo',
   users: [

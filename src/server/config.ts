@@ -5,6 +5,7 @@ import { PROJECT_ID_PATTERN } from '../csms/patterns.ts';
 import type { Credentials } from '../csms/signer.ts';
 import type { Region } from './routing.ts';
 import { parseCidr } from './cidr.ts';
+import { readEnv } from '../csms/read-env.ts';
 
 const REGION = /^[a-z]{2}(-[a-z]+)+-[0-9]+$/;
 
@@ -134,12 +135,7 @@ function regionsFrom(e: z.infer<typeof envSchema>, env: NodeJS.ProcessEnv): Requ
 }
 
 export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
-  const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new Error(`${issue.path.join('.')}: ${issue.message}`);
-  }
-  const e = parsed.data;
+  const e = readEnv(envSchema, env);
   const trustedProxies = list(e.CONSOLE_TRUSTED_PROXIES);
   const notAddress = trustedProxies.find((p) => !parseCidr(p));
   if (notAddress) throw new Error(`CONSOLE_TRUSTED_PROXIES: "${notAddress}" is not an IP address or CIDR such as 10.0.0.0/8.`);

@@ -2,7 +2,7 @@
 # server), then the dev dependencies pruned. Runtime stage: the production dependencies and the
 # built app only (no Vite, Tailwind or tsx), a non-root user, nothing written outside /data, so
 # it runs with a read-only root filesystem. The same layout is tested without a container in
-# e2e/runtime-layout.spec.ts.
+# e2e/runtime-layout.spec.ts (`npm run test:integration`).
 ARG NODE_IMAGE=node:20-bookworm-slim
 
 FROM ${NODE_IMAGE} AS build

@@ -10,6 +10,8 @@ export const IAM_EMULATOR_PORT = E2E_IAM_PORT + 10;
 /** A dashboard page (served by e2e/overview.spec.ts) that may frame the overview. */
 export const DASHBOARD_PORT = E2E_PORT + 7;
 const SIGN_IN_SPEC = /sign-in\.spec\.ts$/;
+/** Tests that reach the package registry, run by `npm run test:integration` (playwright.integration.config.ts), not `npm test`. */
+export const INTEGRATION_SPEC = /runtime-layout\.spec\.ts$/;
 
 /** Debian's Chromium, started as this machine allows (its closed network refuses background calls). */
 export const CHROMIUM = {
@@ -34,7 +36,7 @@ export default defineConfig({
   expect: { timeout: 5_000 },
   reporter: [['list'], ['json', { outputFile: '.test-results/playwright.json' }]],
   projects: [
-    { name: 'console', testIgnore: SIGN_IN_SPEC },
+    { name: 'console', testIgnore: [SIGN_IN_SPEC, INTEGRATION_SPEC] },
     // One IAM emulator and one audit log for these files, whose tokens a test may expire and whose
     // audit lines a test counts: one worker, so their tests run one after another.
     {

@@ -19,7 +19,7 @@ interface ManifestChunk {
 
 const CATALOGS = ['src/web/locales/en.po', 'src/web/locales/zh-CN.po'];
 
-const PAGES = {
+export const PAGES = {
   lookup: 'src/web/routes/lookup.tsx',
   'secret detail': 'src/web/routes/secret-detail.tsx',
   stage: 'src/web/routes/stage.tsx',
@@ -72,7 +72,7 @@ export function bundleSizes(distDir = 'dist') {
 
 /** A page's first load by module (an npm package counts as one), gzip bytes each, largest first:
  * each file's gzip size shared among its modules by their share of its bytes (from its source map). */
-function firstLoadModules(distDir: string, page: CorePage) {
+export function firstLoadModules(distDir: string, page: CorePage) {
   const { files, gz } = firstLoads(distDir).find((p) => p.page === page)!;
   const modules = new Map<string, number>();
   const add = (name: string, bytes: number) => modules.set(name, (modules.get(name) ?? 0) + bytes);
@@ -108,9 +108,14 @@ const packageOf = (source: string) => {
 };
 
 /** Takes a build's source maps (and their compressed copies) out of the directory the server serves. */
-function removeSourceMaps(distDir: string) {
+export function removeSourceMaps(distDir: string) {
   for (const file of readdirSync(distDir, { recursive: true, encoding: 'utf8' }))
     if (/\.map(\.br|\.gz)?$/.test(file)) rmSync(join(distDir, file));
+}
+
+/** The production build, with its manifest and hidden source maps (the code is byte for byte what a build without them makes). */
+export function buildWithManifest(outDir: string) {
+  execSync(`npx vite build --manifest --sourcemap hidden --logLevel warn --outDir ${outDir} --emptyOutDir`, { stdio: 'inherit' });
 }
 
 /**
@@ -119,7 +124,7 @@ function removeSourceMaps(distDir: string) {
  * code is byte for byte what a build without them makes); the maps go once read.
  */
 export function buildAndMeasure(page: CorePage = 'lookup') {
-  execSync('npx vite build --manifest --sourcemap hidden --logLevel warn', { stdio: 'inherit' });
+  buildWithManifest('dist');
   execSync('npx vite build -c bench/floor/vite.config.ts --logLevel warn', { stdio: 'inherit' });
   const modules = firstLoadModules('dist', page);
   removeSourceMaps('dist');

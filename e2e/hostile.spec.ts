@@ -51,10 +51,6 @@ const HOSTILE_NAMES = ['__proto__', 'constructor', 'prototype', 'toString', 'has
 
 test.describe.configure({ mode: 'parallel' });
 
-test('the corpus is large enough', () => {
-  expect(HOSTILE.length + HOSTILE_NAMES.length).toBeGreaterThanOrEqual(40);
-});
-
 const CHUNK = 11;
 for (let start = 0; start < HOSTILE.length; start += CHUNK) {
   test(`values and descriptions ${start}–${Math.min(start + CHUNK, HOSTILE.length) - 1} render literally`, async ({

@@ -14,7 +14,6 @@ import { expect, secretPath, test } from './fixtures.ts';
 const NOBODY = 65534;
 
 test('serves the built console with production dependencies only, as a user who can write nothing but its data', async ({ page }) => {
-  test.setTimeout(180_000);
   const app = mkdtempSync(join(tmpdir(), 'console-runtime-'));
   chmodSync(app, 0o755);
   for (const part of ['package.json', 'package-lock.json', 'dist', 'dist-server']) cpSync(part, join(app, part), { recursive: true });

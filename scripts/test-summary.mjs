@@ -1,6 +1,7 @@
 // Prints the one line CI reads: `tests: N passed, N failed`, from the JSON reports of the last
-// `npm test` (Vitest, Playwright) and, when CI ran it, of Vitest under Node 24 (`--node24`). A report that is
-// missing counts as one failure: a suite that did not run has not passed.
+// `npm test` (Vitest, Playwright) and, when CI ran them, of Vitest under Node 24 (`--node24`) and of
+// `npm run test:integration` (`--integration`). A report that is missing counts as one failure: a
+// suite that did not run has not passed.
 import { existsSync, readFileSync } from 'node:fs';
 
 const read = (path) => (existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : null);
@@ -16,11 +17,17 @@ for (const path of vitestReports) {
   } else failed += 1;
 }
 
-const playwright = read('.test-results/playwright.json');
-if (playwright) {
-  passed += playwright.stats.expected + playwright.stats.flaky;
-  failed += playwright.stats.unexpected;
-} else failed += 1;
+const playwrightReports = [
+  '.test-results/playwright.json',
+  ...(process.argv.includes('--integration') ? ['.test-results/playwright-integration.json'] : []),
+];
+for (const path of playwrightReports) {
+  const playwright = read(path);
+  if (playwright) {
+    passed += playwright.stats.expected + playwright.stats.flaky;
+    failed += playwright.stats.unexpected;
+  } else failed += 1;
+}
 
 console.log(`tests: ${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { NAME_PATTERN, PROJECT_ID_PATTERN, VERSION_ID_PATTERN } from './patterns.ts';
 import type { NotificationRecord, RotationTask, Secret, SecretEvent, VersionMetadata } from './schemas.ts';
-import type { ValueRef } from './value-ref.ts';
+import type { VersionOrStageRef } from './value-ref.ts';
 import type { KeyDiff, ValueShape } from './value-shape.ts';
 
 export interface Project {
@@ -91,7 +91,7 @@ export interface ProjectOverview {
 export type CompareSide =
   | ({
       ok: true;
-      ref: ValueRef;
+      ref: VersionOrStageRef;
       /** The version read (a stage or `latest` resolved). */
       version_id: string;
       version_stages: string[];
@@ -100,7 +100,7 @@ export type CompareSide =
        * (within this console), and nothing else. 8 hex characters. */
       fingerprint: string;
     } & ValueShape)
-  | ({ ok: false; ref: ValueRef; permission?: string } & OverviewPartError);
+  | ({ ok: false; ref: VersionOrStageRef; permission?: string } & OverviewPartError);
 
 export interface CompareResult {
   a: CompareSide;

@@ -24,6 +24,9 @@ export const LIMITS = {
   valueLength: 32768,
   pageSizeMax: 1000,
   pageSizeDefault: 50,
+  /** The most secrets of one project the console reads (the list, its tags, the overview's
+   * sweep); past it, what it shows says it is partial. */
+  secretsRead: 20_000,
 } as const;
 
 /** Why a secret or stage name is refused, in words a person can act on; null when it is fine. */

@@ -3,7 +3,8 @@
 // (v1, v2, …, latest) is a version; anything else is a stage.
 import { NAME_PATTERN, PROJECT_ID_PATTERN, VERSION_REF_PATTERN } from './patterns.ts';
 
-export interface ValueRef {
+/** A version or a stage of a secret, as a compare names one. */
+export interface VersionOrStageRef {
   project_id: string;
   secret_name: string;
   /** A version id (`v3`, `latest`) or a stage name (`SYSCURRENT`). */
@@ -13,7 +14,10 @@ export interface ValueRef {
 export const isVersionRef = (ref: string) => VERSION_REF_PATTERN.test(ref);
 
 /** The reference in full, or why it is refused (in words a person can act on). */
-export function parseValueRef(text: string, context: Partial<Omit<ValueRef, 'ref'>> = {}): ValueRef | { problem: string } {
+export function parseVersionOrStageRef(
+  text: string,
+  context: Partial<Omit<VersionOrStageRef, 'ref'>> = {},
+): VersionOrStageRef | { problem: string } {
   const parts = text.split('/');
   if (parts.length > 3 || parts.some((p) => p === ''))
     return { problem: `"${text}" is not a version or stage: expected v3, SYSCURRENT, secret/v3 or project/secret/v3.` };
@@ -28,4 +32,4 @@ export function parseValueRef(text: string, context: Partial<Omit<ValueRef, 'ref
   return { project_id, secret_name, ref };
 }
 
-export const formatValueRef = (r: ValueRef) => `${r.project_id}/${r.secret_name}/${r.ref}`;
+export const formatVersionOrStageRef = (r: VersionOrStageRef) => `${r.project_id}/${r.secret_name}/${r.ref}`;

@@ -4,7 +4,7 @@ import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CSMS_ERRORS } from '../csms/error-codes.ts';
-import { actionsOf, OPERATIONS, serviceOf } from '../csms/operations.ts';
+import { actionsOf, OPERATIONS, serviceOf, type ParamName } from '../csms/operations.ts';
 import { CsmsError, invalidBody } from './errors.ts';
 import { registerAdminRoutes } from './admin.ts';
 import { createFaults, type Faults } from './faults.ts';
@@ -14,6 +14,9 @@ import type { RecordsService } from './records.ts';
 import type { Service } from './service.ts';
 import type { Caller, Traces } from './traces.ts';
 import { verifySignature } from './signature.ts';
+
+/** A request's path parameters: any route's, so each may be absent. */
+type AnyRoute = { Params: Partial<Record<ParamName, string>> };
 
 const BODY_LIMIT = 256 * 1024;
 
@@ -83,12 +86,11 @@ export function buildEmulatorApp(opts: {
       api.addHook('onRequest', async (req, reply) => {
         if (await applyFault(faults, req, reply)) return reply;
       });
-      api.addHook('onResponse', async (req, reply) => {
-        const project = (req.params as Partial<Record<string, unknown>>).project_id;
+      api.addHook<AnyRoute>('onResponse', async (req, reply) => {
         faults.record({
           method: req.method,
           path: req.url.split('?')[0]!,
-          project: typeof project === 'string' ? project : undefined,
+          project: req.params.project_id,
           status: reply.statusCode,
           time: Date.now(),
         });
@@ -100,25 +102,24 @@ export function buildEmulatorApp(opts: {
       req.rawBody ??= await unreadBody(req);
     });
     api.register(async (csms) => {
-      csms.addHook('preHandler', async (req) => {
+      csms.addHook<AnyRoute>('preHandler', async (req) => {
         req.caller = authenticate(req, opts.auth, opts.iam);
         if (req.bodyError) throw req.bodyError;
       });
       // CTS's part: each CSMS call by a known caller is a trace, whatever its result. Recorded as
       // the answer is sent, not after: a caller that lists traces next finds this call among them.
-      csms.addHook('onSend', async (req, reply, payload) => {
+      csms.addHook<unknown, AnyRoute>('onSend', async (req, reply, payload) => {
         const operation = operationOf(req);
         if (!req.caller || !operation || serviceOf(operation) !== 'csms') return;
-        const params = req.params as Partial<Record<string, string>>;
         opts.traces.record({
-          projectId: params.project_id!,
+          projectId: req.params.project_id!,
           operation,
           status: reply.statusCode,
           caller: req.caller,
           sourceIp: req.ip,
           requestId: req.id,
           // CreateSecret names its secret in the body.
-          secretName: params.secret_name ?? nameInBody(req.body),
+          secretName: req.params.secret_name ?? nameInBody(req.body),
           answer: typeof payload === 'string' && reply.statusCode < 300 ? payload : undefined,
         });
       });
@@ -151,7 +152,7 @@ function sendError(reply: FastifyReply, error: CsmsError) {
 }
 
 /** Who the caller is, or an error; the emulator's token and key pair belong to the account itself. */
-function authenticate(req: FastifyRequest, auth: EmulatorAuth, iam: Iam): Caller {
+function authenticate(req: FastifyRequest<AnyRoute>, auth: EmulatorAuth, iam: Iam): Caller {
   const token = req.headers['x-auth-token'];
   if (token !== undefined) {
     if (token === auth.token) return { name: iam.domain.name }; // the emulator's own token: every project
@@ -162,7 +163,7 @@ function authenticate(req: FastifyRequest, auth: EmulatorAuth, iam: Iam): Caller
         CSMS_ERRORS.authFailed,
         `Incorrect IAM authentication information: the token ${checked.reason === 'expired' ? 'has expired' : 'is not valid'}.`,
       );
-    const projectId = (req.params as { project_id?: string }).project_id;
+    const projectId = req.params.project_id;
     if (projectId !== checked.projectId)
       throw new CsmsError(
         403,

@@ -1,5 +1,6 @@
 // The emulator's settings, from the environment. Defaults make `npm start` work with nothing set.
 import { z } from 'zod';
+import { readEnv } from '../csms/read-env.ts';
 
 /** Documented demo credentials: loopback only, never real. */
 export const EMULATOR_DEFAULTS = {
@@ -31,12 +32,7 @@ export interface EmulatorConfig {
 }
 
 export function emulatorConfigFromEnv(env: NodeJS.ProcessEnv = process.env): EmulatorConfig {
-  const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new Error(`${issue.path.join('.')}: ${issue.message}`);
-  }
-  const e = parsed.data;
+  const e = readEnv(envSchema, env);
   return {
     host: e.CSMS_EMULATOR_HOST,
     port: e.CSMS_EMULATOR_PORT,

@@ -10,7 +10,7 @@ export const DEMO_PROJECTS = {
   regionDefault: { id: 'e4d3c2b1a0f94e8d7c6b5a4f3e2d1c0b', name: 'cn-north-4', region: 'cn-north-4' },
 } as const;
 
-/** Demo IAM users (documented in the README): the auditor may read production only. */
+/** Demo IAM users (documented in docs/architecture.md): the auditor may read production only. */
 export const DEMO_IAM = {
   domain: 'csms-demo',
   users: [

@@ -36,7 +36,8 @@ declare module 'fastify' {
 }
 
 type Params = Record<ParamName, string>;
-type Request = FastifyRequest<{ Params: Partial<Params>; Querystring: Record<string, unknown>; Body: unknown }>;
+/** A route's request: its url declares exactly the parameters its operation's handler reads. */
+type Request = FastifyRequest<{ Params: Params; Querystring: Record<string, unknown>; Body: unknown }>;
 
 /** The operation of the route a request matched (set on every CSMS route). */
 export const operationOf = (req: FastifyRequest): OperationName | undefined => req.routeOptions.config.operation;
@@ -108,7 +109,7 @@ export function registerCsmsRoutes(app: FastifyInstance, service: Service, recor
 
   for (const operation of Object.keys(OPERATIONS) as OperationName[]) {
     const names = paramNames(operation);
-    app.route<{ Params: Partial<Params>; Querystring: Record<string, unknown>; Body: unknown }>({
+    app.route<{ Params: Params; Querystring: Record<string, unknown>; Body: unknown }>({
       method: OPERATIONS[operation].method,
       url: routeOf(operation),
       // Authentication reads the operation to check the IAM action it needs.
@@ -118,7 +119,7 @@ export function registerCsmsRoutes(app: FastifyInstance, service: Service, recor
           const problem = checkParam(name, req.params[name]);
           if (problem) throw invalidParameter(problem);
         }
-        return handlers[operation](req.params as Params, req, reply);
+        return handlers[operation](req.params, req, reply);
       },
     });
   }

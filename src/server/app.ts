@@ -110,6 +110,7 @@ export function buildConsoleServer(config: ServerConfig, deps: ConsoleServerDeps
   const sweeper = createSweeper({
     read,
     shared: stores.sweeps,
+    clock: deps.clock,
     // The tags exported as labels are read only when there are metrics to label.
     tagKeys: config.metricsToken ? config.metricsTagLabels : [],
   });

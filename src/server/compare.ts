@@ -8,7 +8,7 @@ import { createHmac } from 'node:crypto';
 import type { CompareResult, CompareSide } from '../csms/console-api.ts';
 import { CONSOLE_PATHS } from '../csms/console-paths.ts';
 import { CSMS_ERRORS } from '../csms/error-codes.ts';
-import { isVersionRef, parseValueRef, type ValueRef } from '../csms/value-ref.ts';
+import { isVersionRef, parseVersionOrStageRef, type VersionOrStageRef } from '../csms/value-ref.ts';
 import { diffKeys, jsonObjectOf, shapeOf } from '../csms/value-shape.ts';
 import { outcomeOf, type Audit, type ValueEvent } from './audit.ts';
 import { describeFailure, type CsmsReader, type ReadFailure } from './csms-reader.ts';
@@ -36,7 +36,7 @@ export function registerCompare(app: FastifyInstance, opts: CompareOptions) {
       .slice(0, 8);
 
   /** One side: its stage resolved to a version, then the value read and reduced to its shape. */
-  async function readSide(identity: Identity, ref: ValueRef): Promise<Read> {
+  async function readSide(identity: Identity, ref: VersionOrStageRef): Promise<Read> {
     const params = { project_id: ref.project_id, secret_name: ref.secret_name };
     let version_id = ref.ref;
     if (!isVersionRef(ref.ref)) {
@@ -66,7 +66,7 @@ export function registerCompare(app: FastifyInstance, opts: CompareOptions) {
   const audited = new WeakSet<FastifyRequest>();
   const auditSide = (
     req: FastifyRequest,
-    ref: ValueRef,
+    ref: VersionOrStageRef,
     version: string,
     outcome: ValueEvent['outcome'],
     status: number,
@@ -94,7 +94,7 @@ export function registerCompare(app: FastifyInstance, opts: CompareOptions) {
       onResponse: async (req, reply) => {
         if (audited.has(req)) return;
         for (const text of [req.query.a, req.query.b]) {
-          const ref = typeof text === 'string' ? parseValueRef(text) : null;
+          const ref = typeof text === 'string' ? parseVersionOrStageRef(text) : null;
           if (ref && !('problem' in ref)) auditSide(req, ref, ref.ref, outcomeOf(reply.statusCode), reply.statusCode);
         }
       },
@@ -103,7 +103,7 @@ export function registerCompare(app: FastifyInstance, opts: CompareOptions) {
       const { a, b, ...rest } = req.query;
       const extra = Object.keys(rest)[0];
       if (extra !== undefined) return sendError(reply, 400, CSMS_ERRORS.invalidParameter, `Unknown query parameter "${extra}".`);
-      const refs: ValueRef[] = [];
+      const refs: VersionOrStageRef[] = [];
       for (const [name, text] of [
         ['a', a],
         ['b', b],
@@ -115,11 +115,11 @@ export function registerCompare(app: FastifyInstance, opts: CompareOptions) {
             CSMS_ERRORS.invalidParameter,
             `The query parameter "${name}" is required once: project/secret/version-or-stage.`,
           );
-        const ref = parseValueRef(text);
+        const ref = parseVersionOrStageRef(text);
         if ('problem' in ref) return sendError(reply, 400, CSMS_ERRORS.invalidParameter, `${name}: ${ref.problem}`);
         refs.push(ref);
       }
-      const [refA, refB] = refs as [ValueRef, ValueRef];
+      const [refA, refB] = refs as [VersionOrStageRef, VersionOrStageRef];
 
       const wait = await opts.allowance.take(req.identity.rateKey, 2);
       if (wait !== null) {

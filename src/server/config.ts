@@ -1,11 +1,12 @@
 // The console server's settings, from the environment. Credentials come only from here.
-import { isIP } from 'node:net';
 import { z } from 'zod';
 import type { Project } from '../csms/console-api.ts';
 import { tagLabelName } from './metrics-tags.ts';
 import { PROJECT_ID_PATTERN } from '../csms/patterns.ts';
 import type { Credentials } from '../csms/signer.ts';
 import type { Region } from './routing.ts';
+import { parseCidr } from './cidr.ts';
+import { readEnv } from '../csms/read-env.ts';
 
 const REGION = /^[a-z]{2}(-[a-z]+)+-[0-9]+$/;
 const MAX_TAG_LABELS = 5;
@@ -16,16 +17,6 @@ const list = (text: string | undefined) =>
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
-
-/** `10.0.0.5` or `10.0.0.0/8` (IPv4 or IPv6). */
-function isAddressOrCidr(text: string): boolean {
-  const [address = '', bits, ...rest] = text.split('/');
-  const family = isIP(address);
-  if (!family || rest.length > 0) return false;
-  if (bits === undefined) return true;
-  const n = Number(bits);
-  return /^[0-9]{1,3}$/.test(bits) && n <= (family === 4 ? 32 : 128);
-}
 
 const envSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
@@ -158,14 +149,9 @@ function regionsFrom(e: z.infer<typeof envSchema>, env: NodeJS.ProcessEnv): Requ
 }
 
 export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfig {
-  const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new Error(`${issue.path.join('.')}: ${issue.message}`);
-  }
-  const e = parsed.data;
+  const e = readEnv(envSchema, env);
   const trustedProxies = list(e.CONSOLE_TRUSTED_PROXIES);
-  const notAddress = trustedProxies.find((p) => !isAddressOrCidr(p));
+  const notAddress = trustedProxies.find((p) => !parseCidr(p));
   if (notAddress) throw new Error(`CONSOLE_TRUSTED_PROXIES: "${notAddress}" is not an IP address or CIDR such as 10.0.0.0/8.`);
   const allowedHosts = list(e.CONSOLE_ALLOWED_HOSTS).map((h) => h.toLowerCase());
   const notHost = allowedHosts.find((h) => !/^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(:[0-9]{1,5})?$/.test(h));

@@ -15,6 +15,7 @@ import { sendError } from './errors.ts';
 import type { ProjectSource } from './projects.ts';
 import { clearSessionCookie, sessionCookie, type Session, type SessionStore } from './sessions.ts';
 import { JSON_TYPE, type Authorize } from './upstream.ts';
+import { parseCidr } from './cidr.ts';
 
 export interface Identity {
   /** What the audit log calls this person. */
@@ -88,10 +89,10 @@ const occurrences = (req: FastifyRequest, name: string) =>
 export function addressList(entries: string[]): (address: string | undefined) => boolean {
   const list = new BlockList();
   for (const entry of entries) {
-    const [address = '', bits] = entry.split('/');
-    const family = isIP(address) === 6 ? 'ipv6' : 'ipv4';
-    if (bits === undefined) list.addAddress(address, family);
-    else list.addSubnet(address, Number(bits), family);
+    const cidr = parseCidr(entry);
+    if (!cidr) throw new Error(`"${entry}" is not an IP address or CIDR such as 10.0.0.0/8.`);
+    if (cidr.bits === undefined) list.addAddress(cidr.address, cidr.family);
+    else list.addSubnet(cidr.address, cidr.bits, cidr.family);
   }
   return (address) => {
     if (!address) return false;

@@ -101,8 +101,11 @@ describe('a real Prometheus', () => {
       ],
       { stdio: 'ignore' },
     );
-    prometheus.on('error', () => {
-      throw new Error('prometheus is not installed: apt-get install prometheus');
+    // A Prometheus that cannot start (not installed, a bad flag) fails the test at once, not at the poll's end.
+    const started = prometheus;
+    const failedToStart = new Promise<never>((_, reject) => {
+      started.once('error', (error) => reject(new Error(`prometheus could not start (${error.message}): apt-get install prometheus`)));
+      started.once('exit', (code) => reject(new Error(`prometheus exited with ${code} before it scraped the console`)));
     });
     const query = async () => {
       const res = await fetch(`http://127.0.0.1:${port}/api/v1/query?query=${encodeURIComponent('csms_secrets{state="ENABLED"}')}`).catch(
@@ -113,12 +116,13 @@ describe('a real Prometheus', () => {
       } | null;
       return body?.data?.result ?? [];
     };
-    await expect.poll(query, { timeout: 45_000, interval: 500 }).toEqual([
+    const scraped = expect.poll(query, { timeout: 45_000, interval: 500 }).toEqual([
       expect.objectContaining({
         metric: expect.objectContaining({ project: 'cn-north-4_team', job: 'csms-console' }),
         value: [expect.any(Number), '1'],
       }),
     ]);
+    await Promise.race([scraped, failedToStart]);
     // Each secret's series too: the overdue next rotation of "db", as a timestamp in the past.
     const instant = async (promql: string) => {
       const res = await fetch(`http://127.0.0.1:${port}/api/v1/query?query=${encodeURIComponent(promql)}`).catch(() => null);

@@ -10,6 +10,7 @@ import type { OverviewPart, ProjectOverview } from '../csms/console-api.ts';
 import { API_PREFIX } from '../csms/console-paths.ts';
 import { CSMS_ERRORS } from '../csms/error-codes.ts';
 import { checkParam, type ReadOperation } from '../csms/operations.ts';
+import { LIMITS } from '../csms/patterns.ts';
 import type { ResponseOf } from '../csms/schemas.ts';
 import { describeFailure, type CsmsReader, type ReadFailure } from './csms-reader.ts';
 import { sendError } from './errors.ts';
@@ -22,9 +23,9 @@ export const KEEP_MS = 60_000;
 /** A person asking for fresh data gets it only when the last sweep is older than this. */
 const FRESH_AFTER_MS = 10_000;
 export const CALLS_PER_PERSON = 8;
-/** Items a page of a listing asks for, and pages read at the most. */
+/** Items a page of a listing asks for, and pages read at the most: the most secrets the console reads. */
 const PAGE = 1000;
-const MAX_PAGES = 20;
+const MAX_PAGES = Math.ceil(LIMITS.secretsRead / PAGE);
 
 const isFailure = (result: unknown): result is ReadFailure =>
   typeof result === 'object' && result !== null && (result as { ok?: unknown }).ok === false;

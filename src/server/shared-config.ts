@@ -2,6 +2,7 @@
 // that seals the session records kept there, and the name each instance gives its audit lines.
 import { hostname } from 'node:os';
 import { z } from 'zod';
+import { readEnv } from '../csms/read-env.ts';
 
 export interface SharedConfig {
   /** What this instance's audit lines name it: CONSOLE_INSTANCE, else the host name (a container's id). */
@@ -33,12 +34,7 @@ const envSchema = z.object({
 });
 
 export function sharedConfigFromEnv(env: NodeJS.ProcessEnv = process.env): SharedConfig {
-  const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new Error(`${issue.path.join('.')}: ${issue.message}`);
-  }
-  const e = parsed.data;
+  const e = readEnv(envSchema, env);
   const instance = e.CONSOLE_INSTANCE ?? hostname().slice(0, 64);
   if (!e.CONSOLE_REDIS_URL) return { instance };
   // Session records hold IAM tokens: in a store other processes can read, they are sealed.

@@ -2,6 +2,7 @@
 // ['secrets', projectId] covers everything of a project. Values are not queries: see
 // secret-value.ts.
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import { LIMITS } from '../../csms/patterns.ts';
 import { apiGet } from './client.ts';
 
 /** The first page is small so rows appear at once; the rest come in pages of 1000. */
@@ -10,6 +11,7 @@ export const NEXT_PAGE_SIZE = 1000;
 export const VERSIONS_PAGE_SIZE = 50;
 
 type ListPageParam = { marker?: string; limit: number };
+const secretsIn = (pages: { secrets: unknown[] }[]) => pages.reduce((n, page) => n + page.secrets.length, 0);
 
 export const secretQueries = {
   all: (projectId: string) => ['secrets', projectId] as const,
@@ -19,10 +21,12 @@ export const secretQueries = {
       queryKey: [...secretQueries.all(projectId), 'list'] as const,
       queryFn: ({ pageParam, signal }) => apiGet('ListSecrets', { project_id: projectId }, pageParam, signal),
       initialPageParam: { limit: FIRST_PAGE_SIZE } as ListPageParam,
-      // The listing ends on a page shorter than its limit, or one without a next marker.
-      getNextPageParam: (last, _all, param): ListPageParam | undefined => {
+      // The listing ends on a page shorter than its limit, or one without a next marker, or at
+      // the most secrets the console reads.
+      getNextPageParam: (last, all, param): ListPageParam | undefined => {
         const marker = last.page_info.next_marker ?? last.secrets.at(-1)?.name;
-        return last.secrets.length < param.limit || !marker ? undefined : { marker, limit: NEXT_PAGE_SIZE };
+        if (last.secrets.length < param.limit || !marker || secretsIn(all) >= LIMITS.secretsRead) return undefined;
+        return { marker, limit: Math.min(NEXT_PAGE_SIZE, LIMITS.secretsRead - secretsIn(all)) };
       },
       staleTime: 30_000,
       // The loader already tried (with its retries); the page shows that error with a Retry.

@@ -2,12 +2,13 @@
 // and rebuilds its body): pages of 1000 by offset. The list's tag column, tag filter and export.
 import { queryOptions } from '@tanstack/react-query';
 import { apiPath } from '../../csms/console-paths.ts';
+import { LIMITS } from '../../csms/patterns.ts';
 import type { ResourceInstancesRequest, ResponseOf, Tag } from '../../csms/schemas.ts';
 import { requestJson } from './client.ts';
 
 const PAGE = 1000;
-/** CSMS keeps at most 500 secrets a project; a few pages more are a margin, not a loop. */
-const MAX_PAGES = 5;
+/** As many pages as hold the most secrets the console reads (the list says when it stopped there). */
+const MAX_PAGES = Math.ceil(LIMITS.secretsRead / PAGE);
 
 const postInstances = (projectId: string, body: ResourceInstancesRequest, signal: AbortSignal) =>
   requestJson<ResponseOf<'ListResourceInstances'>>(

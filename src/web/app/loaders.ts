@@ -1,7 +1,6 @@
 // Route loaders: check the URL's parameters (an invalid one fails before any request), then
 // prefetch everything the page shows in parallel, so a deep link costs one round of requests.
 // They are defined here, outside the lazy page modules, so they start while a page's code loads.
-import { CancelledError, type QueryKey } from '@tanstack/react-query';
 import { redirect, type LoaderFunctionArgs } from 'react-router';
 import { activityQueries } from '../api/activity.ts';
 import { configQuery } from '../api/config-query.ts';
@@ -13,13 +12,6 @@ import { checkedParams } from './checked-params.ts';
 import { queryClient } from './query-client.ts';
 
 export const rootLoader = () => queryClient.ensureQueryData(configQuery);
-
-/** A fetch the person stopped (Cancel while it was retried) fails the page with the error it had. */
-const failedWith =
-  (queryKey: QueryKey) =>
-  (error: unknown): never => {
-    throw error instanceof CancelledError ? (queryClient.getQueryState(queryKey)?.error ?? error) : error;
-  };
 
 export async function homeLoader() {
   const config = await queryClient.ensureQueryData(configQuery);
@@ -45,10 +37,7 @@ export async function secretLoader({ params }: LoaderFunctionArgs) {
   const { projectId, secretName } = checkedParams(params, 'projectId', 'secretName');
   const detail = secretQueries.detail(projectId, secretName);
   const versions = secretQueries.versions(projectId, secretName);
-  await Promise.all([
-    queryClient.ensureQueryData(detail).catch(failedWith(detail.queryKey)),
-    queryClient.ensureQueryData(versions).catch(failedWith(versions.queryKey)),
-  ]);
+  await Promise.all([queryClient.ensureQueryData(detail), queryClient.ensureQueryData(versions)]);
   // Opened: the command palette offers it first next time (its name only).
   rememberSecret({ projectId, name: secretName });
   return null;

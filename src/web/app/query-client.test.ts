@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../api/api-error.ts';
 import { retryDelay, shouldRetry } from './query-client.ts';
 
@@ -24,11 +24,18 @@ describe('retry policy', () => {
   });
   it('honours Retry-After, else backs off with jitter', () => {
     expect(retryDelay(0, error(429, 'APIGW.0308', 3))).toBe(3000);
-    for (let i = 0; i < 50; i++) {
-      const delay = retryDelay(1, error(503));
-      expect(delay).toBeGreaterThanOrEqual(0);
-      expect(delay).toBeLessThanOrEqual(1000);
-    }
+    // Full jitter: a random share of a cap that doubles with each try, up to 8 s.
+    const delays = (random: number) => {
+      const spy = vi.spyOn(Math, 'random').mockReturnValue(random);
+      try {
+        return [0, 1, 2, 5].map((attempt) => retryDelay(attempt, error(503)));
+      } finally {
+        spy.mockRestore();
+      }
+    };
+    expect(delays(0.5)).toEqual([250, 500, 1000, 4000]);
+    expect(delays(0.25)).toEqual([125, 250, 500, 2000]);
+    expect(delays(0)).toEqual([0, 0, 0, 0]);
   });
   it('maps errors to kinds', () => {
     expect(error(404).kind).toBe('not-found');

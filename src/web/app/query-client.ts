@@ -34,20 +34,17 @@ export function shouldRetry(failureCount: number, error: unknown): boolean {
 
 /**
  * Stops a query that is being retried and leaves it failed with its last error, so the page shows
- * that error (with Retry) at once. Its loader sees a CancelledError: `failedWith` turns it back.
+ * that error (with Retry) at once: its fetch is cancelled, and replaced at once by one that fails
+ * with that error and is not retried. A loader waiting on the cancelled fetch gets that error too.
  */
-export function stopRetrying(query: Query) {
-  const { fetchFailureReason: reason, errorUpdateCount } = query.state;
+export function stopRetrying(client: QueryClient, query: Query) {
+  const { fetchFailureReason: reason } = query.state;
   if (!reason) return;
-  void query.cancel({ silent: true });
-  query.setState({
-    ...query.state,
-    status: 'error',
-    error: reason,
-    fetchStatus: 'idle',
-    errorUpdatedAt: Date.now(),
-    errorUpdateCount: errorUpdateCount + 1,
-  });
+  const { queryKey } = query;
+  void client.cancelQueries({ queryKey, exact: true }, { silent: true, revert: false });
+  // The query's own key: this fetch only ends it with the error it already has.
+  // eslint-disable-next-line @tanstack/query/exhaustive-deps
+  client.fetchQuery({ queryKey, queryFn: () => Promise.reject(reason), retry: false }).catch(() => undefined);
 }
 
 /** No session, or one that ended (idle, expired, token refused): off to sign in, once. */

@@ -35,7 +35,8 @@ function retryMessage(error: ApiError, failureCount: number, now: number): strin
 
 export function RetryStatus() {
   const { t, i18n } = useLingui();
-  const cache = useQueryClient().getQueryCache();
+  const client = useQueryClient();
+  const cache = client.getQueryCache();
   const subscribe = useCallback((onChange: () => void) => cache.subscribe(onChange), [cache]);
   const signature = useSyncExternalStore(subscribe, () =>
     cache
@@ -56,7 +57,7 @@ export function RetryStatus() {
           <div key={query.queryHash} className="border-b border-amber-300 bg-amber-50 dark:border-amber-800 dark:bg-amber-950/60">
             <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-3 gap-y-1 px-4 py-2 text-sm">
               <span>{t`${loading}: ${detail}`}</span>
-              <Button size="sm" onClick={() => stopRetrying(query)}>
+              <Button size="sm" onClick={() => stopRetrying(client, query)}>
                 <Trans>Cancel</Trans>
               </Button>
             </div>

@@ -24,6 +24,7 @@ import { ErrorPanel } from './error-panel.tsx';
 import { ExportButtons } from './export-buttons.tsx';
 import { FlagBadges, rowFlags } from './health-flag.tsx';
 import { ListFilters } from './list-filters.tsx';
+import { PartialListNote } from './partial-list-note.tsx';
 import { SweepStatus } from './sweep-status.tsx';
 import { SecretStateBadge } from './secret-state-badge.tsx';
 import { TimeText } from './time-text.tsx';
@@ -163,6 +164,7 @@ export function SecretList({
         </span>
       </div>
       {list.error && <ErrorPanel heading={t`Not every secret could be listed`} error={list.error} onRetry={list.retry} />}
+      <PartialListNote partial={list.partial} />
       {data.tags.error && (
         <p className="text-sm text-amber-800 dark:text-amber-300">
           {t`Tags could not be read:`} <span className="font-mono">{`${data.tags.error.code} ${data.tags.error.message}`}</span>

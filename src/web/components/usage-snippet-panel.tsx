@@ -7,6 +7,8 @@ import { configQuery } from '../api/config-query.ts';
 import { SNIPPET_LANGUAGES, usageSnippet, type SnippetLanguage } from '../../csms/usage-snippets.ts';
 import { CopyButton } from './ui/copy-button.tsx';
 
+// Product names, the same in every language.
+// eslint-disable-next-line lingui/no-unlocalized-strings
 const NAMES: Record<SnippetLanguage, string> = { node: 'Node.js', python: 'Python', java: 'Java', go: 'Go', koocli: 'KooCLI' };
 
 export interface SnippetTarget {

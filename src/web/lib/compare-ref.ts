@@ -2,7 +2,7 @@
 // `<project>/<secret>/<version-or-stage>`. Checked here, before any request, into the full
 // reference the console server takes, or the part that is wrong.
 import { NAME_PATTERN, PROJECT_ID_PATTERN } from '../../csms/patterns.ts';
-import { formatValueRef, type ValueRef } from '../../csms/value-ref.ts';
+import { formatVersionOrStageRef, type VersionOrStageRef } from '../../csms/value-ref.ts';
 
 export type RefProblem =
   | { kind: 'empty' }
@@ -11,7 +11,10 @@ export type RefProblem =
   | { kind: 'secret'; part: string }
   | { kind: 'project'; part: string };
 
-export function checkRef(text: string, page: { projectId: string; secretName: string }): { ref: ValueRef } | { problem: RefProblem } {
+export function checkRef(
+  text: string,
+  page: { projectId: string; secretName: string },
+): { ref: VersionOrStageRef } | { problem: RefProblem } {
   const trimmed = text.trim();
   if (trimmed === '') return { problem: { kind: 'empty' } };
   const parts = trimmed.split('/');
@@ -26,7 +29,7 @@ export function checkRef(text: string, page: { projectId: string; secretName: st
 }
 
 /** The shortest text that names `ref` from this page: `v3`, `secret/v3` or the full reference. */
-export function shortRef(ref: ValueRef, page: { projectId: string; secretName: string }): string {
-  if (ref.project_id !== page.projectId) return formatValueRef(ref);
+export function shortRef(ref: VersionOrStageRef, page: { projectId: string; secretName: string }): string {
+  if (ref.project_id !== page.projectId) return formatVersionOrStageRef(ref);
   return ref.secret_name === page.secretName ? ref.ref : `${ref.secret_name}/${ref.ref}`;
 }

@@ -46,8 +46,11 @@ export function hexPreview(bytes: Uint8Array, maxBytes = 256): string {
   return lines.join('\n');
 }
 
+// Units, written the same in Chinese.
+/* eslint-disable lingui/no-unlocalized-strings */
 export function formatBytes(size: number): string {
   if (size < 1024) return `${size} B`;
   if (size < 1024 * 1024) return `${(size / 1024).toFixed(1)} KiB`;
   return `${(size / 1024 / 1024).toFixed(1)} MiB`;
 }
+/* eslint-enable lingui/no-unlocalized-strings */

@@ -4,7 +4,7 @@
 import { Trans, useLingui } from '@lingui/react/macro';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearchParams } from 'react-router';
-import { formatValueRef } from '../../csms/value-ref.ts';
+import { formatVersionOrStageRef } from '../../csms/value-ref.ts';
 import { compareQuery } from '../api/compare.ts';
 import { secretQueries } from '../api/secret-queries.ts';
 import { useCheckedParams } from '../app/checked-params.ts';
@@ -28,7 +28,7 @@ export function Component() {
   const versions = useQuery(secretQueries.versions(projectId, secretName));
   // Only a pair that passes the checks is sent; the form says what is wrong with the other.
   const [refA, refB] = [checkRef(a, page), checkRef(b, page)];
-  const pair = 'ref' in refA && 'ref' in refB ? { a: formatValueRef(refA.ref), b: formatValueRef(refB.ref) } : undefined;
+  const pair = 'ref' in refA && 'ref' in refB ? { a: formatVersionOrStageRef(refA.ref), b: formatVersionOrStageRef(refB.ref) } : undefined;
   const compare = useQuery({ ...compareQuery(pair?.a ?? '', pair?.b ?? ''), enabled: Boolean(pair) });
 
   return (

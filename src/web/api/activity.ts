@@ -11,7 +11,7 @@ import { apiGet } from './client.ts';
 
 /** CTS pages read for one page of filtered rows, and for a whole history, before saying "partial". */
 const CTS_PAGE = 200;
-const PAGES_PER_ROW_PAGE = 5;
+const PAGES_PER_ROW_PAGE = 8;
 export const HISTORY_PAGES = 10;
 
 export interface TraceWindow {
@@ -24,7 +24,7 @@ export interface ActivityFilter {
   user?: string;
   /** Show reads (queries) too. */
   reads: boolean;
-  /** Show the console's own calls too (its server key: the pages' and the overview sweep's reads). */
+  /** With reads: show the console's own too (its server key: the pages' and the overview sweep's reads). */
   own: boolean;
   /** A chosen window; none: CTS's whole 7 days, ending when the first page is asked for. */
   window?: TraceWindow;
@@ -33,9 +33,10 @@ export interface ActivityFilter {
 const isRead = (trace: Trace) =>
   trace.read_only ?? (trace.trace_name in OPERATIONS && OPERATIONS[trace.trace_name as keyof typeof OPERATIONS].method === 'GET');
 
-/** Whether a row is shown under a filter; `consoleKeyId`: the access key the console signs with. */
+/** Whether a row is shown under a filter; `consoleKeyId`: the access key the console signs with.
+ * The console only reads, so its own calls are reads: a change is always shown. */
 export const shownBy = (filter: Pick<ActivityFilter, 'reads' | 'own'>, consoleKeyId: string | null) => (trace: Trace) =>
-  (filter.reads || !isRead(trace)) && (filter.own || consoleKeyId === null || trace.user?.access_key_id !== consoleKeyId);
+  !isRead(trace) || (filter.reads && (filter.own || consoleKeyId === null || trace.user?.access_key_id !== consoleKeyId));
 
 type TraceQuery = { resource_name?: string; trace_name?: string; user?: string };
 
@@ -89,7 +90,7 @@ export const activityQueries = {
         const traces: Trace[] = [];
         let next = pageParam?.next;
         for (let page = 0; page < PAGES_PER_ROW_PAGE && traces.length < ACTIVITY_PAGE_SIZE; page++) {
-          const answer = await csmsTraces(projectId, query, window, next, CTS_PAGE, signal);
+          const answer = await csmsTraces(projectId, query, window, next, ACTIVITY_PAGE_SIZE, signal);
           traces.push(...answer.traces.filter(shown));
           next = answer.meta_data?.marker ?? undefined;
           if (!next) break;

@@ -1,6 +1,6 @@
 // The Activity section of a secret page: the CSMS calls on this secret that CTS recorded (time,
 // user, operation, source IP, result, request id), newest first, paged with CTS's marker. By
-// default the changes only, without the console's own calls; reads, the console's calls, an
+// default the changes only; reads (without the console's own unless asked), an
 // operation, a user and a window ("around T" ± 1 hour or 1 day, or from–to) are filters kept in
 // the address. CTS refused or down: the section says so; the rest of the page does not depend on it.
 import { Trans, useLingui } from '@lingui/react/macro';
@@ -90,12 +90,10 @@ export function ActivitySection({ projectId, secretName }: { projectId: string; 
       </h2>
       <p className="text-xs text-zinc-600 dark:text-zinc-400">
         <Trans>CSMS calls on this secret recorded by CTS (Cloud Trace Service, which keeps 7 days), newest first.</Trans>{' '}
-        {!filter.reads && !filter.own ? (
-          <Trans>Changes only: reads and the console's own calls are hidden.</Trans>
-        ) : !filter.reads ? (
+        {!filter.reads ? (
           <Trans>Changes only: reads are hidden.</Trans>
         ) : !filter.own ? (
-          <Trans>The console's own calls are hidden.</Trans>
+          <Trans>The console's own reads are hidden.</Trans>
         ) : null}
       </p>
       <form key={formKey} noValidate onSubmit={apply} className="flex flex-wrap items-end gap-2" aria-label={t`Filter the activity`}>
@@ -172,7 +170,7 @@ export function ActivitySection({ projectId, secretName }: { projectId: string; 
         <div className="flex items-center gap-1 self-center text-sm">
           <input id={ids.own} name="own" type="checkbox" defaultChecked={filter.own} />
           <label htmlFor={ids.own}>
-            <Trans>Show the console's own calls</Trans>
+            <Trans>Show the console's own reads</Trans>
           </label>
         </div>
         <Button type="submit">

@@ -1,5 +1,5 @@
 // The Activity filters as the address keeps them, so a link shows the same rows to whoever opens
-// it: `op`, `user`, `reads=1` (show reads), `own=1` (show the console's own calls), and a window:
+// it: `op`, `user`, `reads=1` (show reads), `own=1` (with reads, the console's own too), and a window:
 // `around=<UTC time>&span=1h|1d`, or `from=&to=` (UTC, "2026-12-05T13:00Z").
 import type { ActivityFilter, TraceWindow } from '../api/activity.ts';
 import { fromAddressText } from './date-time-input.ts';

@@ -1,7 +1,7 @@
 // "What changed in this project between 13:00 and 15:00 yesterday?": every change CTS recorded to
 // any secret of the project in a window (the address's `from` and `to`, UTC; else the last 24
 // hours), newest first, grouped by secret, each linking to the secret's activity at that time.
-import { Trans, useLingui } from '@lingui/react/macro';
+import { Plural, Trans, useLingui } from '@lingui/react/macro';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -95,11 +95,13 @@ export function Component() {
         </p>
       ) : (
         <>
-          <p className="text-sm" role="status">
+          <p className="text-sm" role="status" data-testid="change-count">
             {query.data.complete ? (
-              <Trans>
-                {count} changes to {groups.length} secrets.
-              </Trans>
+              <>
+                <Plural value={count} one="# change" other="# changes" />
+                {' · '}
+                <Plural value={groups.length} one="# secret" other="# secrets" />
+              </>
             ) : (
               <Trans>The latest {count} changes (more than the console reads at once): narrow the window to see the earlier ones.</Trans>
             )}

@@ -67,6 +67,8 @@ export default defineConfig({
         CSMS_EMULATOR_DB: ':memory:',
         CSMS_EMULATOR_SEED: 'demo',
         CSMS_EMULATOR_FAULTS: '1',
+        // CTS with query reporting on: Activity must hide the reads by default, and show them on request.
+        CSMS_EMULATOR_CTS_READS: '1',
         CONSOLE_AUDIT_LOG: '.test-results/audit.log',
         CSMS_UPSTREAM_TIMEOUT_MS: '3000',
         // Every test reads values from the same client address.

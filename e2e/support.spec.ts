@@ -55,7 +55,8 @@ test('Copy error details and Copy link', async ({ page, projectId, context, emul
     path: `/v3/${projectId}/traces`,
     status: 403,
     body: { error_code: 'CTS.0003', error_msg: 'Policy does not allow cts:trace:list.' },
-    count: 10,
+    // The stage history asks CTS once per stage-moving operation before Activity asks.
+    count: 50,
   });
   await page.goto(secretPath(projectId, 'svc-key'));
   const panel = page.getByRole('alert').filter({ hasText: 'The activity could not be read from CTS' });

@@ -21,6 +21,9 @@ export interface ConsoleConfig {
   user: { name: string; domain: string; expires_at: number } | null;
   projects: Project[];
   default_project_id: string | null;
+  /** The access key id the server signs with (an id, never the secret key): CTS names the
+   * console's own calls with it, and Activity hides them by default. */
+  console_key_id: string | null;
 }
 
 /** POST /api/session: an IAM user's account, name and password, or a token the user already has. */

@@ -1,49 +1,112 @@
 import { describe, expect, it } from 'vitest';
 import { stageTrace as trace } from './testing/traces.ts';
-import { stageAt, stageMoves } from './stage-history.ts';
+import { stageAt, stageHistory, type StageHistoryInput } from './stage-history.ts';
 
 const H = 3600_000;
+const D = 24 * H;
+const NOW = 200 * H;
+const base = { versions: [], recordsFrom: NOW - 7 * D, complete: true, now: NOW };
+const history = (input: Partial<StageHistoryInput> & Pick<StageHistoryInput, 'traces' | 'present'>) => stageHistory({ ...base, ...input });
 
-// v1 created, v2 created (SYSCURRENT → v2, SYSPREVIOUS → v1), SYSCURRENT moved back to v1 by hand.
-const traces = [
-  trace(30 * H, 'UpdateSecretStage', 'v1', ['SYSCURRENT'], 'li.wei'),
-  trace(20 * H, 'CreateSecretVersion', 'v2', ['SYSCURRENT']),
-  trace(10 * H, 'CreateSecret', 'v1', ['SYSCURRENT']),
-  { ...trace(25 * H, 'UpdateSecretStage', 'v9', ['SYSCURRENT']), code: '404' },
-  { trace_id: 'r', trace_name: 'ShowSecretVersion', time: 26 * H },
-];
+// webhook-signing-secret: v1 long ago (before CTS's 7 days), v2 yesterday with the default stages.
+const webhook = history({
+  traces: [trace(NOW - D, 'CreateSecretVersion', { kind: 'new-version', version_id: 'v2', stages: ['SYSCURRENT'] }, 'li.wei')],
+  present: { SYSCURRENT: 'v2', SYSPREVIOUS: 'v1' },
+  versions: [
+    { id: 'v2', create_time: NOW - D },
+    { id: 'v1', create_time: NOW - 130 * D },
+  ],
+  secretCreated: NOW - 130 * D,
+});
 
 describe('stage moves', () => {
-  it('are the successful changes of one stage, newest first, each with the version it left', () => {
-    expect(stageMoves(traces, 'SYSCURRENT').map((m) => [m.time / H, m.from, m.version_id, m.user])).toEqual([
-      [30, 'v2', 'v1', 'li.wei'],
-      [20, 'v1', 'v2', 'ops'],
-      [10, undefined, 'v1', 'ops'],
+  it('a new version with the default stages moves SYSCURRENT to it and SYSPREVIOUS to the one it left', () => {
+    expect(webhook.moves.map((m) => [m.stage, m.from, m.to, m.user, m.request_id, m.automatic, m.inferred])).toEqual([
+      ['SYSCURRENT', 'v1', 'v2', 'li.wei', `r${NOW - D}`, false, false],
+      ['SYSPREVIOUS', undefined, 'v1', 'li.wei', `r${NOW - D}`, true, false],
     ]);
   });
 
-  it('include SYSPREVIOUS moving to the version a new SYSCURRENT version replaced', () => {
-    expect(stageMoves(traces, 'SYSPREVIOUS').map((m) => [m.time / H, m.version_id])).toEqual([[20, 'v1']]);
+  it('UpdateSecretStage moves that stage only; a failed call moves nothing', () => {
+    const h = history({
+      traces: [
+        trace(10 * H + NOW - D, 'UpdateSecretStage', { kind: 'set', version_id: 'v1', stages: ['SYSCURRENT'] }),
+        { ...trace(NOW - 2 * H, 'UpdateSecretStage', { kind: 'set', version_id: 'v9', stages: ['SYSCURRENT'] }), code: '404' },
+        trace(NOW - 3 * D, 'CreateSecretVersion', { kind: 'new-version', version_id: 'v2', stages: ['SYSCURRENT'] }),
+        trace(NOW - 4 * D, 'CreateSecret', { kind: 'created', version_id: 'v1' }),
+      ],
+      present: { SYSCURRENT: 'v1', SYSPREVIOUS: 'v1' },
+    });
+    expect(h.moves.map((m) => [m.stage, m.from, m.to])).toEqual([
+      ['SYSCURRENT', 'v2', 'v1'],
+      ['SYSCURRENT', 'v1', 'v2'],
+      ['SYSPREVIOUS', null, 'v1'],
+      ['SYSCURRENT', null, 'v1'],
+    ]);
+  });
+
+  it('names the stage a DeleteSecretStage removed when only one can have been, as inferred', () => {
+    const h = history({
+      traces: [
+        trace(NOW - 2 * D, 'CreateSecret', { kind: 'created', version_id: 'v1' }),
+        trace(NOW - D, 'UpdateSecretStage', { kind: 'set', version_id: 'v1', stages: ['CANARY'] }),
+        trace(NOW - H, 'DeleteSecretStage', { kind: 'deleted' }),
+      ],
+      present: { SYSCURRENT: 'v1' },
+    });
+    expect(h.moves[0]).toMatchObject({ stage: 'CANARY', from: 'v1', to: null, inferred: true });
   });
 });
 
 describe('where a stage pointed', () => {
-  const moves = stageMoves(traces, 'SYSCURRENT');
-  const now = { version_id: 'v1', update_time: 30 * H };
-  it('is the last move at or before the time', () => {
-    expect(stageAt(moves, 22 * H, now, 0)).toMatchObject({ known: true, version_id: 'v2', since: { time: 20 * H } });
-    expect(stageAt(moves, 30 * H, now, 0)).toMatchObject({ known: true, version_id: 'v1' });
+  it('before a new version: SYSCURRENT on the version SYSPREVIOUS went to, with the move after as evidence', () => {
+    expect(stageAt(webhook, 'SYSCURRENT', NOW - 2 * D)).toMatchObject({
+      known: true,
+      version_id: 'v1',
+      until: { stage: 'SYSCURRENT', from: 'v1', to: 'v2', time: NOW - D },
+    });
   });
 
-  it('is unknown before the secret existed, or before the records begin', () => {
-    expect(stageAt(moves, 5 * H, now, 0)).toMatchObject({ known: false, reason: 'did-not-exist' });
-    const recent = stageMoves([traces[0]!], 'SYSCURRENT');
-    expect(stageAt(recent, 29 * H, now, 28 * H)).toMatchObject({ known: false, reason: 'before-records', next: { version_id: 'v1' } });
+  it("SYSPREVIOUS before it: unknown, because the move does not say where it was — not a false 'before the records'", () => {
+    expect(stageAt(webhook, 'SYSPREVIOUS', NOW - 2 * D)).toMatchObject({ known: false, reason: 'unrecorded-origin', until: { to: 'v1' } });
+    expect(stageAt(webhook, 'SYSPREVIOUS', NOW - 12 * H)).toMatchObject({ known: true, version_id: 'v1', since: { automatic: true } });
   });
 
-  it('is where it points now when nothing moved it since, by the records or by its update time', () => {
-    expect(stageAt([], 29 * H, now, 28 * H)).toEqual({ known: true, version_id: 'v1' });
-    expect(stageAt([], 31 * H, now, 40 * H)).toEqual({ known: true, version_id: 'v1' });
-    expect(stageAt([], 29 * H, now, 40 * H)).toEqual({ known: false, reason: 'before-records' });
+  it('a custom stage moved within the records: known after, unknown before with the true reason', () => {
+    const jwt = history({
+      traces: [trace(NOW - H, 'UpdateSecretStage', { kind: 'set', version_id: 'v2', stages: ['ROLLBACK'] })],
+      present: { SYSCURRENT: 'v4', ROLLBACK: 'v2' },
+      secretCreated: NOW - 180 * D,
+    });
+    expect(stageAt(jwt, 'ROLLBACK', NOW - 30 * 60_000)).toMatchObject({ known: true, version_id: 'v2', since: { time: NOW - H } });
+    expect(stageAt(jwt, 'ROLLBACK', NOW - 2 * H)).toMatchObject({ known: false, reason: 'unrecorded-origin', until: { to: 'v2' } });
+    expect(stageAt(jwt, 'SYSCURRENT', NOW - 2 * H)).toMatchObject({ known: true, version_id: 'v4' });
+    expect(stageAt(jwt, 'ROLLBACK', NOW - 8 * D)).toMatchObject({ known: false, reason: 'before-records' });
+  });
+
+  it('before the secret existed, in the future, and untouched since its update time', () => {
+    expect(stageAt(webhook, 'SYSCURRENT', NOW - 200 * D)).toMatchObject({ known: true, version_id: null, beforeSecret: true });
+    expect(stageAt(webhook, 'SYSCURRENT', NOW + D)).toMatchObject({ known: true, version_id: 'v2', future: true });
+    expect(stageAt(webhook, 'SYSCURRENT', NOW - 20 * D, NOW - D)).toMatchObject({ known: false, reason: 'before-records' });
+    expect(stageAt(webhook, 'SYSCURRENT', NOW - 12 * H, NOW - D)).toMatchObject({ known: true, version_id: 'v2' });
+  });
+
+  it('unknown past a gap: a version created with no trace, or a partial read', () => {
+    const rotated = history({
+      traces: [],
+      present: { SYSCURRENT: 'v3', SYSPREVIOUS: 'v2' },
+      versions: [{ id: 'v3', create_time: NOW - D }],
+      secretCreated: NOW - 100 * D,
+    });
+    expect(stageAt(rotated, 'SYSCURRENT', NOW - 2 * H)).toMatchObject({ known: true, version_id: 'v3' });
+    expect(stageAt(rotated, 'SYSCURRENT', NOW - 2 * D)).toMatchObject({ known: false, reason: 'unrecorded-origin' });
+    expect(rotated.gaps).toMatchObject([{ version_id: 'v3', stages: 'all' }]);
+    const partial = history({
+      ...webhook,
+      traces: [trace(NOW - D, 'UpdateSecretStage', { kind: 'set', version_id: 'v1', stages: ['X'] })],
+      present: { X: 'v1' },
+      complete: false,
+    });
+    expect(stageAt(partial, 'X', NOW - 2 * D)).toMatchObject({ known: false, reason: 'partial' });
   });
 });

@@ -1,61 +1,300 @@
-// Where a stage pointed, and when it moved, from the CTS traces of a secret: each trace that
-// changed stages says which version got which stage (trace-change.ts). CTS keeps 7 days, so an
-// answer from before its records begin is "unknown" unless the stage has not moved since.
+// Where each stage pointed, and every move, from the CTS traces of the calls that move stages
+// (trace-change.ts), by CSMS's documented rules:
+// - CreateSecret: v1 gets SYSCURRENT ("The initial version is marked by the SYSCURRENT status tag").
+// - CreateSecretVersion: "By default, the latest secret version is in SYSCURRENT state. The previous
+//   version is in the SYSPREVIOUS state. You can overwrite the default behavior by specifying the
+//   VersionStage parameter" (API reference, CreateSecretVersion).
+// - UpdateSecretStage: "if you add the status tag used by version A to version B, the tag will be
+//   moved from version A to version B" (API reference, UpdateSecretStage): that stage only.
+// - DeleteSecretStage removes a stage; SYSCURRENT and SYSPREVIOUS cannot be deleted.
+// - RotateSecret and RestoreSecret move stages their traces do not name: a gap.
+// The state is replayed both ways: forward from the first trace, backward from the stages as they
+// are now. Each answer is known only when one of them knows it and they do not disagree.
+import { isStageOperation } from './trace-change.ts';
 import type { Trace } from './schemas.ts';
+
+export const BUILT_IN = ['SYSCURRENT', 'SYSPREVIOUS'];
+
+/** A stage's place: a version, null for "on no version", undefined for unknown. */
+export type Place = string | null | undefined;
 
 export interface StageMove {
   time: number;
-  version_id: string;
-  /** The version it left, when an older move in the records says so. */
-  from?: string;
-  user?: string;
+  stage: string;
+  /** undefined: the records do not say where it was; null: it was on no version. */
+  from: Place;
+  /** null: the stage was deleted. */
+  to: string | null;
   operation: string;
+  user?: string;
   request_id?: string;
+  /** Moved by CSMS's rule, not named in the call (SYSPREVIOUS following a new SYSCURRENT). */
+  automatic: boolean;
+  /** Not stated by the documentation (or by the trace), derived from the other moves. */
+  inferred: boolean;
 }
 
-/** The moves of one stage, newest first. A new version that takes SYSCURRENT moves SYSPREVIOUS to
- * the version that had it (CSMS's default), so those moves are implied too. */
-export function stageMoves(traces: Trace[], stage: string): StageMove[] {
-  const oldestFirst = traces.filter((t) => t.change && (!t.code || t.code.startsWith('2'))).sort((a, b) => a.time - b.time);
-  const moves: StageMove[] = [];
-  let current: string | undefined;
-  for (const trace of oldestFirst) {
-    const change = trace.change!;
-    const move = (version_id: string) =>
-      moves.push({
-        time: trace.time,
-        version_id,
-        ...(moves.at(-1) && { from: moves.at(-1)!.version_id }),
-        user: trace.user?.user_name ?? trace.user?.name,
-        operation: trace.trace_name,
-        request_id: trace.request_id,
+/** A call that moved stages its trace does not say (or a version created with no trace). */
+export interface StageGap {
+  time: number;
+  /** None for a version created with no trace (an automatic rotation, or a trace CTS lost). */
+  operation?: string;
+  user?: string;
+  request_id?: string;
+  /** The stages it may have moved: all, or the custom ones. */
+  stages: 'all' | 'custom';
+  /** The version that appeared with no trace of its creation. */
+  version_id?: string;
+}
+
+type Effect =
+  | { kind: 'created'; version: string }
+  | { kind: 'set'; version: string; stages: string[]; automaticPrevious: boolean; documented: boolean }
+  | { kind: 'deleted' }
+  | { kind: 'gap'; stages: 'all' | 'custom' };
+
+interface Event {
+  time: number;
+  effect: Effect;
+  trace?: Trace;
+  version_id?: string;
+}
+
+/** Known places, and what every stage not listed is: absent (null) or unknown (undefined). */
+interface State {
+  places: Map<string, Place>;
+  rest: null | undefined;
+}
+
+const placeIn = (state: State, stage: string): Place => (state.places.has(stage) ? state.places.get(stage) : state.rest);
+const copy = (state: State): State => ({ places: new Map(state.places), rest: state.rest });
+/** Every stage not listed becomes unknown; the built-in ones keep their places (they are never deleted). */
+const restUnknown = (state: State) => {
+  for (const stage of BUILT_IN) state.places.set(stage, placeIn(state, stage));
+  state.rest = undefined;
+};
+const isCustom = (stage: string) => !BUILT_IN.includes(stage);
+
+function effectOf(trace: Trace): Effect {
+  const change = trace.change;
+  if (!change) return { kind: 'gap', stages: 'all' };
+  if (change.kind === 'created') return { kind: 'created', version: change.version_id };
+  if (change.kind === 'deleted') return { kind: 'deleted' };
+  const takesCurrent = change.kind === 'new-version' && change.stages.includes('SYSCURRENT') && !change.stages.includes('SYSPREVIOUS');
+  return {
+    kind: 'set',
+    version: change.version_id,
+    stages: change.stages,
+    automaticPrevious: takesCurrent,
+    // The response cannot tell "no stages given" from "SYSCURRENT given"; with more stages given,
+    // the documentation does not say whether SYSPREVIOUS still follows.
+    documented: change.stages.length === 1,
+  };
+}
+
+/** Which stage a DeleteSecretStage removed, when the states around it leave one only: custom, not
+ * known absent before, not known on a version after. */
+function deletedStage(before: State, after: State): string | undefined {
+  if (before.rest === undefined && after.rest === undefined) return undefined;
+  const named = new Set([...before.places.keys(), ...after.places.keys()]);
+  const candidates = [...named].filter((s) => isCustom(s) && placeIn(before, s) !== null && typeof placeIn(after, s) !== 'string');
+  return candidates.length === 1 && (before.rest === null || after.rest === null) ? candidates[0] : undefined;
+}
+
+const UNKNOWN: State = { places: new Map(), rest: undefined };
+
+/** The state after an event; `hint`: what is known of it otherwise (the backward replay). */
+function forward(before: State, effect: Effect, hint: State = UNKNOWN): State {
+  if (effect.kind === 'created') return { places: new Map([['SYSCURRENT', effect.version]]), rest: null };
+  const after = copy(before);
+  if (effect.kind === 'gap') {
+    if (effect.stages === 'all') return { places: new Map(), rest: undefined };
+    for (const stage of after.places.keys()) if (isCustom(stage)) after.places.set(stage, undefined);
+    restUnknown(after);
+    return after;
+  }
+  if (effect.kind === 'deleted') {
+    // One stage was removed; which one, the trace does not say: each custom stage on a version may be it.
+    const deleted = deletedStage(before, hint);
+    if (deleted) return (after.places.set(deleted, null), after);
+    for (const [stage, place] of before.places) if (isCustom(stage) && place !== null) after.places.set(stage, undefined);
+    return after;
+  }
+  for (const stage of effect.stages) after.places.set(stage, effect.version);
+  if (effect.automaticPrevious) {
+    const current = placeIn(before, 'SYSCURRENT');
+    if (current === undefined) after.places.set('SYSPREVIOUS', undefined);
+    else if (current !== null && current !== effect.version) after.places.set('SYSPREVIOUS', current);
+  }
+  return after;
+}
+
+/** The state before an event; `hint`: what is known of it otherwise (the forward replay). */
+function backward(after: State, effect: Effect, hint: State = UNKNOWN): State {
+  if (effect.kind === 'created') return { places: new Map(), rest: null };
+  if (effect.kind === 'gap') return forward(after, effect);
+  const before = copy(after);
+  if (effect.kind === 'deleted') {
+    const deleted = deletedStage(hint, after);
+    if (deleted) return (before.places.set(deleted, placeIn(hint, deleted)), before);
+    // A stage on a version afterwards was there before; one absent afterwards may be the deleted one.
+    for (const [stage, place] of after.places) if (isCustom(stage) && place === null) before.places.set(stage, undefined);
+    restUnknown(before);
+    return before;
+  }
+  for (const stage of effect.stages) before.places.set(stage, undefined);
+  // The version SYSPREVIOUS went to is the one SYSCURRENT left.
+  if (effect.automaticPrevious) {
+    const previous = placeIn(after, 'SYSPREVIOUS');
+    before.places.set('SYSCURRENT', previous);
+    before.places.set('SYSPREVIOUS', undefined);
+  }
+  return before;
+}
+
+export interface StageHistoryInput {
+  /** The traces of the stage-moving operations (STAGE_OPERATIONS), any order. */
+  traces: Trace[];
+  /** Every stage as it is now: stage name → version id. */
+  present: Record<string, string>;
+  /** The secret's versions with their creation times: one created with no trace is a gap. */
+  versions: { id: string; create_time?: number }[];
+  secretCreated?: number;
+  /** Where the traces begin (CTS keeps 7 days). */
+  recordsFrom: number;
+  /** False when there were more traces than were read: the oldest read then starts the records. */
+  complete: boolean;
+  now: number;
+}
+
+export interface StageHistory {
+  /** Every move, newest first. */
+  moves: StageMove[];
+  gaps: StageGap[];
+  /** Where the readable records begin. */
+  recordsFrom: number;
+  complete: boolean;
+  secretCreated?: number;
+  now: number;
+  /** A stage's place at a time inside the records; `conflict` when the two replays disagree. */
+  placeAt: (stage: string, time: number) => { place: Place; conflict: boolean };
+  present: Record<string, string>;
+}
+
+const ok = (t: Trace) => !t.code || t.code.startsWith('2');
+const userOf = (t?: Trace) => t?.user?.user_name ?? t?.user?.name;
+
+export function stageHistory(input: StageHistoryInput): StageHistory {
+  const traced = input.traces.filter((t) => ok(t) && isStageOperation(t.trace_name));
+  const tracedVersions = new Set(traced.flatMap((t) => (t.change && 'version_id' in t.change ? [t.change.version_id] : [])));
+  const oldestRead = Math.min(...traced.map((t) => t.time));
+  const recordsFrom = input.complete || traced.length === 0 ? input.recordsFrom : oldestRead;
+  const events: Event[] = [
+    ...traced.map((trace) => ({ time: trace.time, effect: effectOf(trace), trace })),
+    ...input.versions
+      .filter((v) => v.create_time !== undefined && v.create_time >= recordsFrom && !tracedVersions.has(v.id))
+      .map((v) => ({ time: v.create_time!, effect: { kind: 'gap', stages: 'all' } as const, version_id: v.id })),
+  ].sort((a, b) => a.time - b.time);
+
+  // Each replay learns from the other where a deletion left one candidate: two rounds.
+  let backwardStates = replayBackward(events, input.present, []);
+  let forwardStates = replayForward(events, backwardStates);
+  backwardStates = replayBackward(events, input.present, forwardStates);
+  forwardStates = replayForward(events, backwardStates);
+
+  const merged = (i: number, stage: string) => {
+    const [f, b] = [placeIn(forwardStates[i]!, stage), placeIn(backwardStates[i]!, stage)];
+    const conflict = f !== undefined && b !== undefined && f !== b;
+    return { place: conflict ? undefined : b !== undefined ? b : f, conflict };
+  };
+  const indexAt = (time: number) => events.filter((e) => e.time <= time).length;
+
+  const moves: StageMove[][] = [];
+  const gaps: StageGap[] = [];
+  events.forEach((event, i) => {
+    const { effect, trace } = event;
+    const base = { time: event.time, operation: trace?.trace_name, user: userOf(trace), request_id: trace?.request_id };
+    if (effect.kind === 'gap') return gaps.push({ ...base, stages: effect.stages, version_id: event.version_id });
+    const touched =
+      effect.kind === 'created'
+        ? ['SYSCURRENT']
+        : effect.kind === 'set'
+          ? [...effect.stages, ...(effect.automaticPrevious ? ['SYSPREVIOUS'] : [])]
+          : stagesIn(forwardStates[i]!, backwardStates[i + 1]!).filter(isCustom);
+    let named = false;
+    const own: StageMove[] = [];
+    moves.push(own);
+    for (const stage of touched) {
+      const from = merged(i, stage).place;
+      const to = merged(i + 1, stage).place;
+      if (to === undefined || (from !== undefined && from === to)) continue;
+      if (effect.kind === 'deleted' && (typeof from !== 'string' || to !== null)) continue;
+      const automatic = effect.kind === 'set' && !effect.stages.includes(stage);
+      named ||= effect.kind === 'deleted';
+      own.push({
+        ...base,
+        operation: base.operation ?? '',
+        stage,
+        from,
+        to,
+        automatic,
+        inferred: effect.kind === 'deleted' || (automatic && effect.kind === 'set' && !effect.documented),
       });
-    const tookCurrent = change.stages.includes('SYSCURRENT') && trace.trace_name === 'CreateSecretVersion';
-    if (stage === 'SYSPREVIOUS' && tookCurrent && current && current !== change.version_id) move(current);
-    else if (change.stages.includes(stage)) move(change.version_id);
-    if (change.stages.includes('SYSCURRENT')) current = change.version_id;
-  }
-  return moves.reverse();
+    }
+    if (effect.kind === 'deleted' && !named) gaps.push({ ...base, stages: 'custom' });
+  });
+
+  return {
+    // Newest first; within one call, the stage it named before the one that followed.
+    moves: moves.reverse().flat(),
+    gaps: gaps.reverse(),
+    recordsFrom,
+    complete: input.complete,
+    secretCreated: input.secretCreated,
+    now: input.now,
+    present: input.present,
+    placeAt: (stage, time) => merged(indexAt(time), stage),
+  };
 }
 
-export type StageAt =
-  { known: true; version_id: string; since?: StageMove } | { known: false; reason: 'before-records' | 'did-not-exist'; next?: StageMove };
+function replayForward(events: Event[], hints: State[]): State[] {
+  const states: State[] = [UNKNOWN];
+  events.forEach((event, i) => states.push(forward(states[i]!, event.effect, hints[i + 1])));
+  return states;
+}
 
-/**
- * Where a stage pointed at a time. `now`: where it points and since when (the stage's
- * update_time); `recordsFrom`: where the traces begin (CTS's window).
- */
-export function stageAt(moves: StageMove[], time: number, now: { version_id: string; update_time?: number }, recordsFrom: number): StageAt {
-  const before = moves.find((m) => m.time <= time);
-  if (before) return { known: true, version_id: before.version_id, since: before };
-  const next = moves.at(-1);
-  if (!next) {
-    // No move since `time` in the records: it still points where it did then, if the records
-    // reach back to then or the stage has not moved since.
-    if (time >= recordsFrom || (now.update_time !== undefined && now.update_time <= time))
-      return { known: true, version_id: now.version_id };
-    return { known: false, reason: 'before-records' };
+function replayBackward(events: Event[], present: Record<string, string>, hints: State[]): State[] {
+  const states: State[] = [{ places: new Map(Object.entries(present)), rest: null }];
+  for (let i = events.length - 1; i >= 0; i--) states.unshift(backward(states[0]!, events[i]!.effect, hints[i]));
+  return states;
+}
+
+function stagesIn(...states: State[]) {
+  return [...new Set(states.flatMap((s) => [...s.places.keys()]))];
+}
+
+/** What a stage pointed at, at a time, with the evidence: the move at or before it, the one after. */
+export type StageAt =
+  | { known: true; version_id: string | null; since?: StageMove; until?: StageMove; future: boolean; beforeSecret: boolean }
+  | { known: false; reason: 'before-records' | 'partial' | 'gap' | 'unrecorded-origin'; gap?: StageGap; until?: StageMove };
+
+/** `updatedAt`: the stage's update_time now (ShowSecretStage): untouched since, it pointed there. */
+export function stageAt(history: StageHistory, stage: string, time: number, updatedAt?: number): StageAt {
+  const own = history.moves.filter((m) => m.stage === stage);
+  const since = own.find((m) => m.time <= time);
+  const until = own.findLast((m) => m.time > time);
+  if (time > history.now) {
+    return { known: true, version_id: history.present[stage] ?? null, since: own[0], future: true, beforeSecret: false };
   }
-  if (next.operation === 'CreateSecret') return { known: false, reason: 'did-not-exist', next };
-  return { known: false, reason: 'before-records', next };
+  if (history.secretCreated !== undefined && time < history.secretCreated)
+    return { known: true, version_id: null, until: own.at(-1), future: false, beforeSecret: true };
+  const present = history.present[stage];
+  if (present !== undefined && updatedAt !== undefined && updatedAt <= time)
+    return { known: true, version_id: present, since, until, future: false, beforeSecret: false };
+  if (time < history.recordsFrom) return { known: false, reason: history.complete ? 'before-records' : 'partial', until: own.at(-1) };
+  const { place, conflict } = history.placeAt(stage, time);
+  if (place !== undefined) return { known: true, version_id: place, since, until, future: false, beforeSecret: false };
+  const gap = history.gaps.find((g) => g.time <= time && (g.stages === 'all' || BUILT_IN.every((b) => b !== stage)));
+  if (gap || conflict) return { known: false, reason: 'gap', gap, until };
+  return { known: false, reason: 'unrecorded-origin', until };
 }

@@ -1,13 +1,31 @@
-// What a CTS trace says about a secret's stages, taken from the recorded request and response:
-// only the version and stage names, never anything else (a recorded CreateSecretVersion request
-// can hold the value). The console server applies it to every trace before relaying it.
+// What a CTS trace says about a secret's stages, taken from the recorded RESPONSE only: the
+// version and stage names, nothing else. The recorded request is never read: a CreateSecretVersion
+// request holds the value. The console server applies this to every trace before relaying it.
 
-/** The stages a call put on a version: a stage moved (UpdateSecretStage), or a new version with
- * its stages (CreateSecretVersion, CreateSecret's v1). */
-export interface StageChange {
-  version_id: string;
-  stages: string[];
-}
+/** The CSMS operations that move stages: their traces are what the stage history reads. */
+export const STAGE_OPERATIONS = [
+  'CreateSecret',
+  'CreateSecretVersion',
+  'UpdateSecretStage',
+  'DeleteSecretStage',
+  'RotateSecret',
+  'RestoreSecret',
+] as const;
+export type StageOperation = (typeof STAGE_OPERATIONS)[number];
+export const isStageOperation = (name: string): name is StageOperation => (STAGE_OPERATIONS as readonly string[]).includes(name);
+
+/**
+ * What one successful call did to stages, as far as its recorded response tells:
+ * - `created`: CreateSecret, the first version (v1) with SYSCURRENT;
+ * - `new-version`: CreateSecretVersion, the new version and the stages it got;
+ * - `set`: UpdateSecretStage, one stage put on a version;
+ * - `deleted`: DeleteSecretStage (its response names no stage).
+ */
+export type StageChange =
+  | { kind: 'created'; version_id: string }
+  | { kind: 'new-version'; version_id: string; stages: string[] }
+  | { kind: 'set'; version_id: string; stages: string[] }
+  | { kind: 'deleted' };
 
 const STAGE_OR_VERSION = /^[a-zA-Z0-9_-]{1,64}$/;
 
@@ -26,18 +44,19 @@ const nameOf = (value: unknown) => (typeof value === 'string' && STAGE_OR_VERSIO
 const namesOf = (value: unknown) => (Array.isArray(value) ? value.map(nameOf).filter((n): n is string => n !== undefined) : []);
 
 export function stageChangeOf(traceName: string, response: unknown): StageChange | undefined {
+  if (traceName === 'DeleteSecretStage') return { kind: 'deleted' };
   const body = objectOf(response);
   if (!body) return undefined;
   if (traceName === 'UpdateSecretStage') {
     const stage = objectOf(body.stage);
     const [name, version_id] = [nameOf(stage?.name), nameOf(stage?.version_id)];
-    return name && version_id ? { version_id, stages: [name] } : undefined;
+    return name && version_id ? { kind: 'set', version_id, stages: [name] } : undefined;
   }
   if (traceName === 'CreateSecretVersion') {
     const metadata = objectOf(body.version_metadata);
     const version_id = nameOf(metadata?.id);
-    return version_id ? { version_id, stages: namesOf(metadata?.version_stages) } : undefined;
+    return version_id ? { kind: 'new-version', version_id, stages: namesOf(metadata?.version_stages) } : undefined;
   }
-  if (traceName === 'CreateSecret' && objectOf(body.secret)) return { version_id: 'v1', stages: ['SYSCURRENT'] };
+  if (traceName === 'CreateSecret' && objectOf(body.secret)) return { kind: 'created', version_id: 'v1' };
   return undefined;
 }

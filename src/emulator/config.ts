@@ -16,6 +16,7 @@ const envSchema = z.object({
   CSMS_EMULATOR_MASTER_KEY: z.string().optional(),
   CSMS_EMULATOR_SEED: z.string().min(1).default('demo'),
   CSMS_EMULATOR_FAULTS: z.enum(['0', '1']).default('0'),
+  CSMS_EMULATOR_CTS_READS: z.enum(['0', '1']).default('0'),
   CSMS_EMULATOR_TOKEN: z.string().min(32, 'must be at least 32 characters').default(EMULATOR_DEFAULTS.token),
   CSMS_EMULATOR_AK: z.string().min(1).default(EMULATOR_DEFAULTS.accessKey),
   CSMS_EMULATOR_SK: z.string().min(1).default(EMULATOR_DEFAULTS.secretKey),
@@ -28,6 +29,8 @@ export interface EmulatorConfig {
   masterKey?: string;
   seed: string;
   faults: boolean;
+  /** CTS records query (read) traces too, as it does once query reporting is configured. */
+  ctsReads?: boolean;
   auth: { token: string; accessKey: string; secretKey: string };
 }
 
@@ -40,6 +43,7 @@ export function emulatorConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Emu
     masterKey: e.CSMS_EMULATOR_MASTER_KEY,
     seed: e.CSMS_EMULATOR_SEED,
     faults: e.CSMS_EMULATOR_FAULTS === '1',
+    ctsReads: e.CSMS_EMULATOR_CTS_READS === '1',
     auth: { token: e.CSMS_EMULATOR_TOKEN, accessKey: e.CSMS_EMULATOR_AK, secretKey: e.CSMS_EMULATOR_SK },
   };
 }

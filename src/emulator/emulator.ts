@@ -43,7 +43,7 @@ export async function startEmulator(config: EmulatorConfig): Promise<RunningEmul
     seed.iam,
     seed.projects.map(({ id, name }) => ({ id, name })),
   );
-  const traces = createTraces(store.traces, () => iam.domain);
+  const traces = createTraces(store.traces, () => iam.domain, { reads: config.ctsReads ?? false });
   applySeed(service, records, traces, seed);
   const app = buildEmulatorApp({ service, records, traces, auth: config.auth, faults: config.faults, iam });
   await app.listen({ host: config.host, port: config.port });

@@ -51,20 +51,13 @@ export function createService(store: Store, masterKey: Buffer, clock: () => numb
     throw invalidRequest(`The secret "${row.name}" is ${row.state}; ${action} is allowed only on ENABLED secrets.`);
   };
 
-  /** Moves `stage` to version `n`; moving SYSCURRENT gives SYSPREVIOUS to the version that had it. */
+  /** Moves `stage` to version `n`, and only it: "if you add the status tag used by version A to
+   * version B, the tag will be moved from version A to version B" (API reference, UpdateSecretStage). */
   const moveStage = (pid: string, name: string, stage: string, n: number, now: number) => {
     const stages = store.stages(pid, name);
     const existing = stages.find((s) => s.name === stage);
     if (!existing && stages.length >= LIMITS.stagesPerSecret)
       throw new CsmsError(400, CSMS_ERRORS.stageLimit, `A secret has at most ${LIMITS.stagesPerSecret} stages.`);
-    if (stage === 'SYSCURRENT' && existing && existing.version_number !== n)
-      store.putStage({
-        project_id: pid,
-        secret_name: name,
-        name: 'SYSPREVIOUS',
-        version_number: existing.version_number,
-        update_time: now,
-      });
     store.putStage({ project_id: pid, secret_name: name, name: stage, version_number: n, update_time: now });
   };
 
@@ -85,7 +78,15 @@ export function createService(store: Store, masterKey: Buffer, clock: () => numb
       kind: value.kind,
       sealed,
     });
-    for (const stage of body.version_stages ?? ['SYSCURRENT']) moveStage(row.project_id, row.name, stage, n, now);
+    // "By default, the latest secret version is in SYSCURRENT state. The previous version is in the
+    // SYSPREVIOUS state. You can overwrite the default behavior by specifying the VersionStage
+    // parameter" (API reference, CreateSecretVersion): SYSPREVIOUS follows when the new version
+    // takes SYSCURRENT, unless SYSPREVIOUS itself was given.
+    const given = body.version_stages ?? ['SYSCURRENT'];
+    const current = store.stages(row.project_id, row.name).find((s) => s.name === 'SYSCURRENT');
+    for (const stage of given) moveStage(row.project_id, row.name, stage, n, now);
+    if (current && given.includes('SYSCURRENT') && !given.includes('SYSPREVIOUS'))
+      moveStage(row.project_id, row.name, 'SYSPREVIOUS', current.version_number, now);
     return n;
   };
 

@@ -26,7 +26,7 @@ describe('CTS in the emulator', () => {
   };
   const system = { trace_type: 'system', service_type: 'CSMS', from: String(Date.now() - 3600_000) };
   beforeAll(async () => {
-    emulator = await startTestEmulator();
+    emulator = await startTestEmulator('none', { ctsReads: true });
     const csms = emulator.clientFor(pid);
     await csms.createSecret({ name: 'db', secret_string: `${CANARY}-1` });
     await csms.createVersion('db', { secret_string: `${CANARY}-2` });
@@ -98,7 +98,7 @@ describe('CTS in the emulator', () => {
   });
 
   it('needs cts:trace:list, and names the token user in each trace', async () => {
-    const emulatorDemo = await startTestEmulator('demo');
+    const emulatorDemo = await startTestEmulator('demo', { ctsReads: true });
     try {
       const { production } = DEMO_PROJECTS;
       const tokenOf = async (name: string) => {
@@ -123,6 +123,23 @@ describe('CTS in the emulator', () => {
       expect(((await refused.json()) as { error_msg: string }).error_msg).toContain('cts:trace:list');
     } finally {
       await emulatorDemo.close();
+    }
+  });
+
+  it('by default, like CTS without query reporting, records changes only', async () => {
+    const quiet = await startTestEmulator();
+    try {
+      const csms = quiet.clientFor(pid);
+      await csms.createSecret({ name: 'db', secret_string: `${CANARY}-q` });
+      await csms.showVersion('db', 'v1');
+      await csms.listVersions('db');
+      await csms.updateStage('db', 'blue', 'v1');
+      const res = await fetch(`${quiet.url}/v3/${pid}/traces?trace_type=system&resource_name=db`, {
+        headers: { 'X-Auth-Token': EMULATOR_DEFAULTS.token },
+      });
+      expect(((await res.json()) as Traces).traces.map((t) => t.trace_name)).toEqual(['UpdateSecretStage', 'CreateSecret']);
+    } finally {
+      await quiet.close();
     }
   });
 });

@@ -1,6 +1,8 @@
 // CTS as the emulator plays it: every CSMS call it serves to a known caller becomes a management
 // trace (operation, user, source address, result, request id), listed by ListTraces newest first
-// with CTS's paging and its 7-day window. Never a value: a trace keeps an answer only for the
+// with CTS's paging and its 7-day window. Like CTS's management tracker by default, it records
+// creation, deletion and change operations only; query (read) traces only when asked to, as CTS
+// does once query reporting is configured (CSMS_EMULATOR_CTS_READS=1). Never a value: a trace keeps an answer only for the
 // calls whose answers hold none (the stage and version changes), and no request body at all.
 // Traces are written in batches (a second at most behind), so recording costs a call nothing.
 import { randomUUID } from 'node:crypto';
@@ -60,7 +62,11 @@ export function callOfSeed(projectId: string, seed: TraceSeed, time: number): Ca
 
 const ratingOf = (status: number): TraceRow['trace_rating'] => (status >= 500 ? 'incident' : status >= 400 ? 'warning' : 'normal');
 
-export function createTraces(store: TraceStore, domain: () => { id: string; name: string }, clock: () => number = Date.now) {
+export function createTraces(
+  store: TraceStore,
+  domain: () => { id: string; name: string },
+  { reads = false, clock = Date.now }: { reads?: boolean; clock?: () => number } = {},
+) {
   let pending: TraceRow[] = [];
   const flush = () => {
     if (pending.length === 0) return;
@@ -119,7 +125,7 @@ export function createTraces(store: TraceStore, domain: () => { id: string; name
 
   return {
     record(call: Call) {
-      pending.push(rowOf(call));
+      if (reads || OPERATIONS[call.operation].method !== 'GET') pending.push(rowOf(call));
     },
     /** Seeds and tests: traces at given times, stored at once. */
     add(calls: Call[]) {

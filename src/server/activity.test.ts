@@ -38,9 +38,9 @@ describe('CTS through the console', () => {
     expect(text).not.toContain('"response"');
     const { traces } = JSON.parse(text) as { traces: { trace_name: string; change?: unknown }[] };
     expect(traces.map((t) => [t.trace_name, t.change])).toEqual([
-      ['UpdateSecretStage', { version_id: 'v1', stages: ['SYSCURRENT'] }],
-      ['CreateSecretVersion', { version_id: 'v2', stages: ['SYSCURRENT'] }],
-      ['CreateSecret', { version_id: 'v1', stages: ['SYSCURRENT'] }],
+      ['UpdateSecretStage', { kind: 'set', version_id: 'v1', stages: ['SYSCURRENT'] }],
+      ['CreateSecretVersion', { kind: 'new-version', version_id: 'v2', stages: ['SYSCURRENT'] }],
+      ['CreateSecret', { kind: 'created', version_id: 'v1' }],
     ]);
   });
 
@@ -108,7 +108,9 @@ describe('CTS in the cloud', () => {
     const text = await res.text();
     expect(text).not.toContain(CANARY);
     expect(JSON.parse(text)).toMatchObject({
-      traces: [{ trace_name: 'CreateSecretVersion', code: '200', change: { version_id: 'v7', stages: ['SYSCURRENT'] } }],
+      traces: [
+        { trace_name: 'CreateSecretVersion', code: '200', change: { kind: 'new-version', version_id: 'v7', stages: ['SYSCURRENT'] } },
+      ],
     });
     expect(seen).toEqual([{ host: 'cts', url: `/v3/${pid}/traces?${csmsTraces}&resource_name=db` }]);
   });

@@ -100,6 +100,7 @@ export const consoleApi: FastifyPluginAsync<ApiOptions> = async (api, opts) => {
         user: session ? { name: session.user, domain: session.domain, expires_at: session.expiresAt } : null,
         projects: identity.projects,
         default_project_id: identity.projects[0]?.id ?? null,
+        console_key_id: opts.credentials?.accessKey ?? null,
       };
     });
     registerAuditRoute(scope, audit);

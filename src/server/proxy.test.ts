@@ -292,7 +292,14 @@ describe('the config endpoint and the app', () => {
     const projects = [{ id: pid, name: 'test', region: 'cn-north-4' }];
     const withProjects = await startTestServer({ endpoint: emulator.url, ...creds }, { projects });
     const config = (await (await withProjects.get('/api/config')).json()) as any;
-    expect(config).toEqual({ mode: 'emulator', auth: 'none', user: null, projects, default_project_id: pid });
+    expect(config).toEqual({
+      mode: 'emulator',
+      auth: 'none',
+      user: null,
+      projects,
+      default_project_id: pid,
+      console_key_id: expect.any(String),
+    });
     await withProjects.close();
   });
 

@@ -7,13 +7,15 @@ import { csmsClient } from './csms-client.ts';
 
 export const randomProjectId = () => randomBytes(16).toString('hex');
 
-export async function startTestEmulator(seed = 'none') {
+/** `ctsReads`: CTS records the reads too (as with query reporting configured). */
+export async function startTestEmulator(seed = 'none', { ctsReads = false } = {}) {
   const emulator = await startEmulator({
     host: '127.0.0.1',
     port: 0,
     dbPath: ':memory:',
     seed,
     faults: true,
+    ctsReads,
     auth: { ...EMULATOR_DEFAULTS },
   });
   const clientFor = (projectId: string) =>

@@ -6,6 +6,7 @@ import { activityQueries } from '../api/activity.ts';
 import { configQuery } from '../api/config-query.ts';
 import { secretQueries } from '../api/secret-queries.ts';
 import { tagsQuery } from '../api/tags-query.ts';
+import { activityFilterOf } from '../lib/activity-filter.ts';
 import { paths } from '../lib/paths.ts';
 import { rememberSecret } from '../lib/recent-secrets.ts';
 import { checkedParams } from './checked-params.ts';
@@ -48,9 +49,11 @@ export async function secretLoader({ params }: LoaderFunctionArgs) {
 export async function secretPageLoader(args: LoaderFunctionArgs) {
   const { projectId, secretName } = checkedParams(args.params, 'projectId', 'secretName');
   const url = new URL(args.request.url);
-  void queryClient.prefetchQuery(activityQueries.stageMoves(projectId, secretName));
-  if (!url.searchParams.has('op') && !url.searchParams.has('user'))
-    void queryClient.prefetchInfiniteQuery(activityQueries.list(projectId, secretName, {}));
+  void queryClient.prefetchQuery(activityQueries.stageTraces(projectId, secretName));
+  const config = queryClient.getQueryData(configQuery.queryKey);
+  const { filter, problem } = activityFilterOf(url.searchParams);
+  if (config && !problem)
+    void queryClient.prefetchInfiniteQuery(activityQueries.list(projectId, secretName, filter, config.console_key_id));
   return secretLoader(args);
 }
 

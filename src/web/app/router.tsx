@@ -80,6 +80,16 @@ export const router = createBrowserRouter([
             lazy: { Component: async () => (await import('../routes/project-overview.tsx')).Component },
           },
           {
+            path: 'projects/:projectId/changes',
+            handle: {
+              crumbs: (p: Params) => [
+                { label: t`Overview`, to: paths.projectOverview(p.projectId!) },
+                { label: t`Changes`, to: paths.changes(p.projectId!) },
+              ],
+            },
+            lazy: { Component: async () => (await import('../routes/changes.tsx')).Component },
+          },
+          {
             path: 'projects/:projectId/secrets/:secretName',
             loader: secretPageLoader,
             handle: { crumbs: (p: Params) => [secretsCrumb(p), secretCrumb(p)] },

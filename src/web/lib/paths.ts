@@ -19,6 +19,12 @@ export const paths = {
   /** Every project the person can see, grouped by region. */
   overview: () => '/overview',
   projectOverview: (projectId: string) => `/projects/${seg(projectId)}/overview`,
+  /** Every change in a project; `from`, `to`: UTC address times ("2026-12-05T13:00Z"). */
+  changes: (projectId: string, window?: { from: string; to: string }) =>
+    `/projects/${seg(projectId)}/changes${window ? `?${new URLSearchParams(window).toString()}` : ''}`,
+  /** A secret page with its activity around a time (UTC address time), ± `span`. */
+  secretAround: (projectId: string, name: string, around: string, span = '1h') =>
+    `/projects/${seg(projectId)}/secrets/${seg(name)}?${new URLSearchParams({ around, span }).toString()}`,
   /** `a`, `b`: a version or stage of this secret, or `<project>/<secret>/<version-or-stage>`. */
   compare: (projectId: string, name: string, a?: string, b?: string) => {
     const query = new URLSearchParams({ ...(a && { a }), ...(b && { b }) }).toString();

@@ -38,6 +38,9 @@ export function Component() {
           <Link className="text-blue-700 hover:underline dark:text-blue-400" to={paths.secrets(projectId)}>
             {t`All secrets of this project`}
           </Link>
+          <Link className="text-blue-700 hover:underline dark:text-blue-400" to={paths.changes(projectId)}>
+            {t`Recent changes`}
+          </Link>
           <Link className="text-blue-700 hover:underline dark:text-blue-400" to={paths.overview()}>
             {t`Every project`}
           </Link>

@@ -5,6 +5,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { APP_PAGES, EMBEDDABLE_PAGES } from '../csms/app-pages.ts';
 import { API_PREFIX } from '../csms/console-paths.ts';
@@ -99,15 +100,17 @@ export function buildConsoleServer(config: ServerConfig, deps: ConsoleServerDeps
     observe: metrics && ((operation, status, seconds) => metrics.upstreamSeconds.observe({ operation, status }, seconds)),
   });
   const sweeper = createSweeper({ read, shared: stores.sweeps });
-  const writeAudit = createAudit(config.auditLog, deps.instance);
+  const instance = deps.instance ?? hostname();
+  const writeAudit = createAudit(config.auditLog, instance);
   // Last, once every request in flight is answered: its lines are on disk when the process ends.
   app.addHook('onClose', async () => writeAudit.close());
-  const audit: Audit = metrics
-    ? (event) => {
-        writeAudit(event);
-        metrics.observeAudit(event);
-      }
-    : writeAudit;
+  const valueReads = stores.valueReads(instance, (message) => app.log.warn(message), deps.clock);
+  // The line first: when it cannot be written, the read is refused and nothing else counts it.
+  const audit: Audit = (event) => {
+    writeAudit(event);
+    metrics?.observeAudit(event);
+    valueReads.observe(event);
+  };
   if (metrics) {
     registerMetrics(app, metrics, config.metricsToken!);
     // With a key pair of its own, the console watches each project's health for the gauges.
@@ -126,6 +129,7 @@ export function buildConsoleServer(config: ServerConfig, deps: ConsoleServerDeps
     sweeper,
     audit,
     allowance,
+    valueReads,
     fingerprintKey,
     credentials: deps.credentials,
     sessions,

@@ -182,8 +182,8 @@ describe('the story of a secret in its summary', () => {
   it('in 简体中文', () => {
     i18n.loadAndActivate({ locale: 'zh-CN', messages: zhCN });
     const text = secretSummary(story, 'text');
-    expect(text).toContain('严重 上次轮转于 2026-12-06 09:00:00 UTC 失败，共 3 次尝试：FSS.0409 The function failed.');
-    expect(text).toContain('严重 版本 v2（状态 SYSCURRENT）已于 2026-12-01 00:00:00 UTC 过期。');
+    expect(text).toContain('紧急 上次轮转于 2026-12-06 09:00:00 UTC 失败，共 3 次尝试：FSS.0409 The function failed.');
+    expect(text).toContain('紧急 版本 v2（状态 SYSCURRENT）已于 2026-12-01 00:00:00 UTC 过期。');
     expect(text).toContain('2026-12-06 10:30:00 UTC carol 查看了 v2（实例 console-a，请求 r9）');
   });
 });

@@ -7,8 +7,11 @@ import type { RotationTask, Secret, VersionMetadata } from '../../csms/schemas.t
 /** What the page is about, when not the whole secret. */
 export type HealthFocus = { version: string } | { stage: string } | undefined;
 
+// A version's or stage's page says the deletion date in its own words already.
 const concerns = (flag: Flag, focus: HealthFocus) =>
-  !focus || !('versionId' in flag) || ('version' in focus ? flag.versionId === focus.version : flag.stages.includes(focus.stage));
+  !focus ||
+  (flag.kind !== 'pending-deletion' &&
+    (!('versionId' in flag) || ('version' in focus ? flag.versionId === focus.version : flag.stages.includes(focus.stage))));
 
 /** Most urgent first. `tasks` undefined: they could not be read (a failed rotation is then unknown).
  * Disabled and frozen are left to the state badge, which says them already. */

@@ -51,7 +51,6 @@ export function Component() {
           <SecretStateExplained secret={secret} />
           <RotationOverdue secret={secret} short />
         </div>
-        <SecretHealth projectId={projectId} secret={secret} versions={firstVersions} />
         {secret.description ? (
           <p data-testid="secret-description" className="max-w-3xl text-sm whitespace-pre-wrap text-zinc-700 dark:text-zinc-300">
             {secret.description}
@@ -68,6 +67,7 @@ export function Component() {
           </Link>
         </div>
       </header>
+      <SecretHealth projectId={projectId} secret={secret} versions={firstVersions} />
 
       <section aria-labelledby="metadata-heading" className="space-y-3">
         <h2 id="metadata-heading" className="text-base font-semibold">

@@ -20,7 +20,9 @@ import { registerOverview, type Sweeper } from './overview.ts';
 import { registerProxy } from './proxy.ts';
 import type { SessionStore } from './sessions.ts';
 import { registerSignIn } from './sign-in.ts';
+import type { ValueReadIndex } from './value-read-index.ts';
 import { rateLimitedMessage, type ValueReadAllowance } from './value-reads.ts';
+import { registerValueReads } from './value-reads-route.ts';
 
 export interface ApiOptions {
   config: ServerConfig;
@@ -29,6 +31,8 @@ export interface ApiOptions {
   sweeper: Sweeper;
   audit: Audit;
   allowance: ValueReadAllowance;
+  /** Who read each secret's values, from the audit. */
+  valueReads: ValueReadIndex;
   /** The key of compare fingerprints. */
   fingerprintKey: Buffer;
   /** The key pair that signs every call; absent with CONSOLE_AUTH=iam (users' own tokens). */
@@ -107,5 +111,6 @@ export const consoleApi: FastifyPluginAsync<ApiOptions> = async (api, opts) => {
     registerProxy(scope, { read: opts.read, audit, allowance: opts.allowance });
     registerOverview(scope, opts.sweeper);
     registerCompare(scope, { read: opts.read, audit, allowance: opts.allowance, fingerprintKey: opts.fingerprintKey });
+    registerValueReads(scope, { read: opts.read, index: opts.valueReads });
   });
 };

@@ -5,6 +5,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { APP_PAGES, EMBEDDABLE_PAGES } from '../csms/app-pages.ts';
 import { API_PREFIX } from '../csms/console-paths.ts';
@@ -114,7 +115,8 @@ export function buildConsoleServer(config: ServerConfig, deps: ConsoleServerDeps
     // The tags exported as labels are read only when there are metrics to label.
     tagKeys: config.metricsToken ? config.metricsTagLabels : [],
   });
-  const writeAudit = createAudit(config.auditLog, deps.instance, {
+  const instance = deps.instance ?? hostname();
+  const writeAudit = createAudit(config.auditLog, instance, {
     signingKey: config.auditSigningKey,
     digestIntervalS: config.auditDigestIntervalS,
     report: deps.auditReport,
@@ -122,12 +124,13 @@ export function buildConsoleServer(config: ServerConfig, deps: ConsoleServerDeps
   if (writeAudit.startGap) metrics?.observeAudit(writeAudit.startGap);
   // Last, once every request in flight is answered: its lines are on disk when the process ends.
   app.addHook('onClose', async () => writeAudit.close());
-  const audit: Audit = metrics
-    ? (event) => {
-        writeAudit(event);
-        metrics.observeAudit(event);
-      }
-    : writeAudit;
+  const valueReads = stores.valueReads(instance, (message) => app.log.warn(message), deps.clock);
+  // The line first: when it cannot be written, the read is refused and nothing else counts it.
+  const audit: Audit = (event) => {
+    writeAudit(event);
+    metrics?.observeAudit(event);
+    valueReads.observe(event);
+  };
   if (metrics) {
     registerMetrics(app, metrics, config.metricsToken!);
     // With a key pair of its own, the console watches each project's health for the gauges.
@@ -148,6 +151,7 @@ export function buildConsoleServer(config: ServerConfig, deps: ConsoleServerDeps
     sweeper,
     audit,
     allowance,
+    valueReads,
     fingerprintKey,
     credentials: deps.credentials,
     sessions,

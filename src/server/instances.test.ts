@@ -43,11 +43,11 @@ afterAll(async () => {
   await emulator.close();
 });
 
-async function signIn(on: Instance) {
+async function signIn(on: Instance, user: { name: string; password: string } = operator) {
   const res = await fetch(`${on.url}/api/session`, {
     method: 'POST',
     headers: { 'x-console-request': '1', 'content-type': 'application/json' },
-    body: JSON.stringify({ method: 'password', domain: DEMO_IAM.domain, user: operator.name, password: operator.password }),
+    body: JSON.stringify({ method: 'password', domain: DEMO_IAM.domain, user: user.name, password: user.password }),
   });
   expect(res.status).toBe(200);
   return res.headers.get('set-cookie')!.split(';')[0]!;
@@ -119,6 +119,42 @@ describe('two instances on one Redis', () => {
     expect(fromA!.a.fingerprint).toMatch(/^[0-9a-f]{8}$/);
     expect(fromB!.a.fingerprint).toBe(fromA!.a.fingerprint);
     await signOut(a, cookie);
+  });
+
+  it("show a value read on A to another person on B, who may read the secret's metadata", async () => {
+    await clients[0]!.flushdb();
+    const operatorCookie = await signIn(a);
+    const auditorCookie = await signIn(b, DEMO_IAM.users[1]);
+    const path = `/api/value-reads/${production.id}/grafana-admin`;
+    expect(await (await b.get(path, { cookie: auditorCookie })).json()).toMatchObject({ reads: [], scope: 'shared' });
+
+    const revealed = await a.get(`/api/v1/${production.id}/secrets/grafana-admin/versions/v1`, { cookie: operatorCookie });
+    expect(revealed.status).toBe(200);
+    const audited = a.auditLines().at(-1)!;
+    // Indexed after the line is written, without holding the answer back: seen once Redis has it.
+    await vi.waitFor(
+      async () => {
+        const answer = await b.get(path, { cookie: auditorCookie });
+        expect(answer.status).toBe(200);
+        expect(await answer.json()).toMatchObject({
+          reads: [{ who: audited.who, action: 'read', version: 'v1', instance: 'console-a', request_id: audited.request_id }],
+          scope: 'shared',
+          kept: 200,
+        });
+      },
+      { timeout: 5000, interval: 50 },
+    );
+    expect(audited.who).toContain(operator.name);
+    // Of one version: v1's read is there, v2 has none.
+    expect(((await (await b.get(`${path}?version=v1`, { cookie: auditorCookie })).json()) as { reads: unknown[] }).reads).toHaveLength(1);
+    expect(((await (await b.get(`${path}?version=v2`, { cookie: auditorCookie })).json()) as { reads: unknown[] }).reads).toHaveLength(0);
+    // Who may not read the secret's metadata may not see its reads: the auditor has no staging.
+    const refused = await b.get(`/api/value-reads/${DEMO_PROJECTS.staging.id}/grafana-admin`, { cookie: auditorCookie });
+    expect(refused.status).toBe(403);
+    const bad = await b.get(`${path}?version=../x`, { cookie: auditorCookie });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ error_code: 'CSMS.0002' });
+    await Promise.all([signOut(a, operatorCookie), signOut(b, auditorCookie)]);
   });
 
   it('keep a session across a restart of the instance that made it', async () => {

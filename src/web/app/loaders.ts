@@ -5,8 +5,10 @@ import { redirect, type LoaderFunctionArgs } from 'react-router';
 import { activityQueries } from '../api/activity.ts';
 import { configQuery } from '../api/config-query.ts';
 import { secretQueries } from '../api/secret-queries.ts';
+import { rotationTasksQuery } from '../api/rotation-tasks.ts';
 import { tagsQuery } from '../api/tags-query.ts';
 import { activityFilterOf } from '../lib/activity-filter.ts';
+import { valueReadsQuery } from '../api/value-reads.ts';
 import { paths } from '../lib/paths.ts';
 import { rememberSecret } from '../lib/recent-secrets.ts';
 import { checkedParams } from './checked-params.ts';
@@ -38,6 +40,8 @@ export async function secretLoader({ params }: LoaderFunctionArgs) {
   const { projectId, secretName } = checkedParams(params, 'projectId', 'secretName');
   const detail = secretQueries.detail(projectId, secretName);
   const versions = secretQueries.versions(projectId, secretName);
+  // The health's rotation tasks start beside the page's own reads; their failure is the health's to show.
+  void queryClient.prefetchQuery(rotationTasksQuery(projectId, secretName));
   await Promise.all([queryClient.ensureQueryData(detail), queryClient.ensureQueryData(versions)]);
   // Opened: the command palette offers it first next time (its name only).
   rememberSecret({ projectId, name: secretName });
@@ -50,6 +54,7 @@ export async function secretPageLoader(args: LoaderFunctionArgs) {
   const { projectId, secretName } = checkedParams(args.params, 'projectId', 'secretName');
   const url = new URL(args.request.url);
   void queryClient.prefetchQuery(activityQueries.stageTraces(projectId, secretName));
+  void queryClient.prefetchQuery(valueReadsQuery(projectId, secretName));
   const config = queryClient.getQueryData(configQuery.queryKey);
   const { filter, problem } = activityFilterOf(url.searchParams);
   if (config && !problem)
@@ -65,7 +70,9 @@ export async function stageLoader(args: LoaderFunctionArgs) {
 }
 
 export async function versionLoader(args: LoaderFunctionArgs) {
-  checkedParams(args.params, 'projectId', 'secretName', 'versionId');
+  const { projectId, secretName, versionId } = checkedParams(args.params, 'projectId', 'secretName', 'versionId');
+  // `latest` is resolved by the page: its reads are asked for once the version is known.
+  if (versionId !== 'latest') void queryClient.prefetchQuery(valueReadsQuery(projectId, secretName, versionId));
   return secretLoader(args);
 }
 

@@ -16,12 +16,12 @@ const BAR: Record<Severity, string> = {
   low: 'border-l-blue-400 dark:border-l-blue-400',
 };
 
-function useSeverityName() {
+export function useSeverityName() {
   const { t } = useLingui();
   return (severity: Severity) => ({ critical: t`Critical`, high: t`High`, medium: t`Medium`, low: t`Low` })[severity];
 }
 
-function FlagDetail({ projectId, secret, flag, now }: { projectId: string; secret: string; flag: Flag; now: number }) {
+export function FlagDetail({ projectId, secret, flag, now }: { projectId: string; secret: string; flag: Flag; now: number }) {
   const { i18n } = useLingui();
   const when = (at: number) => relativeTime(at, now, i18n.locale);
   switch (flag.kind) {

@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import type { CompareResult, CompareSide } from '../../csms/console-api.ts';
 import type { KeyChange } from '../../csms/value-shape.ts';
 import { paths } from '../lib/paths.ts';
+import { CopyCompareResult } from './copy-compare-result.tsx';
 import { CopyErrorDetails } from './copy-error-details.tsx';
 import { TimeText } from './time-text.tsx';
 import { Badge, type Tone } from './ui/badge.tsx';
@@ -150,6 +151,7 @@ export function CompareResultView({ result }: { result: CompareResult }) {
   return (
     <div className="space-y-4">
       <Verdict result={result} />
+      <CopyCompareResult result={result} />
       <p className="text-xs text-zinc-600 dark:text-zinc-400">
         <Trans>Fingerprints are keyed by this console and are comparable only within it. They are not stored.</Trans>
       </p>

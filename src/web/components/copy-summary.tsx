@@ -1,30 +1,85 @@
 // "Copy summary": the secret as a ticket wants it (plain text or Markdown): project and region,
-// state, stages → versions, versions with their times in UTC, rotation, tags. Metadata only; the
-// tags are read when the summary is asked for.
+// state, health, stages → versions, the newest stage moves and value reads, versions with their
+// times in UTC, rotation, tags, and a stage page's point-in-time answer. Metadata only; what the
+// page has not read yet is read when the summary is asked for (cached reads are reused).
 import { Trans, useLingui } from '@lingui/react/macro';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Secret, VersionMetadata } from '../../csms/schemas.ts';
+import { activityQueries } from '../api/activity.ts';
+import { ApiError, permissionFor } from '../api/api-error.ts';
 import { apiGet } from '../api/client.ts';
 import { configQuery } from '../api/config-query.ts';
+import { rotationTasksQuery } from '../api/rotation-tasks.ts';
+import { valueReadsQuery } from '../api/value-reads.ts';
 import { formatRotationPeriod } from '../lib/rotation.ts';
-import { secretSummary, summaryLabels, type TicketFormat } from '../lib/ticket-text.ts';
+import { secretFlags, type HealthFocus } from '../lib/secret-health.ts';
+import { historyOf } from '../lib/stage-timeline.ts';
+import { recentStageMoves, secretSummary, summaryLabels, type SummaryInput, type TicketFormat } from '../lib/ticket-text.ts';
 import { Button } from './ui/button.tsx';
 import { useAnnounce } from './ui/live-region.tsx';
 
-export function CopySummary(props: { projectId: string; secret: Secret; versions: VersionMetadata[]; focus?: string }) {
-  const { projectId, secret, versions, focus } = props;
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+export function CopySummary(props: {
+  projectId: string;
+  secret: Secret;
+  versions: VersionMetadata[];
+  focus?: string;
+  /** A version or stage page: its own flags and value reads. */
+  healthFocus?: HealthFocus;
+  /** A stage page's point-in-time answer and its evidence, when shown. */
+  pointInTime?: string[];
+}) {
+  const { projectId, secret, versions, focus, healthFocus, pointInTime } = props;
   const { t } = useLingui();
   const announce = useAnnounce();
+  const queryClient = useQueryClient();
   const { data: config } = useQuery(configQuery);
   const [copied, setCopied] = useState<TicketFormat>();
 
+  /** The parts of the story, each read (or taken from the cache) at once, each unknown on its own. */
+  const story = async (): Promise<Pick<SummaryInput, 'health' | 'stageMoves' | 'valueReads'>> => {
+    const version = healthFocus && 'version' in healthFocus ? healthFocus.version : undefined;
+    const [tasks, moves, reads] = await Promise.allSettled([
+      queryClient.fetchQuery(rotationTasksQuery(projectId, secret.name)),
+      queryClient.fetchQuery(activityQueries.stageTraces(projectId, secret.name)),
+      queryClient.fetchQuery(valueReadsQuery(projectId, secret.name, version)),
+    ]);
+    const taskList = tasks.status === 'fulfilled' && tasks.value.complete ? tasks.value.tasks : undefined;
+    const unknown: string[] = [];
+    if (tasks.status === 'rejected') {
+      const reason = messageOf(tasks.reason);
+      const permission = permissionFor('ListSecretTask');
+      unknown.push(
+        tasks.reason instanceof ApiError && tasks.reason.kind === 'forbidden'
+          ? t`Last rotation: unknown; the rotation tasks could not be read (${reason}); reading them needs the IAM permission ${permission}.`
+          : t`Last rotation: unknown; the rotation tasks could not be read (${reason}).`,
+      );
+    } else if (!taskList) unknown.push(t`Last rotation: unknown; this secret has more rotation tasks than the console reads.`);
+    return {
+      health: { flags: secretFlags(secret, versions, taskList, Date.now(), healthFocus), unknown },
+      stageMoves:
+        moves.status === 'fulfilled'
+          ? (() => {
+              const history = historyOf(moves.value, versions, secret.create_time);
+              return { moves: recentStageMoves(history), partial: !history.complete };
+            })()
+          : { unknown: messageOf(moves.reason) },
+      valueReads:
+        reads.status === 'fulfilled' ? { reads: reads.value.reads, since: reads.value.since } : { unknown: messageOf(reads.reason) },
+    };
+  };
+
   const copy = async (format: TicketFormat) => {
     const project = config?.projects.find((p) => p.id === projectId) ?? { id: projectId, name: projectId, region: '—' };
-    const tags = await apiGet('ListSecretTags', { project_id: projectId, secret_id: secret.id }).then(
-      (r) => r.tags,
-      () => undefined,
-    );
+    const [tags, parts] = await Promise.all([
+      apiGet('ListSecretTags', { project_id: projectId, secret_id: secret.id }).then(
+        (r) => r.tags,
+        () => undefined,
+      ),
+      story(),
+    ]);
     const text = secretSummary(
       {
         secret,
@@ -33,6 +88,8 @@ export function CopySummary(props: { projectId: string; secret: Secret; versions
         tags,
         rotationPeriod: secret.rotation_period ? formatRotationPeriod(secret.rotation_period) : undefined,
         url: window.location.href,
+        ...parts,
+        pointInTime,
       },
       format,
       { ...summaryLabels(), focus },

@@ -1,6 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { i18n } from '@lingui/core';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { CompareResult } from '../../csms/console-api.ts';
+import type { Flag } from '../../csms/health.ts';
 import type { Secret, VersionMetadata } from '../../csms/schemas.ts';
-import { errorDetails, secretSummary, summaryLabels, type SummaryInput } from './ticket-text.ts';
+import type { StageMove } from '../../csms/stage-history.ts';
+import { messages as zhCN } from '../locales/zh-CN.po';
+import { compareText, errorDetails, secretSummary, summaryLabels, type SummaryInput } from './ticket-text.ts';
 
 const CANARY = 'canary-value-never-in-a-summary';
 const secret: Secret = {
@@ -86,5 +91,152 @@ describe('errorDetails', () => {
         '\n',
       ),
     );
+  });
+});
+
+const failed: Flag = {
+  kind: 'rotation-failed',
+  severity: 'critical',
+  at: Date.UTC(2026, 11, 6, 9, 0, 0),
+  attempts: 3,
+  errorCode: 'FSS.0409',
+  errorMessage: 'The function failed.',
+};
+const expired: Flag = {
+  kind: 'version-expired',
+  severity: 'critical',
+  at: Date.UTC(2026, 11, 1, 0, 0, 0),
+  versionId: 'v2',
+  stages: ['SYSCURRENT'],
+};
+const move = (time: number, operation: string, stage: string, from: string | null, to: string, user: string, automatic = false): StageMove => ({
+  time,
+  stage,
+  from,
+  to,
+  operation,
+  user,
+  request_id: `req-${time}`,
+  automatic,
+  inferred: false,
+});
+// Newest first, as the stage history lists them.
+const moves = [
+  move(Date.UTC(2026, 10, 20), 'CreateSecretVersion', 'SYSCURRENT', 'v1', 'v2', 'bob'),
+  move(Date.UTC(2026, 10, 20), 'CreateSecretVersion', 'SYSPREVIOUS', null, 'v1', 'bob', true),
+  move(Date.UTC(2026, 10, 1), 'CreateSecret', 'SYSCURRENT', null, 'v1', 'alice'),
+];
+const story: SummaryInput = {
+  ...input,
+  health: { flags: [failed, expired], unknown: [] },
+  stageMoves: { moves, partial: false },
+  valueReads: {
+    reads: [
+      { time: Date.UTC(2026, 11, 6, 10, 30, 0), who: 'carol', action: 'read', version: 'v2', instance: 'console-a', request_id: 'r9' },
+    ],
+    since: Date.UTC(2026, 11, 1),
+  },
+  pointInTime: ['SYSCURRENT pointed at v1 on 2026-11-10 00:00:00 UTC.'],
+};
+
+describe('the story of a secret in its summary', () => {
+  afterEach(() => i18n.loadAndActivate({ locale: 'en', messages: {} }));
+
+  it('health flags with error code, attempts and when; stage moves, newest first; value reads with who and when; the point in time', () => {
+    const text = secretSummary(story, 'text');
+    expect(text).toContain(
+      [
+        'Health:',
+        '  CRITICAL The last rotation failed 2026-12-06 09:00:00 UTC, after 3 attempts: FSS.0409 The function failed.',
+        '  CRITICAL Version v2, holding SYSCURRENT, expired 2026-12-01 00:00:00 UTC.',
+        'Stage moves (newest 10):',
+        '  2026-11-20 00:00:00 UTC SYSCURRENT v1 → v2 by bob (CreateSecretVersion, request req-1795132800000)',
+        '  2026-11-20 00:00:00 UTC SYSPREVIOUS — → v1 by bob (CreateSecretVersion, request req-1795132800000)',
+        '  2026-11-01 00:00:00 UTC SYSCURRENT — → v1 by alice (CreateSecret, request req-1793491200000)',
+        'Value reads (newest 10):',
+        '  2026-12-06 10:30:00 UTC carol revealed v2 (instance console-a, request r9)',
+        '  Recorded by this console since 2026-12-01 00:00:00 UTC; its signed audit log is the authority.',
+        'Point in time:',
+        '  SYSCURRENT pointed at v1 on 2026-11-10 00:00:00 UTC.',
+      ].join('\n'),
+    );
+  });
+
+  it('says a part is unknown, and why, instead of leaving it out', () => {
+    const text = secretSummary(
+      {
+        ...story,
+        health: { flags: [], unknown: ['Last rotation: unknown; the rotation tasks could not be read (Forbidden).'] },
+        stageMoves: { unknown: 'CTS refused.' },
+        valueReads: { unknown: 'No access.' },
+      },
+      'text',
+    );
+    expect(text).toContain('Health:\n  Last rotation: unknown; the rotation tasks could not be read (Forbidden).');
+    expect(text).toContain('Stage moves (newest 10):\n  Unknown: CTS refused.');
+    expect(text).toContain('Value reads (newest 10):\n  Unknown: No access.');
+  });
+
+  it('Markdown: a list per part, names in code', () => {
+    const md = secretSummary(story, 'markdown');
+    expect(md).toContain('**Health**\n\n- CRITICAL The last rotation failed');
+    expect(md).toContain('- CRITICAL Version `v2`, holding `SYSCURRENT`, expired 2026-12-01 00:00:00 UTC.');
+    expect(md).toContain('- 2026-12-06 10:30:00 UTC carol revealed `v2` (instance console-a, request r9)');
+  });
+
+  it('in 简体中文', () => {
+    i18n.loadAndActivate({ locale: 'zh-CN', messages: zhCN });
+    const text = secretSummary(story, 'text');
+    expect(text).toContain('紧急 上次轮转于 2026-12-06 09:00:00 UTC 失败，共 3 次尝试：FSS.0409 The function failed.');
+    expect(text).toContain('紧急 版本 v2（状态 SYSCURRENT）已于 2026-12-01 00:00:00 UTC 过期。');
+    expect(text).toContain('2026-12-06 10:30:00 UTC carol 查看了 v2（实例 console-a，请求 r9）');
+  });
+});
+
+describe('compareText', () => {
+  const result: CompareResult = {
+    a: {
+      ok: true,
+      ref: { project_id: 'p1', secret_name: 'db', ref: 'SYSPREVIOUS' },
+      version_id: 'v1',
+      version_stages: ['SYSPREVIOUS'],
+      create_time: Date.UTC(2026, 10, 1),
+      fingerprint: '0a1b2c3d',
+      kind: 'json',
+      keys: [
+        { path: ['user'], type: 'string' },
+        { path: ['password'], type: 'string' },
+      ],
+    },
+    b: {
+      ok: false,
+      ref: { project_id: 'p1', secret_name: 'db', ref: 'SYSCURRENT' },
+      status: 403,
+      code: 'CSMS.0403',
+      message: 'Forbidden',
+      permission: 'csms:secret:getVersion',
+    },
+    equal: null,
+    keys: [{ path: ['password'], a: 'string', b: 'number', change: 'changed' }],
+  };
+
+  it('the verdict, each side (version, fingerprint, shape, or why it failed), the keys that changed, and the page', () => {
+    expect(compareText(result, 'http://x/compare', 'text')).toBe(
+      [
+        'Not compared: a side could not be read.',
+        'A p1/db/SYSPREVIOUS:',
+        '  Version v1 [SYSPREVIOUS], created 2026-11-01 00:00:00 UTC',
+        '  Fingerprint 0a1b2c3d',
+        '  JSON object, 2 keys',
+        'B p1/db/SYSCURRENT:',
+        '  could not be read (HTTP 403): CSMS.0403 Forbidden (request —)',
+        '  Needs the IAM permission csms:secret:getVersion.',
+        'Keys:',
+        '  password: changed (string → number)',
+        'Fingerprints are keyed by this console and are comparable only within it.',
+        'http://x/compare',
+      ].join('\n'),
+    );
+    expect(compareText(result, 'http://x/compare', 'markdown')).toContain('**A `p1/db/SYSPREVIOUS`**\n\n- Version `v1` [`SYSPREVIOUS`]');
   });
 });

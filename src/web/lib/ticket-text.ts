@@ -1,8 +1,14 @@
-// Text to paste into a support ticket: a secret's summary (plain text or Markdown) and an error's
+// Text to paste into a support ticket, one builder for all of it: a secret's summary (plain text or
+// Markdown) with its health, stage moves and value reads, a compare's result, and an error's
 // details. Built from metadata only: there is no value among the inputs, so none can reach a ticket.
 import { i18n } from '@lingui/core';
-import { msg, t } from '@lingui/core/macro';
+import { msg, plural, t } from '@lingui/core/macro';
+import type { CompareResult, CompareSide } from '../../csms/console-api.ts';
+import type { Flag, Severity } from '../../csms/health.ts';
+import { LIMITS } from '../../csms/patterns.ts';
 import type { Secret, Tag, VersionMetadata } from '../../csms/schemas.ts';
+import type { StageHistory, StageMove } from '../../csms/stage-history.ts';
+import type { ValueRead, ValueReadAction } from '../../csms/value-reads.ts';
 import { sortStages } from './stages.ts';
 import { formatUtc, toMillis } from './time.ts';
 
@@ -62,7 +68,21 @@ export interface SummaryInput {
   /** Automatic rotation in words ("every 30 days"), when on. */
   rotationPeriod?: string;
   url: string;
+  /** The page's health flags, and why any part of them is unknown. */
+  health?: { flags: Flag[]; unknown: string[] };
+  /** The newest stage moves (recentStageMoves), or why they are unknown. */
+  stageMoves?: { moves: StageMove[]; partial: boolean } | { unknown: string };
+  /** The newest value reads, or why they are unknown. */
+  valueReads?: { reads: ValueRead[]; since: number } | { unknown: string };
+  /** A stage page's point-in-time answer and its evidence, when shown. */
+  pointInTime?: string[];
 }
+
+/** How many stage moves and value reads a ticket gets (the newest). */
+export const TICKET_ROWS = 10;
+
+/** The newest moves of the stage history (it lists them newest first). */
+export const recentStageMoves = (history: StageHistory, count = TICKET_ROWS): StageMove[] => history.moves.slice(0, count);
 
 const utc = (t: number | null | undefined) => (t === null || t === undefined ? '—' : formatUtc(toMillis(t)));
 /** Markdown table cells and inline code must not be broken by what a tag holds. */
@@ -101,10 +121,12 @@ export function secretSummary(input: SummaryInput, format: TicketFormat, l: Summ
       ? `| ${code(v.id)} | ${utc(v.create_time)} | ${utc(v.expire_time)} | ${stagesOf ? code(stagesOf) : ''} |`
       : `  ${v.id}  ${l.created} ${utc(v.create_time)}  ${l.expires} ${utc(v.expire_time)}${stagesOf ? `  [${stagesOf}]` : ''}`;
   });
+  const story = storySections(input, format);
   if (!md)
     return [
       `${l.secret}: ${secret.name}`,
       ...fields.map(([k, v]) => `${k}: ${v}`),
+      ...story,
       `${l.versions}:`,
       ...(versionLines.length ? versionLines : [`  ${l.none}`]),
       input.url,
@@ -114,6 +136,7 @@ export function secretSummary(input: SummaryInput, format: TicketFormat, l: Summ
     '',
     ...fields.map(([k, v]) => `- **${k}**: ${v}`),
     '',
+    ...story,
     `| ${l.versions} | ${l.created} | ${l.expires} | ${l.stages} |`,
     '| --- | --- | --- | --- |',
     ...versionLines,
@@ -121,6 +144,184 @@ export function secretSummary(input: SummaryInput, format: TicketFormat, l: Summ
     `<${input.url}>`,
   ].join('\n');
 }
+
+const unknownLine = (reason: string) => t`Unknown: ${reason}`;
+
+/** A titled list: "Title:" and indented lines, or a bold title and a Markdown list. */
+function section(title: string, lines: string[], format: TicketFormat): string[] {
+  return format === 'markdown'
+    ? [`**${title}**`, '', ...lines.map((line) => `- ${line}`), '']
+    : [`${title}:`, ...lines.map((line) => `  ${line}`)];
+}
+
+const SEVERITY = { critical: msg`CRITICAL`, high: msg`HIGH`, medium: msg`MEDIUM`, low: msg`LOW` } satisfies Record<Severity, unknown>;
+
+/** A flag as one line of a ticket: its severity, what it is and when (UTC). */
+export function flagText(flag: Flag, format: TicketFormat): string {
+  const code = (s: string) => (format === 'markdown' ? `\`${cell(s)}\`` : s);
+  const severity = i18n._(SEVERITY[flag.severity]);
+  const when = 'at' in flag ? utc(flag.at) : '—';
+  switch (flag.kind) {
+    case 'rotation-failed': {
+      const attempts = flag.attempts ?? 1;
+      const error = [flag.errorCode, flag.errorMessage].filter(Boolean).join(' ');
+      const tried = plural(attempts, { one: '# attempt', other: '# attempts' });
+      return error
+        ? t`${severity} The last rotation failed ${when}, after ${tried}: ${error}`
+        : t`${severity} The last rotation failed ${when}, after ${tried}.`;
+    }
+    case 'rotation-overdue':
+      return t`${severity} The automatic rotation is overdue: it was due ${when}.`;
+    case 'rotation-due':
+      return t`${severity} The next automatic rotation is due ${when}.`;
+    case 'version-expired':
+    case 'version-expiring': {
+      const version = code(flag.versionId);
+      const stages = flag.stages.map(code).join(', ');
+      return flag.kind === 'version-expired'
+        ? t`${severity} Version ${version}, holding ${stages}, expired ${when}.`
+        : t`${severity} Version ${version}, holding ${stages}, expires ${when}.`;
+    }
+    case 'pending-deletion':
+      return flag.at === undefined
+        ? t`${severity} Scheduled for deletion.`
+        : t`${severity} To be deleted ${when}; until then it can be restored.`;
+    case 'disabled':
+      return t`${severity} Disabled: no value can be read until it is enabled.`;
+    case 'frozen':
+      return t`${severity} Frozen: no value can be read until it is unfrozen.`;
+    case 'versions-near-limit': {
+      const count = flag.count;
+      const limit = LIMITS.versionsPerSecret;
+      return t`${severity} ${count} of the ${limit} versions a secret can have.`;
+    }
+  }
+}
+
+const ACTIONS = { read: msg`revealed`, copy: msg`copied`, compare: msg`compared`, download: msg`downloaded` } satisfies Record<
+  ValueReadAction,
+  unknown
+>;
+/** What a person did with a value, in the page's language: "revealed", "copied". */
+export const valueReadAction = (action: ValueReadAction) => i18n._(ACTIONS[action]);
+
+/** The summary's story: health, the newest stage moves, the newest value reads, a point in time. */
+function storySections(input: SummaryInput, format: TicketFormat): string[] {
+  const code = (s: string) => (format === 'markdown' ? `\`${cell(s)}\`` : s);
+  const out: string[] = [];
+  if (input.health) {
+    const flags = input.health.flags.map((flag) => flagText(flag, format));
+    const lines = [...flags, ...input.health.unknown];
+    out.push(...section(t`Health`, lines.length ? lines : [t`Nothing needs attention.`], format));
+  }
+  if (input.stageMoves) {
+    const moves = input.stageMoves;
+    const lines =
+      'unknown' in moves
+        ? [unknownLine(moves.unknown)]
+        : moves.moves.length
+          ? moves.moves.map((m) => {
+              const time = utc(m.time);
+              const stage = code(m.stage);
+              // A deleted stage goes nowhere; a place the records do not give is unknown, not "none".
+              const to = m.to === null ? t`(deleted)` : code(m.to);
+              const from = m.from === undefined ? t`(unknown)` : m.from === null ? '—' : code(m.from);
+              const who = m.user ? cell(m.user) : '—';
+              const operation = m.operation;
+              const request = m.request_id ?? '—';
+              return t`${time} ${stage} ${from} → ${to} by ${who} (${operation}, request ${request})`;
+            })
+          : [t`None in the records.`];
+    if (!('unknown' in moves) && moves.partial) lines.push(t`Partial: older traces were not read.`);
+    const count = TICKET_ROWS;
+    out.push(...section(t`Stage moves (newest ${count})`, lines, format));
+  }
+  if (input.valueReads) {
+    const reads = input.valueReads;
+    const count = TICKET_ROWS;
+    const lines =
+      'unknown' in reads
+        ? [unknownLine(reads.unknown)]
+        : [
+            ...(reads.reads.length
+              ? reads.reads.slice(0, count).map((r) => {
+                  const time = utc(r.time);
+                  const who = cell(r.who);
+                  const action = valueReadAction(r.action);
+                  const version = code(r.version);
+                  const instance = r.instance;
+                  const request = r.request_id ?? '—';
+                  return t`${time} ${who} ${action} ${version} (instance ${instance}, request ${request})`;
+                })
+              : [t`None recorded.`]),
+            (() => {
+              const since = utc(reads.since);
+              return t`Recorded by this console since ${since}; its signed audit log is the authority.`;
+            })(),
+          ];
+    out.push(...section(t`Value reads (newest ${count})`, lines, format));
+  }
+  if (input.pointInTime?.length) out.push(...section(t`Point in time`, input.pointInTime, format));
+  return out;
+}
+
+/** A compare's result for a ticket: the verdict, each side's version, fingerprint and shape, and
+ * key by key what changed. The result holds no value, so the text cannot. */
+export function compareText(result: CompareResult, url: string, format: TicketFormat): string {
+  const md = format === 'markdown';
+  const code = (s: string) => (md ? `\`${cell(s)}\`` : s);
+  const verdict =
+    result.equal === null
+      ? t`Not compared: a side could not be read.`
+      : result.equal
+        ? t`Same value: A and B are equal.`
+        : t`Different values: A and B are not equal.`;
+  const side = (name: string, s: CompareSide): string[] => {
+    const ref = code(`${s.ref.project_id}/${s.ref.secret_name}/${s.ref.ref}`);
+    if (!s.ok) {
+      const status = s.status;
+      const request = s.request_id ?? '—';
+      const { code: errorCode, message, permission } = s;
+      const failed = t`could not be read (HTTP ${status}): ${errorCode} ${message} (request ${request})`;
+      return section(`${name} ${ref}`, [failed, ...(permission ? [t`Needs the IAM permission ${permission}.`] : [])], format);
+    }
+    const version = code(s.version_id);
+    const stages = s.version_stages.length ? ` [${s.version_stages.map(code).join(', ')}]` : '';
+    const created = utc(s.create_time);
+    const fingerprint = code(s.fingerprint);
+    const shape =
+      s.kind === 'json'
+        ? plural(s.keys.length, { one: 'JSON object, # key', other: 'JSON object, # keys' })
+        : s.kind === 'text'
+          ? plural(s.lines, { one: 'Text, # line', other: 'Text, # lines' })
+          : plural(s.size, { one: 'Binary, # byte', other: 'Binary, # bytes' });
+    return section(`${name} ${ref}`, [t`Version ${version}${stages}, created ${created}`, t`Fingerprint ${fingerprint}`, shape], format);
+  };
+  const changes = (result.keys ?? []).map((k) => {
+    const key = code(k.path.join('.'));
+    const types = `${k.a ?? '—'} → ${k.b ?? '—'}`;
+    const change = i18n._(KEY_CHANGES[k.change]);
+    return `${key}: ${change} (${types})`;
+  });
+  const head = md ? `**${verdict}**` : verdict;
+  const note = t`Fingerprints are keyed by this console and are comparable only within it.`;
+  return [
+    head,
+    ...(md ? [''] : []),
+    ...side('A', result.a),
+    ...side('B', result.b),
+    ...(changes.length ? section(t`Keys`, changes, format) : []),
+    note,
+    md ? `<${url}>` : url,
+  ].join('\n');
+}
+
+const KEY_CHANGES = {
+  equal: msg`equal`,
+  changed: msg`changed`,
+  added: msg`added (only in B)`,
+  removed: msg`removed (only in A)`,
+} as const;
 
 export interface ErrorDetails {
   code: string;

@@ -12,12 +12,14 @@ import { CopySummary } from '../components/copy-summary.tsx';
 import { ErrorPanel } from '../components/error-panel.tsx';
 import { usePageTitle } from '../components/page-title.ts';
 import { RotationOverdue } from '../components/rotation-overdue.tsx';
+import { SecretHealth } from '../components/secret-health.tsx';
 import { SecretMetadata } from '../components/secret-metadata.tsx';
 import { SecretStateExplained } from '../components/secret-state-badge.tsx';
 import { useSectionShortcuts } from '../components/section-shortcuts.ts';
 import { StageTimeline } from '../components/stage-timeline.tsx';
 import { Button } from '../components/ui/button.tsx';
 import { CopyButton } from '../components/ui/copy-button.tsx';
+import { ValueReadsSection } from '../components/value-reads-section.tsx';
 import { StageMap, VersionsTable } from '../components/versions-table.tsx';
 import { paths } from '../lib/paths.ts';
 
@@ -29,6 +31,8 @@ export function Component() {
   const [markers, setMarkers] = useState<(string | undefined)[]>([undefined]);
   const marker = markers.at(-1);
   const versions = useQuery(secretQueries.versions(projectId, secretName, marker));
+  // Health is judged on the first page of versions, as the overview judges it.
+  const firstVersions = useQuery(secretQueries.versions(projectId, secretName)).data?.version_metadatas;
   const page = versions.data;
   const nextMarker =
     page && page.version_metadatas.length >= VERSIONS_PAGE_SIZE
@@ -63,6 +67,7 @@ export function Component() {
           </Link>
         </div>
       </header>
+      <SecretHealth projectId={projectId} secret={secret} versions={firstVersions} />
 
       <section aria-labelledby="metadata-heading" className="space-y-3">
         <h2 id="metadata-heading" className="text-base font-semibold">
@@ -105,6 +110,7 @@ export function Component() {
 
       <StageTimeline projectId={projectId} secretName={secretName} />
       <ActivitySection projectId={projectId} secretName={secretName} />
+      <ValueReadsSection projectId={projectId} secretName={secretName} />
     </div>
   );
 }

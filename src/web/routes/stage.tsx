@@ -8,6 +8,7 @@ import { secretQueries } from '../api/secret-queries.ts';
 import { useCheckedParams } from '../app/checked-params.ts';
 import { CopyLink } from '../components/copy-link.tsx';
 import { CopySummary } from '../components/copy-summary.tsx';
+import { SecretHealth } from '../components/secret-health.tsx';
 import { DidYouMean } from '../components/did-you-mean.tsx';
 import { ErrorPanel } from '../components/error-panel.tsx';
 import { usePageTitle } from '../components/page-title.ts';
@@ -49,8 +50,15 @@ export function Component() {
         <div className="flex items-center gap-2 text-sm">
           <Trans>Secret state:</Trans> <SecretStateBadge state={secret.state} />
         </div>
+        <SecretHealth projectId={projectId} secret={secret} versions={page.version_metadatas} focus={{ stage: stageName }} />
         <div className="flex flex-wrap gap-2 pt-1">
-          <CopySummary projectId={projectId} secret={secret} versions={page.version_metadatas} focus={t`Stage ${stageName}`} />
+          <CopySummary
+            projectId={projectId}
+            secret={secret}
+            versions={page.version_metadatas}
+            focus={t`Stage ${stageName}`}
+            healthFocus={{ stage: stageName }}
+          />
           <CopyLink />
         </div>
       </header>

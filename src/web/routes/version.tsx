@@ -8,6 +8,8 @@ import { secretQueries } from '../api/secret-queries.ts';
 import { useCheckedParams } from '../app/checked-params.ts';
 import { CopyLink } from '../components/copy-link.tsx';
 import { CopySummary } from '../components/copy-summary.tsx';
+import { SecretHealth } from '../components/secret-health.tsx';
+import { ValueReadsSection } from '../components/value-reads-section.tsx';
 import { usePageTitle } from '../components/page-title.ts';
 import { SecretStateBadge } from '../components/secret-state-badge.tsx';
 import { SecretValuePanel } from '../components/secret-value-panel.tsx';
@@ -62,6 +64,7 @@ export function Component() {
         <div className="flex items-center gap-2 text-sm">
           <Trans>Secret state:</Trans> <SecretStateBadge state={secret.state} />
         </div>
+        <SecretHealth projectId={projectId} secret={secret} versions={page.version_metadatas} focus={{ version: shownId }} />
       </header>
       {version ? (
         <>
@@ -96,12 +99,19 @@ export function Component() {
             )}
           </nav>
           <div className="flex flex-wrap gap-2">
-            <CopySummary projectId={projectId} secret={secret} versions={page.version_metadatas} focus={t`Version ${shownId}`} />
+            <CopySummary
+              projectId={projectId}
+              secret={secret}
+              versions={page.version_metadatas}
+              focus={t`Version ${shownId}`}
+              healthFocus={{ version: shownId }}
+            />
             <CopyLink />
           </div>
           <VersionMetadataList version={version} projectId={projectId} />
           <SecretValuePanel key={version.id} projectId={projectId} secretName={secretName} versionId={version.id} secret={secret} />
           <UseThisSecret projectId={projectId} secretName={secretName} versionId={version.id} />
+          <ValueReadsSection projectId={projectId} secretName={secretName} version={version.id} />
         </>
       ) : (
         <section

@@ -3,9 +3,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CompareResult } from '../../csms/console-api.ts';
 import type { Flag } from '../../csms/health.ts';
 import type { Secret, VersionMetadata } from '../../csms/schemas.ts';
-import type { StageMove } from '../../csms/stage-history.ts';
+import { stageAt, stageHistory, type StageMove } from '../../csms/stage-history.ts';
+import { stageTrace } from '../../csms/testing/traces.ts';
 import { messages as zhCN } from '../locales/zh-CN.po';
-import { compareText, errorDetails, secretSummary, summaryLabels, type SummaryInput } from './ticket-text.ts';
+import { compareText, errorDetails, pointInTimeLines, secretSummary, summaryLabels, type SummaryInput } from './ticket-text.ts';
 
 const CANARY = 'canary-value-never-in-a-summary';
 const secret: Secret = {
@@ -109,7 +110,15 @@ const expired: Flag = {
   versionId: 'v2',
   stages: ['SYSCURRENT'],
 };
-const move = (time: number, operation: string, stage: string, from: string | null, to: string, user: string, automatic = false): StageMove => ({
+const move = (
+  time: number,
+  operation: string,
+  stage: string,
+  from: string | null,
+  to: string,
+  user: string,
+  automatic = false,
+): StageMove => ({
   time,
   stage,
   from,
@@ -238,5 +247,37 @@ describe('compareText', () => {
       ].join('\n'),
     );
     expect(compareText(result, 'http://x/compare', 'markdown')).toContain('**A `p1/db/SYSPREVIOUS`**\n\n- Version `v1` [`SYSPREVIOUS`]');
+  });
+});
+
+describe('the point-in-time answer for a ticket', () => {
+  const H = 3600_000;
+  const NOW = Date.UTC(2026, 11, 6, 12, 0, 0);
+  const history = stageHistory({
+    traces: [stageTrace(NOW - 24 * H, 'CreateSecretVersion', { kind: 'new-version', version_id: 'v2', stages: ['SYSCURRENT'] }, 'li.wei')],
+    present: { SYSCURRENT: 'v2', SYSPREVIOUS: 'v1' },
+    versions: [
+      { id: 'v2', create_time: NOW - 24 * H },
+      { id: 'v1', create_time: NOW - 130 * 24 * H },
+    ],
+    secretCreated: NOW - 130 * 24 * H,
+    recordsFrom: NOW - 7 * 24 * H,
+    complete: true,
+    now: NOW,
+  });
+
+  it('says where the stage pointed, with the move after it as evidence', () => {
+    const at = NOW - 30 * H;
+    expect(pointInTimeLines(stageAt(history, 'SYSCURRENT', at), 'SYSCURRENT', at, history)).toEqual([
+      'On 2026-12-05 06:00:00 UTC, SYSCURRENT pointed at v1.',
+      'Move after: 2026-12-05 12:00:00 UTC → v2 (CreateSecretVersion by li.wei)',
+    ]);
+  });
+
+  it('answers a future time in the present', () => {
+    const at = NOW + 24 * H;
+    expect(pointInTimeLines(stageAt(history, 'SYSCURRENT', at), 'SYSCURRENT', at, history)[0]).toBe(
+      '2026-12-07 12:00:00 UTC is still to come: SYSCURRENT points at v2 now.',
+    );
   });
 });

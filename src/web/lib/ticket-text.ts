@@ -7,7 +7,7 @@ import type { CompareResult, CompareSide } from '../../csms/console-api.ts';
 import type { Flag, Severity } from '../../csms/health.ts';
 import { LIMITS } from '../../csms/patterns.ts';
 import type { Secret, Tag, VersionMetadata } from '../../csms/schemas.ts';
-import type { StageHistory, StageMove } from '../../csms/stage-history.ts';
+import type { StageAt, StageHistory, StageMove } from '../../csms/stage-history.ts';
 import type { ValueRead, ValueReadAction } from '../../csms/value-reads.ts';
 import { sortStages } from './stages.ts';
 import { formatUtc, toMillis } from './time.ts';
@@ -263,6 +263,43 @@ function storySections(input: SummaryInput, format: TicketFormat): string[] {
   }
   if (input.pointInTime?.length) out.push(...section(t`Point in time`, input.pointInTime, format));
   return out;
+}
+
+/** A stage page's point-in-time answer for a ticket: what the stage pointed at (or why that is
+ * unknown), then the evidence: the move at or before the time and the one after it. */
+export function pointInTimeLines(answer: StageAt, stageName: string, at: number, history: StageHistory): string[] {
+  const time = utc(at);
+  const stage = stageName;
+  const version = answer.known ? (answer.version_id === null ? t`no version` : answer.version_id) : '';
+  const recordsFrom = utc(history.recordsFrom);
+  const verdict = answer.known
+    ? answer.future
+      ? t`${time} is still to come: ${stage} points at ${version} now.`
+      : answer.beforeSecret
+        ? t`On ${time}, the secret did not exist yet.`
+        : t`On ${time}, ${stage} pointed at ${version}.`
+    : answer.reason === 'before-records'
+      ? t`Unknown: ${time} is before CTS's records begin (${recordsFrom}; CTS keeps 7 days).`
+      : answer.reason === 'partial'
+        ? t`Unknown: the stage history is partial; the calls read begin ${recordsFrom}.`
+        : answer.reason === 'gap'
+          ? t`Unknown: a call moved stages its trace does not say.`
+          : t`Unknown: where ${stage} was before its next move is not in CTS's records.`;
+  const evidence = (label: 'before' | 'after', m: StageMove | undefined) => {
+    if (!m) return [];
+    const when = utc(m.time);
+    const to = m.to === null ? t`(deleted)` : m.to;
+    const operation = m.operation;
+    const who = m.user ?? '—';
+    return [
+      label === 'before'
+        ? t`Move before: ${when} → ${to} (${operation} by ${who})`
+        : t`Move after: ${when} → ${to} (${operation} by ${who})`,
+    ];
+  };
+  const since = answer.known ? answer.since : undefined;
+  const until = answer.known && answer.future ? undefined : answer.until;
+  return [verdict, ...evidence('before', since), ...evidence('after', until)];
 }
 
 /** A compare's result for a ticket: the verdict, each side's version, fingerprint and shape, and

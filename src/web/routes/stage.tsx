@@ -3,7 +3,7 @@
 // pointed at a chosen time (from CTS), and the answers a ticket wants.
 import { Trans, useLingui } from '@lingui/react/macro';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { secretQueries } from '../api/secret-queries.ts';
 import { useCheckedParams } from '../app/checked-params.ts';
 import { CopyLink } from '../components/copy-link.tsx';
@@ -20,7 +20,11 @@ import { TimeText } from '../components/time-text.tsx';
 import { UseThisSecret } from '../components/use-this-secret.tsx';
 import { VersionMetadataList } from '../components/version-metadata.tsx';
 import { StageMap } from '../components/versions-table.tsx';
+import { stageAt } from '../../csms/stage-history.ts';
+import { fromAddressText } from '../lib/date-time-input.ts';
 import { paths } from '../lib/paths.ts';
+import { useStageHistory } from '../lib/stage-timeline.ts';
+import { pointInTimeLines } from '../lib/ticket-text.ts';
 import { sameButCase } from '../lib/secret-filter.ts';
 
 export function Component() {
@@ -37,6 +41,14 @@ export function Component() {
     page.version_metadatas.flatMap((v) => v.version_stages),
   );
   const others = page.version_metadatas.map((v) => ({ ...v, version_stages: v.version_stages.filter((s) => s !== stageName) }));
+  // The point-in-time answer shown below goes into the ticket text too (the same cached history).
+  const [search] = useSearchParams();
+  const at = fromAddressText(search.get('at'));
+  const { history } = useStageHistory(projectId, secretName, at !== undefined);
+  const pointInTime =
+    at !== undefined && history && stage.data
+      ? pointInTimeLines(stageAt(history, stageName, at, stage.data.update_time), stageName, at, history)
+      : undefined;
 
   return (
     <div className="space-y-6">
@@ -58,6 +70,7 @@ export function Component() {
             versions={page.version_metadatas}
             focus={t`Stage ${stageName}`}
             healthFocus={{ stage: stageName }}
+            pointInTime={pointInTime}
           />
           <CopyLink />
         </div>

@@ -5,7 +5,7 @@
 // Lenient where the live service may add values, strict where the console depends on a field.
 import { z } from 'zod';
 import type { ReadOperation } from './operations.ts';
-import { LIMITS, SECRET_STATES } from './patterns.ts';
+import { KEY_STATES, LIMITS, SECRET_STATES } from './patterns.ts';
 import { stageChangeOf, type StageChange } from './trace-change.ts';
 
 /** CSMS timestamps: documented as seconds, sent as milliseconds (the web shows either). */
@@ -152,12 +152,6 @@ export const keyDetailRequestSchema = z.strictObject({
   key_id: z.string().regex(/^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$/, 'must be a KMS key id'),
 });
 export type KeyDetailRequest = z.infer<typeof keyDetailRequestSchema>;
-
-/** KMS key states: 1 pending activation, 2 enabled, 3 disabled, 4 pending deletion, 5 pending import.
- * Only an enabled key decrypts. */
-export const KEY_STATES = ['1', '2', '3', '4', '5'] as const;
-export type KeyStateCode = (typeof KEY_STATES)[number];
-export const KEY_ENABLED: KeyStateCode = '2';
 
 const keyInfoSchema = z.object({
   key_id: z.string(),

@@ -4,8 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { checkParam, type ParamName } from '../csms/operations.ts';
-import { SECRET_STATES } from '../csms/patterns.ts';
-import { KEY_STATES } from '../csms/schemas.ts';
+import { KEY_STATES, SECRET_STATES } from '../csms/patterns.ts';
 import { parseBody } from './bodies.ts';
 import { invalidParameter } from './errors.ts';
 import { faultRuleBody, type Faults } from './faults.ts';

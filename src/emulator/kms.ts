@@ -4,7 +4,7 @@
 // decrypts: CSMS reading a value under any other key fails with KMS's code (KMS API reference,
 // "Error Code": KMS.0209 disabled, KMS.0210 pending deletion; the other states are inferred).
 import type Database from 'better-sqlite3';
-import { KEY_ENABLED, KEY_STATES, type KeyStateCode } from '../csms/schemas.ts';
+import { isKeyState, KEY_ENABLED, type KeyStateCode } from '../csms/patterns.ts';
 import { CsmsError } from './errors.ts';
 
 export const DEFAULT_KEY_ALIAS = 'csms/default';
@@ -30,8 +30,6 @@ export function openKmsStore(db: Database.Database) {
   return { get: (projectId: string, keyId: string) => get.get(projectId, keyId), put: (row: KeyRow) => put.run(row) };
 }
 export type KmsStore = ReturnType<typeof openKmsStore>;
-
-const isKeyState = (state: string): state is KeyStateCode => (KEY_STATES as readonly string[]).includes(state);
 
 /** The keys of a project: the default key (by its id) and those set by the seed or a test. */
 export function createKms(store: KmsStore, defaultKeyId: (projectId: string) => string) {

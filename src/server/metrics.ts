@@ -116,7 +116,7 @@ export function createMetrics(sessionsOpen: () => Promise<number> = async () => 
           rotation_failed: health.counts.rotationFailed,
           rotation_overdue: health.counts.rotationOverdue,
           expiring_7d: health.counts.expiringWithin7Days,
-          expiring_30d: health.counts.expiringWithin30Days,
+          expiring_30d: health.counts.expiringWithin7Days + health.counts.expiringIn8To30Days,
           pending_deletion: health.counts.pendingDeletion,
         };
         for (const [reason, n] of Object.entries(reasons)) m.attention.set({ ...labels, reason }, n);

@@ -9,7 +9,8 @@ import type { KmsKeyState, OverviewPart, ProjectOverview } from '../csms/console
 import { API_PREFIX } from '../csms/console-paths.ts';
 import { CONSOLE_ERRORS, CSMS_ERRORS } from '../csms/error-codes.ts';
 import { checkParam, type ReadOperation } from '../csms/operations.ts';
-import { KEY_STATES, type KeyStateCode, type ResponseOf } from '../csms/schemas.ts';
+import { isKeyState } from '../csms/patterns.ts';
+import type { ResponseOf } from '../csms/schemas.ts';
 import { describeFailure, type CsmsReader, type ReadFailure, type ReadResult } from './csms-reader.ts';
 import { sendError } from './errors.ts';
 import type { Identity } from './identity.ts';
@@ -63,8 +64,6 @@ const startingOverview = (projectId: string, now: number): ProjectOverview => ({
   keys: {},
   failed: {},
 });
-
-const isKeyState = (state: string): state is KeyStateCode => (KEY_STATES as readonly string[]).includes(state);
 
 /** A key's ListKeyDetail answer as the overview keeps it; a state the console does not know is
  * not guessed at. */

@@ -166,8 +166,11 @@ export function createSweeper(opts: OverviewOptions) {
       publisher?.finished(sweep.finishedAt);
     });
     sweeps.set(key, sweep);
-    // Forgotten once kept long enough; nobody holds a sweep but this map.
-    void sweep.done.then(() => setTimeout(() => sweeps.get(key) === sweep && sweeps.delete(key), KEEP_MS).unref());
+    // Forgotten once kept long enough; nobody holds a sweep but this map. One that could not list
+    // the secrets is forgotten at once: the next request tries CSMS again, so the app's last data
+    // (marked stale meanwhile) is replaced as soon as CSMS answers.
+    const forget = () => sweeps.get(key) === sweep && sweeps.delete(key);
+    void sweep.done.then(() => (overview.failed.secrets ? forget() : setTimeout(forget, KEEP_MS).unref()));
     return sweep;
   }
 

@@ -58,14 +58,14 @@ export interface OverviewPartError {
   permission?: string;
 }
 
-export const OVERVIEW_PARTS = ['secrets', 'versions', 'tasks', 'notifications', 'events'] as const;
-export type OverviewPart = (typeof OVERVIEW_PARTS)[number];
-
 /** A KMS key as the sweep read it (ListKeyDetail): key_state "1" pending activation, "2" enabled,
  * "3" disabled, "4" pending deletion, "5" pending import; or why it could not be read. */
 export type KmsKeyState =
   | { ok: true; key_id: string; key_alias: string; key_state: '1' | '2' | '3' | '4' | '5' }
   | ({ ok: false; key_id: string } & OverviewPartError);
+
+export const OVERVIEW_PARTS = ['secrets', 'versions', 'tasks', 'notifications', 'events'] as const;
+export type OverviewPart = (typeof OVERVIEW_PARTS)[number];
 
 /** GET /api/overview/{project_id}: a sweep of the project, partial until `complete`. Never a value. */
 export interface ProjectOverview {
@@ -83,10 +83,10 @@ export interface ProjectOverview {
   tasks: RotationTask[];
   notifications: NotificationRecord[];
   events: SecretEvent[];
-  /** The parts that failed; a part absent here was read (or is being read). */
-  failed: Partial<Record<OverviewPart, OverviewPartError>>;
   /** Each KMS key the project's secrets name, read once per sweep, by key id. */
   keys: Record<string, KmsKeyState>;
+  /** The parts that failed; a part absent here was read (or is being read). */
+  failed: Partial<Record<OverviewPart, OverviewPartError>>;
 }
 
 /** One side of GET /api/compare?a=&b= (project/secret/version-or-stage each): what the server

@@ -97,9 +97,11 @@ describe('secret health', () => {
     expect(health.counts).toEqual({
       rotationFailed: 1,
       rotationOverdue: 1,
+      expired: 1,
       expiringWithin7Days: 1,
-      expiringWithin30Days: 1,
+      expiringIn8To30Days: 0,
       pendingDeletion: 1,
+      keyNotEnabled: 0,
     });
     expect(health.recentNotifications.map((n) => n.secret_name)).toEqual(['failing']);
   });
@@ -110,5 +112,24 @@ describe('secret health', () => {
       NOW,
     );
     expect(seconds.attention[0]!.flag).toMatchObject({ kind: 'rotation-overdue', at: NOW - DAY });
+  });
+
+  it('flags a KMS key that cannot decrypt, and says nothing of a key it could not read', () => {
+    const health = projectHealth(
+      {
+        secrets: [secret('locked', { kms_key_id: 'k3' }), secret('going', { kms_key_id: 'k4' }), secret('unknown', { kms_key_id: 'kx' })],
+        keys: {
+          k3: { ok: true, key_id: 'k3', key_alias: 'team/a', key_state: '3' },
+          k4: { ok: true, key_id: 'k4', key_alias: 'team/b', key_state: '4' },
+          kx: { ok: false, key_id: 'kx', status: 403, code: 'CSMS.0403', message: 'denied', permission: 'kms:cmk:get' },
+        },
+      },
+      NOW,
+    );
+    expect(health.attention.map((a) => [a.secret, a.flag])).toEqual([
+      ['going', { kind: 'key-not-enabled', severity: 'critical', keyAlias: 'team/b', keyState: '4' }],
+      ['locked', { kind: 'key-not-enabled', severity: 'critical', keyAlias: 'team/a', keyState: '3' }],
+    ]);
+    expect(health.counts.keyNotEnabled).toBe(2);
   });
 });

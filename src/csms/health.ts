@@ -2,8 +2,9 @@
 // most urgent first. Pure: the console server computes it for its metrics, the app for the
 // overview and for the badges of the secret list. Never a value: only metadata, versions' dates
 // and stages, rotation tasks and notifications.
+import type { KmsKeyState } from './console-api.ts';
 import type { NotificationRecord, RotationTask, Secret, VersionMetadata } from './schemas.ts';
-import { BUILT_IN_STAGES, LIMITS, SECRET_STATES } from './patterns.ts';
+import { BUILT_IN_STAGES, KEY_ENABLED, LIMITS, SECRET_STATES } from './patterns.ts';
 
 const DAY = 86400_000;
 /** How far ahead a coming rotation or expiry is worth a mention. */
@@ -25,7 +26,10 @@ export type Flag =
   | { kind: 'rotation-due'; severity: Severity; at: number }
   | { kind: 'disabled'; severity: Severity }
   | { kind: 'frozen'; severity: Severity }
-  | { kind: 'versions-near-limit'; severity: Severity; count: number };
+  | { kind: 'versions-near-limit'; severity: Severity; count: number }
+  /** The secret's KMS key cannot decrypt: none of its values can be read. */
+  | { kind: 'key-not-enabled'; severity: Severity; keyAlias: string; keyState: NotEnabledKeyState };
+export type NotEnabledKeyState = Exclude<Extract<KmsKeyState, { ok: true }>['key_state'], '2'>;
 export type FlagKind = Flag['kind'];
 
 export interface AttentionItem {
@@ -78,6 +82,14 @@ export function versionFlags(versions: VersionMetadata[], now: number): Flag[] {
   return flags;
 }
 
+/** A key that cannot decrypt makes every value of the secret unreadable: as urgent as an expired
+ * SYSCURRENT. A key that could not be read says nothing (its state is unknown, not "disabled"). */
+export function keyFlags(secret: Secret, keys: Record<string, KmsKeyState> | undefined): Flag[] {
+  const key = secret.kms_key_id ? keys?.[secret.kms_key_id] : undefined;
+  if (!key?.ok || key.key_state === KEY_ENABLED) return [];
+  return [{ kind: 'key-not-enabled', severity: 'critical', keyAlias: key.key_alias, keyState: key.key_state }];
+}
+
 /** A failed last rotation: the newest task of the secret, when it FAILED. */
 export function taskFlags(tasks: RotationTask[]): Flag[] {
   const last = tasks.reduce<RotationTask | undefined>(
@@ -110,6 +122,18 @@ export interface ProjectSweep {
   versions?: Record<string, VersionMetadata[]>;
   tasks?: RotationTask[];
   notifications?: NotificationRecord[];
+  /** Key id → the KMS key as read. */
+  keys?: Record<string, KmsKeyState>;
+}
+
+export type ExpiryBucket = 'expired' | '7d' | '30d';
+
+/** The one expiry bucket a secret counts in: its most urgent (an expired stage before one expiring). */
+export function expiryBucket(flags: Flag[], now: number): ExpiryBucket | undefined {
+  if (flags.some((f) => f.kind === 'version-expired')) return 'expired';
+  const soonest = Math.min(...flags.flatMap((f) => (f.kind === 'version-expiring' ? [f.at] : [])));
+  if (soonest === Infinity) return undefined;
+  return soonest - now <= WINDOWS.expiryUrgentDays * DAY ? '7d' : '30d';
 }
 
 export interface ProjectHealth {
@@ -119,9 +143,12 @@ export interface ProjectHealth {
   counts: {
     rotationFailed: number;
     rotationOverdue: number;
+    /** Each secret in one expiry bucket, its most urgent. */
+    expired: number;
     expiringWithin7Days: number;
-    expiringWithin30Days: number;
+    expiringIn8To30Days: number;
     pendingDeletion: number;
+    keyNotEnabled: number;
   };
   recentNotifications: NotificationRecord[];
 }
@@ -133,7 +160,12 @@ export function flagsBySecret(sweep: ProjectSweep, now: number): Map<string, Fla
   return new Map(
     sweep.secrets.map((s) => [
       s.name,
-      [...taskFlags(tasksBySecret.get(s.name) ?? []), ...metadataFlags(s, now), ...versionFlags(sweep.versions?.[s.name] ?? [], now)],
+      [
+        ...taskFlags(tasksBySecret.get(s.name) ?? []),
+        ...keyFlags(s, sweep.keys),
+        ...metadataFlags(s, now),
+        ...versionFlags(sweep.versions?.[s.name] ?? [], now),
+      ],
     ]),
   );
 }
@@ -141,10 +173,11 @@ export function flagsBySecret(sweep: ProjectSweep, now: number): Map<string, Fla
 export function projectHealth(sweep: ProjectSweep, now: number): ProjectHealth {
   const byState: Record<string, number> = Object.fromEntries(SECRET_STATES.map((s) => [s, 0]));
   for (const s of sweep.secrets) byState[s.state] = (byState[s.state] ?? 0) + 1;
-  const attention = [...flagsBySecret(sweep, now)].flatMap(([secret, flags]) => flags.map((flag) => ({ secret, flag }))).sort(byUrgency);
+  const flags = flagsBySecret(sweep, now);
+  const attention = [...flags].flatMap(([secret, flags]) => flags.map((flag) => ({ secret, flag }))).sort(byUrgency);
   const count = (kind: FlagKind) => new Set(attention.filter((a) => a.flag.kind === kind).map((a) => a.secret)).size;
-  const expiringWithin = (days: number) =>
-    new Set(attention.filter((a) => a.flag.kind === 'version-expiring' && a.flag.at - now <= days * DAY).map((a) => a.secret)).size;
+  const buckets = [...flags.values()].map((f) => expiryBucket(f, now));
+  const inBucket = (bucket: ExpiryBucket) => buckets.filter((b) => b === bucket).length;
   return {
     total: sweep.secrets.length,
     byState,
@@ -152,9 +185,11 @@ export function projectHealth(sweep: ProjectSweep, now: number): ProjectHealth {
     counts: {
       rotationFailed: count('rotation-failed'),
       rotationOverdue: count('rotation-overdue'),
-      expiringWithin7Days: expiringWithin(7),
-      expiringWithin30Days: expiringWithin(30),
+      expired: inBucket('expired'),
+      expiringWithin7Days: inBucket('7d'),
+      expiringIn8To30Days: inBucket('30d'),
       pendingDeletion: count('pending-deletion'),
+      keyNotEnabled: count('key-not-enabled'),
     },
     recentNotifications: (sweep.notifications ?? []).filter(
       (n) => n.create_time !== undefined && now - toMillis(n.create_time) <= WINDOWS.notificationsDays * DAY,

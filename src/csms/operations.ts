@@ -49,8 +49,8 @@ const nameRule: QueryRule = { pattern: NAME_PATTERN, what: 'a name (1-64 letters
 const uuidRule: QueryRule = { pattern: UUID_PATTERN, what: 'an id (a uuid)' };
 
 interface OperationSpec {
-  /** The service that answers; CSMS unless said (its endpoint differs). */
-  service?: 'cts';
+  /** The service that answers; CSMS unless said. CTS has its own endpoint; KMS shares CSMS's. */
+  service?: 'cts' | 'kms';
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** Path template; `{name}` is a path parameter of PARAMS. */
   path: string;
@@ -62,7 +62,7 @@ interface OperationSpec {
   action: string;
   alias?: string;
   /** Reads the console forwards: the query each accepts (anything else is refused). A read sent
-   * as a POST (ListResourceInstances) has its body checked by the console server. */
+   * as a POST (ListResourceInstances, ListKeyDetail) has its body checked by the console server. */
   read?: { query: Record<string, QueryRule> };
   /** A further permission the call needs, said with the action when it is refused. */
   alsoNeeds?: string;
@@ -181,6 +181,15 @@ export const OPERATIONS = {
       },
     },
   },
+  /** KMS: one key's alias and state (a disabled key, or one pending deletion, makes the values
+   * it protects unreadable). A POST that only reads. */
+  ListKeyDetail: {
+    service: 'kms',
+    method: 'POST',
+    path: '/v1.0/{project_id}/kms/describe-key',
+    action: 'kms:cmk:get',
+    read: { query: {} },
+  },
   CreateSecret: { method: 'POST', path: '/v1/{project_id}/secrets', action: 'csms:secret:create' },
   UpdateSecret: { method: 'PUT', path: '/v1/{project_id}/secrets/{secret_name}', action: 'csms:secret:update' },
   CreateSecretVersion: { method: 'POST', path: '/v1/{project_id}/secrets/{secret_name}/versions', action: 'csms:secret:createVersion' },
@@ -240,7 +249,7 @@ export function permissionOf(operation: OperationName): string {
 }
 
 /** The service that answers an operation. */
-export const serviceOf = (operation: OperationName): 'csms' | 'cts' => (OPERATIONS[operation] as OperationSpec).service ?? 'csms';
+export const serviceOf = (operation: OperationName): 'csms' | 'cts' | 'kms' => (OPERATIONS[operation] as OperationSpec).service ?? 'csms';
 
 /** The IAM actions that allow an operation: its identity-policy action and its alias. */
 export function actionsOf(operation: OperationName): string[] {

@@ -36,3 +36,10 @@ export function nameProblem(value: string, what = 'Secret name'): string | null 
   if (!NAME_PATTERN.test(value)) return `${what} may contain only letters, digits, "_" and "-".`;
   return null;
 }
+
+/** KMS key states: 1 pending activation, 2 enabled, 3 disabled, 4 pending deletion, 5 pending import.
+ * Only an enabled key decrypts. */
+export const KEY_STATES = ['1', '2', '3', '4', '5'] as const;
+export type KeyStateCode = (typeof KEY_STATES)[number];
+export const KEY_ENABLED = '2' satisfies KeyStateCode;
+export const isKeyState = (state: string): state is KeyStateCode => (KEY_STATES as readonly string[]).includes(state);

@@ -5,7 +5,7 @@
 // Lenient where the live service may add values, strict where the console depends on a field.
 import { z } from 'zod';
 import type { ReadOperation } from './operations.ts';
-import { LIMITS, SECRET_STATES } from './patterns.ts';
+import { KEY_STATES, LIMITS, SECRET_STATES } from './patterns.ts';
 import { stageChangeOf, type StageChange } from './trace-change.ts';
 
 /** CSMS timestamps: documented as seconds, sent as milliseconds (the web shows either). */
@@ -147,6 +147,26 @@ export const resourceInstancesRequestSchema = z.strictObject({
 });
 export type ResourceInstancesRequest = z.infer<typeof resourceInstancesRequestSchema>;
 
+/** ListKeyDetail's request: one key, by its id (the console never asks by alias). */
+export const keyDetailRequestSchema = z.strictObject({
+  key_id: z.string().regex(/^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$/, 'must be a KMS key id'),
+});
+export type KeyDetailRequest = z.infer<typeof keyDetailRequestSchema>;
+
+const keyInfoSchema = z.object({
+  key_id: z.string(),
+  key_alias: z.string(),
+  // A state KMS adds later is shown as it comes rather than failing the read.
+  key_state: z.union([z.enum(KEY_STATES), z.string()]),
+  key_description: z.string().optional(),
+  domain_id: z.string().optional(),
+  realm: z.string().optional(),
+  default_key_flag: z.string().optional(),
+  creation_date: z.string().optional(),
+  scheduled_deletion_date: z.string().optional(),
+});
+export type KeyInfo = z.infer<typeof keyInfoSchema>;
+
 /**
  * A CTS trace: who called which operation, when, from where, and how it ended. Of what CTS
  * recorded of the request and the response only the stage change is kept (trace-change.ts): a
@@ -215,6 +235,7 @@ export const RESPONSE_SCHEMAS = {
   ListSecretEvents: z.object({ events: z.array(eventSchema), page_info: pageInfoSchema.optional() }),
   ShowSecretEvent: z.object({ event: eventSchema }),
   ListNotificationRecords: z.object({ records: z.array(notificationRecordSchema), page_info: pageInfoSchema.optional() }),
+  ListKeyDetail: z.object({ key_info: keyInfoSchema }),
   ListTraces: z.object({
     traces: z.array(traceSchema),
     meta_data: z.object({ count: z.int().nonnegative().optional(), marker: z.string().nullish() }).optional(),

@@ -4,7 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { checkParam, type ParamName } from '../csms/operations.ts';
-import { SECRET_STATES } from '../csms/patterns.ts';
+import { KEY_STATES, SECRET_STATES } from '../csms/patterns.ts';
 import { parseBody } from './bodies.ts';
 import { invalidParameter } from './errors.ts';
 import { faultRuleBody, type Faults } from './faults.ts';
@@ -16,6 +16,8 @@ import type { Service } from './service.ts';
 import { callOfSeed, type Traces } from './traces.ts';
 
 const rotationBody = z.object({ rotation_time: z.number().int().min(0) });
+const keyBody = z.object({ alias: z.string().min(1).max(255), state: z.enum(KEY_STATES) });
+const KEY_ID = /^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$/;
 
 const stateBody = z.object({
   state: z.enum(SECRET_STATES),
@@ -55,6 +57,13 @@ export function registerAdminRoutes(
     checked(req.params);
     const body = parseBody(stateBody, req.body);
     return service.setState(req.params.project_id, req.params.secret_name, body.state, body.scheduled_delete_time);
+  });
+  // A KMS key's alias and state (KMS's own API changes them; the console only reads them).
+  app.put<{ Params: { project_id: string; key_id: string } }>('/emulator/v1/:project_id/kms/keys/:key_id', async (req) => {
+    checked({ project_id: req.params.project_id });
+    if (!KEY_ID.test(req.params.key_id)) throw invalidParameter('Invalid key_id: expected a KMS key id.');
+    const { alias, state } = parseBody(keyBody, req.body);
+    return service.kms.put(req.params.project_id, req.params.key_id, alias, state);
   });
   // What CSMS records by itself: when it last rotated a secret, its rotation tasks, its notifications.
   app.put<SecretParams>('/emulator/v1/:project_id/secrets/:secret_name/rotation', async (req) => {

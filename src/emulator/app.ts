@@ -145,10 +145,12 @@ export function buildEmulatorApp(opts: {
 
 function sendError(reply: FastifyReply, error: CsmsError) {
   const gateway = error.code.startsWith('APIGW');
+  const body = { error_code: error.code, error_msg: error.message, ...(gateway && { request_id: reply.request.id }) };
+  // KMS nests its errors under `error`.
   return reply
     .code(error.status)
     .type('application/json')
-    .send({ error_code: error.code, error_msg: error.message, ...(gateway && { request_id: reply.request.id }) });
+    .send(error.code.startsWith('KMS.') ? { error: body } : body);
 }
 
 /** Who the caller is, or an error; the emulator's token and key pair belong to the account itself. */

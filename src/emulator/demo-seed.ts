@@ -269,7 +269,29 @@ const production: SeedInput['projects'][number]['secrets'] = [
   },
 ];
 
+/** Staging's own KMS keys: one disabled, one pending deletion (their secrets' values cannot be read). */
+export const DEMO_KEYS = {
+  disabled: { key_id: '3f6c2a1e-8b4d-4e7a-9c10-5d2e7f8a9b01', alias: 'staging/partner-sftp', state: '3' },
+  pendingDeletion: { key_id: '9a0b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c22', alias: 'staging/legacy-reports', state: '4' },
+} as const;
+
 const staging: SeedInput['projects'][number]['secrets'] = [
+  {
+    name: 'staging-partner-sftp',
+    description: 'SFTP login of the partner test feed; its KMS key was disabled during the key review.',
+    created: '-40d',
+    kms_key_id: DEMO_KEYS.disabled.key_id,
+    tags: { env: 'staging', team: 'payments' },
+    versions: [{ secret_string: json({ user: 'partner-test', password: fake('sftp') }) }],
+  },
+  {
+    name: 'staging-legacy-reports',
+    description: 'Old reporting database user; its KMS key is scheduled for deletion.',
+    created: '-200d',
+    kms_key_id: DEMO_KEYS.pendingDeletion.key_id,
+    tags: { env: 'staging', team: 'data' },
+    versions: [{ secret_string: db('slegacy', 'reports-legacy.internal', 'reports_ro') }],
+  },
   {
     name: 'staging-postgres-app',
     description: 'Staging copy of the orders database user.',
@@ -457,7 +479,7 @@ export function demoSeed(): SeedInput {
     iam: DEMO_IAM,
     projects: [
       { ...DEMO_PROJECTS.production, secrets: production, ...productionEvents },
-      { ...DEMO_PROJECTS.staging, secrets: staging },
+      { ...DEMO_PROJECTS.staging, secrets: staging, keys: Object.values(DEMO_KEYS) },
       { ...DEMO_PROJECTS.regionDefault, secrets: regionDefault },
     ],
   };

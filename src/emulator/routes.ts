@@ -13,7 +13,7 @@ import {
   type ReadOperation,
 } from '../csms/operations.ts';
 import { LIMITS } from '../csms/patterns.ts';
-import { resourceInstancesRequestSchema } from '../csms/schemas.ts';
+import { keyDetailRequestSchema, resourceInstancesRequestSchema } from '../csms/schemas.ts';
 import {
   createEventBody,
   createSecretBody,
@@ -96,6 +96,7 @@ export function registerCsmsRoutes(app: FastifyInstance, service: Service, recor
       return reply.code(204).send();
     },
     CreateSecretEvent: (p, req) => records.createEvent(p.project_id, parseBody(createEventBody, req.body)),
+    ListKeyDetail: (p, req) => service.kms.describe(p.project_id, parseBody(keyDetailRequestSchema, req.body).key_id),
     ListTraces: (p, req) => {
       try {
         return traces.list(p.project_id, queryOf('ListTraces', req));

@@ -15,12 +15,14 @@
 //       "stages": { "ROLLBACK": "v1" },           // UpdateSecretStage after the versions
 //       "state": "PENDING_DELETE", "scheduled_delete_time": "+7d"   // optional, default ENABLED
 //     }],
+//     "keys": [{ "key_id": "<uuid>", "alias": "payments/hsm", "state": "3" }],   // KMS keys a secret's
+//                                             // kms_key_id names (state 1-5); csms/default needs none
 //     "traces": [{ "operation": "UpdateSecretStage", "secret_name": "db-password", "time": "-2d",
 //                  "user": "operator", "version_id": "v2", "stages": ["SYSCURRENT"] }]   // CTS's history
 //   }]
 // }
 import { z } from 'zod';
-import { NAME_PATTERN, PROJECT_ID_PATTERN, SECRET_STATES, VERSION_ID_PATTERN } from '../csms/patterns.ts';
+import { KEY_STATES, NAME_PATTERN, PROJECT_ID_PATTERN, SECRET_STATES, VERSION_ID_PATTERN } from '../csms/patterns.ts';
 import { EVENT_TYPES, TASK_STATUSES } from '../csms/schemas.ts';
 
 /** A time: epoch milliseconds, or relative to now: "-30d", "+12h", "-5m". */
@@ -103,6 +105,13 @@ export const traceSeed = z.object({
 });
 export type TraceSeed = z.infer<typeof traceSeed>;
 
+/** A KMS key: its alias and state (1 pending activation, 2 enabled, 3 disabled, 4 pending deletion, 5 pending import). */
+const keySeed = z.object({
+  key_id: z.uuid(),
+  alias: z.string().min(1).max(255),
+  state: z.enum(KEY_STATES),
+});
+
 const iamUserSeed = z.object({
   name: z.string().min(1).max(64),
   password: z.string().min(1),
@@ -139,6 +148,7 @@ export const seedFileSchema = z.object({
       tasks: z.array(taskSeed).default([]),
       notification_records: z.array(notificationSeed).default([]),
       traces: z.array(traceSeed).default([]),
+      keys: z.array(keySeed).default([]),
     }),
   ),
 });

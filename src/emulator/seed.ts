@@ -38,6 +38,7 @@ export function applySeed(service: Service, records: RecordsService, traces: Tra
   const user = seed.iam?.users[0]?.name ?? seed.iam?.domain ?? 'csms-emulator';
   for (const project of seed.projects) {
     const hadTraces = traces.has(project.id);
+    for (const key of project.keys) service.kms.put(project.id, key.key_id, key.alias, key.state);
     const calls: Call[] = [];
     const traced = (operation: TraceSeed['operation'], secret_name: string, time: number, answer: unknown) =>
       calls.push({

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { createSecretBody, createVersionBody, updateSecretBody } from './bodies.ts';
 import { rotationPeriodMs, valueOf } from './bodies.ts';
 import { CsmsError, invalidRequest, resourceNotFound, secretNotFound } from './errors.ts';
+import { createKms } from './kms.ts';
 import type { SecretRow, Store, VersionRow } from './store.ts';
 import { newDataKey, open, seal } from './vault.ts';
 
@@ -26,6 +27,7 @@ export function defaultKeyId(projectId: string): string {
 export type Service = ReturnType<typeof createService>;
 
 export function createService(store: Store, masterKey: Buffer, clock: () => number = Date.now) {
+  const kms = createKms(store.kms, defaultKeyId);
   const dataKey = (projectId: string): Buffer => {
     const wrapped = store.projectKey(projectId);
     if (wrapped) return open(masterKey, wrapped, `project:${projectId}`);
@@ -110,6 +112,7 @@ export function createService(store: Store, masterKey: Buffer, clock: () => numb
   };
 
   return {
+    kms,
     listSecrets(pid: string, opts: { limit: number; marker?: string; eventName?: string }) {
       // Sorted by name; the marker is the last name of the previous page. One row more than a page
       // says whether another page follows.
@@ -232,6 +235,7 @@ export function createService(store: Store, masterKey: Buffer, clock: () => numb
       const row = mustGetSecret(pid, name);
       mustBeEnabled(row, 'reading a value');
       const version = findVersion(pid, name, ref);
+      kms.mustDecrypt(pid, version.kms_key_id);
       const text = open(dataKey(pid), version.sealed, place(pid, name, version.number)).toString('utf8');
       return {
         version: {

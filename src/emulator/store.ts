@@ -4,6 +4,7 @@
 import { Database } from './sqlite.ts';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { openKmsStore } from './kms.ts';
 import { openRecordsStore } from './records-store.ts';
 import { openTraceStore } from './trace-store.ts';
 
@@ -91,6 +92,7 @@ export function openStore(path: string) {
   db.exec(SCHEMA);
   const records = openRecordsStore(db);
   const traces = openTraceStore(db);
+  const kms = openKmsStore(db);
 
   const q = {
     project: db.prepare<[string], { wrapped_data_key: Buffer }>('SELECT wrapped_data_key FROM projects WHERE id = ?'),
@@ -149,6 +151,7 @@ export function openStore(path: string) {
     deleteStage: (projectId: string, secretName: string, stage: string) => q.deleteStage.run(projectId, secretName, stage),
     records,
     traces,
+    kms,
     close: () => db.close(),
   };
 }

@@ -174,8 +174,11 @@ export function createMetrics(opts: MetricsOptions = {}) {
         rotation_failed: health.counts.rotationFailed,
         rotation_overdue: health.counts.rotationOverdue,
         expiring_7d: health.counts.expiringWithin7Days,
-        expiring_30d: health.counts.expiringWithin30Days,
+        // Within 30 days, as the series has always meant (the overview splits it at 7).
+        expiring_30d: health.counts.expiringWithin7Days + health.counts.expiringIn8To30Days,
+        expired: health.counts.expired,
         pending_deletion: health.counts.pendingDeletion,
+        key_not_enabled: health.counts.keyNotEnabled,
       };
       for (const [reason, n] of Object.entries(reasons)) m.attention.set({ ...labels, reason }, n);
       m.sweptAt.set(labels, Math.floor(overview.as_of / 1000));

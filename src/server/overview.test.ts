@@ -13,6 +13,7 @@ import { startTestServer } from './testing/start-test-server.ts';
 
 const creds = { accessKey: EMULATOR_DEFAULTS.accessKey, secretKey: EMULATOR_DEFAULTS.secretKey };
 const DAY = 86400_000;
+const LOCKED_KEY = '5e1d0c2b-3a49-4f8e-9d7c-6b5a4e3d2c1b';
 
 describe('the sweep of a project', () => {
   let emulator: Awaited<ReturnType<typeof startTestEmulator>>;
@@ -24,6 +25,9 @@ describe('the sweep of a project', () => {
     await csms.createSecret({ name: 'db', secret_string: 'SWEEP-CANARY', auto_rotation: true, rotation_period: '30d' });
     await csms.createVersion('db', { secret_string: 'SWEEP-CANARY-2', expire_time: Date.now() + 5 * DAY });
     await csms.createSecret({ name: 'api-key', secret_string: 'SWEEP-CANARY-3' });
+    await emulator.admin.setKey(pid, LOCKED_KEY, 'team/locked', '3');
+    await csms.createSecret({ name: 'locked', secret_string: 'SWEEP-CANARY-4', kms_key_id: LOCKED_KEY });
+    await csms.createSecret({ name: 'locked-too', secret_string: 'SWEEP-CANARY-5', kms_key_id: LOCKED_KEY });
     await emulator.admin.addTask(pid, { secret_name: 'db', task_status: 'FAILED', attempt_nums: 3, task_error_msg: 'timed out' });
     await emulator.addRotationAlert(pid, 'db');
     server = await startTestServer({ endpoint: emulator.url, ...creds });
@@ -39,12 +43,19 @@ describe('the sweep of a project', () => {
     const text = await res.text();
     expect(text).not.toMatch(/SWEEP-CANARY|secret_string|secret_binary/);
     const overview = JSON.parse(text) as ProjectOverview;
-    expect(overview).toMatchObject({ project_id: pid, complete: true, progress: { checked: 2, total: 2 }, failed: {} });
-    expect(overview.secrets.map((s) => s.name)).toEqual(['api-key', 'db']);
+    expect(overview).toMatchObject({ project_id: pid, complete: true, progress: { checked: 4, total: 4 }, failed: {} });
+    expect(overview.secrets.map((s) => s.name)).toEqual(['api-key', 'db', 'locked', 'locked-too']);
     expect(overview.versions.db!.map((v) => v.id)).toEqual(['v2', 'v1']);
     expect(overview.tasks).toEqual([expect.objectContaining({ task_status: 'FAILED', attempt_nums: 3 })]);
     expect(overview.notifications).toHaveLength(1);
     expect(overview.events.map((e) => e.name)).toEqual(['alerts']);
+    const defaultKey = overview.secrets[0]!.kms_key_id!;
+    expect(overview.keys).toEqual({
+      [defaultKey]: { ok: true, key_id: defaultKey, key_alias: 'csms/default', key_state: '2' },
+      [LOCKED_KEY]: { ok: true, key_id: LOCKED_KEY, key_alias: 'team/locked', key_state: '3' },
+    });
+    // Each key once, however many secrets name it.
+    expect((await emulator.admin.requests(pid)).filter((r) => r.path.endsWith('/kms/describe-key'))).toHaveLength(2);
   });
 
   it('is kept 60 s for the same person, a fresh one no sooner than 10 s after', async () => {
@@ -137,6 +148,10 @@ describe('a part the person may not read', () => {
         tasks: expect.objectContaining({ status: 403, code: 'CSMS.0403', permission: 'csms::listTasks (role-based: csms:task:list)' }),
       });
       expect(overview.secrets.length).toBeGreaterThan(10);
+      // Without kms:cmk:get a key's state is unknown (with why), never "disabled".
+      const keys = Object.values(overview.keys);
+      expect(keys.length).toBeGreaterThan(0);
+      for (const key of keys) expect(key).toMatchObject({ ok: false, status: 403, permission: 'kms:cmk:get' });
       expect(Object.keys(overview.versions).length).toBeGreaterThan(0);
     } finally {
       await server.close();

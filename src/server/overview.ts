@@ -1,18 +1,18 @@
 // GET /api/overview/{project_id}: a sweep of a project for its health at a glance. The secrets,
 // the rotation tasks, the notification records and the events (and the tags the metrics export as
-// labels, when they do), then every secret's versions (for their expiry), at most 8 upstream calls
-// at once per person. The sweep is kept 60 s per person and project, so ten people, or a wall
-// display, watching one project cost one sweep a minute; a request during a sweep gets what it has
-// so far (the app polls until `complete`). Several instances share their sweeps through Redis
-// (overview-shared.ts). Never a value.
+// labels, when they do), then every secret's versions (for their expiry) and each KMS key the
+// secrets name (once per sweep), at most 8 upstream calls at once per person. The sweep is kept 60 s
+// per person and project, so ten people, or a wall display, watching one project cost one sweep a
+// minute; a request during a sweep gets what it has so far (the app polls until `complete`).
+// Several instances share their sweeps through Redis (overview-shared.ts). Never a value.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { OverviewPart, ProjectOverview } from '../csms/console-api.ts';
+import type { KmsKeyState, OverviewPart, ProjectOverview } from '../csms/console-api.ts';
 import { API_PREFIX } from '../csms/console-paths.ts';
-import { CSMS_ERRORS } from '../csms/error-codes.ts';
+import { CONSOLE_ERRORS, CSMS_ERRORS } from '../csms/error-codes.ts';
 import { checkParam, type ReadOperation } from '../csms/operations.ts';
-import { LIMITS } from '../csms/patterns.ts';
+import { isKeyState, LIMITS } from '../csms/patterns.ts';
 import type { ResponseOf } from '../csms/schemas.ts';
-import { describeFailure, type CsmsReader, type ReadFailure } from './csms-reader.ts';
+import { describeFailure, type CsmsReader, type ReadFailure, type ReadResult } from './csms-reader.ts';
 import { sendError } from './errors.ts';
 import type { Identity } from './identity.ts';
 import { limiter, type Limiter } from './limiter.ts';
@@ -65,9 +65,24 @@ const startingOverview = (projectId: string, now: number): ProjectOverview => ({
   tasks: [],
   notifications: [],
   events: [],
-  failed: {},
   keys: {},
+  failed: {},
 });
+
+/** A key's ListKeyDetail answer as the overview keeps it; a state the console does not know is
+ * not guessed at. */
+function keyStateOf(keyId: string, result: ReadResult<'ListKeyDetail'>): KmsKeyState {
+  if (!result.ok) return { ok: false, key_id: keyId, ...describeFailure('ListKeyDetail', result) };
+  const { key_alias, key_state } = result.data.key_info;
+  if (isKeyState(key_state)) return { ok: true, key_id: keyId, key_alias, key_state };
+  return {
+    ok: false,
+    key_id: keyId,
+    status: 502,
+    code: CONSOLE_ERRORS.badGateway,
+    message: `KMS answered the key state "${key_state}", which the console does not know.`,
+  };
+}
 
 /** Sweeps projects for identities, sharing sweeps and limiting each person's calls upstream. */
 export function createSweeper(opts: OverviewOptions) {
@@ -83,8 +98,12 @@ export function createSweeper(opts: OverviewOptions) {
 
   async function run(identity: Identity, projectId: string, overview: ProjectOverview) {
     const limit = limitOf(identity.who);
-    const read = <O extends ReadOperation>(operation: O, query: Record<string, string> = {}, params: Record<string, string> = {}) =>
-      limit(() => opts.read(identity, operation, { params: { project_id: projectId, ...params }, query }));
+    const read = <O extends ReadOperation>(
+      operation: O,
+      query: Record<string, string> = {},
+      params: Record<string, string> = {},
+      body?: unknown,
+    ) => limit(() => opts.read(identity, operation, { params: { project_id: projectId, ...params }, query, body }));
 
     /** Every page of a listing that pages with a marker, or the first failure. */
     async function allPages<O extends 'ListSecrets' | 'ListSecretTask' | 'ListSecretEvents'>(
@@ -134,6 +153,12 @@ export function createSweeper(opts: OverviewOptions) {
     );
     settle('secrets', 'ListSecrets', secrets, (pages) => (overview.secrets = pages.flatMap((p) => p.secrets)));
     overview.progress.total = overview.secrets.length;
+    const keyIds = new Set(overview.secrets.flatMap((s) => (s.kms_key_id ? [s.kms_key_id] : [])));
+    const keys = Promise.all(
+      [...keyIds].map(async (keyId) => {
+        overview.keys[keyId] = keyStateOf(keyId, await read('ListKeyDetail', {}, {}, { key_id: keyId }));
+      }),
+    );
     await Promise.all(
       overview.secrets.map(async ({ name }) => {
         const result = await read('ListSecretVersions', { limit: '50' }, { secret_name: name });
@@ -143,7 +168,7 @@ export function createSweeper(opts: OverviewOptions) {
         overview.progress.checked += 1;
       }),
     );
-    await others;
+    await Promise.all([others, keys]);
     overview.complete = true;
   }
 
@@ -157,8 +182,11 @@ export function createSweeper(opts: OverviewOptions) {
       publisher?.finished(sweep.finishedAt);
     });
     sweeps.set(key, sweep);
-    // Forgotten once kept long enough; nobody holds a sweep but this map.
-    void sweep.done.then(() => setTimeout(() => sweeps.get(key) === sweep && sweeps.delete(key), KEEP_MS).unref());
+    // Forgotten once kept long enough; nobody holds a sweep but this map. One that could not list
+    // the secrets is forgotten at once: the next request tries CSMS again, so the app's last data
+    // (marked stale meanwhile) is replaced as soon as CSMS answers.
+    const forget = () => sweeps.get(key) === sweep && sweeps.delete(key);
+    void sweep.done.then(() => (overview.failed.secrets ? forget() : setTimeout(forget, KEEP_MS).unref()));
     return sweep;
   }
 

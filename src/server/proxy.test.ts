@@ -29,6 +29,13 @@ afterAll(async () => {
   await emulator.close();
 });
 
+const post = (path: string, body: unknown) =>
+  fetch(`${server.url}${path}`, {
+    method: 'POST',
+    headers: { 'x-console-request': '1', 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+
 describe('the secret reads, end to end', () => {
   it('forwards each one, signed, and passes the answer on', async () => {
     const list = await server.get(`/api/v1/${pid}/secrets?limit=10`);
@@ -71,13 +78,6 @@ describe('the secret reads, end to end', () => {
 });
 
 describe('the operational reads, end to end', () => {
-  const post = (path: string, body: unknown) =>
-    fetch(`${server.url}${path}`, {
-      method: 'POST',
-      headers: { 'x-console-request': '1', 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-
   it('forwards tags, tasks, events and notification records, each answer checked', async () => {
     const csms = emulator.clientFor(pid);
     const secretId = (await csms.showSecret('db')).body.secret.id;
@@ -117,6 +117,22 @@ describe('the operational reads, end to end', () => {
     expect((await server.get(path)).status).toBe(405);
     expect((await post(`/api/v1/${pid}/csms/tags`, {})).status).toBe(405);
     expect((await post(`/api/v1/${pid}/csms/events`, { name: 'x' })).status).toBe(405);
+  });
+});
+
+describe("KMS's ListKeyDetail", () => {
+  it('reads a key by its id, the body checked and rebuilt', async () => {
+    const keyId = ((await (await server.get(`/api/v1/${pid}/secrets/db`)).json()) as any).secret.kms_key_id;
+    const path = `/api/v1.0/${pid}/kms/describe-key`;
+    const found = await post(path, { key_id: keyId });
+    expect(found.status).toBe(200);
+    expect(((await found.json()) as any).key_info).toMatchObject({ key_id: keyId, key_alias: 'csms/default', key_state: '2' });
+    for (const body of [{}, { key_id: 'alias/csms' }, { key_id: keyId, sequence: 'x' }, { key_id: 42 }, 'not json']) {
+      const res = await post(path, body);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(((await res.json()) as any).error_code).toBe('CSMS.0004');
+    }
+    expect((await server.get(path)).status).toBe(405);
   });
 });
 

@@ -1,5 +1,5 @@
 // /api/v1/... → the same CSMS path upstream, for exactly the reads of the table of operations (a
-// GET each, but ListResourceInstances, a POST that only reads). Every path parameter, query value
+// GET each, but ListResourceInstances and KMS's ListKeyDetail, POSTs that only read). Every path parameter, query value
 // and body field is checked before any upstream call, and every answer against the operation's
 // schema (csms-reader.ts). Each answer is decided first, then (for a value read) audited, then
 // sent: a read that cannot be audited is never sent.
@@ -17,7 +17,7 @@ import {
   type ParamName,
   type ReadOperation,
 } from '../csms/operations.ts';
-import { resourceInstancesRequestSchema } from '../csms/schemas.ts';
+import { keyDetailRequestSchema, resourceInstancesRequestSchema } from '../csms/schemas.ts';
 import { outcomeOf, type Audit, type ValueEvent } from './audit.ts';
 import { sendError } from './errors.ts';
 import type { CsmsReader } from './csms-reader.ts';
@@ -38,7 +38,10 @@ type Params = Record<string, string | undefined>;
 type ProxyRequest = FastifyRequest<{ Params: Params; Querystring: Record<string, unknown>; Body: unknown }>;
 
 /** The bodies of the reads sent as a POST, checked and rebuilt from their known fields only. */
-const READ_BODIES: Partial<Record<ReadOperation, z.ZodType>> = { ListResourceInstances: resourceInstancesRequestSchema };
+const READ_BODIES: Partial<Record<ReadOperation, z.ZodType>> = {
+  ListResourceInstances: resourceInstancesRequestSchema,
+  ListKeyDetail: keyDetailRequestSchema,
+};
 
 /** What the proxy answers, decided before anything is sent. */
 interface Answer {

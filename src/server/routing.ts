@@ -1,5 +1,6 @@
 // Which endpoint serves a project's call: the embedded emulator serves every project and both
-// services; in the cloud a project lives in one region, whose CSMS and CTS endpoints serve it.
+// services; in the cloud a project lives in one region, whose CSMS and CTS endpoints serve it (KMS
+// answers on CSMS's endpoint).
 import type { Project } from '../csms/console-api.ts';
 
 export interface Region {
@@ -12,7 +13,7 @@ export interface Region {
 
 /** The endpoint serving a project's call to a service, among the projects the reader knows;
  * undefined: none. */
-export type Routing = (projectId: string, known: Project[], service: 'csms' | 'cts') => string | undefined;
+export type Routing = (projectId: string, known: Project[], service: 'csms' | 'cts' | 'kms') => string | undefined;
 
 /** One endpoint for every project and service: the embedded emulator, or a test's upstream. */
 export const singleRouting =

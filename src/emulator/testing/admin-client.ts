@@ -32,6 +32,9 @@ export function emulatorAdmin(url: string) {
     clearRequests: () => call('DELETE', '/emulator/requests'),
     setState: (projectId: string, name: string, state: string, scheduledDeleteTime?: number) =>
       call('PUT', `/emulator/v1/${projectId}/secrets/${name}/state`, { state, scheduled_delete_time: scheduledDeleteTime }),
+    /** A KMS key's alias and state ("2" enabled, "3" disabled, "4" pending deletion, …). */
+    setKey: (projectId: string, keyId: string, alias: string, state: string) =>
+      call('PUT', `/emulator/v1/${projectId}/kms/keys/${keyId}`, { alias, state }),
     expireTokens: () => call('POST', '/emulator/iam/expire-tokens'),
     /** A rotation task, as CSMS records one when it rotates (times in epoch ms or "-2d"). */
     addTask: (projectId: string, task: TaskInput) => call('POST', `/emulator/v1/${projectId}/tasks`, task),

@@ -11,6 +11,8 @@ import { getJson } from './client.ts';
 
 export const OVERVIEW_REFRESH_MS = 60_000;
 const SWEEP_POLL_MS = 1000;
+/** While CSMS cannot be reached the last data stays on screen, and is tried again sooner. */
+const UNREACHABLE_POLL_MS = 10_000;
 
 const overviewUrl = (projectId: string, fresh: boolean) =>
   `${API_PREFIX}/overview/${encodeURIComponent(projectId)}${fresh ? '?fresh=1' : ''}`;
@@ -24,7 +26,8 @@ export const overviewQuery = (projectId: string) =>
     queryKey: ['overview', projectId] as const,
     queryFn: ({ signal }) => fetchOverview(projectId, false, signal),
     staleTime: OVERVIEW_REFRESH_MS,
-    refetchInterval: (query) => (query.state.data && !query.state.data.complete ? SWEEP_POLL_MS : OVERVIEW_REFRESH_MS),
+    refetchInterval: (query) =>
+      query.state.error ? UNREACHABLE_POLL_MS : query.state.data && !query.state.data.complete ? SWEEP_POLL_MS : OVERVIEW_REFRESH_MS,
     // A tab shown again after a while reads at once, not at the next tick.
     refetchOnWindowFocus: true,
   });

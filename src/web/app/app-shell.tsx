@@ -8,6 +8,7 @@ import { LanguageSwitcher } from '../components/language-switcher.tsx';
 import { ThemeToggle } from '../components/theme-toggle.tsx';
 import { PageSkeleton, SignInSkeleton, Skeleton } from '../components/ui/skeleton.tsx';
 import { paths } from '../lib/paths.ts';
+import { useWallDisplay } from '../lib/wall-display.ts';
 import { useProjectHome } from './project-home.ts';
 import { RetryStatus } from './retry-status.tsx';
 
@@ -19,6 +20,7 @@ export function AppShell(props: {
   crumbs: ReactNode;
   children: ReactNode;
 }) {
+  const wall = useWallDisplay();
   return (
     <div className="min-h-screen">
       <div aria-hidden="true" className="fixed inset-x-0 top-0 z-50 h-0.5 overflow-hidden">
@@ -30,7 +32,7 @@ export function AppShell(props: {
       >
         <Trans>Skip to content</Trans>
       </a>
-      <header className="border-b border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900">
+      <header hidden={wall} className="border-b border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2">
           <Link to={props.home} className="flex items-center gap-2 font-semibold whitespace-nowrap">
             <img src="/favicon.svg" alt="" width={20} height={20} />
@@ -41,8 +43,8 @@ export function AppShell(props: {
         </div>
       </header>
       <RetryStatus />
-      {props.crumbs}
-      <main id="main" className="mx-auto max-w-7xl px-4 pb-12">
+      {!wall && props.crumbs}
+      <main id="main" className={wall ? 'px-8 py-6' : 'mx-auto max-w-7xl px-4 pb-12'}>
         {props.children}
       </main>
     </div>

@@ -7,6 +7,7 @@ import { LIMITS } from '../../csms/patterns.ts';
 import { paths } from '../lib/paths.ts';
 import { relativeTime } from '../lib/relative-time.ts';
 import { useFlagLabel } from './health-flag.tsx';
+import { KeyNotEnabled } from './kms-key.tsx';
 import { TimeText } from './time-text.tsx';
 
 const BAR: Record<Severity, string> = {
@@ -112,6 +113,8 @@ export function FlagDetail({ projectId, secret, flag, now }: { projectId: string
         </Trans>
       );
     }
+    case 'key-not-enabled':
+      return <KeyNotEnabled alias={flag.keyAlias} state={flag.keyState} />;
   }
 }
 

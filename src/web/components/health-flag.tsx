@@ -48,6 +48,8 @@ export function useFlagLabel() {
         const limit = LIMITS.versionsPerSecret;
         return t`${count} of ${limit} versions`;
       }
+      case 'key-not-enabled':
+        return flag.keyState === '4' ? t`Key pending deletion` : t`Key disabled`;
     }
   };
 }

@@ -12,7 +12,8 @@ import { useNow } from '../lib/use-now.ts';
 import { AttentionList } from './attention-list.tsx';
 import { ErrorPanel } from './error-panel.tsx';
 import { EventSubscriptions, NotificationRecords } from './overview-records.tsx';
-import { SweepProgress, useAsOfText } from './overview-status.tsx';
+import { StaleNotice, SweepProgress, useAsOfText, useFailingSince } from './overview-status.tsx';
+import { WallAttention } from './wall-attention.tsx';
 import { stateInfo } from './secret-state-badge.tsx';
 import { Skeleton } from './ui/skeleton.tsx';
 
@@ -100,6 +101,8 @@ function useTiles(health: ProjectHealth, overview: ProjectOverview): Tile[] {
       alarm: true,
     },
     { key: 'overdue', label: t`Rotation overdue`, value: health.counts.rotationOverdue, where: { rotation: 'overdue' }, alarm: true },
+    // Each secret in one expiry bucket, its most urgent, as the list's expiry filter counts it.
+    { key: 'expired', label: t`Expired`, value: health.counts.expired, where: { expiry: 'expired' }, unknown: !versionsKnown, alarm: true },
     {
       key: 'expiring7',
       label: t`Expire within 7 days`,
@@ -110,32 +113,40 @@ function useTiles(health: ProjectHealth, overview: ProjectOverview): Tile[] {
     },
     {
       key: 'expiring30',
-      label: t`Expire within 30 days`,
-      value: health.counts.expiringWithin30Days,
+      label: t`Expire in 8 to 30 days`,
+      value: health.counts.expiringIn8To30Days,
       where: { expiry: '30d' },
       unknown: !versionsKnown,
+    },
+    {
+      key: 'key-not-enabled',
+      label: t`KMS key not enabled`,
+      value: health.counts.keyNotEnabled,
+      unknown: !overview.complete || Object.values(overview.keys ?? {}).some((k) => !k.ok),
+      alarm: true,
     },
   ];
 }
 
-function Tiles({ projectId, tiles, large }: { projectId: string; tiles: Tile[]; large: boolean }) {
+function Tiles({ projectId, tiles, large, wall }: { projectId: string; tiles: Tile[]; large: boolean; wall: boolean }) {
   const { t, i18n } = useLingui();
   const number = new Intl.NumberFormat(i18n.locale);
   return (
     <ul
       aria-label={t`Counts`}
-      className={`grid gap-2 ${large ? 'grid-cols-2 sm:grid-cols-3 lg:grid-cols-5' : 'grid-cols-3 sm:grid-cols-5 xl:grid-cols-9'}`}
+      data-section="tiles"
+      className={`grid gap-2 ${wall ? 'grid-cols-6 gap-4' : large ? 'grid-cols-2 sm:grid-cols-3 lg:grid-cols-5' : 'grid-cols-3 sm:grid-cols-5 xl:grid-cols-9'}`}
     >
       {tiles.map((tile) => {
         const hot = tile.alarm && tile.value > 0 && !tile.unknown;
         const body = (
           <>
             <span
-              className={`block font-semibold tabular-nums ${large ? 'text-4xl' : 'text-2xl'} ${hot ? 'text-red-700 dark:text-red-400' : ''}`}
+              className={`block font-semibold tabular-nums ${wall ? 'text-7xl' : large ? 'text-4xl' : 'text-2xl'} ${hot ? 'text-red-700 dark:text-red-400' : ''}`}
             >
               {tile.unknown && tile.value === 0 ? '—' : number.format(tile.value)}
             </span>
-            <span className="block text-sm text-zinc-700 dark:text-zinc-300">{tile.label}</span>
+            <span className={`block text-zinc-700 dark:text-zinc-300 ${wall ? 'text-2xl' : 'text-sm'}`}>{tile.label}</span>
           </>
         );
         const box = `block h-full rounded-md border p-3 ${hot ? 'border-red-300 bg-red-50 dark:border-red-900 dark:bg-red-950/40' : 'border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900'}`;
@@ -155,9 +166,12 @@ function Tiles({ projectId, tiles, large }: { projectId: string; tiles: Tile[]; 
   );
 }
 
-export function ProjectHealthPanel({ projectId, summary = false }: { projectId: string; summary?: boolean }) {
+export function ProjectHealthPanel({ projectId, summary = false, wall = false }: { projectId: string; summary?: boolean; wall?: boolean }) {
   const query = useQuery(overviewQuery(projectId));
-  if (query.error) return <ErrorPanel error={query.error} onRetry={() => void query.refetch()} />;
+  const failingSince = useFailingSince(query.error ? query.errorUpdatedAt : undefined);
+  // Once read, the data stays, marked stale, while CSMS cannot be reached: the last known state
+  // beats an error page on a wall. The query keeps polling and recovers by itself.
+  if (query.error && !query.data) return <ErrorPanel error={query.error} onRetry={() => void query.refetch()} />;
   if (!query.data)
     return (
       <div className="space-y-2" aria-busy="true">
@@ -165,10 +179,25 @@ export function ProjectHealthPanel({ projectId, summary = false }: { projectId: 
         <Skeleton className="h-32 w-full" />
       </div>
     );
-  return <HealthBody projectId={projectId} overview={query.data} summary={summary} />;
+  return (
+    <div className="space-y-3">
+      {query.error && failingSince !== undefined && <StaleNotice since={failingSince} asOf={query.data.as_of} error={query.error} />}
+      <HealthBody projectId={projectId} overview={query.data} summary={summary} wall={wall} />
+    </div>
+  );
 }
 
-function HealthBody({ projectId, overview, summary }: { projectId: string; overview: ProjectOverview; summary: boolean }) {
+function HealthBody({
+  projectId,
+  overview,
+  summary,
+  wall,
+}: {
+  projectId: string;
+  overview: ProjectOverview;
+  summary: boolean;
+  wall: boolean;
+}) {
   const { t } = useLingui();
   const now = useNow();
   const asOf = useAsOfText();
@@ -176,10 +205,10 @@ function HealthBody({ projectId, overview, summary }: { projectId: string; overv
   const tiles = useTiles(health, overview);
   const attentionCount = health.attention.length;
   const asOfTime = asOf(overview.as_of);
-  // Under a region's and a project's headings on the page of every project.
-  const Heading = summary ? 'h4' : 'h2';
+  // Under a project's heading on the page of every project.
+  const Heading = summary ? 'h3' : 'h2';
   return (
-    <div className="space-y-4">
+    <div className="flex flex-col gap-4">
       {summary && (
         <p className="flex flex-wrap gap-x-4 text-sm text-zinc-700 dark:text-zinc-300">
           <span>
@@ -189,21 +218,29 @@ function HealthBody({ projectId, overview, summary }: { projectId: string; overv
         </p>
       )}
       <MissingParts failed={overview.failed} />
-      <Tiles projectId={projectId} tiles={tiles} large={!summary} />
-      <section aria-labelledby={`attention-${projectId}`} className="space-y-2">
-        <Heading id={`attention-${projectId}`} className={summary ? 'text-base font-semibold' : 'text-lg font-semibold'}>
+      <Tiles projectId={projectId} tiles={tiles} large={!summary} wall={wall} />
+      {/* On a phone what needs attention comes first; the counts follow. */}
+      <section aria-labelledby={`attention-${projectId}`} className="space-y-2 max-sm:order-first" data-section="attention">
+        <Heading
+          id={`attention-${projectId}`}
+          className={wall ? 'text-4xl font-semibold' : summary ? 'text-base font-semibold' : 'text-lg font-semibold'}
+        >
           <Trans>
             Needs attention <span className="font-normal text-zinc-600 dark:text-zinc-400">({attentionCount})</span>
           </Trans>
         </Heading>
-        <AttentionList projectId={projectId} items={health.attention} now={now} limit={summary ? 5 : undefined} />
+        {wall ? (
+          <WallAttention items={health.attention} now={now} />
+        ) : (
+          <AttentionList projectId={projectId} items={health.attention} now={now} limit={summary ? 5 : undefined} />
+        )}
         {summary && attentionCount > 5 && (
           <Link className="text-sm text-blue-700 hover:underline dark:text-blue-400" to={paths.projectOverview(projectId)}>
             <Plural value={attentionCount - 5} one="# more on the project's overview" other="# more on the project's overview" />
           </Link>
         )}
       </section>
-      {!summary && (
+      {!summary && !wall && (
         <div className="space-y-6">
           <section aria-labelledby="notifications" className="space-y-2">
             <h2 id="notifications" className="text-lg font-semibold">{t`Recent notifications`}</h2>

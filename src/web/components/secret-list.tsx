@@ -79,7 +79,7 @@ export function SecretList({
   const writeParam = useSearchParamWriter();
   const deferredText = useDeferredValue(text.trim());
   const filter = useMemo(() => filterFromParams(searchParams, deferredText), [searchParams, deferredText]);
-  const data = useListData(projectId, list, filter);
+  const data = useListData(projectId, list);
   const all = list.secrets;
   // The counts beside each choice follow the rows, a render later: typing redraws the list first.
   const countsFilter = useDeferredValue(filter);
@@ -133,6 +133,7 @@ export function SecretList({
     project: config?.projects.find((p) => p.id === projectId) ?? { id: projectId, name: projectId, region: '' },
     asOf: queryClient.getQueryState(secretQueries.list(projectId).queryKey)?.dataUpdatedAt || Date.now(),
     flagsAsOf: data.overview?.as_of,
+    checked: data.checked,
   });
 
   const loading = list.loading && !list.error;
@@ -157,7 +158,7 @@ export function SecretList({
           {loading && t` — loading more…`}
         </span>
         {loading && <progress aria-label={t`Loading secrets`} className="h-1.5 w-32 accent-blue-600" />}
-        <SweepStatus overview={data.overview} error={data.sweepError} onCheck={data.checkSweep} />
+        <SweepStatus overview={data.overview} error={data.sweepError} />
         <span className="ml-auto flex flex-wrap items-center gap-2">
           <ColumnChooser shown={columns.shown} toggle={columns.toggle} />
           <ExportButtons rows={rows} context={exportContext} />

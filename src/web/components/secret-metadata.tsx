@@ -4,6 +4,7 @@ import { useLingui } from '@lingui/react/macro';
 import type { Secret } from '../../csms/schemas.ts';
 import { formatRotationPeriod } from '../lib/rotation.ts';
 import { BreakAfterColons, MetadataGroup, Mono, type Field } from './metadata-list.tsx';
+import { KmsKeyField } from './kms-key.tsx';
 import { RotationOverdue } from './rotation-overdue.tsx';
 import { TimeText } from './time-text.tsx';
 import { CopyButton } from './ui/copy-button.tsx';
@@ -22,7 +23,7 @@ function RotationConfig({ text }: { text: string }) {
   return <pre className="font-mono text-xs break-words whitespace-pre-wrap">{shown}</pre>;
 }
 
-export function SecretMetadata({ secret }: { secret: Secret }) {
+export function SecretMetadata({ secret, projectId }: { secret: Secret; projectId: string }) {
   const { t } = useLingui();
   const identity: Field[] = [
     [
@@ -61,7 +62,10 @@ export function SecretMetadata({ secret }: { secret: Secret }) {
     <div className="grid gap-6 lg:grid-cols-2">
       <MetadataGroup title={t`Identity`} fields={identity} />
       <MetadataGroup title={t`Rotation`} fields={rotation} />
-      <MetadataGroup title={t`Encryption`} fields={[[t`KMS key`, mono(secret.kms_key_id)]]} />
+      <MetadataGroup
+        title={t`Encryption`}
+        fields={[[t`KMS key`, secret.kms_key_id ? <KmsKeyField projectId={projectId} keyId={secret.kms_key_id} /> : null]]}
+      />
       <MetadataGroup title={t`Deletion`} fields={[[t`Scheduled deletion`, time(secret.scheduled_delete_time)]]} />
     </div>
   );

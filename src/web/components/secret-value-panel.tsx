@@ -14,6 +14,7 @@ import { useCountdown } from '../lib/countdown.ts';
 import { useShortcuts } from '../lib/shortcuts.ts';
 import { CopyStatus, useCopy } from './copy-status.tsx';
 import { ErrorPanel } from './error-panel.tsx';
+import { RevealRefusal } from './reveal-refusal.tsx';
 import { UnreadableReason } from './secret-state-badge.tsx';
 import { Button } from './ui/button.tsx';
 import { useAnnounce } from './ui/live-region.tsx';
@@ -127,6 +128,7 @@ export function SecretValuePanel(props: {
         <UnreadableReason secret={secret} id={BLOCKED_ID} />
       )}
       <CopyStatus state={copy.state} onRetry={(request) => void copy.copy(request)} />
+      {value.error && <RevealRefusal error={value.error} />}
       {value.error ? (
         <ErrorPanel heading={t`The value could not be read`} error={value.error} onRetry={value.reveal} />
       ) : value.value ? (

@@ -1,12 +1,11 @@
-// On the list: whether the version and rotation-task flags are there (from the project's overview),
-// their progress and time, or a button to read them.
+// On the list: whether the version, rotation-task and KMS key flags are there (from the project's
+// overview, read without a click), their progress while the sweep runs, and their time.
 import { Trans, useLingui } from '@lingui/react/macro';
 import type { ProjectOverview } from '../../csms/console-api.ts';
 import type { ApiError } from '../api/api-error.ts';
 import { SweepProgress, useAsOfText } from './overview-status.tsx';
-import { Button } from './ui/button.tsx';
 
-export function SweepStatus({ overview, error, onCheck }: { overview?: ProjectOverview; error: ApiError | null; onCheck: () => void }) {
+export function SweepStatus({ overview, error }: { overview?: ProjectOverview; error: ApiError | null }) {
   const { t } = useLingui();
   const asOf = useAsOfText();
   if (error)
@@ -15,13 +14,13 @@ export function SweepStatus({ overview, error, onCheck }: { overview?: ProjectOv
         {t`Expiry and rotation tasks could not be checked:`} <span className="font-mono">{error.code}</span>
       </span>
     );
-  if (!overview)
+  if (!overview || !overview.complete)
     return (
-      <Button size="sm" onClick={onCheck}>
-        {t`Check expiry and rotation tasks`}
-      </Button>
+      <span className="inline-flex items-center gap-2" data-testid="sweep-running">
+        <span>{t`Checking expiry, rotation tasks and KMS keys: their flags are not shown yet.`}</span>
+        {overview && <SweepProgress overview={overview} />}
+      </span>
     );
-  if (!overview.complete) return <SweepProgress overview={overview} />;
   const time = asOf(overview.as_of);
   return (
     <span>

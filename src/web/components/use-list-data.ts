@@ -1,27 +1,38 @@
 // The lookup's rows: the listed secrets with their tags (one ListResourceInstances read) and their
-// health flags. Metadata flags show at once; version and rotation-task flags come from the
-// project's overview query (the same sweep the overview page shows, never a second one), read
-// when it is already here, when a filter needs it, or when the person asks for it.
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+// health flags. Metadata flags show at once; version, rotation-task and KMS key flags come from the
+// project's overview query (the same sweep the overview page shows, never a second one: the
+// server keeps it 60 s), read without a click, and said to be partial while it runs.
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import type { ProjectOverview } from '../../csms/console-api.ts';
 import { flagsBySecret } from '../../csms/health.ts';
 import type { AllSecrets } from '../api/all-secrets.ts';
 import { overviewQuery } from '../api/overview-query.ts';
 import { tagsQuery } from '../api/tags-query.ts';
-import { buildRows, type ListFilter } from '../lib/secret-rows.ts';
+import { buildRows } from '../lib/secret-rows.ts';
 import { useNow } from '../lib/use-now.ts';
 
-export function useListData(projectId: string, list: AllSecrets, filter: ListFilter) {
-  const queryClient = useQueryClient();
-  const [asked, setAsked] = useState(false);
-  const overviewKey = overviewQuery(projectId).queryKey;
-  const needsSweep = asked || filter.rotation === 'failing' || filter.expiry !== undefined;
-  const sweep = useQuery({ ...overviewQuery(projectId), enabled: needsSweep || queryClient.getQueryData(overviewKey) !== undefined });
+/** Which of the sweep's flags are known for every secret (the export says it too). */
+export interface FlagsChecked {
+  versions: boolean;
+  tasks: boolean;
+  keys: boolean;
+}
+
+export const flagsChecked = (overview: ProjectOverview | undefined): FlagsChecked => ({
+  versions: Boolean(overview?.complete && !overview.failed.versions),
+  tasks: Boolean(overview?.complete && !overview.failed.tasks),
+  keys: Boolean(overview?.complete && Object.values(overview.keys ?? {}).every((k) => k.ok)),
+});
+
+export function useListData(projectId: string, list: AllSecrets) {
+  const sweep = useQuery(overviewQuery(projectId));
   const tags = useQuery(tagsQuery(projectId));
   const now = useNow(60_000);
   const overview = sweep.data;
+  const checked = flagsChecked(overview);
   const flags = useMemo(
-    () => flagsBySecret({ secrets: list.secrets, versions: overview?.versions, tasks: overview?.tasks }, now),
+    () => flagsBySecret({ secrets: list.secrets, versions: overview?.versions, tasks: overview?.tasks, keys: overview?.keys }, now),
     [list.secrets, overview, now],
   );
   const rows = useMemo(() => buildRows(list.secrets, tags.data, flags, now), [list.secrets, tags.data, flags, now]);
@@ -31,11 +42,8 @@ export function useListData(projectId: string, list: AllSecrets, filter: ListFil
     tags,
     overview,
     sweepError: sweep.error,
+    checked,
     /** Whether every secret's version expiry, and its last rotation task, is known. */
-    known: {
-      expiry: Boolean(overview?.complete && !overview.failed.versions),
-      failing: Boolean(overview?.complete && !overview.failed.tasks),
-    },
-    checkSweep: () => setAsked(true),
+    known: { expiry: checked.versions, failing: checked.tasks },
   };
 }

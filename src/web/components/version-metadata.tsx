@@ -1,6 +1,7 @@
 import { useLingui } from '@lingui/react/macro';
 import type { VersionMetadata } from '../../csms/schemas.ts';
-import { MetadataList, Mono, None } from './metadata-list.tsx';
+import { KmsKeyField } from './kms-key.tsx';
+import { MetadataList, None } from './metadata-list.tsx';
 import { TimeText } from './time-text.tsx';
 import { Badge } from './ui/badge.tsx';
 import { sortStages } from '../lib/stages.ts';
@@ -47,7 +48,7 @@ export function VersionMetadataList({ version, projectId }: { version: VersionMe
             </span>
           ),
         ],
-        [t`KMS key`, version.kms_key_id ? <Mono>{version.kms_key_id}</Mono> : <None />],
+        [t`KMS key`, version.kms_key_id ? <KmsKeyField projectId={projectId} keyId={version.kms_key_id} /> : <None />],
         [
           t`Stages`,
           version.version_stages.length ? (

@@ -5,7 +5,11 @@ import { csvCell, exportFileName, toCsv, toJson, type ExportContext } from './li
 import { buildRows } from './secret-rows.ts';
 
 const NOW = Date.UTC(2026, 10, 23, 6, 2, 11);
-const ctx: ExportContext = { project: { id: 'p1', name: 'cn-north-4_production', region: 'cn-north-4' }, asOf: NOW };
+const ctx: ExportContext = {
+  project: { id: 'p1', name: 'cn-north-4_production', region: 'cn-north-4' },
+  asOf: NOW,
+  checked: { versions: false, tasks: true, keys: false },
+};
 const secrets: Secret[] = [
   { id: '1', name: 'db', state: 'PENDING_DELETE', description: '=HYPERLINK("http://x","y")', scheduled_delete_time: NOW + 86400_000 },
   { id: '2', name: 'api', state: 'ENABLED', description: 'key, "quoted"\nline two' },
@@ -28,8 +32,9 @@ describe('toCsv', () => {
       .replace(/^\uFEFF/, '')
       .split('\r\n');
     expect(lines[0]).toBe(
-      'project_id,project_name,region,as_of,name,state,type,description,tags,flags,auto_rotation,rotation_period,next_rotation_time,create_time,update_time,scheduled_delete_time',
+      'project_id,project_name,region,as_of,name,state,type,description,tags,flags,flags_checked,auto_rotation,rotation_period,next_rotation_time,create_time,update_time,scheduled_delete_time',
     );
+    expect(lines[1]).toContain('"versions=false; tasks=true; keys=false"');
     expect(lines[1]).toContain('"p1","cn-north-4_production","cn-north-4","2026-11-23T06:02:11.000Z","db","PENDING_DELETE","COMMON"');
     expect(lines[1]).toContain(`"'=HYPERLINK(""http://x"",""y"")","'+cmd=x"`);
     expect(lines[1]).toContain('"pending-deletion"');

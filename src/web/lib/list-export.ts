@@ -13,7 +13,14 @@ export interface ExportContext {
   asOf: number;
   /** When the overview the version and rotation flags come from was read, if it was. */
   flagsAsOf?: number;
+  /** Which flags are known for every secret: a sweep under way (or refused) leaves some out. */
+  checked: { versions: boolean; tasks: boolean; keys: boolean };
 }
+
+const checkedWords = (checked: ExportContext['checked']) =>
+  Object.entries(checked)
+    .map(([part, known]) => `${part}=${known}`)
+    .join('; ');
 
 const iso = (timestamp: number | null | undefined) => (timestamp == null ? '' : new Date(toMillis(timestamp)).toISOString());
 
@@ -39,6 +46,7 @@ const CSV_COLUMNS = [
   'description',
   'tags',
   'flags',
+  'flags_checked',
   'auto_rotation',
   'rotation_period',
   'next_rotation_time',
@@ -60,6 +68,7 @@ export function toCsv(rows: SecretRow[], ctx: ExportContext): string {
       description: s.description ?? '',
       tags: tags.map((t) => `${t.key}=${t.value ?? ''}`).join('; '),
       flags: flags.map(flagWord).join('; '),
+      flags_checked: checkedWords(ctx.checked),
       auto_rotation: s.auto_rotation ? 'true' : 'false',
       rotation_period: s.rotation_period ?? '',
       next_rotation_time: iso(s.next_rotation_time),
@@ -79,6 +88,7 @@ export function toJson(rows: SecretRow[], ctx: ExportContext): string {
       project: ctx.project,
       as_of: new Date(ctx.asOf).toISOString(),
       ...(ctx.flagsAsOf !== undefined && { flags_as_of: new Date(ctx.flagsAsOf).toISOString() }),
+      checked: ctx.checked,
       secrets: rows.map(({ secret, type, tags, flags }) => ({
         ...secret,
         secret_type: type,

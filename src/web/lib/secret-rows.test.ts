@@ -74,10 +74,10 @@ describe('filterRows', () => {
     expect(names({ rotation: 'overdue' })).toEqual(['db-orders']);
     expect(names({ rotation: 'failing' })).toEqual(['db-reports']);
   });
-  it('filters by the expiry of a version that holds a stage', () => {
+  it('filters by the expiry of a version that holds a stage, each secret in its most urgent bucket', () => {
     expect(names({ expiry: 'expired' })).toEqual(['smtp']);
-    expect(names({ expiry: '7d' })).toEqual(['smtp']);
-    expect(names({ expiry: '30d' })).toEqual(['api-key', 'smtp']);
+    expect(names({ expiry: '7d' })).toEqual([]);
+    expect(names({ expiry: '30d' })).toEqual(['api-key']);
   });
 });
 

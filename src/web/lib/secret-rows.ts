@@ -2,10 +2,8 @@
 // can be filtered by (state, type, tag key and value, rotation, version expiry), and how many rows
 // each choice would show given the other choices. Pure and fast: each row's searchable text and
 // facet values are computed once, so a filter change on 500 rows is a few linear passes.
-import { byUrgency, type Flag } from '../../csms/health.ts';
+import { byUrgency, expiryBucket, type Flag } from '../../csms/health.ts';
 import type { Secret, Tag } from '../../csms/schemas.ts';
-
-const DAY = 86400_000;
 
 export const ROTATION_CHOICES = ['on', 'off', 'overdue', 'failing'] as const;
 export type RotationChoice = (typeof ROTATION_CHOICES)[number];
@@ -67,16 +65,10 @@ export function buildRows(secrets: Secret[], tagsByName: Map<string, Tag[]> | un
     const rotation: RotationChoice[] = [secret.auto_rotation ? 'on' : 'off'];
     if (flags.some((f) => f.kind === 'rotation-overdue')) rotation.push('overdue');
     if (flags.some((f) => f.kind === 'rotation-failed')) rotation.push('failing');
-    const expiry = new Set<ExpiryChoice>();
-    for (const f of flags) {
-      if (f.kind === 'version-expired') expiry.add('expired');
-      if (f.kind === 'version-expiring') {
-        if (f.at - now <= 7 * DAY) expiry.add('7d');
-        expiry.add('30d');
-      }
-    }
+    // One bucket, the most urgent, as the overview counts it.
+    const bucket = expiryBucket(flags, now);
     const text = [secret.name, secret.description ?? '', ...tags.map((t) => t.value ?? '')].join('\n').toLowerCase();
-    return { secret, type: secret.secret_type ?? 'COMMON', tags, flags, rotation, expiry: [...expiry], text };
+    return { secret, type: secret.secret_type ?? 'COMMON', tags, flags, rotation, expiry: bucket ? [bucket] : [], text };
   });
 }
 

@@ -195,6 +195,14 @@ export function flagText(flag: Flag, format: TicketFormat): string {
       const limit = LIMITS.versionsPerSecret;
       return t`${severity} ${count} of the ${limit} versions a secret can have.`;
     }
+    case 'key-not-enabled': {
+      const alias = code(flag.keyAlias);
+      return flag.keyState === '4'
+        ? t`${severity} Its KMS key ${alias} is pending deletion: no value can be read.`
+        : flag.keyState === '3'
+          ? t`${severity} Its KMS key ${alias} is disabled: no value can be read.`
+          : t`${severity} Its KMS key ${alias} is not enabled: no value can be read.`;
+    }
   }
 }
 

@@ -73,7 +73,7 @@ export function Component() {
         <h2 id="metadata-heading" className="text-base font-semibold">
           <Trans>Metadata</Trans>
         </h2>
-        <SecretMetadata secret={secret} />
+        <SecretMetadata secret={secret} projectId={projectId} />
       </section>
 
       <section aria-labelledby="stages-heading" className="space-y-3">

@@ -1,0 +1,47 @@
+// A secret's KMS key (alias and state), for the secret and version pages: taken from the project's
+// overview when it is already here (its sweep read every key once), else read on its own
+// (ListKeyDetail, a POST that only reads) beside the page, never holding the page back. A refusal
+// is kept as the key's state "unknown, and why": never taken for "disabled".
+import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { KmsKeyState } from '../../csms/console-api.ts';
+import { apiPath } from '../../csms/console-paths.ts';
+import { CONSOLE_ERRORS } from '../../csms/error-codes.ts';
+import { isKeyState } from '../../csms/patterns.ts';
+import type { ResponseOf } from '../../csms/schemas.ts';
+import { ApiError, permissionFor } from './api-error.ts';
+import { requestJson } from './client.ts';
+import { overviewQuery } from './overview-query.ts';
+
+async function fetchKey(projectId: string, keyId: string, signal: AbortSignal): Promise<KmsKeyState> {
+  try {
+    const { key_info } = await requestJson<ResponseOf<'ListKeyDetail'>>(
+      'ListKeyDetail',
+      apiPath('ListKeyDetail', { project_id: projectId }),
+      signal,
+      { key_id: keyId },
+    );
+    const state = key_info.key_state;
+    if (isKeyState(state)) return { ok: true, key_id: keyId, key_alias: key_info.key_alias, key_state: state };
+    // A state the console does not know: shown as KMS sent it, never guessed at.
+    return { ok: false, key_id: keyId, status: 200, code: CONSOLE_ERRORS.badResponse, message: state };
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    const permission = error.kind === 'forbidden' ? permissionFor(error.operation) : undefined;
+    return { ok: false, key_id: keyId, status: error.status, code: error.code, message: error.message, ...(permission && { permission }) };
+  }
+}
+
+const keyQuery = (projectId: string, keyId: string) =>
+  queryOptions({
+    queryKey: ['kms-key', projectId, keyId] as const,
+    queryFn: ({ signal }) => fetchKey(projectId, keyId, signal),
+    staleTime: 60_000,
+  });
+
+/** The key's state; undefined while it is read. */
+export function useKeyState(projectId: string, keyId: string | undefined): KmsKeyState | undefined {
+  const queryClient = useQueryClient();
+  const swept = keyId ? queryClient.getQueryData(overviewQuery(projectId).queryKey)?.keys?.[keyId] : undefined;
+  const own = useQuery({ ...keyQuery(projectId, keyId ?? ''), enabled: keyId !== undefined && swept === undefined });
+  return swept ?? own.data;
+}

@@ -13,13 +13,13 @@ import { registerCompare } from './compare.ts';
 import type { ServerConfig } from './config.ts';
 import { sendError } from './errors.ts';
 import type { CsmsReader } from './csms-reader.ts';
-import { createIamClient } from './iam-client.ts';
-import { identityPlugin } from './identity.ts';
+import { createIamClient } from './auth/iam-client.ts';
+import { identityPlugin } from './auth/identity.ts';
 import type { ProjectSource } from './projects.ts';
 import { registerOverview, type Sweeper } from './overview.ts';
 import { registerProxy } from './proxy.ts';
-import type { SessionStore } from './sessions.ts';
-import { registerSignIn } from './sign-in.ts';
+import type { SessionStore } from './auth/sessions.ts';
+import { registerSignIn } from './auth/sign-in.ts';
 import { rateLimitedMessage, type ValueReadAllowance } from './value-reads.ts';
 
 export interface ApiOptions {

@@ -17,14 +17,14 @@ import type { ServerConfig } from './config.ts';
 import { sendError } from './errors.ts';
 import { registerHealth, type Dependency } from './health.ts';
 import { hostAllowlist } from './host-allowlist.ts';
-import { keyPairIdentity, requireProxiedRequest } from './identity.ts';
+import { keyPairIdentity, requireProxiedRequest } from './auth/identity.ts';
 import { createMetrics, registerMetrics } from './metrics.ts';
 import { createSweeper } from './overview.ts';
 import type { ProjectSource } from './projects.ts';
 import type { Routing } from './routing.ts';
 import { answerClientError, registerSecurityHeaders, secureReply } from './security-headers.ts';
 import { drainOnClose } from './shutdown.ts';
-import { startTokenGuard, type StartTokens } from './start-token.ts';
+import { startTokenGuard, type StartTokens } from './auth/start-token.ts';
 import { memoryStores, type Stores } from './stores.ts';
 import { createUpstreamPool } from './upstream.ts';
 

@@ -13,7 +13,7 @@ import { diffKeys, jsonObjectOf, shapeOf } from '../csms/value-shape.ts';
 import { outcomeOf, type Audit, type ValueEvent } from './audit.ts';
 import { describeFailure, type CsmsReader, type ReadFailure } from './csms-reader.ts';
 import { sendError } from './errors.ts';
-import { refuseSignedOut, whoOf, type Identity } from './identity.ts';
+import { refuseSignedOut, whoOf, type Identity } from './auth/identity.ts';
 import { refuseRateLimited, type ValueReadAllowance } from './value-reads.ts';
 
 export interface CompareOptions {

@@ -6,7 +6,7 @@ import { CONSOLE_ERRORS, parseErrorBody } from '../csms/error-codes.ts';
 import type { OverviewPartError } from '../csms/console-api.ts';
 import { fillPath, OPERATIONS, permissionOf, serviceOf, type ParamName, type ReadOperation } from '../csms/operations.ts';
 import { RESPONSE_SCHEMAS, type ResponseOf } from '../csms/schemas.ts';
-import type { Identity } from './identity.ts';
+import type { Identity } from './auth/identity.ts';
 import type { Routing } from './routing.ts';
 import { cleanRequestId, UpstreamFailure, type UpstreamPool } from './upstream.ts';
 

@@ -10,7 +10,7 @@ import { CONSOLE_ERRORS } from '../csms/error-codes.ts';
 import { projectHealth } from '../csms/health.ts';
 import type { AuditEvent } from './audit.ts';
 import { sendError } from './errors.ts';
-import type { Identity } from './identity.ts';
+import type { Identity } from './auth/identity.ts';
 import type { Sweeper } from './overview.ts';
 
 export const METRICS_PATH = '/metrics';

@@ -12,7 +12,7 @@ import { checkParam, type ReadOperation } from '../csms/operations.ts';
 import type { ResponseOf } from '../csms/schemas.ts';
 import { describeFailure, type CsmsReader, type ReadFailure } from './csms-reader.ts';
 import { sendError } from './errors.ts';
-import type { Identity } from './identity.ts';
+import type { Identity } from './auth/identity.ts';
 import { limiter, type Limiter } from './limiter.ts';
 
 export const OVERVIEW_PATH = `${API_PREFIX}/overview/:project_id`;

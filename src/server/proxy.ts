@@ -21,7 +21,7 @@ import { resourceInstancesRequestSchema } from '../csms/schemas.ts';
 import { outcomeOf, type Audit, type ValueEvent } from './audit.ts';
 import { sendError } from './errors.ts';
 import type { CsmsReader } from './csms-reader.ts';
-import { refuseSignedOut, whoOf } from './identity.ts';
+import { refuseSignedOut, whoOf } from './auth/identity.ts';
 import { refuseRateLimited, type ValueReadAllowance } from './value-reads.ts';
 
 export interface ProxyOptions {

@@ -4,9 +4,9 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { connectRedis, KEY_PREFIX, whenReady, type SharedRedis } from './redis.ts';
-import { createSealer } from './seal.ts';
-import { createSessionStore, type SessionOptions, type SessionStore } from './sessions.ts';
-import { redisSessionStore } from './sessions-redis.ts';
+import { createSealer } from './auth/seal.ts';
+import { createSessionStore, type SessionOptions, type SessionStore } from './auth/sessions.ts';
+import { redisSessionStore } from './auth/sessions-redis.ts';
 import { startRedisServer } from './testing/redis-server.ts';
 
 const TOKEN = 'MIItoken-canary-4f1c';

@@ -11,7 +11,7 @@ import type { Dependency } from '../health.ts';
 import { fixedProjects } from '../projects.ts';
 import { readAuditLog } from './audit-log.ts';
 import { singleRouting, type Routing } from '../routing.ts';
-import { memoryStartTokens, type StartTokens } from '../start-token.ts';
+import { memoryStartTokens, type StartTokens } from '../auth/start-token.ts';
 import type { Stores } from '../stores.ts';
 
 /** A CSMS endpoint and the key pair that signs for it. */

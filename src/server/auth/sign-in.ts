@@ -4,11 +4,11 @@
 // this one request and kept nowhere. DELETE /api/session signs out. Every attempt is audited;
 // attempts are rate limited per client.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { signInBodySchema } from '../csms/console-api.ts';
-import { CONSOLE_PATHS } from '../csms/console-paths.ts';
-import { CONSOLE_ERRORS } from '../csms/error-codes.ts';
-import type { Audit, SessionEvent } from './audit.ts';
-import { sendError } from './errors.ts';
+import { signInBodySchema } from '../../csms/console-api.ts';
+import { CONSOLE_PATHS } from '../../csms/console-paths.ts';
+import { CONSOLE_ERRORS } from '../../csms/error-codes.ts';
+import type { Audit, SessionEvent } from '../audit.ts';
+import { sendError } from '../errors.ts';
 import { IamRefusal, type IamClient, type IssuedToken, type PasswordCredentials, type RegionFilter } from './iam-client.ts';
 import { clearSessionCookie, sessionCookie, setSessionCookie, type NewSession, type SessionStore } from './sessions.ts';
 

@@ -8,9 +8,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { parse, serialize } from 'cookie';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { CONSOLE_ERRORS } from '../csms/error-codes.ts';
-import { sendError } from './errors.ts';
-import { KEY_PREFIX, stored, type SharedRedis } from './redis.ts';
+import { CONSOLE_ERRORS } from '../../csms/error-codes.ts';
+import { sendError } from '../errors.ts';
+import { KEY_PREFIX, stored, type SharedRedis } from '../redis.ts';
 
 export const START_COOKIE = '__Host-csms-start';
 const TOKEN_PARAM = 'token';

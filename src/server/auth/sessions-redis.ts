@@ -5,10 +5,10 @@
 // until the absolute end, so a person whose session went idle is told why. Each user's sessions
 // are listed (by hash) for the per-user cap, enforced in one script so two instances signing the
 // same user in at once cannot both keep too many.
-import { KEY_PREFIX, stored, type SharedRedis } from './redis.ts';
+import { KEY_PREFIX, stored, type SharedRedis } from '../redis.ts';
 import type { Sealer } from './seal.ts';
 import { sessionKey, startSession, type Session, type SessionOptions, type SessionStore } from './sessions.ts';
-import { ALLOWANCE_PREFIX, allowanceHash, TAKE_FUNCTION, WINDOW_MS } from './value-reads.ts';
+import { ALLOWANCE_PREFIX, allowanceHash, TAKE_FUNCTION, WINDOW_MS } from '../value-reads.ts';
 
 const RECORD = `${KEY_PREFIX}session:`;
 const ENDED = `${KEY_PREFIX}session-end:`;

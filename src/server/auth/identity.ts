@@ -6,15 +6,15 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import fastifyPlugin from 'fastify-plugin';
 import { timingSafeEqual } from 'node:crypto';
 import { BlockList, isIP } from 'node:net';
-import type { Project } from '../csms/console-api.ts';
-import { CONSOLE_ERRORS } from '../csms/error-codes.ts';
-import { signedHeaders, type Credentials } from '../csms/signer.ts';
-import type { Audit } from './audit.ts';
-import type { ConsoleAuth } from './config.ts';
-import { sendError } from './errors.ts';
-import type { ProjectSource } from './projects.ts';
+import type { Project } from '../../csms/console-api.ts';
+import { CONSOLE_ERRORS } from '../../csms/error-codes.ts';
+import { signedHeaders, type Credentials } from '../../csms/signer.ts';
+import type { Audit } from '../audit.ts';
+import type { ConsoleAuth } from '../config.ts';
+import { sendError } from '../errors.ts';
+import type { ProjectSource } from '../projects.ts';
 import { clearSessionCookie, sessionCookie, type Session, type SessionStore } from './sessions.ts';
-import { JSON_TYPE, type Authorize } from './upstream.ts';
+import { JSON_TYPE, type Authorize } from '../upstream.ts';
 
 export interface Identity {
   /** What the audit log calls this person. */

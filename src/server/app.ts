@@ -10,16 +10,20 @@ import { APP_PAGES, EMBEDDABLE_PAGES } from '../csms/app-pages.ts';
 import { API_PREFIX } from '../csms/console-paths.ts';
 import { CONSOLE_ERRORS } from '../csms/error-codes.ts';
 import type { Credentials } from '../csms/signer.ts';
-import { consoleApi } from './api.ts';
+import fastifyRateLimit from '@fastify/rate-limit';
+import { consoleHandlers } from './api.ts';
 import { createAudit, type Audit } from './audit.ts';
 import { createCsmsReader } from './csms-reader.ts';
 import type { ServerConfig } from './config.ts';
+import { serveEndpoints, singleHeaders } from './endpoints.ts';
 import { sendError } from './errors.ts';
 import { registerHealth, type Dependency } from './health.ts';
 import { hostAllowlist } from './host-allowlist.ts';
-import { keyPairIdentity, requireProxiedRequest } from './auth/identity.ts';
+import { createIdentify, keyPairIdentity, requireProxiedRequest } from './auth/identity.ts';
+import { signInLimits } from './auth/sign-in.ts';
 import { createMetrics, registerMetrics } from './metrics.ts';
 import { createSweeper } from './overview.ts';
+import { createRefusalTally } from './refusal-tally.ts';
 import type { ProjectSource } from './projects.ts';
 import type { Routing } from './routing.ts';
 import { answerClientError, registerSecurityHeaders, secureReply } from './security-headers.ts';
@@ -27,6 +31,7 @@ import { drainOnClose } from './shutdown.ts';
 import { startTokenGuard, type StartTokens } from './auth/start-token.ts';
 import { memoryStores, type Stores } from './stores.ts';
 import { createUpstreamPool } from './upstream.ts';
+import { rateLimitedMessage, valueReadTaker } from './value-reads.ts';
 
 export interface ConsoleServerDeps {
   routing: Routing;
@@ -69,10 +74,7 @@ export function buildConsoleServer(config: ServerConfig, deps: ConsoleServerDeps
     // A request the HTTP parser refuses (headers too large, malformed) never reaches a route.
     clientErrorHandler: answerClientError,
   });
-  app.addHook('onRequest', hostAllowlist(app, config.host, config.allowedHosts));
   registerSecurityHeaders(app, config.frameAncestors);
-  if (config.auth.mode === 'header') app.addHook('onRequest', requireProxiedRequest(config.auth, config.trustedProxies));
-  if (deps.startTokens) app.addHook('onRequest', startTokenGuard(deps.startTokens));
   const stores = deps.stores ?? memoryStores;
   registerHealth(app, [...(deps.dependencies ?? []), ...(stores.dependency ? [stores.dependency] : [])], drainOnClose(app));
 
@@ -84,7 +86,6 @@ export function buildConsoleServer(config: ServerConfig, deps: ConsoleServerDeps
           idleMs: auth.idleMs,
           maxAgeMs: auth.maxAgeMs,
           perUser: auth.sessionsPerUser,
-          valueReadsPerMinute: config.valueReadsPerMinute,
           clock: deps.clock,
         })
       : undefined;
@@ -119,17 +120,42 @@ export function buildConsoleServer(config: ServerConfig, deps: ConsoleServerDeps
   }
   const allowance = stores.allowance(config.valueReadsPerMinute, deps.clock);
   const fingerprintKey = config.fingerprintKey ? Buffer.from(config.fingerprintKey) : (stores.fingerprintKey ?? randomBytes(32));
-  app.register(consoleApi, {
+  const tally = createRefusalTally(audit, metrics && (() => metrics.refusedAttempts.inc()));
+  // Before the audit log closes (registered after it: onClose runs last-registered first).
+  app.addHook('onClose', async () => tally.close());
+
+  // Only the routes that opt in are limited here (audit reports; value reads and sign-ins count
+  // against their own allowances); 429 with Retry-After.
+  app.register(fastifyRateLimit, {
+    global: false,
+    store: stores.rateLimitStore,
+    errorResponseBuilder: (_req, context) => ({
+      statusCode: 429,
+      error_code: CONSOLE_ERRORS.rateLimited,
+      error_msg: rateLimitedMessage(context.max, context.ttl),
+    }),
+  });
+  const handlers = consoleHandlers({
     config,
-    projects: deps.projects,
     read,
     sweeper,
     audit,
-    allowance,
     fingerprintKey,
-    credentials: deps.credentials,
     sessions,
-    rateLimitStore: stores.rateLimitStore,
+    signInLimits: signInLimits(stores, config.auth.mode === 'iam' ? config.auth.signInsPerMinute : 0, deps.clock),
+  });
+  serveEndpoints(app, handlers, {
+    // Every request, the app's pages included, in this order.
+    gates: [
+      singleHeaders,
+      hostAllowlist(app, config.host, config.allowedHosts),
+      ...(deps.startTokens ? [startTokenGuard(deps.startTokens)] : []),
+      ...(config.auth.mode === 'header' ? [requireProxiedRequest(config.auth, config.trustedProxies)] : []),
+    ],
+    identify: createIdentify({ auth, credentials: deps.credentials, projects: deps.projects, sessions, audit }),
+    takeValueReads: valueReadTaker(allowance),
+    audit,
+    tally,
   });
 
   const root = resolve(config.staticDir);

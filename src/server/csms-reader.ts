@@ -44,17 +44,24 @@ export function createCsmsReader(opts: {
   /** Told how long each call took and how it ended (0: no answer). */
   observe?: (operation: ReadOperation, status: number, seconds: number) => void;
 }) {
-  return async function read<O extends ReadOperation>(identity: Identity, operation: O, request: ReadRequest): Promise<ReadResult<O>> {
-    const projectId = request.params.project_id!;
-    const authorize = identity.authorizeFor(projectId);
-    if (!authorize)
+  /** Why this person cannot use the project at all (before any call), or null. */
+  const projectRefusal = (identity: Identity, projectId: string, service: 'csms' | 'cts' = 'csms'): ReadFailure | null => {
+    if (!identity.authorizeFor(projectId))
       return failure(
         403,
         CONSOLE_ERRORS.forbidden,
         `${identity.who} may not use project ${projectId}: IAM gave this user no token for it. An administrator can grant access in IAM.`,
       );
-    const endpoint = opts.routing(projectId, identity.projects, serviceOf(operation));
-    if (!endpoint) return failure(404, CONSOLE_ERRORS.notFound, `The project ${projectId} is not configured on this console.`);
+    if (!opts.routing(projectId, identity.projects, service))
+      return failure(404, CONSOLE_ERRORS.notFound, `The project ${projectId} is not configured on this console.`);
+    return null;
+  };
+  async function read<O extends ReadOperation>(identity: Identity, operation: O, request: ReadRequest): Promise<ReadResult<O>> {
+    const projectId = request.params.project_id!;
+    const refused = projectRefusal(identity, projectId, serviceOf(operation));
+    if (refused) return refused;
+    const authorize = identity.authorizeFor(projectId)!;
+    const endpoint = opts.routing(projectId, identity.projects, serviceOf(operation))!;
 
     let upstream;
     const started = performance.now();
@@ -75,12 +82,12 @@ export function createCsmsReader(opts: {
         : failure(502, CONSOLE_ERRORS.badGateway, error.message);
     }
     observe(upstream.status);
-    if (upstream.status === 401 && identity.session) await identity.session.end('token-refused');
     return {
       ...checkAnswer(operation, upstream.status, upstream.body, upstream.requestId),
       retryAfter: upstream.retryAfter,
     } as ReadResult<O>;
-  };
+  }
+  return Object.assign(read, { projectRefusal });
 }
 export type CsmsReader = ReturnType<typeof createCsmsReader>;
 

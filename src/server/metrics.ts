@@ -51,6 +51,11 @@ export function createMetrics(sessionsOpen: () => Promise<number> = async () => 
       labelNames: ['outcome'],
       registers: [registry],
     }),
+    refusedAttempts: new Counter({
+      name: 'csms_console_refused_attempts_total',
+      help: 'Attempts refused before anyone was identified (host, start token, cross-site, no session), tallied in the audit per client and minute.',
+      registers: [registry],
+    }),
     signIns: new Counter({
       name: 'csms_console_sign_ins_total',
       help: 'Sign-in attempts, by outcome.',
@@ -96,7 +101,7 @@ export function createMetrics(sessionsOpen: () => Promise<number> = async () => 
     /** Counts what the audit records: value reads and sign-ins, by outcome. */
     observeAudit(event: AuditEvent) {
       if ('project' in event && (event.action === 'read' || event.action === 'compare')) m.valueReads.inc({ outcome: event.outcome });
-      else if (!('project' in event) && event.action === 'sign-in') m.signIns.inc({ outcome: event.outcome });
+      else if (event.action === 'sign-in') m.signIns.inc({ outcome: event.outcome });
     },
     /** Refreshes each project's health gauges every minute, with the console's own key pair. */
     watchHealth(sweeper: Sweeper, identity: () => Identity) {

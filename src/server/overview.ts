@@ -4,18 +4,16 @@
 // project, so ten people, or a wall display, watching one project cost one sweep a minute; a
 // request during a sweep gets what it has so far (the app polls until `complete`). Several instances
 // share their sweeps through Redis (overview-shared.ts). Never a value.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { OverviewPart, ProjectOverview } from '../csms/console-api.ts';
-import { API_PREFIX } from '../csms/console-paths.ts';
-import { CSMS_ERRORS } from '../csms/error-codes.ts';
+import { CONSOLE_ENDPOINTS } from '../csms/console-endpoints.ts';
 import { checkParam, type ReadOperation } from '../csms/operations.ts';
 import type { ResponseOf } from '../csms/schemas.ts';
 import { describeFailure, type CsmsReader, type ReadFailure } from './csms-reader.ts';
-import { sendError } from './errors.ts';
+import type { Answer, Handler } from './endpoints.ts';
+import { invalidParameter, refusal } from './errors.ts';
 import type { Identity } from './auth/identity.ts';
 import { limiter, type Limiter } from './limiter.ts';
 
-export const OVERVIEW_PATH = `${API_PREFIX}/overview/:project_id`;
 export const KEEP_MS = 60_000;
 /** A person asking for fresh data gets it only when the last sweep is older than this. */
 const FRESH_AFTER_MS = 10_000;
@@ -168,22 +166,26 @@ export type Sweeper = ReturnType<typeof createSweeper>;
 /** The first listing answers quickly; a sweep in progress is answered with what it has. */
 const FIRST_ANSWER_WAIT_MS = 800;
 
-export function registerOverview(app: FastifyInstance, sweeper: Sweeper) {
-  app.get<{ Params: { project_id: string }; Querystring: { fresh?: string } }>(
-    OVERVIEW_PATH,
-    async (req: FastifyRequest<{ Params: { project_id: string }; Querystring: { fresh?: string } }>, reply) => {
-      const problem = checkParam('project_id', req.params.project_id);
-      if (problem) return sendError(reply, 400, CSMS_ERRORS.invalidParameter, problem);
-      const sweep = await sweeper.sweep(req.identity, req.params.project_id, req.query.fresh === '1');
+export function overviewHandler(sweeper: Sweeper, read: CsmsReader): Handler<typeof CONSOLE_ENDPOINTS.Overview> {
+  return {
+    endpoint: CONSOLE_ENDPOINTS.Overview,
+    handle: async ({ req, identity }): Promise<Answer<ProjectOverview>> => {
+      const projectId = req.params.project_id;
+      const problem = checkParam('project_id', projectId);
+      if (problem) return { ok: false, ...invalidParameter(problem) };
+      // A project this person cannot use is refused before anything is swept or kept.
+      const refused = read.projectRefusal(identity, projectId!);
+      if (refused) return { ok: false, ...refusal(refused.status, refused.code, refused.message) };
+      const sweep = await sweeper.sweep(identity, projectId!, req.query.fresh === '1');
       // Wait a little: a small project is swept in that time, and a large one has its list by then.
       await Promise.race([sweep.done, new Promise((resolve) => setTimeout(resolve, FIRST_ANSWER_WAIT_MS))]);
       const { overview } = sweep;
       // Without the list of secrets there is no overview: its refusal is the answer.
       if (overview.failed.secrets) {
         const { status, code, message, request_id } = overview.failed.secrets;
-        return sendError(reply, status, code, message, request_id);
+        return { ok: false, ...refusal(status, code, message, { requestId: request_id }) };
       }
-      return overview;
+      return { ok: true, body: overview };
     },
-  );
+  };
 }

@@ -145,7 +145,7 @@ describe('signing in with a password', () => {
       messages.add(((await res.json()) as any).error_msg);
     }
     expect([...messages]).toEqual([
-      'IAM refused the sign-in: The username or password is wrong. Check the account name, user name and password, and give an MFA code if your user has a virtual MFA device.',
+      'IAM refused the sign-in. Check the account name, user name and password, and give an MFA code if your user has a virtual MFA device.',
     ]);
     expect(auditLines().at(-3)).toMatchObject({ event: 'session.sign-in', who: `iam:${DEMO_IAM.domain}/operator`, outcome: 'denied' });
     expect(readFileSync(server.auditLog, 'utf8')).not.toContain('Wrong#Password');

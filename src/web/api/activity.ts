@@ -3,7 +3,8 @@
 // move stages, each operation in one request.
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { ACTIVITY_PAGE_SIZE, CTS_TRACES_KEPT_MS } from '../../csms/cts.ts';
-import { apiGet } from './client.ts';
+import { csmsRead } from '../../csms/console-endpoints.ts';
+import { consoleRequest } from './client.ts';
 
 /** The operations that move stages (what trace-change.ts reads). */
 // eslint-disable-next-line lingui/no-unlocalized-strings -- CSMS's operation names, not words
@@ -17,10 +18,9 @@ export interface ActivityFilter {
 type TracePage = { next?: string; from: number; to: number };
 
 const csmsTraces = (projectId: string, secretName: string, page: TracePage, limit: number, filter: ActivityFilter, signal: AbortSignal) =>
-  apiGet(
-    'ListTraces',
-    { project_id: projectId },
-    {
+  consoleRequest(csmsRead('ListTraces'), {
+    params: { project_id: projectId },
+    query: {
       trace_type: 'system',
       service_type: 'CSMS',
       resource_name: secretName,
@@ -32,7 +32,7 @@ const csmsTraces = (projectId: string, secretName: string, page: TracePage, limi
       user: filter.user,
     },
     signal,
-  );
+  });
 
 /** The window ends when the first page is asked for; the next pages keep it. */
 const windowNow = (): TracePage => {

@@ -5,7 +5,8 @@ import { Trans, useLingui } from '@lingui/react/macro';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Secret, VersionMetadata } from '../../csms/schemas.ts';
-import { apiGet } from '../api/client.ts';
+import { csmsRead } from '../../csms/console-endpoints.ts';
+import { consoleRequest } from '../api/client.ts';
 import { configQuery } from '../api/config-query.ts';
 import { formatRotationPeriod } from '../lib/rotation.ts';
 import { secretSummary, summaryLabels, type TicketFormat } from '../lib/ticket-text.ts';
@@ -21,7 +22,7 @@ export function CopySummary(props: { projectId: string; secret: Secret; versions
 
   const copy = async (format: TicketFormat) => {
     const project = config?.projects.find((p) => p.id === projectId) ?? { id: projectId, name: projectId, region: '—' };
-    const tags = await apiGet('ListSecretTags', { project_id: projectId, secret_id: secret.id }).then(
+    const tags = await consoleRequest(csmsRead('ListSecretTags'), { params: { project_id: projectId, secret_id: secret.id } }).then(
       (r) => r.tags,
       () => undefined,
     );

@@ -84,12 +84,23 @@ export function createCsmsReader(opts: {
     observe(upstream.status);
     return {
       ...checkAnswer(operation, upstream.status, upstream.body, upstream.requestId),
-      retryAfter: upstream.retryAfter,
+      retryAfter: cappedRetryAfter(upstream.retryAfter),
     } as ReadResult<O>;
   }
   return Object.assign(read, { projectRefusal });
 }
 export type CsmsReader = ReturnType<typeof createCsmsReader>;
+
+/** The longest wait relayed to the app: an upstream's Retry-After of hours (or garbage) would
+ * stall it. */
+export const MAX_RETRY_AFTER_S = 60;
+
+/** An upstream's Retry-After as whole seconds within the cap; a date becomes the seconds until it. */
+export function cappedRetryAfter(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const seconds = /^[0-9]+$/.test(value) ? Number(value) : (Date.parse(value) - Date.now()) / 1000;
+  return Number.isNaN(seconds) ? undefined : String(Math.min(MAX_RETRY_AFTER_S, Math.max(0, Math.ceil(seconds))));
+}
 
 /** A success only as its schema allows; an error always in the CSMS shape. */
 function checkAnswer<O extends ReadOperation>(operation: O, status: number, body: string, requestId?: string): ReadResult<O> {

@@ -2,7 +2,7 @@
 // on every answer (framework and connection errors included), the API, the built app, probes, and
 // the CSMS error body for everything that fails.
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -48,12 +48,26 @@ export interface ConsoleServerDeps {
   stores?: Stores;
   /** What this instance's audit lines call it; unset: the host name. */
   instance?: string;
+  /** Where the request log goes (a test reads it); unset: stdout. */
+  logStream?: { write(line: string): void };
+  /** The request log's level; unset: LOG_LEVEL, else warn. */
+  logLevel?: string;
 }
+
+/** A request as the log records it: the path without its query, which may hold the start token. */
+const loggedRequest = (req: FastifyRequest) => ({
+  method: req.method,
+  url: req.url.replace(/\?.*$/s, (query) => (query ? '?…' : '')),
+  host: req.host,
+  remoteAddress: req.ip,
+});
 
 export function buildConsoleServer(config: ServerConfig, deps: ConsoleServerDeps): FastifyInstance {
   const app = Fastify({
     logger: {
-      level: process.env.LOG_LEVEL ?? 'warn',
+      level: deps.logLevel ?? process.env.LOG_LEVEL ?? 'warn',
+      stream: deps.logStream,
+      serializers: { req: loggedRequest },
       redact: ['req.headers.authorization', 'req.headers["x-auth-token"]', 'req.headers.cookie', 'req.headers["x-console-proxy-secret"]'],
     },
     genReqId: () => randomUUID().replaceAll('-', ''),

@@ -100,3 +100,18 @@ describe('with IAM sign-in', () => {
     expect(others).toEqual([401, 401, 401, 401, 401, 429]);
   });
 });
+
+describe('the request log', () => {
+  it('never holds the start token, at LOG_LEVEL=info', async () => {
+    const token = 'start-token-0123456789abcdef';
+    const logged = await startTestServer({ endpoint: 'http://127.0.0.1:9', ...creds }, { startToken: token, logLevel: 'info' });
+    try {
+      const res = await fetch(`${logged.url}/?token=${token}`, { redirect: 'manual' });
+      expect(res.status).toBe(303);
+      expect(logged.logLines.some((line) => line.includes('"url":"/?…"'))).toBe(true);
+      expect(logged.logLines.join('')).not.toContain(token);
+    } finally {
+      await logged.close();
+    }
+  });
+});

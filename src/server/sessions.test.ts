@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { connectRedis, KEY_PREFIX, whenReady, type SharedRedis } from './redis.ts';
 import { createSealer } from './auth/seal.ts';
-import { createSessionStore, type SessionOptions, type SessionStore } from './auth/sessions.ts';
+import { createSessionStore, sessionKey, type SessionOptions, type SessionStore } from './auth/sessions.ts';
 import { redisSessionStore } from './auth/sessions-redis.ts';
 import { startRedisServer } from './testing/redis-server.ts';
 
@@ -88,6 +88,17 @@ describe.each(stores)('sessions in %s', (_name, createStore) => {
 describe('sessions in redis', () => {
   const store = (opts: Partial<SessionOptions> = {}) =>
     redisSessionStore(client, sealer, { idleMs: 60_000, maxAgeMs: 3600_000, perUser: 5, ...opts });
+
+  it('check the record in Redis on every use: one changed there is refused, on the instance that opened it too', async () => {
+    const sessions = store();
+    const alice = await sessions.create({ ...init(Date.now() + 86400_000), who: 'iam:d/alice' });
+    const bob = await sessions.create({ ...init(Date.now() + 86400_000), who: 'iam:d/bob' });
+    expect(await sessions.get(alice.id)).toMatchObject({ session: { who: 'iam:d/alice' } });
+    // Bob's sealed record put under Alice's key: the seal names its key, so it opens for no one.
+    const bobRecord = await client.get(`${KEY_PREFIX}session:${sessionKey(bob.id)}`);
+    await client.set(`${KEY_PREFIX}session:${sessionKey(alice.id)}`, bobRecord!, 'KEEPTTL');
+    expect(await sessions.get(alice.id)).not.toHaveProperty('session');
+  });
 
   it('are ended by Redis after the idle time, and the person is told so once', async () => {
     const sessions = store({ idleMs: 300 });

@@ -1,6 +1,7 @@
 // The smaller findings of the review, each against the real server: a repeated Host or
 // Sec-Fetch-Site header, a compare naming a ref twice, an upstream's unbounded Retry-After, the
-// sign-in limit on the name as IAM reads it, and per address.
+// sign-in limit on the name as IAM reads it, and per address; the start token in the request log;
+// a sign-in refused while Redis is down.
 import Fastify from 'fastify';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +10,9 @@ import { EMULATOR_DEFAULTS } from '../emulator/config.ts';
 import { rawRequest } from '../emulator/testing/raw-http.ts';
 import { startTestEmulator } from '../emulator/testing/start-test-emulator.ts';
 import { MAX_RETRY_AFTER_S } from './csms-reader.ts';
+import { connectRedis, whenReady } from './redis.ts';
+import { redisStores } from './stores.ts';
+import { startRedisServer } from './testing/redis-server.ts';
 import { anyReadAnswer } from './testing/fake-answers.ts';
 import { startTestServer } from './testing/start-test-server.ts';
 
@@ -112,6 +116,38 @@ describe('the request log', () => {
       expect(logged.logLines.join('')).not.toContain(token);
     } finally {
       await logged.close();
+    }
+  });
+});
+
+describe('a sign-in while Redis is down', () => {
+  it('is refused with 503, and audited', async () => {
+    const redis = await startRedisServer();
+    const client = connectRedis(redis.url);
+    await whenReady(client, 5000);
+    const emulator = await startTestEmulator('demo');
+    const IAM = { mode: 'iam' as const, idleMs: 60_000, maxAgeMs: 3600_000, signInsPerMinute: 5, sessionsPerUser: 5 };
+    const signIns = await startTestServer(
+      { endpoint: emulator.url, accessKey: 'unused', secretKey: 'unused' },
+      { auth: IAM, credentials: null, stores: redisStores(client, [Buffer.alloc(32, 7)]) },
+    );
+    try {
+      await redis.stop();
+      const res = await fetch(`${signIns.url}/api/session`, {
+        method: 'POST',
+        headers: { 'x-console-request': '1', 'content-type': 'application/json' },
+        body: JSON.stringify({ method: 'password', domain: DEMO_IAM.domain, user: 'operator', password: 'whatever' }),
+      });
+      expect(res.status).toBe(503);
+      expect(signIns.auditLines().at(-1)).toMatchObject({
+        event: 'session.sign-in',
+        who: `iam:${DEMO_IAM.domain}/operator`,
+        outcome: 'error',
+      });
+    } finally {
+      client.disconnect();
+      await signIns.close();
+      await emulator.close();
     }
   });
 });

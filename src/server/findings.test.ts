@@ -8,8 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_IAM } from '../emulator/demo-seed.ts';
 import { EMULATOR_DEFAULTS } from '../emulator/config.ts';
 import { rawRequest } from '../emulator/testing/raw-http.ts';
-import { startTestEmulator } from '../emulator/testing/start-test-emulator.ts';
+import { randomProjectId, startTestEmulator } from '../emulator/testing/start-test-emulator.ts';
 import { MAX_RETRY_AFTER_S } from './csms-reader.ts';
+import { SWEEPS_PER_PERSON } from './overview.ts';
 import { connectRedis, whenReady } from './redis.ts';
 import { redisStores } from './stores.ts';
 import { startRedisServer } from './testing/redis-server.ts';
@@ -149,5 +150,14 @@ describe('a sign-in while Redis is down', () => {
       await signIns.close();
       await emulator.close();
     }
+  });
+});
+
+describe('overviews', () => {
+  it(`are swept for at most ${SWEEPS_PER_PERSON} projects a person at once; the next is refused with 429`, async () => {
+    const statuses = [];
+    for (let i = 0; i <= SWEEPS_PER_PERSON; i++) statuses.push((await server.get(`/api/overview/${randomProjectId()}`)).status);
+    expect(statuses.slice(0, SWEEPS_PER_PERSON).every((s) => s === 200)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
   });
 });

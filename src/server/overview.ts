@@ -6,6 +6,7 @@
 // share their sweeps through Redis (overview-shared.ts). Never a value.
 import type { OverviewPart, ProjectOverview } from '../csms/console-api.ts';
 import { CONSOLE_ENDPOINTS } from '../csms/console-endpoints.ts';
+import { CONSOLE_ERRORS } from '../csms/error-codes.ts';
 import { checkParam, type ReadOperation } from '../csms/operations.ts';
 import type { ResponseOf } from '../csms/schemas.ts';
 import { describeFailure, type CsmsReader, type ReadFailure } from './csms-reader.ts';
@@ -18,6 +19,8 @@ export const KEEP_MS = 60_000;
 /** A person asking for fresh data gets it only when the last sweep is older than this. */
 const FRESH_AFTER_MS = 10_000;
 export const CALLS_PER_PERSON = 8;
+/** Projects a person may have swept and kept at once on this instance (each costs memory). */
+export const SWEEPS_PER_PERSON = 20;
 /** Items a page of a listing asks for, and pages read at the most. */
 const PAGE = 1000;
 const MAX_PAGES = 20;
@@ -145,12 +148,13 @@ export function createSweeper(opts: OverviewOptions) {
   return {
     /** The project's sweep for this person: the one kept, one under way (here or, shared, on
      * another instance), or a new one. */
-    async sweep(identity: Identity, projectId: string, fresh = false): Promise<Sweep> {
+    async sweep(identity: Identity, projectId: string, fresh = false): Promise<Sweep | 'too-many'> {
       const key = `${identity.who}\n${projectId}`;
       const now = clock();
       const usable = (finishedAt: number | undefined) => finishedAt === undefined || now - finishedAt < (fresh ? FRESH_AFTER_MS : KEEP_MS);
       const known = sweeps.get(key);
       if (known && usable(known.finishedAt)) return known;
+      if (!known && [...sweeps.keys()].filter((k) => k.startsWith(`${identity.who}\n`)).length >= SWEEPS_PER_PERSON) return 'too-many';
       if (!opts.shared) return start(key, identity, projectId);
       const kept = await opts.shared.kept(key);
       if (kept && usable(kept.finishedAt)) return { ...kept, done: Promise.resolve() };
@@ -177,6 +181,13 @@ export function overviewHandler(sweeper: Sweeper, read: CsmsReader): Handler<typ
       const refused = read.projectRefusal(identity, projectId!);
       if (refused) return { ok: false, ...refusal(refused.status, refused.code, refused.message) };
       const sweep = await sweeper.sweep(identity, projectId!, req.query.fresh === '1');
+      if (sweep === 'too-many')
+        return {
+          ok: false,
+          ...refusal(429, CONSOLE_ERRORS.rateLimited, `At most ${SWEEPS_PER_PERSON} projects' overviews at once: retry in a minute.`, {
+            headers: { 'Retry-After': String(KEEP_MS / 1000) },
+          }),
+        };
       // Wait a little: a small project is swept in that time, and a large one has its list by then.
       await Promise.race([sweep.done, new Promise((resolve) => setTimeout(resolve, FIRST_ANSWER_WAIT_MS))]);
       const { overview } = sweep;

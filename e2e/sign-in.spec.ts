@@ -45,7 +45,7 @@ test('a deep link asks for sign-in, checks the form before sending it, then open
   await expect(page.getByText('Enter the account name.')).toBeVisible();
 
   await signIn(page, { name: operator.name, password: 'Not-the-password-1' });
-  await expect(page.getByRole('alert')).toContainText('The username or password is wrong');
+  await expect(page.getByRole('alert')).toContainText('IAM refused the sign-in. Check the account name, user name and password');
   await expect(page.getByLabel('Password', { exact: true })).toHaveValue('');
   expect(signIns.count).toBe(1);
 

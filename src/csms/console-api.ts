@@ -40,6 +40,13 @@ export const signInBodySchema = z.discriminatedUnion('method', [
 ]);
 export type SignInBody = z.infer<typeof signInBodySchema>;
 
+/** What a sign-in answers: who signed in, and the projects they may open. */
+export interface SignedIn {
+  user: string;
+  domain: string;
+  projects: Project[];
+}
+
 /** POST /api/audit: a use of a value the server cannot see (a copy or a download). Ids only. */
 export const auditReportSchema = z.strictObject({
   action: z.enum(['copy', 'download']),

@@ -3,9 +3,7 @@
 // index kept beside the audit log, bounded; the signed audit log stays the record that counts.
 import { API_PREFIX } from './console-paths.ts';
 
-export const VALUE_READS_ROUTE = `${API_PREFIX}/value-reads/:project_id/:secret_name`;
-export const valueReadsPath = (projectId: string, secretName: string) =>
-  `${API_PREFIX}/value-reads/${encodeURIComponent(projectId)}/${encodeURIComponent(secretName)}`;
+export const VALUE_READS_PATH = `${API_PREFIX}/value-reads/{project_id}/{secret_name}`;
 
 export type ValueReadAction = 'read' | 'compare' | 'copy' | 'download';
 

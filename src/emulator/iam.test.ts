@@ -215,7 +215,9 @@ describe('what a sign-in gives away', () => {
   it('signs an MFA user in with password and code only (IAM’s password-and-MFA method)', async () => {
     const passwordOnly = await signIn(secops.name, secops.password, { id: production.id });
     expect(passwordOnly.status).toBe(401);
-    expect(((await passwordOnly.json()) as any).error.message).toContain('MFA');
+    // Said as a wrong password is: a caller without the code must not learn the password was right.
+    const wrongPassword = await signIn(secops.name, 'Not-the-password-1', { id: production.id });
+    expect(((await passwordOnly.json()) as any).error.message).toBe(((await wrongPassword.json()) as any).error.message);
     expect((await withMfa(totp.generate(), '0'.repeat(32))).status).toBe(401);
     expect((await withMfa(String((Number(totp.generate()) + 1) % 1_000_000).padStart(6, '0'))).status).toBe(401);
     const ok = await withMfa(totp.generate());

@@ -54,7 +54,8 @@ const iso = (ms: number) => new Date(ms).toISOString().replace('Z', '000Z');
 const REFUSALS = {
   wrong: 'The username or password is wrong.',
   locked: 'The user is locked after too many failed sign-ins. Try again in 15 minutes.',
-  'mfa-required': 'This user signs in with a password and a virtual MFA code.',
+  // The same words as a wrong password: a caller without the code must not learn the password was right.
+  'mfa-required': 'The username or password is wrong.',
   'mfa-wrong': 'The username, password or MFA code is wrong.',
 } as const;
 

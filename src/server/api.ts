@@ -1,116 +1,76 @@
-// The console's API under /api: its own endpoints (config, sign-in, audit reports) and the mirror
-// of the CSMS reads. The guards are hooks of this scope, so they run on every route of it, as the
-// router matched it, whatever the spelling of the URL.
-import fastifyRateLimit, { type FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+// The console's API under /api: a handler for each row of the endpoint table (its own endpoints:
+// config, sign-in, audit reports, overview, compare; and the mirror of the CSMS reads). The gates,
+// the allowance, the audit and the refusals are applied where they are served (endpoints.ts).
 import type { ConsoleConfig } from '../csms/console-api.ts';
-import { CONSOLE_PATHS, CONSOLE_REQUEST_HEADER } from '../csms/console-paths.ts';
-import { CONSOLE_ERRORS } from '../csms/error-codes.ts';
+import { CONSOLE_ENDPOINTS } from '../csms/console-endpoints.ts';
 import type { Credentials } from '../csms/signer.ts';
 import type { Audit } from './audit.ts';
-import { registerAuditRoute } from './audit-route.ts';
-import { registerCompare } from './compare.ts';
+import { auditReportHandler } from './audit-route.ts';
+import { createIamClient } from './auth/iam-client.ts';
+import type { SessionStore } from './auth/sessions.ts';
+import { sessionHandlers } from './auth/sign-in.ts';
+import { compareHandler } from './compare.ts';
 import type { ServerConfig } from './config.ts';
-import { sendError } from './errors.ts';
 import type { CsmsReader } from './csms-reader.ts';
-import { createIamClient } from './iam-client.ts';
-import { identityPlugin } from './identity.ts';
-import type { ProjectSource } from './projects.ts';
-import { registerOverview, type Sweeper } from './overview.ts';
-import { registerProxy } from './proxy.ts';
-import type { SessionStore } from './sessions.ts';
-import { registerSignIn } from './sign-in.ts';
+import type { AnyHandler, Handler } from './endpoints.ts';
+import { overviewHandler, type Sweeper } from './overview.ts';
+import { csmsReadHandlers } from './proxy.ts';
+import type { ValueReadAllowance } from './value-reads.ts';
 import type { ValueReadIndex } from './value-read-index.ts';
-import { rateLimitedMessage, type ValueReadAllowance } from './value-reads.ts';
-import { registerValueReads } from './value-reads-route.ts';
+import { valueReadsHandler } from './value-reads-route.ts';
 
 export interface ApiOptions {
   config: ServerConfig;
-  projects: ProjectSource;
   read: CsmsReader;
   sweeper: Sweeper;
   audit: Audit;
-  allowance: ValueReadAllowance;
   /** Who read each secret's values, from the audit. */
   valueReads: ValueReadIndex;
+  /** The key pair that signs every call (its access key id tells the console's own calls in CTS). */
+  credentials?: Credentials;
   /** The key of compare fingerprints. */
   fingerprintKey: Buffer;
-  /** The key pair that signs every call; absent with CONSOLE_AUTH=iam (users' own tokens). */
-  credentials?: Credentials;
   /** With CONSOLE_AUTH=iam. */
   sessions?: SessionStore;
-  /** Where the limits count, when several instances share them (Redis); unset: this process. */
-  rateLimitStore?: FastifyRateLimitStoreCtor;
+  /** Where sign-in attempts are counted (with CONSOLE_AUTH=iam). */
+  signInLimits: { perName: ValueReadAllowance; perAddress: ValueReadAllowance };
 }
 
-/** No Origin (a same-origin GET), or one naming this host. The scheme is not compared: behind a
- * TLS-terminating proxy the browser says https while this server sees http. */
-function sameHost(origin: string | undefined, host: string | undefined): boolean {
-  if (origin === undefined) return true;
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
+export function consoleHandlers(opts: ApiOptions): AnyHandler[] {
+  const { config } = opts;
+  return [
+    configHandler(config, opts.credentials),
+    ...(config.auth.mode === 'iam' && opts.sessions
+      ? sessionHandlers({
+          sessions: opts.sessions,
+          iam: createIamClient(config.iamEndpoint, config.timeoutMs),
+          regions: config.mode === 'emulator' ? null : config.regions.map((r) => r.name),
+          audit: opts.audit,
+          signInsPerMinute: config.auth.signInsPerMinute,
+          limits: opts.signInLimits,
+        })
+      : []),
+    auditReportHandler,
+    overviewHandler(opts.sweeper, opts.read),
+    compareHandler({ read: opts.read, fingerprintKey: opts.fingerprintKey }),
+    valueReadsHandler({ read: opts.read, index: opts.valueReads }),
+    ...csmsReadHandlers(opts.read),
+  ];
 }
 
-const requestHeader = CONSOLE_REQUEST_HEADER.toLowerCase();
-
-export const consoleApi: FastifyPluginAsync<ApiOptions> = async (api, opts) => {
-  const { config, audit, sessions } = opts;
-  api.addHook('onRequest', async (req: FastifyRequest, reply) => {
-    if (req.headers['sec-fetch-site'] === 'cross-site' || !sameHost(req.headers.origin, req.headers.host))
-      return sendError(reply, 403, CONSOLE_ERRORS.forbidden, 'Cross-site requests are refused.');
-    if (req.headers[requestHeader] !== '1')
-      return sendError(reply, 403, CONSOLE_ERRORS.forbidden, `Requests must carry the ${CONSOLE_REQUEST_HEADER} header.`);
-  });
-
-  // Only the routes that opt in are limited (audit reports, sign-ins; value reads count against
-  // their own allowance); 429 with Retry-After.
-  await api.register(fastifyRateLimit, {
-    global: false,
-    store: opts.rateLimitStore,
-    errorResponseBuilder: (_req, context) => ({
-      statusCode: 429,
-      error_code: CONSOLE_ERRORS.rateLimited,
-      error_msg: rateLimitedMessage(context.max, context.ttl),
-    }),
-  });
-
-  if (config.auth.mode === 'iam' && sessions)
-    registerSignIn(api, {
-      sessions,
-      iam: createIamClient(config.iamEndpoint, config.timeoutMs),
-      regions: config.mode === 'emulator' ? null : config.regions.map((r) => r.name),
-      audit,
-      signInsPerMinute: config.auth.signInsPerMinute,
-    });
-
-  // Everything else acts for someone.
-  await api.register(async (scope) => {
-    await scope.register(identityPlugin, {
-      auth: config.auth,
-      credentials: opts.credentials,
-      projects: opts.projects,
-      sessions,
-      audit,
-    });
-    scope.get(CONSOLE_PATHS.config, async (req): Promise<ConsoleConfig> => {
-      const { identity } = req;
-      const session = identity.session;
-      return {
-        mode: config.mode,
-        auth: config.auth.mode,
-        user: session ? { name: session.user, domain: session.domain, expires_at: session.expiresAt } : null,
-        projects: identity.projects,
-        default_project_id: identity.projects[0]?.id ?? null,
-        console_key_id: opts.credentials?.accessKey ?? null,
-      };
-    });
-    registerAuditRoute(scope, audit);
-    registerProxy(scope, { read: opts.read, audit, allowance: opts.allowance });
-    registerOverview(scope, opts.sweeper);
-    registerCompare(scope, { read: opts.read, audit, allowance: opts.allowance, fingerprintKey: opts.fingerprintKey });
-    registerValueReads(scope, { read: opts.read, index: opts.valueReads });
-  });
-};
+/** GET /api/config: how the console is set up, and what this person may see. */
+const configHandler = (config: ServerConfig, credentials: Credentials | undefined): Handler<typeof CONSOLE_ENDPOINTS.Config> => ({
+  endpoint: CONSOLE_ENDPOINTS.Config,
+  handle: async ({ identity }) => {
+    const session = identity.session;
+    const body: ConsoleConfig = {
+      mode: config.mode,
+      auth: config.auth.mode,
+      user: session ? { name: session.user, domain: session.domain, expires_at: session.expiresAt } : null,
+      projects: identity.projects,
+      default_project_id: identity.projects[0]?.id ?? null,
+      console_key_id: credentials?.accessKey ?? null,
+    };
+    return { ok: true, body };
+  },
+});

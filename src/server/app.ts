@@ -2,7 +2,7 @@
 // on every answer (framework and connection errors included), the API, the built app, probes, and
 // the CSMS error body for everything that fails.
 import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
@@ -11,23 +11,28 @@ import { APP_PAGES, EMBEDDABLE_PAGES } from '../csms/app-pages.ts';
 import { API_PREFIX } from '../csms/console-paths.ts';
 import { CONSOLE_ERRORS } from '../csms/error-codes.ts';
 import type { Credentials } from '../csms/signer.ts';
-import { consoleApi } from './api.ts';
+import fastifyRateLimit from '@fastify/rate-limit';
+import { consoleHandlers } from './api.ts';
 import { createAudit, type Audit, type AuditOptions } from './audit.ts';
 import { createCsmsReader } from './csms-reader.ts';
 import type { ServerConfig } from './config.ts';
+import { serveEndpoints, singleHeaders } from './endpoints.ts';
 import { sendError } from './errors.ts';
 import { registerHealth, type Dependency } from './health.ts';
 import { hostAllowlist } from './host-allowlist.ts';
-import { keyPairIdentity, keyPairReader, requireProxiedRequest } from './identity.ts';
+import { createIdentify, keyPairIdentity, keyPairReader, requireProxiedRequest } from './auth/identity.ts';
+import { signInLimits } from './auth/sign-in.ts';
 import { createMetrics, registerMetrics } from './metrics.ts';
 import { createSweeper } from './overview.ts';
+import { createRefusalTally } from './refusal-tally.ts';
 import type { ProjectSource } from './projects.ts';
 import type { Routing } from './routing.ts';
 import { answerClientError, registerSecurityHeaders, secureReply } from './security-headers.ts';
 import { drainOnClose } from './shutdown.ts';
-import { startTokenGuard, type StartTokens } from './start-token.ts';
+import { startTokenGuard, type StartTokens } from './auth/start-token.ts';
 import { memoryStores, type Stores } from './stores.ts';
 import { createUpstreamPool } from './upstream.ts';
+import { rateLimitedMessage, valueReadTaker } from './value-reads.ts';
 
 export interface ConsoleServerDeps {
   routing: Routing;
@@ -46,12 +51,26 @@ export interface ConsoleServerDeps {
   instance?: string;
   /** Where the audit's digests are copied (the process log), and what it found at start. */
   auditReport?: AuditOptions['report'];
+  /** Where the request log goes (a test reads it); unset: stdout. */
+  logStream?: { write(line: string): void };
+  /** The request log's level; unset: LOG_LEVEL, else warn. */
+  logLevel?: string;
 }
+
+/** A request as the log records it: the path without its query, which may hold the start token. */
+const loggedRequest = (req: FastifyRequest) => ({
+  method: req.method,
+  url: req.url.replace(/\?.*$/s, (query) => (query ? '?…' : '')),
+  host: req.host,
+  remoteAddress: req.ip,
+});
 
 export function buildConsoleServer(config: ServerConfig, deps: ConsoleServerDeps): FastifyInstance {
   const app = Fastify({
     logger: {
-      level: process.env.LOG_LEVEL ?? 'warn',
+      level: deps.logLevel ?? process.env.LOG_LEVEL ?? 'warn',
+      stream: deps.logStream,
+      serializers: { req: loggedRequest },
       redact: ['req.headers.authorization', 'req.headers["x-auth-token"]', 'req.headers.cookie', 'req.headers["x-console-proxy-secret"]'],
     },
     genReqId: () => randomUUID().replaceAll('-', ''),
@@ -72,10 +91,7 @@ export function buildConsoleServer(config: ServerConfig, deps: ConsoleServerDeps
     // A request the HTTP parser refuses (headers too large, malformed) never reaches a route.
     clientErrorHandler: answerClientError,
   });
-  app.addHook('onRequest', hostAllowlist(app, config.host, config.allowedHosts));
   registerSecurityHeaders(app, config.frameAncestors);
-  if (config.auth.mode === 'header') app.addHook('onRequest', requireProxiedRequest(config.auth, config.trustedProxies));
-  if (deps.startTokens) app.addHook('onRequest', startTokenGuard(deps.startTokens));
   const stores = deps.stores ?? memoryStores;
   registerHealth(app, [...(deps.dependencies ?? []), ...(stores.dependency ? [stores.dependency] : [])], drainOnClose(app));
 
@@ -87,7 +103,6 @@ export function buildConsoleServer(config: ServerConfig, deps: ConsoleServerDeps
           idleMs: auth.idleMs,
           maxAgeMs: auth.maxAgeMs,
           perUser: auth.sessionsPerUser,
-          valueReadsPerMinute: config.valueReadsPerMinute,
           clock: deps.clock,
         })
       : undefined;
@@ -144,18 +159,44 @@ export function buildConsoleServer(config: ServerConfig, deps: ConsoleServerDeps
   }
   const allowance = stores.allowance(config.valueReadsPerMinute, deps.clock);
   const fingerprintKey = config.fingerprintKey ? Buffer.from(config.fingerprintKey) : (stores.fingerprintKey ?? randomBytes(32));
-  app.register(consoleApi, {
+  const tally = createRefusalTally(audit, metrics && (() => metrics.refusedAttempts.inc()));
+  // Before the audit log closes (registered after it: onClose runs last-registered first).
+  app.addHook('onClose', async () => tally.close());
+
+  // Only the routes that opt in are limited here (audit reports; value reads and sign-ins count
+  // against their own allowances); 429 with Retry-After.
+  app.register(fastifyRateLimit, {
+    global: false,
+    store: stores.rateLimitStore,
+    errorResponseBuilder: (_req, context) => ({
+      statusCode: 429,
+      error_code: CONSOLE_ERRORS.rateLimited,
+      error_msg: rateLimitedMessage(context.max, context.ttl),
+    }),
+  });
+  const handlers = consoleHandlers({
     config,
-    projects: deps.projects,
     read,
     sweeper,
     audit,
-    allowance,
     valueReads,
-    fingerprintKey,
     credentials: deps.credentials,
+    fingerprintKey,
     sessions,
-    rateLimitStore: stores.rateLimitStore,
+    signInLimits: signInLimits(stores, config.auth.mode === 'iam' ? config.auth.signInsPerMinute : 0, deps.clock),
+  });
+  serveEndpoints(app, handlers, {
+    // Every request, the app's pages included, in this order.
+    gates: [
+      singleHeaders,
+      hostAllowlist(app, config.host, config.allowedHosts),
+      ...(deps.startTokens ? [startTokenGuard(deps.startTokens)] : []),
+      ...(config.auth.mode === 'header' ? [requireProxiedRequest(config.auth, config.trustedProxies)] : []),
+    ],
+    identify: createIdentify({ auth, credentials: deps.credentials, projects: deps.projects, sessions, audit }),
+    takeValueReads: valueReadTaker(allowance),
+    audit,
+    tally,
   });
 
   const root = resolve(config.staticDir);

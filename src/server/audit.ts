@@ -49,7 +49,19 @@ export interface GapEvent {
   detail: string;
 }
 
-export type AuditEvent = ValueEvent | SessionEvent | GapEvent;
+/** Attempts refused before anyone was identified, counted per client over a minute. */
+export interface RefusedEvent {
+  action: 'refused';
+  /** The client, or `*` for the clients past the tally's cap. */
+  clientIp: string;
+  count: number;
+  /** The first attempt's method and URL, capped. */
+  target: string;
+  /** When the counted minute began (ms). */
+  since: number;
+}
+
+export type AuditEvent = ValueEvent | SessionEvent | GapEvent | RefusedEvent;
 
 /** How a value read ended, from its HTTP status. */
 export const outcomeOf = (status: number): ValueEvent['outcome'] =>
@@ -107,6 +119,17 @@ function record(event: AuditEvent, instance: string) {
       outcome: event.outcome,
       status: event.status ?? null,
       request_id: event.requestId ?? null,
+    };
+  if (event.action === 'refused')
+    return {
+      time,
+      instance,
+      event: 'console.refused',
+      who: 'anonymous',
+      client_ip: event.clientIp,
+      count: event.count,
+      since: new Date(event.since).toISOString(),
+      detail: `${event.count} refused attempts from ${event.clientIp} for ${event.target}`,
     };
   return {
     time,

@@ -2,24 +2,22 @@
 // answers only their shape (equal or not, key by key for JSON objects, line counts for text, sizes
 // for binary) and a fingerprint of each. The browser never receives a value for a compare. Each
 // value read needs what a reveal needs (CSMS decides), counts against the person's value-read
-// allowance, and is audited (`secret.value.compare`) before the answer is sent.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+// allowance, and is audited (`secret.value.compare`) before the answer is sent: the endpoint
+// table's gates take the allowance and write the lines; this only computes.
 import { createHmac } from 'node:crypto';
 import type { CompareResult, CompareSide } from '../csms/console-api.ts';
-import { CONSOLE_PATHS } from '../csms/console-paths.ts';
+import { CONSOLE_ENDPOINTS } from '../csms/console-endpoints.ts';
 import { CSMS_ERRORS } from '../csms/error-codes.ts';
 import { isVersionRef, parseVersionOrStageRef, type VersionOrStageRef } from '../csms/value-ref.ts';
 import { diffKeys, jsonObjectOf, shapeOf } from '../csms/value-shape.ts';
-import { outcomeOf, type Audit, type ValueEvent } from './audit.ts';
+import { outcomeOf } from './audit.ts';
+import type { Identity } from './auth/identity.ts';
 import { describeFailure, type CsmsReader, type ReadFailure } from './csms-reader.ts';
-import { sendError } from './errors.ts';
-import { refuseSignedOut, whoOf, type Identity } from './identity.ts';
-import { refuseRateLimited, type ValueReadAllowance } from './value-reads.ts';
+import type { Answer, Handler, ValueUse } from './endpoints.ts';
+import { refusal } from './errors.ts';
 
 export interface CompareOptions {
   read: CsmsReader;
-  audit: Audit;
-  allowance: ValueReadAllowance;
   /** The key of the fingerprints; it never leaves the server. */
   fingerprintKey: Buffer;
 }
@@ -27,7 +25,7 @@ export interface CompareOptions {
 type Value = { secret_string: string } | { secret_binary: string };
 type Read = { side: CompareSide; value?: Value; failure?: ReadFailure };
 
-export function registerCompare(app: FastifyInstance, opts: CompareOptions) {
+export function compareHandler(opts: CompareOptions): Handler<typeof CONSOLE_ENDPOINTS.Compare> {
   const fingerprint = (value: Value) =>
     createHmac('sha256', opts.fingerprintKey)
       // The kind is part of what is compared: a string and a binary of the same bytes differ.
@@ -63,78 +61,35 @@ export function registerCompare(app: FastifyInstance, opts: CompareOptions) {
     };
   }
 
-  const audited = new WeakSet<FastifyRequest>();
-  const auditSide = (
-    req: FastifyRequest,
-    ref: VersionOrStageRef,
-    version: string,
-    outcome: ValueEvent['outcome'],
-    status: number,
-    requestId?: string,
-  ) => {
-    audited.add(req);
-    opts.audit({
-      action: 'compare',
-      who: whoOf(req),
-      clientIp: req.ip,
-      project: ref.project_id,
-      secret: ref.secret_name,
-      version,
-      outcome,
-      status,
-      requestId,
-    });
-  };
-
-  app.get<{ Querystring: Record<string, unknown> }>(
-    CONSOLE_PATHS.compare,
-    {
-      // An attempt a guard refused before the handler (another site, no session) is audited too,
-      // for each side it names.
-      onResponse: async (req, reply) => {
-        if (audited.has(req)) return;
-        for (const text of [req.query.a, req.query.b]) {
-          const ref = typeof text === 'string' ? parseVersionOrStageRef(text) : null;
-          if (ref && !('problem' in ref)) auditSide(req, ref, ref.ref, outcomeOf(reply.statusCode), reply.statusCode);
-        }
-      },
-    },
-    async (req, reply: FastifyReply) => {
+  return {
+    endpoint: CONSOLE_ENDPOINTS.Compare,
+    valuesNamed: ({ query }) => refsNamed(query).map(asUse),
+    handle: async ({ req, identity }) => {
+      const named = refsNamed(req.query);
       const { a, b, ...rest } = req.query;
       const extra = Object.keys(rest)[0];
-      if (extra !== undefined) return sendError(reply, 400, CSMS_ERRORS.invalidParameter, `Unknown query parameter "${extra}".`);
+      if (extra !== undefined) return invalid(named, `Unknown query parameter "${extra}".`);
       const refs: VersionOrStageRef[] = [];
       for (const [name, text] of [
         ['a', a],
         ['b', b],
       ] as const) {
         if (typeof text !== 'string')
-          return sendError(
-            reply,
-            400,
-            CSMS_ERRORS.invalidParameter,
-            `The query parameter "${name}" is required once: project/secret/version-or-stage.`,
-          );
+          return invalid(named, `The query parameter "${name}" is required once: project/secret/version-or-stage.`);
         const ref = parseVersionOrStageRef(text);
-        if ('problem' in ref) return sendError(reply, 400, CSMS_ERRORS.invalidParameter, `${name}: ${ref.problem}`);
+        if ('problem' in ref) return invalid(named, `${name}: ${ref.problem}`);
         refs.push(ref);
       }
       const [refA, refB] = refs as [VersionOrStageRef, VersionOrStageRef];
-
-      const wait = await opts.allowance.take(req.identity.rateKey, 2);
-      if (wait !== null) {
-        for (const ref of refs) auditSide(req, ref, ref.ref, 'rate-limited', 429);
-        return refuseRateLimited(reply, opts.allowance.perMinute, wait);
-      }
-      const [readA, readB] = await Promise.all([readSide(req.identity, refA), readSide(req.identity, refB)]);
-
-      // Decided, then audited (a line per value read), then sent.
-      for (const { side, failure } of [readA, readB]) {
-        if (side.ok) auditSide(req, side.ref, side.version_id, 'ok', 200);
-        else auditSide(req, side.ref, side.ref.ref, outcomeOf(side.status), side.status, failure?.requestId);
-      }
-      if (req.identity.session && [readA, readB].some((r) => r.failure?.status === 401))
-        return refuseSignedOut(reply, 'IAM no longer accepts your token (it expired or was revoked). Sign in again.');
+      const [readA, readB] = await Promise.all([readSide(identity, refA), readSide(identity, refB)]);
+      // A line per value read, written before the answer leaves.
+      const values = [readA, readB].map(({ side, failure }) =>
+        side.ok
+          ? { ...asUse(side.ref), version: side.version_id, outcome: 'ok' as const, status: 200 }
+          : { ...asUse(side.ref), outcome: outcomeOf(side.status), status: side.status, requestId: failure?.requestId },
+      );
+      const tokenRefused = [readA, readB].find((r) => r.failure?.status === 401)?.failure;
+      if (tokenRefused) return { ok: false, ...refusal(401, tokenRefused.code, tokenRefused.message), values };
 
       const result: CompareResult = { a: readA.side, b: readB.side, equal: null };
       if (readA.value && readB.value && readA.side.ok && readB.side.ok) {
@@ -142,10 +97,31 @@ export function registerCompare(app: FastifyInstance, opts: CompareOptions) {
         const objects = [readA.value, readB.value].map((v) => ('secret_string' in v ? jsonObjectOf(v.secret_string) : null));
         if (objects[0] && objects[1]) result.keys = diffKeys(objects[0], objects[1]);
       }
-      return result;
+      return { ok: true, body: result, values };
     },
-  );
+  };
 }
+
+/** A line for each ref the query names (`a=` given twice names two), at most a few. */
+const MAX_REFS_AUDITED = 8;
+function refsNamed(query: Record<string, unknown>): VersionOrStageRef[] {
+  const texts = [query.a, query.b].flat().filter((t): t is string => typeof t === 'string');
+  return texts
+    .map((text) => parseVersionOrStageRef(text))
+    .filter((r): r is VersionOrStageRef => !('problem' in r))
+    .slice(0, MAX_REFS_AUDITED);
+}
+const asUse = (ref: VersionOrStageRef): ValueUse => ({
+  action: 'compare',
+  project: ref.project_id,
+  secret: ref.secret_name,
+  version: ref.ref,
+});
+const invalid = (named: VersionOrStageRef[], message: string): Answer<CompareResult> => ({
+  ok: false,
+  ...refusal(400, CSMS_ERRORS.invalidParameter, message),
+  values: named.map((ref) => ({ ...asUse(ref), outcome: 'invalid', status: 400 })),
+});
 
 const sameValue = (a: Value, b: Value) =>
   'secret_string' in a

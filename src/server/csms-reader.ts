@@ -6,7 +6,7 @@ import { CONSOLE_ERRORS, parseErrorBody } from '../csms/error-codes.ts';
 import type { OverviewPartError } from '../csms/console-api.ts';
 import { fillPath, OPERATIONS, permissionOf, serviceOf, type ParamName, type ReadOperation } from '../csms/operations.ts';
 import { RESPONSE_SCHEMAS, type ResponseOf } from '../csms/schemas.ts';
-import type { Identity } from './identity.ts';
+import type { Identity } from './auth/identity.ts';
 import type { Routing } from './routing.ts';
 import { cleanRequestId, UpstreamFailure, type UpstreamPool } from './upstream.ts';
 
@@ -44,17 +44,24 @@ export function createCsmsReader(opts: {
   /** Told how long each call took and how it ended (0: no answer). */
   observe?: (operation: ReadOperation, status: number, seconds: number) => void;
 }) {
-  return async function read<O extends ReadOperation>(identity: Identity, operation: O, request: ReadRequest): Promise<ReadResult<O>> {
-    const projectId = request.params.project_id!;
-    const authorize = identity.authorizeFor(projectId);
-    if (!authorize)
+  /** Why this person cannot use the project at all (before any call), or null. */
+  const projectRefusal = (identity: Identity, projectId: string, service: 'csms' | 'cts' | 'kms' = 'csms'): ReadFailure | null => {
+    if (!identity.authorizeFor(projectId))
       return failure(
         403,
         CONSOLE_ERRORS.forbidden,
         `${identity.who} may not use project ${projectId}: IAM gave this user no token for it. An administrator can grant access in IAM.`,
       );
-    const endpoint = opts.routing(projectId, identity.projects, serviceOf(operation));
-    if (!endpoint) return failure(404, CONSOLE_ERRORS.notFound, `The project ${projectId} is not configured on this console.`);
+    if (!opts.routing(projectId, identity.projects, service))
+      return failure(404, CONSOLE_ERRORS.notFound, `The project ${projectId} is not configured on this console.`);
+    return null;
+  };
+  async function read<O extends ReadOperation>(identity: Identity, operation: O, request: ReadRequest): Promise<ReadResult<O>> {
+    const projectId = request.params.project_id!;
+    const refused = projectRefusal(identity, projectId, serviceOf(operation));
+    if (refused) return refused;
+    const authorize = identity.authorizeFor(projectId)!;
+    const endpoint = opts.routing(projectId, identity.projects, serviceOf(operation))!;
 
     let upstream;
     const started = performance.now();
@@ -75,14 +82,25 @@ export function createCsmsReader(opts: {
         : failure(502, CONSOLE_ERRORS.badGateway, error.message);
     }
     observe(upstream.status);
-    if (upstream.status === 401 && identity.session) await identity.session.end('token-refused');
     return {
       ...checkAnswer(operation, upstream.status, upstream.body, upstream.requestId),
-      retryAfter: upstream.retryAfter,
+      retryAfter: cappedRetryAfter(upstream.retryAfter),
     } as ReadResult<O>;
-  };
+  }
+  return Object.assign(read, { projectRefusal });
 }
 export type CsmsReader = ReturnType<typeof createCsmsReader>;
+
+/** The longest wait relayed to the app: an upstream's Retry-After of hours (or garbage) would
+ * stall it. */
+export const MAX_RETRY_AFTER_S = 60;
+
+/** An upstream's Retry-After as whole seconds within the cap; a date becomes the seconds until it. */
+export function cappedRetryAfter(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const seconds = /^[0-9]+$/.test(value) ? Number(value) : (Date.parse(value) - Date.now()) / 1000;
+  return Number.isNaN(seconds) ? undefined : String(Math.min(MAX_RETRY_AFTER_S, Math.max(0, Math.ceil(seconds))));
+}
 
 /** A success only as its schema allows; an error always in the CSMS shape. */
 function checkAnswer<O extends ReadOperation>(operation: O, status: number, body: string, requestId?: string): ReadResult<O> {

@@ -9,7 +9,7 @@ import { EMULATOR_DEFAULTS } from '../emulator/config.ts';
 import { rawRequest } from '../emulator/testing/raw-http.ts';
 import { serverConfigFromEnv } from './config.ts';
 import { httpDependency } from './health.ts';
-import { PROXY_SECRET_HEADER } from './identity.ts';
+import { PROXY_SECRET_HEADER } from './auth/identity.ts';
 import { anyReadAnswer } from './testing/fake-answers.ts';
 import { startTestServer } from './testing/start-test-server.ts';
 

@@ -3,9 +3,9 @@
 // console answers only to the names it knows: its listening address, the loopback names (with its
 // port) and CONSOLE_ALLOWED_HOSTS. Anything else gets 421 before any other work. An absolute-form
 // request target names a host too, and meets the same list.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { CONSOLE_ERRORS } from '../csms/error-codes.ts';
-import { sendError } from './errors.ts';
+import { refusal } from './errors.ts';
 
 const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '[::1]'];
 const UNSPECIFIED = ['0.0.0.0', '::', '[::]'];
@@ -27,11 +27,10 @@ export function allowedHostValues(listenHost: string, port: number, configured: 
 
 const ABSOLUTE_FORM = /^[a-z][a-z0-9+.-]*:\/\//i;
 
-/** The root hook that refuses every request to a host this console does not know. */
+/** The gate that refuses every request to a host this console does not know. */
 export function hostAllowlist(app: FastifyInstance, listenHost: string, configured: string[]) {
   let allowed: Set<string> | undefined;
-  return async (req: FastifyRequest, reply: FastifyReply) => {
-    if (req.routeOptions.config.probe) return; // load balancers name the instance by its address
+  return async (req: FastifyRequest) => {
     if (!allowed) {
       const address = app.server.address();
       allowed = allowedHostValues(listenHost, typeof address === 'object' && address ? address.port : 0, configured);
@@ -39,8 +38,7 @@ export function hostAllowlist(app: FastifyInstance, listenHost: string, configur
     const hosts = [req.headers.host?.toLowerCase()];
     if (ABSOLUTE_FORM.test(req.raw.url ?? '')) hosts.push(safeHost(req.raw.url!));
     if (hosts.every((h) => h !== undefined && allowed!.has(h))) return;
-    return sendError(
-      reply,
+    return refusal(
       421,
       CONSOLE_ERRORS.misdirected,
       'This console does not answer to this host name. If it is yours, add it to CONSOLE_ALLOWED_HOSTS on the console server.',

@@ -9,7 +9,7 @@ import { connectRedis, whenReady } from './redis.ts';
 import { regionRouting, singleRouting, type Routing } from './routing.ts';
 import { sharedConfigFromEnv } from './shared-config.ts';
 import { stopOnSignals } from './shutdown.ts';
-import { memoryStartTokens, newStartToken, redisStartTokens } from './start-token.ts';
+import { memoryStartTokens, newStartToken, redisStartTokens } from './auth/start-token.ts';
 import { redisStores } from './stores.ts';
 
 function fail(message: string): never {

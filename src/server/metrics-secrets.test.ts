@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Project, ProjectOverview } from '../csms/console-api.ts';
 import type { Secret } from '../csms/schemas.ts';
-import { keyPairIdentity } from './identity.ts';
+import { keyPairIdentity } from './auth/identity.ts';
 import { createMetrics } from './metrics.ts';
 import { SECRETS_PER_PROJECT } from './metrics-secrets.ts';
 import type { Sweeper } from './overview.ts';

@@ -11,7 +11,7 @@ import { CONSOLE_ERRORS } from '../csms/error-codes.ts';
 import { projectHealth } from '../csms/health.ts';
 import type { AuditEvent } from './audit.ts';
 import { sendError } from './errors.ts';
-import type { Identity } from './identity.ts';
+import type { Identity } from './auth/identity.ts';
 import { secretMetrics, type ProjectSnapshot } from './metrics-secrets.ts';
 import type { Sweeper } from './overview.ts';
 
@@ -68,6 +68,11 @@ export function createMetrics(opts: MetricsOptions = {}) {
       name: 'csms_console_value_reads_total',
       help: 'Attempts to read a secret value, by outcome (ok, denied, not-found, rate-limited, invalid, error).',
       labelNames: ['outcome'],
+      registers: [registry],
+    }),
+    refusedAttempts: new Counter({
+      name: 'csms_console_refused_attempts_total',
+      help: 'Attempts refused before anyone was identified (host, start token, cross-site, no session), tallied in the audit per client and minute.',
       registers: [registry],
     }),
     signIns: new Counter({
@@ -190,7 +195,7 @@ export function createMetrics(opts: MetricsOptions = {}) {
     /** Counts what the audit records: value reads and sign-ins, by outcome. */
     observeAudit(event: AuditEvent) {
       if ('project' in event && (event.action === 'read' || event.action === 'compare')) m.valueReads.inc({ outcome: event.outcome });
-      else if (!('project' in event) && event.action === 'sign-in') m.signIns.inc({ outcome: event.outcome });
+      else if (event.action === 'sign-in') m.signIns.inc({ outcome: event.outcome });
       else if (event.action === 'gap') m.auditGaps.inc();
     },
     /** Refreshes the health gauges every minute from each project's sweep, with the console's own
@@ -207,6 +212,8 @@ export function createMetrics(opts: MetricsOptions = {}) {
       const sweepOne = async (s: Sweeper, reader: Identity, project: Project) => {
         for (let look = 0; look < SHARED_SWEEP_LOOKS; look++) {
           const sweep = await s.sweep(reader, project.id);
+          // Past the console's own cap of sweeps (a very large configuration): the next round.
+          if (sweep === 'too-many') return;
           await sweep.done;
           if (sweep.overview.complete) return take(project, sweep.overview);
           // Another instance's sweep, still under way: look again once it has had time to finish.

@@ -5,24 +5,25 @@
 // per person and project, so ten people, or a wall display, watching one project cost one sweep a
 // minute; a request during a sweep gets what it has so far (the app polls until `complete`).
 // Several instances share their sweeps through Redis (overview-shared.ts). Never a value.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { KmsKeyState, OverviewPart, ProjectOverview } from '../csms/console-api.ts';
-import { API_PREFIX } from '../csms/console-paths.ts';
-import { CONSOLE_ERRORS, CSMS_ERRORS } from '../csms/error-codes.ts';
+import { CONSOLE_ENDPOINTS } from '../csms/console-endpoints.ts';
+import { CONSOLE_ERRORS } from '../csms/error-codes.ts';
 import { checkParam, type ReadOperation } from '../csms/operations.ts';
 import { isKeyState, LIMITS } from '../csms/patterns.ts';
 import type { ResponseOf } from '../csms/schemas.ts';
 import { describeFailure, type CsmsReader, type ReadFailure, type ReadResult } from './csms-reader.ts';
-import { sendError } from './errors.ts';
-import type { Identity } from './identity.ts';
+import type { Answer, Handler } from './endpoints.ts';
+import { invalidParameter, refusal } from './errors.ts';
+import type { Identity } from './auth/identity.ts';
 import { limiter, type Limiter } from './limiter.ts';
 import { readTagLabels } from './metrics-tags.ts';
 
-export const OVERVIEW_PATH = `${API_PREFIX}/overview/:project_id`;
 export const KEEP_MS = 60_000;
 /** A person asking for fresh data gets it only when the last sweep is older than this. */
 const FRESH_AFTER_MS = 10_000;
 export const CALLS_PER_PERSON = 8;
+/** Projects a person may have swept and kept at once on this instance (each costs memory). */
+export const SWEEPS_PER_PERSON = 20;
 /** Items a page of a listing asks for, and pages read at the most: the most secrets the console reads. */
 const PAGE = 1000;
 const MAX_PAGES = Math.ceil(LIMITS.secretsRead / PAGE);
@@ -193,12 +194,13 @@ export function createSweeper(opts: OverviewOptions) {
   return {
     /** The project's sweep for this person: the one kept, one under way (here or, shared, on
      * another instance), or a new one. */
-    async sweep(identity: Identity, projectId: string, fresh = false): Promise<Sweep> {
+    async sweep(identity: Identity, projectId: string, fresh = false): Promise<Sweep | 'too-many'> {
       const key = `${identity.who}\n${projectId}`;
       const now = clock();
       const usable = (finishedAt: number | undefined) => finishedAt === undefined || now - finishedAt < (fresh ? FRESH_AFTER_MS : KEEP_MS);
       const known = sweeps.get(key);
       if (known && usable(known.finishedAt)) return known;
+      if (!known && [...sweeps.keys()].filter((k) => k.startsWith(`${identity.who}\n`)).length >= SWEEPS_PER_PERSON) return 'too-many';
       if (!opts.shared) return start(key, identity, projectId);
       const kept = await opts.shared.kept(key);
       if (kept && usable(kept.finishedAt)) return { ...kept, done: Promise.resolve() };
@@ -214,22 +216,33 @@ export type Sweeper = ReturnType<typeof createSweeper>;
 /** The first listing answers quickly; a sweep in progress is answered with what it has. */
 const FIRST_ANSWER_WAIT_MS = 800;
 
-export function registerOverview(app: FastifyInstance, sweeper: Sweeper) {
-  app.get<{ Params: { project_id: string }; Querystring: { fresh?: string } }>(
-    OVERVIEW_PATH,
-    async (req: FastifyRequest<{ Params: { project_id: string }; Querystring: { fresh?: string } }>, reply) => {
-      const problem = checkParam('project_id', req.params.project_id);
-      if (problem) return sendError(reply, 400, CSMS_ERRORS.invalidParameter, problem);
-      const sweep = await sweeper.sweep(req.identity, req.params.project_id, req.query.fresh === '1');
+export function overviewHandler(sweeper: Sweeper, read: CsmsReader): Handler<typeof CONSOLE_ENDPOINTS.Overview> {
+  return {
+    endpoint: CONSOLE_ENDPOINTS.Overview,
+    handle: async ({ req, identity }): Promise<Answer<ProjectOverview>> => {
+      const projectId = req.params.project_id;
+      const problem = checkParam('project_id', projectId);
+      if (problem) return { ok: false, ...invalidParameter(problem) };
+      // A project this person cannot use is refused before anything is swept or kept.
+      const refused = read.projectRefusal(identity, projectId!);
+      if (refused) return { ok: false, ...refusal(refused.status, refused.code, refused.message) };
+      const sweep = await sweeper.sweep(identity, projectId!, req.query.fresh === '1');
+      if (sweep === 'too-many')
+        return {
+          ok: false,
+          ...refusal(429, CONSOLE_ERRORS.rateLimited, `At most ${SWEEPS_PER_PERSON} projects' overviews at once: retry in a minute.`, {
+            headers: { 'Retry-After': String(KEEP_MS / 1000) },
+          }),
+        };
       // Wait a little: a small project is swept in that time, and a large one has its list by then.
       await Promise.race([sweep.done, new Promise((resolve) => setTimeout(resolve, FIRST_ANSWER_WAIT_MS))]);
       const { overview } = sweep;
       // Without the list of secrets there is no overview: its refusal is the answer.
       if (overview.failed.secrets) {
         const { status, code, message, request_id } = overview.failed.secrets;
-        return sendError(reply, status, code, message, request_id);
+        return { ok: false, ...refusal(status, code, message, { requestId: request_id }) };
       }
-      return overview;
+      return { ok: true, body: overview };
     },
-  );
+  };
 }

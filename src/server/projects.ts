@@ -3,7 +3,7 @@
 // start and every hour after, kept to the configured regions. Signed-in users bring their own.
 import type { Project } from '../csms/console-api.ts';
 import { signedHeaders, type Credentials } from '../csms/signer.ts';
-import { createIamClient } from './iam-client.ts';
+import { createIamClient } from './auth/iam-client.ts';
 
 export interface ProjectSource {
   list(): Project[];

@@ -4,9 +4,9 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { connectRedis, KEY_PREFIX, whenReady, type SharedRedis } from './redis.ts';
-import { createSealer } from './seal.ts';
-import { createSessionStore, type SessionOptions, type SessionStore } from './sessions.ts';
-import { redisSessionStore } from './sessions-redis.ts';
+import { createSealer } from './auth/seal.ts';
+import { createSessionStore, sessionKey, type SessionOptions, type SessionStore } from './auth/sessions.ts';
+import { redisSessionStore } from './auth/sessions-redis.ts';
 import { startRedisServer } from './testing/redis-server.ts';
 
 const TOKEN = 'MIItoken-canary-4f1c';
@@ -43,7 +43,7 @@ const stores: [string, (opts: SessionOptions) => SessionStore][] = [
 describe.each(stores)('sessions in %s', (_name, createStore) => {
   it('end a minute before the earliest token expires, when that comes before the absolute limit', async () => {
     let now = 1_000_000;
-    const store = createStore({ idleMs: 4 * 3600_000, maxAgeMs: 24 * 3600_000, perUser: 5, valueReadsPerMinute: 60, clock: () => now });
+    const store = createStore({ idleMs: 4 * 3600_000, maxAgeMs: 24 * 3600_000, perUser: 5, clock: () => now });
     const { id } = await store.create(init(now + 2 * 3600_000));
     now += 2 * 3600_000 - 61_000;
     expect(await store.get(id)).toHaveProperty('session');
@@ -54,7 +54,7 @@ describe.each(stores)('sessions in %s', (_name, createStore) => {
   });
 
   it('give each sign-in a fresh 256-bit id and keep no usable id', async () => {
-    const store = createStore({ idleMs: 60_000, maxAgeMs: 3600_000, perUser: 100, valueReadsPerMinute: 60 });
+    const store = createStore({ idleMs: 60_000, maxAgeMs: 3600_000, perUser: 100 });
     const before = await store.count();
     const ids = new Set(await Promise.all(Array.from({ length: 100 }, async () => (await store.create(init(Date.now() + 86400_000))).id)));
     expect(ids.size).toBe(100);
@@ -68,7 +68,7 @@ describe.each(stores)('sessions in %s', (_name, createStore) => {
 
   it('keep at most `perUser` sessions a user: a new sign-in ends the oldest', async () => {
     let now = 1_000_000;
-    const store = createStore({ idleMs: 3600_000, maxAgeMs: 12 * 3600_000, perUser: 2, valueReadsPerMinute: 60, clock: () => now });
+    const store = createStore({ idleMs: 3600_000, maxAgeMs: 12 * 3600_000, perUser: 2, clock: () => now });
     const signIn = (who: string) => {
       now += 1000;
       return store.create({ ...init(now + 86400_000), who });
@@ -87,7 +87,18 @@ describe.each(stores)('sessions in %s', (_name, createStore) => {
 
 describe('sessions in redis', () => {
   const store = (opts: Partial<SessionOptions> = {}) =>
-    redisSessionStore(client, sealer, { idleMs: 60_000, maxAgeMs: 3600_000, perUser: 5, valueReadsPerMinute: 60, ...opts });
+    redisSessionStore(client, sealer, { idleMs: 60_000, maxAgeMs: 3600_000, perUser: 5, ...opts });
+
+  it('check the record in Redis on every use: one changed there is refused, on the instance that opened it too', async () => {
+    const sessions = store();
+    const alice = await sessions.create({ ...init(Date.now() + 86400_000), who: 'iam:d/alice' });
+    const bob = await sessions.create({ ...init(Date.now() + 86400_000), who: 'iam:d/bob' });
+    expect(await sessions.get(alice.id)).toMatchObject({ session: { who: 'iam:d/alice' } });
+    // Bob's sealed record put under Alice's key: the seal names its key, so it opens for no one.
+    const bobRecord = await client.get(`${KEY_PREFIX}session:${sessionKey(bob.id)}`);
+    await client.set(`${KEY_PREFIX}session:${sessionKey(alice.id)}`, bobRecord!, 'KEEPTTL');
+    expect(await sessions.get(alice.id)).not.toHaveProperty('session');
+  });
 
   it('are ended by Redis after the idle time, and the person is told so once', async () => {
     const sessions = store({ idleMs: 300 });
@@ -135,21 +146,18 @@ describe('sessions in redis', () => {
       idleMs: 60_000,
       maxAgeMs: 3600_000,
       perUser: 5,
-      valueReadsPerMinute: 60,
     });
     const { id } = await before.create(init(Date.now() + 86400_000));
     const rotated = redisSessionStore(client, createSealer([newKey, oldKey]), {
       idleMs: 60_000,
       maxAgeMs: 3600_000,
       perUser: 5,
-      valueReadsPerMinute: 60,
     });
     expect(await rotated.get(id)).toHaveProperty('session');
     const stranger = redisSessionStore(client, createSealer([newKey]), {
       idleMs: 60_000,
       maxAgeMs: 3600_000,
       perUser: 5,
-      valueReadsPerMinute: 60,
     });
     expect(await stranger.get(id)).toEqual({ ended: 'none' });
   });

@@ -7,7 +7,7 @@ import { EMULATOR_DEFAULTS } from '../emulator/config.ts';
 import { randomProjectId, startTestEmulator } from '../emulator/testing/start-test-emulator.ts';
 import { connectRedis, whenReady, type SharedRedis } from './redis.ts';
 import { sharedConfigFromEnv } from './shared-config.ts';
-import { redisStartTokens } from './start-token.ts';
+import { redisStartTokens } from './auth/start-token.ts';
 import { redisStores } from './stores.ts';
 import { startRedisServer } from './testing/redis-server.ts';
 import { startTestServer } from './testing/start-test-server.ts';

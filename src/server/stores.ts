@@ -7,9 +7,9 @@ import type { Dependency } from './health.ts';
 import type { SharedSweeps } from './overview.ts';
 import { redisSweeps } from './overview-shared.ts';
 import { rateLimitStore, redisDependency, type SharedRedis } from './redis.ts';
-import { createSealer } from './seal.ts';
-import { createSessionStore, type SessionOptions, type SessionStore } from './sessions.ts';
-import { redisSessionStore } from './sessions-redis.ts';
+import { createSealer } from './auth/seal.ts';
+import { createSessionStore, type SessionOptions, type SessionStore } from './auth/sessions.ts';
+import { redisSessionStore } from './auth/sessions-redis.ts';
 import { memoryValueReadIndex, redisValueReadIndex, type ValueReadIndex } from './value-read-index.ts';
 import { memoryAllowance, redisAllowance, type ValueReadAllowance } from './value-reads.ts';
 

@@ -1,10 +1,10 @@
 // How many values a person may read a minute, one allowance for every way a value leaves CSMS
 // through this console: a reveal or a copy reads one, a compare reads two. A fixed window of a
 // minute from the person's first read in it (like @fastify/rate-limit's), counted per identity.
-import type { FastifyReply } from 'fastify';
 import { createHash } from 'node:crypto';
 import { CONSOLE_ERRORS } from '../csms/error-codes.ts';
-import { sendError } from './errors.ts';
+import type { Identity } from './auth/identity.ts';
+import { refusal } from './errors.ts';
 import { KEY_PREFIX, stored, type SharedRedis } from './redis.ts';
 
 export interface ValueReadAllowance {
@@ -12,13 +12,6 @@ export interface ValueReadAllowance {
   /** Takes `count` reads for the person: null when allowed, else how long (ms) until the window
    * ends. A refused take uses nothing up. */
   take(key: string, count: number): Promise<number | null>;
-}
-
-declare module 'fastify' {
-  interface FastifyContextConfig {
-    /** A route that reads values: how many each request takes from the person's allowance. */
-    valueReads?: number;
-  }
 }
 
 export const WINDOW_MS = 60_000;
@@ -86,11 +79,12 @@ export function redisAllowance(client: SharedRedis, perMinute: number): ValueRea
 export const rateLimitedMessage = (max: number, retryMs: number) =>
   `Too many requests of this kind: at most ${max} a minute. Retry in ${Math.ceil(retryMs / 1000)} s.`;
 
-export function refuseRateLimited(reply: FastifyReply, max: number, retryMs: number) {
-  return sendError(
-    reply.header('Retry-After', String(Math.ceil(retryMs / 1000))),
-    429,
-    CONSOLE_ERRORS.rateLimited,
-    rateLimitedMessage(max, retryMs),
-  );
-}
+export const rateLimited = (max: number, retryMs: number) =>
+  refusal(429, CONSOLE_ERRORS.rateLimited, rateLimitedMessage(max, retryMs), {
+    headers: { 'Retry-After': String(Math.ceil(retryMs / 1000)) },
+  });
+
+/** The one taker of a person's value reads, for every route that reads values. */
+export type TakeValueReads = ((identity: Identity, count: number) => Promise<number | null>) & { readonly perMinute: number };
+export const valueReadTaker = (allowance: ValueReadAllowance): TakeValueReads =>
+  Object.assign((identity: Identity, count: number) => allowance.take(identity.rateKey, count), { perMinute: allowance.perMinute });

@@ -11,7 +11,7 @@ import type { Dependency } from '../health.ts';
 import { fixedProjects } from '../projects.ts';
 import { readAuditLog } from './audit-log.ts';
 import { singleRouting, type Routing } from '../routing.ts';
-import { memoryStartTokens, type StartTokens } from '../start-token.ts';
+import { memoryStartTokens, type StartTokens } from '../auth/start-token.ts';
 import type { Stores } from '../stores.ts';
 
 /** A CSMS endpoint and the key pair that signs for it. */
@@ -47,6 +47,8 @@ type Options = {
   stores?: Stores;
   instance?: string;
   fingerprintKey?: string;
+  /** The request log, at this level, into `logLines()`. */
+  logLevel?: string;
 };
 
 export async function startTestServer(upstream: Upstream, opts: Options = {}) {
@@ -73,6 +75,7 @@ export async function startTestServer(upstream: Upstream, opts: Options = {}) {
     fingerprintKey: opts.fingerprintKey,
   };
   const { endpoint: _endpoint, ...credentials } = upstream;
+  const logLines: string[] = [];
   const app = buildConsoleServer(config, {
     routing: opts.routing ?? singleRouting(upstream.endpoint),
     projects: fixedProjects(opts.projects ?? []),
@@ -82,11 +85,12 @@ export async function startTestServer(upstream: Upstream, opts: Options = {}) {
     stores: opts.stores,
     instance: opts.instance,
     dependencies: opts.dependencies,
+    ...(opts.logLevel && { logLevel: opts.logLevel, logStream: { write: (line: string) => void logLines.push(line) } }),
   });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   /** GET as the app does (with the console header). */
   const get = (path: string, headers: Record<string, string> = {}) =>
     fetch(`${url}${path}`, { headers: { 'x-console-request': '1', ...headers } });
-  return { app, url, auditLog, auditLines: () => readAuditLog(auditLog), get, close: () => app.close() };
+  return { app, url, auditLog, auditLines: () => readAuditLog(auditLog), logLines, get, close: () => app.close() };
 }

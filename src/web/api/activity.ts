@@ -7,7 +7,8 @@ import { ACTIVITY_PAGE_SIZE, CTS_TRACES_KEPT_MS } from '../../csms/cts.ts';
 import { OPERATIONS } from '../../csms/operations.ts';
 import type { Trace } from '../../csms/schemas.ts';
 import { STAGE_OPERATIONS } from '../../csms/trace-change.ts';
-import { apiGet } from './client.ts';
+import { csmsRead } from '../../csms/console-endpoints.ts';
+import { consoleRequest } from './client.ts';
 
 /** CTS pages read for one page of filtered rows, and for a whole history, before saying "partial". */
 const CTS_PAGE = 200;
@@ -48,12 +49,11 @@ const csmsTraces = (
   limit: number,
   signal: AbortSignal,
 ) =>
-  apiGet(
-    'ListTraces',
-    { project_id: projectId },
-    { trace_type: 'system', service_type: 'CSMS', from: window.from, to: window.to, limit, next, ...query },
+  consoleRequest(csmsRead('ListTraces'), {
+    params: { project_id: projectId },
+    query: { trace_type: 'system', service_type: 'CSMS', from: window.from, to: window.to, limit, next, ...query },
     signal,
-  );
+  });
 
 /** Every trace in a window, following CTS's marker for up to `pages` pages. */
 async function allTraces(projectId: string, query: TraceQuery, window: TraceWindow, signal: AbortSignal, pages = HISTORY_PAGES) {

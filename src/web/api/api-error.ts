@@ -3,11 +3,8 @@
 // app refuses before sending anything is an AddressError). Messages never contain a secret value.
 import type { MessageDescriptor } from '@lingui/core';
 import { CONSOLE_ERRORS, isNotFound } from '../../csms/error-codes.ts';
-import { permissionOf, type ReadOperation } from '../../csms/operations.ts';
+import type { AnyEndpoint, EndpointName } from '../../csms/console-endpoints.ts';
 import { setLazyMessage } from '../i18n/lazy-message.ts';
-
-/** What failed: a CSMS read, or one of the console's own calls. */
-export type Operation = ReadOperation | 'Config' | 'SignIn';
 
 export type ApiErrorKind =
   'invalid' | 'not-found' | 'unauthenticated' | 'forbidden' | 'throttled' | 'unavailable' | 'network' | 'bad-response';
@@ -16,7 +13,10 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly requestId?: string;
-  readonly operation?: Operation;
+  /** What failed: a row of the console's endpoints (a CSMS read, or one of its own). */
+  readonly endpoint?: EndpointName;
+  /** The IAM permission the row needs, to name when CSMS refused it. */
+  readonly permission?: string;
   /** From Retry-After, when the server sent one. */
   readonly retryAfterSeconds?: number;
 
@@ -26,7 +26,7 @@ export class ApiError extends Error {
     /** CSMS's own message as sent (a string), or the console's own words (read in the page's language). */
     message: string | MessageDescriptor;
     requestId?: string;
-    operation?: Operation;
+    endpoint?: Pick<AnyEndpoint, 'name' | 'permission'>;
     retryAfterSeconds?: number;
   }) {
     super(typeof init.message === 'string' ? init.message : init.code);
@@ -35,7 +35,8 @@ export class ApiError extends Error {
     this.status = init.status;
     this.code = init.code;
     this.requestId = init.requestId;
-    this.operation = init.operation;
+    this.endpoint = init.endpoint?.name;
+    this.permission = init.endpoint?.permission;
     this.retryAfterSeconds = init.retryAfterSeconds;
   }
 
@@ -67,7 +68,3 @@ export class ApiError extends Error {
     return this.kind === 'network' || this.kind === 'unavailable' || this.kind === 'throttled';
   }
 }
-
-/** The IAM permission a refused call needs, for a CSMS read. */
-export const permissionFor = (operation: Operation | undefined): string | undefined =>
-  operation && operation !== 'Config' && operation !== 'SignIn' ? permissionOf(operation) : undefined;

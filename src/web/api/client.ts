@@ -1,15 +1,32 @@
-// The API client: one call over fetch (a GET, or a POST that only reads), the query's AbortSignal
-// passed through, every failure turned into an ApiError. Answers are not validated here: the console server checked each one against
-// its operation's schema and passed on only the fields it knows.
+// The API client: one function, `consoleRequest(row, input)`, for every endpoint of the console
+// (its rows in console-endpoints.ts), answering the row's type. The query's AbortSignal is passed
+// through, and every failure becomes an ApiError naming the row and, for a refusal, the IAM
+// permission the row needs. Answers are not validated here: the console server checked each one
+// against its operation's schema and passed on only the fields it knows.
 import { msg } from '@lingui/core/macro';
-import { apiPath, CONSOLE_REQUEST_HEADER } from '../../csms/console-paths.ts';
+import {
+  endpointPath,
+  type AnswerOf,
+  type AnyEndpoint,
+  type BodyOf,
+  type ParamsOfEndpoint,
+  type QueryOf,
+} from '../../csms/console-endpoints.ts';
+import { CONSOLE_REQUEST_HEADER } from '../../csms/console-paths.ts';
 import { CONSOLE_ERRORS, parseErrorBody } from '../../csms/error-codes.ts';
-import type { ParamsOf, ReadOperation } from '../../csms/operations.ts';
-import type { ResponseOf } from '../../csms/schemas.ts';
-import { ApiError, type Operation } from './api-error.ts';
+import { ApiError } from './api-error.ts';
 
 /** The console server refuses API calls without it (a cross-site page cannot send it). */
-export const CONSOLE_HEADERS = { [CONSOLE_REQUEST_HEADER]: '1', Accept: 'application/json' };
+const CONSOLE_HEADERS = { [CONSOLE_REQUEST_HEADER]: '1', Accept: 'application/json' };
+
+/** What a call of a row sends: its path parameters and body when it has them, its query. */
+export type RequestOf<E extends AnyEndpoint> = {
+  query?: QueryOf<E>;
+  signal?: AbortSignal;
+  /** The request outlives the page (an audit report sent while leaving it). */
+  keepalive?: boolean;
+} & ([keyof ParamsOfEndpoint<E>] extends [never] ? { params?: undefined } : { params: ParamsOfEndpoint<E> }) &
+  ([BodyOf<E>] extends [undefined] ? { body?: undefined } : { body: BodyOf<E> });
 
 function retryAfterSeconds(header: string | null): number | undefined {
   if (!header) return undefined;
@@ -20,7 +37,7 @@ function retryAfterSeconds(header: string | null): number | undefined {
 }
 
 /** The ApiError for an answer that is not 2xx, whatever CSMS error shape its body has. */
-export function errorOf(res: Response, body: unknown, operation: Operation): ApiError {
+function errorOf(res: Response, body: unknown, endpoint: AnyEndpoint): ApiError {
   const error = parseErrorBody(body);
   const status = res.status;
   return new ApiError({
@@ -29,23 +46,30 @@ export function errorOf(res: Response, body: unknown, operation: Operation): Api
     // CSMS's own message as sent; the console's words only when it sent none.
     message: error?.error_msg ?? msg`The server answered HTTP ${status}.`,
     requestId: error?.request_id ?? res.headers.get('x-request-id') ?? undefined,
-    operation,
+    endpoint,
     retryAfterSeconds: retryAfterSeconds(res.headers.get('retry-after')),
   });
 }
 
-/** GET one of the console server's JSON endpoints. */
-export const getJson = <T>(operation: Operation, url: string, signal?: AbortSignal): Promise<T> => requestJson(operation, url, signal);
+function urlOf(endpoint: AnyEndpoint, params: unknown, query: unknown): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) if (value !== undefined) search.set(key, String(value));
+  const text = search.toString();
+  const path = endpointPath(endpoint, Object.fromEntries(Object.entries(params ?? {}).map(([key, value]) => [key, String(value)])));
+  return `${path}${text ? `?${text}` : ''}`;
+}
 
-/** One of the console server's JSON endpoints: a GET, or a POST when there is a body. */
-export async function requestJson<T>(operation: Operation, url: string, signal?: AbortSignal, body?: unknown): Promise<T> {
+/** One call of one row of the console's endpoints: its answer, or an ApiError. */
+export async function consoleRequest<E extends AnyEndpoint>(endpoint: E, input: RequestOf<E>): Promise<AnswerOf<E>> {
+  const { signal, body } = input;
   let res: Response;
   try {
-    res = await fetch(url, {
-      ...(body === undefined
-        ? { headers: CONSOLE_HEADERS }
-        : { method: 'POST', headers: { ...CONSOLE_HEADERS, 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
+    res = await fetch(urlOf(endpoint, input.params, input.query), {
+      method: endpoint.method,
+      headers: body === undefined ? CONSOLE_HEADERS : { ...CONSOLE_HEADERS, 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
       signal,
+      keepalive: input.keepalive,
       credentials: 'same-origin',
       cache: 'no-store',
     });
@@ -55,13 +79,16 @@ export async function requestJson<T>(operation: Operation, url: string, signal?:
       status: 0,
       code: CONSOLE_ERRORS.network,
       message: msg`The console server could not be reached. Check your connection.`,
-      operation,
+      endpoint,
     });
   }
-  let answer: unknown;
   const status = res.status;
+  let text: string;
+  let answer: AnswerOf<E>;
   try {
-    answer = await res.json();
+    text = await res.text();
+    // The row's type, as the server's schemas checked it; no body (204) is null.
+    answer = JSON.parse(text === '' && res.ok ? 'null' : text);
   } catch {
     if (signal?.aborted) throw signal.reason;
     throw new ApiError({
@@ -69,22 +96,9 @@ export async function requestJson<T>(operation: Operation, url: string, signal?:
       code: CONSOLE_ERRORS.badResponse,
       message: msg`The server sent an answer that is not JSON (HTTP ${status}).`,
       requestId: res.headers.get('x-request-id') ?? undefined,
-      operation,
+      endpoint,
     });
   }
-  if (!res.ok) throw errorOf(res, answer, operation);
-  return answer as T;
-}
-
-/** One CSMS read through the console's mirror of it. */
-export function apiGet<O extends ReadOperation>(
-  operation: O,
-  params: ParamsOf<O>,
-  query: Record<string, string | number | undefined> = {},
-  signal?: AbortSignal,
-): Promise<ResponseOf<O>> {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) if (value !== undefined) search.set(key, String(value));
-  const text = search.toString();
-  return getJson(operation, `${apiPath(operation, params)}${text ? `?${text}` : ''}`, signal);
+  if (!res.ok) throw errorOf(res, answer, endpoint);
+  return answer;
 }

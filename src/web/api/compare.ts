@@ -2,16 +2,14 @@
 // Each compare reads two values (audited, counted with reveals), so it is asked once per pair in
 // the address and never refetched by itself.
 import { queryOptions } from '@tanstack/react-query';
-import type { CompareResult } from '../../csms/console-api.ts';
-import { CONSOLE_PATHS } from '../../csms/console-paths.ts';
-import { getJson } from './client.ts';
+import { CONSOLE_ENDPOINTS } from '../../csms/console-endpoints.ts';
+import { consoleRequest } from './client.ts';
 
 export const compareQuery = (a: string, b: string) =>
   queryOptions({
     queryKey: ['compare', a, b] as const,
-    // A refusal names the permission of a value read: the compare reads values.
-    queryFn: ({ signal }) =>
-      getJson<CompareResult>('ShowSecretVersion', `${CONSOLE_PATHS.compare}?${new URLSearchParams({ a, b })}`, signal),
+    // A refusal names the permission of a value read (the row's): the compare reads values.
+    queryFn: ({ signal }) => consoleRequest(CONSOLE_ENDPOINTS.Compare, { query: { a, b }, signal }),
     staleTime: Infinity,
     gcTime: 60_000,
     retry: false,

@@ -1,9 +1,8 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { ConsoleConfig } from '../../csms/console-api.ts';
-import { CONSOLE_PATHS } from '../../csms/console-paths.ts';
-import { getJson } from './client.ts';
+import { CONSOLE_ENDPOINTS } from '../../csms/console-endpoints.ts';
+import { consoleRequest } from './client.ts';
 
-export const fetchConfig = (signal?: AbortSignal) => getJson<ConsoleConfig>('Config', CONSOLE_PATHS.config, signal);
+export const fetchConfig = (signal?: AbortSignal) => consoleRequest(CONSOLE_ENDPOINTS.Config, { signal });
 
 export const configQuery = queryOptions({
   queryKey: ['config'],

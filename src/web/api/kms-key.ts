@@ -4,29 +4,27 @@
 // is kept as the key's state "unknown, and why": never taken for "disabled".
 import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { KmsKeyState } from '../../csms/console-api.ts';
-import { apiPath } from '../../csms/console-paths.ts';
+import { csmsRead } from '../../csms/console-endpoints.ts';
 import { CONSOLE_ERRORS } from '../../csms/error-codes.ts';
 import { isKeyState } from '../../csms/patterns.ts';
-import type { ResponseOf } from '../../csms/schemas.ts';
-import { ApiError, permissionFor } from './api-error.ts';
-import { requestJson } from './client.ts';
+import { ApiError } from './api-error.ts';
+import { consoleRequest } from './client.ts';
 import { overviewQuery } from './overview-query.ts';
 
 async function fetchKey(projectId: string, keyId: string, signal: AbortSignal): Promise<KmsKeyState> {
   try {
-    const { key_info } = await requestJson<ResponseOf<'ListKeyDetail'>>(
-      'ListKeyDetail',
-      apiPath('ListKeyDetail', { project_id: projectId }),
+    const { key_info } = await consoleRequest(csmsRead('ListKeyDetail'), {
+      params: { project_id: projectId },
+      body: { key_id: keyId },
       signal,
-      { key_id: keyId },
-    );
+    });
     const state = key_info.key_state;
     if (isKeyState(state)) return { ok: true, key_id: keyId, key_alias: key_info.key_alias, key_state: state };
     // A state the console does not know: shown as KMS sent it, never guessed at.
     return { ok: false, key_id: keyId, status: 200, code: CONSOLE_ERRORS.badResponse, message: state };
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
-    const permission = error.kind === 'forbidden' ? permissionFor(error.operation) : undefined;
+    const permission = error.kind === 'forbidden' ? error.permission : undefined;
     return { ok: false, key_id: keyId, status: error.status, code: error.code, message: error.message, ...(permission && { permission }) };
   }
 }

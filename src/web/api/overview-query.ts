@@ -5,21 +5,17 @@
 // project is swept once for both.
 import { queryOptions, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { ProjectOverview } from '../../csms/console-api.ts';
-import { API_PREFIX } from '../../csms/console-paths.ts';
-import { getJson } from './client.ts';
+import { CONSOLE_ENDPOINTS } from '../../csms/console-endpoints.ts';
+import { consoleRequest } from './client.ts';
 
 export const OVERVIEW_REFRESH_MS = 60_000;
 const SWEEP_POLL_MS = 1000;
 /** While CSMS cannot be reached the last data stays on screen, and is tried again sooner. */
 const UNREACHABLE_POLL_MS = 10_000;
 
-const overviewUrl = (projectId: string, fresh: boolean) =>
-  `${API_PREFIX}/overview/${encodeURIComponent(projectId)}${fresh ? '?fresh=1' : ''}`;
-
-/** Without the list of secrets there is no overview: a failure is the ListSecrets refusal. */
+/** Without the list of secrets there is no overview: a refusal names ListSecrets' permission (the row's). */
 const fetchOverview = (projectId: string, fresh: boolean, signal?: AbortSignal) =>
-  getJson<ProjectOverview>('ListSecrets', overviewUrl(projectId, fresh), signal);
+  consoleRequest(CONSOLE_ENDPOINTS.Overview, { params: { project_id: projectId }, query: fresh ? { fresh: '1' } : {}, signal });
 
 export const overviewQuery = (projectId: string) =>
   queryOptions({

@@ -2,7 +2,8 @@
 // newest task is known whatever order CSMS lists them in. Read beside the page's other reads.
 import { queryOptions } from '@tanstack/react-query';
 import type { RotationTask } from '../../csms/schemas.ts';
-import { apiGet } from './client.ts';
+import { csmsRead } from '../../csms/console-endpoints.ts';
+import { consoleRequest } from './client.ts';
 
 const PAGE = 50;
 /** A secret with more tasks than this is told as partial, not read on for ever. */
@@ -21,7 +22,11 @@ export const rotationTasksQuery = (projectId: string, secretName: string) =>
       const tasks: RotationTask[] = [];
       let marker: string | undefined;
       for (let page = 0; page < MAX_PAGES; page++) {
-        const answer = await apiGet('ListSecretTask', { project_id: projectId }, { secret_name: secretName, limit: PAGE, marker }, signal);
+        const answer = await consoleRequest(csmsRead('ListSecretTask'), {
+          params: { project_id: projectId },
+          query: { secret_name: secretName, limit: PAGE, marker },
+          signal,
+        });
         tasks.push(...answer.tasks);
         marker = answer.tasks.length === PAGE ? (answer.next_marker ?? undefined) : undefined;
         if (!marker) return { tasks, complete: true };

@@ -3,7 +3,8 @@
 // secret-value.ts.
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { LIMITS } from '../../csms/patterns.ts';
-import { apiGet } from './client.ts';
+import { csmsRead } from '../../csms/console-endpoints.ts';
+import { consoleRequest } from './client.ts';
 
 /** The first page is small so rows appear at once; the rest come in pages of 1000. */
 export const FIRST_PAGE_SIZE = 100;
@@ -19,7 +20,8 @@ export const secretQueries = {
   list: (projectId: string) =>
     infiniteQueryOptions({
       queryKey: [...secretQueries.all(projectId), 'list'] as const,
-      queryFn: ({ pageParam, signal }) => apiGet('ListSecrets', { project_id: projectId }, pageParam, signal),
+      queryFn: ({ pageParam, signal }) =>
+        consoleRequest(csmsRead('ListSecrets'), { params: { project_id: projectId }, query: pageParam, signal }),
       initialPageParam: { limit: FIRST_PAGE_SIZE } as ListPageParam,
       // The listing ends on a page shorter than its limit, or one without a next marker, or at
       // the most secrets the console reads.
@@ -36,7 +38,8 @@ export const secretQueries = {
   detail: (projectId: string, name: string) =>
     queryOptions({
       queryKey: [...secretQueries.all(projectId), 'detail', name] as const,
-      queryFn: ({ signal }) => apiGet('ShowSecret', { project_id: projectId, secret_name: name }, {}, signal).then((r) => r.secret),
+      queryFn: ({ signal }) =>
+        consoleRequest(csmsRead('ShowSecret'), { params: { project_id: projectId, secret_name: name }, signal }).then((r) => r.secret),
       staleTime: 30_000,
     }),
 
@@ -44,7 +47,11 @@ export const secretQueries = {
     queryOptions({
       queryKey: [...secretQueries.all(projectId), 'detail', name, 'versions', marker ?? null] as const,
       queryFn: ({ signal }) =>
-        apiGet('ListSecretVersions', { project_id: projectId, secret_name: name }, { limit: VERSIONS_PAGE_SIZE, marker }, signal),
+        consoleRequest(csmsRead('ListSecretVersions'), {
+          params: { project_id: projectId, secret_name: name },
+          query: { limit: VERSIONS_PAGE_SIZE, marker },
+          signal,
+        }),
       staleTime: 30_000,
     }),
 
@@ -52,7 +59,10 @@ export const secretQueries = {
     queryOptions({
       queryKey: [...secretQueries.all(projectId), 'detail', name, 'stages', stage] as const,
       queryFn: ({ signal }) =>
-        apiGet('ShowSecretStage', { project_id: projectId, secret_name: name, stage_name: stage }, {}, signal).then((r) => r.stage),
+        consoleRequest(csmsRead('ShowSecretStage'), {
+          params: { project_id: projectId, secret_name: name, stage_name: stage },
+          signal,
+        }).then((r) => r.stage),
       staleTime: 30_000,
       // The loader asked already: a missing stage is one 404, not a second on mount.
       retryOnMount: false,

@@ -7,7 +7,8 @@ import { useMutation } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import type { SecretVersion } from '../../csms/schemas.ts';
 import type { ApiError } from './api-error.ts';
-import { apiGet } from './client.ts';
+import { csmsRead } from '../../csms/console-endpoints.ts';
+import { consoleRequest } from './client.ts';
 
 export interface ValueRef {
   projectId: string;
@@ -16,7 +17,9 @@ export interface ValueRef {
 }
 
 const readValue = ({ projectId, secretName, versionId }: ValueRef) =>
-  apiGet('ShowSecretVersion', { project_id: projectId, secret_name: secretName, version_id: versionId }).then((r) => r.version);
+  consoleRequest(csmsRead('ShowSecretVersion'), {
+    params: { project_id: projectId, secret_name: secretName, version_id: versionId },
+  }).then((r) => r.version);
 
 /** The value's text: the string, or the base64 of the bytes. */
 export const rawValue = (version: SecretVersion) => version.secret_string ?? version.secret_binary ?? '';

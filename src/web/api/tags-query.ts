@@ -1,22 +1,17 @@
 // Every secret's tags, from ListResourceInstances (a POST that only reads; the console server checks
 // and rebuilds its body): pages of 1000 by offset. The list's tag column, tag filter and export.
 import { queryOptions } from '@tanstack/react-query';
-import { apiPath } from '../../csms/console-paths.ts';
+import { csmsRead } from '../../csms/console-endpoints.ts';
 import { LIMITS } from '../../csms/patterns.ts';
-import type { ResourceInstancesRequest, ResponseOf, Tag } from '../../csms/schemas.ts';
-import { requestJson } from './client.ts';
+import type { ResourceInstancesRequest, Tag } from '../../csms/schemas.ts';
+import { consoleRequest } from './client.ts';
 
 const PAGE = 1000;
 /** As many pages as hold the most secrets the console reads (the list says when it stopped there). */
 const MAX_PAGES = Math.ceil(LIMITS.secretsRead / PAGE);
 
 const postInstances = (projectId: string, body: ResourceInstancesRequest, signal: AbortSignal) =>
-  requestJson<ResponseOf<'ListResourceInstances'>>(
-    'ListResourceInstances',
-    apiPath('ListResourceInstances', { project_id: projectId }),
-    signal,
-    body,
-  );
+  consoleRequest(csmsRead('ListResourceInstances'), { params: { project_id: projectId }, body, signal });
 
 /** Secret name → its tags. */
 export async function fetchTags(projectId: string, signal: AbortSignal): Promise<Map<string, Tag[]>> {

@@ -5,14 +5,16 @@ import { msg, t } from '@lingui/core/macro';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { useQueryClient, type Query } from '@tanstack/react-query';
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
-import { ApiError, type Operation } from '../api/api-error.ts';
+import type { EndpointName } from '../../csms/console-endpoints.ts';
+import { ApiError } from '../api/api-error.ts';
 import { Button } from '../components/ui/button.tsx';
 import { MAX_RETRIES, nextTryOf, stopRetrying } from './query-client.ts';
 
 const isRetrying = (q: Query) => q.state.fetchStatus === 'fetching' && q.state.fetchFailureCount > 0;
 
-const WHAT: Partial<Record<Operation, MessageDescriptor>> = {
+const WHAT: Partial<Record<EndpointName, MessageDescriptor>> = {
   ListSecrets: msg`Loading the secrets`,
+  Overview: msg`Loading the secrets`,
   ShowSecret: msg`Loading the secret`,
   ListSecretVersions: msg`Loading the versions`,
   ShowSecretStage: msg`Loading the stage`,
@@ -51,7 +53,7 @@ export function RetryStatus() {
       {retrying.map((query) => {
         const { fetchFailureReason: error, fetchFailureCount } = query.state;
         if (!(error instanceof ApiError)) return null;
-        const loading = i18n._((error.operation && WHAT[error.operation]) || WHAT_ELSE);
+        const loading = i18n._((error.endpoint && WHAT[error.endpoint]) || WHAT_ELSE);
         const detail = retryMessage(error, fetchFailureCount, now);
         return (
           <div key={query.queryHash} className="border-b border-amber-300 bg-amber-50 dark:border-amber-800 dark:bg-amber-950/60">

@@ -7,8 +7,10 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Secret, VersionMetadata } from '../../csms/schemas.ts';
 import { activityQueries } from '../api/activity.ts';
-import { ApiError, permissionFor } from '../api/api-error.ts';
-import { apiGet } from '../api/client.ts';
+import { csmsRead } from '../../csms/console-endpoints.ts';
+import { permissionOf } from '../../csms/operations.ts';
+import { ApiError } from '../api/api-error.ts';
+import { consoleRequest } from '../api/client.ts';
 import { configQuery } from '../api/config-query.ts';
 import { rotationTasksQuery } from '../api/rotation-tasks.ts';
 import { valueReadsQuery } from '../api/value-reads.ts';
@@ -50,7 +52,7 @@ export function CopySummary(props: {
     const unknown: string[] = [];
     if (tasks.status === 'rejected') {
       const reason = messageOf(tasks.reason);
-      const permission = permissionFor('ListSecretTask');
+      const permission = permissionOf('ListSecretTask');
       unknown.push(
         tasks.reason instanceof ApiError && tasks.reason.kind === 'forbidden'
           ? t`Last rotation: unknown; the rotation tasks could not be read (${reason}); reading them needs the IAM permission ${permission}.`
@@ -74,7 +76,7 @@ export function CopySummary(props: {
   const copy = async (format: TicketFormat) => {
     const project = config?.projects.find((p) => p.id === projectId) ?? { id: projectId, name: projectId, region: '—' };
     const [tags, parts] = await Promise.all([
-      apiGet('ListSecretTags', { project_id: projectId, secret_id: secret.id }).then(
+      consoleRequest(csmsRead('ListSecretTags'), { params: { project_id: projectId, secret_id: secret.id } }).then(
         (r) => r.tags,
         () => undefined,
       ),

@@ -4,7 +4,7 @@ import type { I18n } from '@lingui/core';
 import { msg } from '@lingui/core/macro';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { useEffect, useState } from 'react';
-import { permissionFor, type ApiError } from '../api/api-error.ts';
+import type { ApiError } from '../api/api-error.ts';
 import { CopyErrorDetails } from './copy-error-details.tsx';
 import { Button } from './ui/button.tsx';
 
@@ -36,7 +36,7 @@ function advice(error: ApiError, i18n: I18n): string | undefined {
         msg`CSMS refused the credentials of the console server. Check its HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK (or sign in again), then retry.`,
       );
     case 'forbidden': {
-      const permission = permissionFor(error.operation);
+      const permission = error.permission;
       return permission
         ? i18n._(msg`This call needs the IAM permission ${permission} on this project.`)
         : i18n._(msg`Your IAM identity may not make this call.`);

@@ -2,7 +2,7 @@
 // IAM permission (named), access to the project or a rate limit stopped it, and what to ask for.
 import { Trans } from '@lingui/react/macro';
 import { CONSOLE_ERRORS, CSMS_ERRORS } from '../../csms/error-codes.ts';
-import { permissionFor, type ApiError } from '../api/api-error.ts';
+import type { ApiError } from '../api/api-error.ts';
 
 /** KMS's codes for a key that cannot decrypt (its API reference's error codes). */
 const KEY_DISABLED = 'KMS.0209';
@@ -24,7 +24,7 @@ export function revealStop(error: ApiError): RevealStop | undefined {
 export function RevealRefusal({ error }: { error: ApiError }) {
   const stop = revealStop(error);
   if (!stop) return null;
-  const permission = permissionFor(error.operation);
+  const permission = error.permission;
   const seconds = error.retryAfterSeconds;
   return (
     <p

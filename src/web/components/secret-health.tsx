@@ -4,7 +4,7 @@
 import { Trans, useLingui } from '@lingui/react/macro';
 import { useQuery } from '@tanstack/react-query';
 import type { Secret, VersionMetadata } from '../../csms/schemas.ts';
-import { permissionFor } from '../api/api-error.ts';
+import { permissionOf } from '../../csms/operations.ts';
 import { rotationTasksQuery } from '../api/rotation-tasks.ts';
 import { secretFlags, type HealthFocus } from '../lib/secret-health.ts';
 import { useNow } from '../lib/use-now.ts';
@@ -21,7 +21,7 @@ export function SecretHealth(props: { projectId: string; secret: Secret; version
   const severityName = useSeverityName();
   // Tasks read in part could hide the newest: the failed-rotation flag is then left unknown.
   const flags = secretFlags(secret, versions ?? [], tasks.data?.complete ? tasks.data.tasks : undefined, now, focus);
-  const permission = permissionFor('ListSecretTask');
+  const permission = permissionOf('ListSecretTask');
   const tasksMessage = tasks.error?.message;
 
   return (

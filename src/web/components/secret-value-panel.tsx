@@ -7,7 +7,6 @@ import { Trans, useLingui } from '@lingui/react/macro';
 import { useCallback, useEffect } from 'react';
 import { flushSync } from 'react-dom';
 import type { Secret } from '../../csms/schemas.ts';
-import { permissionFor } from '../api/api-error.ts';
 import { reportValueUse } from '../api/audit.ts';
 import { rawValue, useSecretValue } from '../api/secret-value.ts';
 import { useCountdown } from '../lib/countdown.ts';
@@ -119,8 +118,8 @@ export function SecretValuePanel(props: {
         refusal && (
           <p id={BLOCKED_ID} className="text-sm text-amber-900 dark:text-amber-300">
             <Trans>
-              CSMS refused to read this value: it needs the IAM permission {permissionFor(refusal.operation)}. Reveal and Copy stay off
-              until you leave this page.
+              CSMS refused to read this value: it needs the IAM permission {refusal.permission}. Reveal and Copy stay off until you leave
+              this page.
             </Trans>
           </p>
         )

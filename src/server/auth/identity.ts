@@ -1,21 +1,20 @@
 // Who is asking, in one place, whatever the auth mode: the server's key pair (nobody signs in),
 // a user named by an authenticating reverse proxy (CONSOLE_AUTH=header), or a user signed in
-// with their own IAM user (CONSOLE_AUTH=iam, a server-side session). The hooks set
-// `req.identity` on every route of the scope the plugin is registered in, or answer 401.
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import fastifyPlugin from 'fastify-plugin';
+// with their own IAM user (CONSOLE_AUTH=iam, a server-side session). The endpoint gates
+// (endpoints.ts) ask it for every row that needs someone.
+import type { FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import { BlockList, isIP } from 'node:net';
-import type { Project } from '../csms/console-api.ts';
-import { CONSOLE_ERRORS } from '../csms/error-codes.ts';
-import { signedHeaders, type Credentials } from '../csms/signer.ts';
-import type { Audit } from './audit.ts';
-import type { ConsoleAuth } from './config.ts';
-import { sendError } from './errors.ts';
-import type { ProjectSource } from './projects.ts';
-import { clearSessionCookie, sessionCookie, type Session, type SessionStore } from './sessions.ts';
-import { JSON_TYPE, type Authorize } from './upstream.ts';
-import { parseCidr } from './cidr.ts';
+import type { Project } from '../../csms/console-api.ts';
+import { CONSOLE_ERRORS } from '../../csms/error-codes.ts';
+import { signedHeaders, type Credentials } from '../../csms/signer.ts';
+import type { Audit } from '../audit.ts';
+import type { ConsoleAuth } from '../config.ts';
+import { refusal, signedOut, type Refusal } from '../errors.ts';
+import type { ProjectSource } from '../projects.ts';
+import { sessionCookie, type Session, type SessionStore } from './sessions.ts';
+import { JSON_TYPE, type Authorize } from '../upstream.ts';
+import { parseCidr } from '../cidr.ts';
 
 export interface Identity {
   /** What the audit log calls this person. */
@@ -26,22 +25,9 @@ export interface Identity {
   projects: Project[];
   /** How to authorize a call on a project; undefined when this identity has no access to it. */
   authorizeFor(projectId: string): Authorize | undefined;
-  /** The route's value reads, when they were taken with the session: null allowed, else the wait. */
-  valueReadsWait?: number | null;
   /** Signed in with IAM: the session, which ends when IAM stops accepting its token. */
   session?: Session & { end(reason: 'token-refused'): Promise<void> };
 }
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    /** Set by the identity plugin's hook on every route of its scope before the handler runs;
-     * null in a hook that refused the request first. */
-    identity: Identity;
-  }
-}
-
-/** Who made a request, for an audit line written whatever happened to it. */
-export const whoOf = (req: FastifyRequest) => (req.identity as Identity | null)?.who ?? 'anonymous';
 
 /** A user name as an authenticating proxy sends it: printable ASCII, no CR/LF. */
 const USER_NAME = /^[\x21-\x7e][\x20-\x7e]{0,255}$/;
@@ -74,15 +60,11 @@ export function keyPairIdentity(credentials: Credentials, projects: Project[], w
   };
 }
 
-/** Sends the 401 that takes the app to its sign-in page, dropping the session cookie. */
-export const refuseSignedOut = (reply: FastifyReply, message: string) =>
-  sendError(clearSessionCookie(reply), 401, CONSOLE_ERRORS.unauthenticated, message);
-
 /** The header in which a reverse proxy proves itself with CONSOLE_AUTH_PROXY_SECRET. */
 export const PROXY_SECRET_HEADER = 'x-console-proxy-secret';
 
 /** How many times a header came in the raw request (Node joins repeats with ", "). */
-const occurrences = (req: FastifyRequest, name: string) =>
+export const occurrences = (req: FastifyRequest, name: string) =>
   req.raw.rawHeaders.filter((value, i) => i % 2 === 0 && value.toLowerCase() === name).length;
 
 /** A set of addresses and CIDRs, matched with Node's BlockList (IPv4-mapped IPv6 too). */
@@ -110,36 +92,36 @@ export function addressList(entries: string[]): (address: string | undefined) =>
 export function requireProxiedRequest(auth: Extract<ConsoleAuth, { mode: 'header' }>, trustedProxies: string[]) {
   const trusted = addressList(trustedProxies);
   const secret = auth.proxySecret === undefined ? undefined : Buffer.from(auth.proxySecret);
-  const refuse = (reply: FastifyReply, message: string) => sendError(reply, 401, CONSOLE_ERRORS.unauthenticated, message);
-  return async (req: FastifyRequest, reply: FastifyReply) => {
-    if (req.routeOptions.config.probe) return;
+  const refuse = (message: string) => refusal(401, CONSOLE_ERRORS.unauthenticated, message);
+  return async (req: FastifyRequest) => {
     if (trustedProxies.length > 0 && !trusted(req.socket.remoteAddress))
-      return refuse(reply, 'This console answers only through its reverse proxy.');
+      return refuse('This console answers only through its reverse proxy.');
     if (secret) {
       const given = req.headers[PROXY_SECRET_HEADER];
       const bytes = Buffer.from(typeof given === 'string' ? given : '');
       if (bytes.length !== secret.length || !timingSafeEqual(bytes, secret) || occurrences(req, PROXY_SECRET_HEADER) !== 1)
-        return refuse(reply, 'This console answers only through its reverse proxy.');
+        return refuse('This console answers only through its reverse proxy.');
     }
     const user = req.headers[auth.header];
     if (occurrences(req, auth.header) !== 1 || typeof user !== 'string' || !USER_NAME.test(user))
-      return refuse(reply, 'Sign in through the reverse proxy in front of this console.');
+      return refuse('Sign in through the reverse proxy in front of this console.');
   };
 }
 
-/** Sets `req.identity` on every route of the scope it is registered in, or answers 401. */
-export const identityPlugin = fastifyPlugin<IdentityOptions>(async (scope, opts) => {
-  const { auth, audit } = opts;
-  scope.decorateRequest('identity', null as unknown as Identity);
+/** Who is asking: the identity, or why nobody is (the 401 that takes the app to sign-in). */
+export type Identify = (req: FastifyRequest) => Promise<{ identity: Identity } | { refusal: Refusal }>;
 
+export function createIdentify(opts: IdentityOptions): Identify {
+  const { auth, audit } = opts;
   if (auth.mode !== 'iam') {
     const credentials = opts.credentials!;
-    scope.addHook('onRequest', async (req) => {
+    return async (req) => {
       // Header mode names the person; otherwise everyone reads as the key pair, told apart by address.
       const user = auth.mode === 'header' ? `user:${String(req.headers[auth.header])}` : undefined;
-      req.identity = keyPairIdentity(credentials, opts.projects.list(), user ?? keyPairReader(credentials), user ?? `ip:${req.ip}`);
-    });
-    return;
+      return {
+        identity: keyPairIdentity(credentials, opts.projects.list(), user ?? keyPairReader(credentials), user ?? `ip:${req.ip}`),
+      };
+    };
   }
 
   const sessions = opts.sessions!;
@@ -149,30 +131,31 @@ export const identityPlugin = fastifyPlugin<IdentityOptions>(async (scope, opts)
     idle: `Your session ended after ${idleMinutes} minutes without activity. Sign in again.`,
     expired: 'Your session has reached its time limit. Sign in again.',
   };
-  scope.addHook('onRequest', async (req, reply) => {
+  return async (req) => {
     const cookie = sessionCookie(req);
-    const found = await sessions.get(cookie, req.routeOptions.config.valueReads);
+    const found = await sessions.get(cookie);
     if (!('session' in found)) {
       if (found.ended !== 'none') audit({ action: 'end', who: found.who, clientIp: req.ip, outcome: found.ended });
-      return refuseSignedOut(reply, why[found.ended]);
+      return { refusal: signedOut(why[found.ended]) };
     }
     const session = found.session;
-    req.identity = {
-      who: session.who,
-      rateKey: session.who,
-      valueReadsWait: found.valueReadsWait,
-      projects: session.projects,
-      authorizeFor(projectId) {
-        const token = session.tokens.get(projectId);
-        return token === undefined ? undefined : () => ({ 'X-Auth-Token': token });
-      },
-      session: {
-        ...session,
-        async end(reason) {
-          await sessions.end(cookie);
-          audit({ action: 'end', who: session.who, clientIp: req.ip, outcome: reason });
+    return {
+      identity: {
+        who: session.who,
+        rateKey: session.who,
+        projects: session.projects,
+        authorizeFor(projectId) {
+          const token = session.tokens.get(projectId);
+          return token === undefined ? undefined : () => ({ 'X-Auth-Token': token });
+        },
+        session: {
+          ...session,
+          async end(reason) {
+            await sessions.end(cookie);
+            audit({ action: 'end', who: session.who, clientIp: req.ip, outcome: reason });
+          },
         },
       },
     };
-  });
-});
+  };
+}

@@ -8,9 +8,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { parse, serialize } from 'cookie';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { CONSOLE_ERRORS } from '../csms/error-codes.ts';
-import { sendError } from './errors.ts';
-import { KEY_PREFIX, stored, type SharedRedis } from './redis.ts';
+import { CONSOLE_ERRORS } from '../../csms/error-codes.ts';
+import { refusal } from '../errors.ts';
+import { KEY_PREFIX, stored, type SharedRedis } from '../redis.ts';
 
 export const START_COOKIE = '__Host-csms-start';
 const TOKEN_PARAM = 'token';
@@ -66,7 +66,6 @@ export async function redisStartTokens(client: SharedRedis, token: string): Prom
 
 export function startTokenGuard(tokens: StartTokens) {
   return async (req: FastifyRequest, reply: FastifyReply) => {
-    if (req.routeOptions.config.probe) return;
     const given = parse(req.headers.cookie ?? '')[START_COOKIE];
     if (given && (await tokens.accepts(given))) return;
     const url = new URL(req.url, 'http://console.invalid');
@@ -75,15 +74,13 @@ export function startTokenGuard(tokens: StartTokens) {
     if (cookie) {
       // Single use: the link in the terminal's scrollback or a browser history opens nothing.
       url.searchParams.delete(TOKEN_PARAM);
-      return (
-        reply
-          .header('Set-Cookie', serialize(START_COOKIE, cookie, { path: '/', httpOnly: true, secure: true, sameSite: 'strict' }))
-          // One leading slash: `//host` would send the browser to another site.
-          .redirect(`/${url.pathname.replace(/^\/+/, '')}${url.search}`, 303)
-      );
+      void reply
+        .header('Set-Cookie', serialize(START_COOKIE, cookie, { path: '/', httpOnly: true, secure: true, sameSite: 'strict' }))
+        // One leading slash: `//host` would send the browser to another site.
+        .redirect(`/${url.pathname.replace(/^\/+/, '')}${url.search}`, 303);
+      return 'sent' as const;
     }
-    return sendError(
-      reply,
+    return refusal(
       401,
       CONSOLE_ERRORS.unauthenticated,
       tokens.redeemed

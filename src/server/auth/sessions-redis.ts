@@ -5,18 +5,16 @@
 // until the absolute end, so a person whose session went idle is told why. Each user's sessions
 // are listed (by hash) for the per-user cap, enforced in one script so two instances signing the
 // same user in at once cannot both keep too many.
-import { KEY_PREFIX, stored, type SharedRedis } from './redis.ts';
+import { KEY_PREFIX, stored, type SharedRedis } from '../redis.ts';
 import type { Sealer } from './seal.ts';
 import { sessionKey, startSession, type Session, type SessionOptions, type SessionStore } from './sessions.ts';
-import { ALLOWANCE_PREFIX, allowanceHash, TAKE_FUNCTION, WINDOW_MS } from './value-reads.ts';
+import { allowanceHash } from '../value-reads.ts';
 
 const RECORD = `${KEY_PREFIX}session:`;
 const ENDED = `${KEY_PREFIX}session-end:`;
 const USER = `${KEY_PREFIX}user-sessions:`;
 /** How long past its absolute end a session's marker is kept, to say it expired. */
 const MARKER_MS = 60_000;
-/** Sessions this instance keeps opened (see `opened` below). */
-const OPENED_MAX = 10_000;
 
 // KEYS: the user's list, the new record, its marker. ARGV: the sealed record (after its absolute
 // end and its allowance's hash), its time to live, the sealed marker, its time to live, the hash,
@@ -37,28 +35,24 @@ redis.call('ZADD', KEYS[1], ARGV[6], ARGV[5])
 redis.call('PEXPIRE', KEYS[1], ARGV[8])
 return ended`;
 
-// KEYS: the record, its marker. ARGV: the time, the idle time, whether the caller has the record
-// already, the value reads to take, the allowance. The record (its absolute end, the hash of its
-// allowance and the sealed text, with dots between; or just 1 for a caller that has it) with its
-// time to live restarted and the reads taken (-1, or the wait), or else the marker.
-const TOUCH = `${TAKE_FUNCTION}
+// KEYS: the record, its marker. ARGV: the time, the idle time. The record (its absolute end, the
+// hash of its allowance and the sealed text, with dots between) with its time to live restarted,
+// or else the marker.
+const TOUCH = `
 local record = redis.call('GET', KEYS[1])
 if record then
-  local ends, allowance = string.match(record, '^(%d+)%.([^.]+)%.')
+  local ends = string.match(record, '^(%d+)%.')
   local ttl = math.min(tonumber(ARGV[2]), tonumber(ends) - tonumber(ARGV[1]))
-  local taken = false
   if ttl > 0 then redis.call('PEXPIRE', KEYS[1], ttl) end
-  if ttl > 0 and tonumber(ARGV[4]) > 0 then taken = take('${ALLOWANCE_PREFIX}' .. allowance, ARGV[4], ARGV[5], ${WINDOW_MS}) end
-  if ARGV[3] == '1' then record = 1 end
-  return {record, false, taken}
+  return {record, false}
 end
-return {false, redis.call('GET', KEYS[2]), false}`;
+return {false, redis.call('GET', KEYS[2])}`;
 
 type Sealed = Omit<Session, 'tokens'> & { tokens: [string, string][] };
 
 interface SessionCommands {
   csmsSessionCreate(...args: (string | number)[]): Promise<number>;
-  csmsSessionTouch(...args: (string | number)[]): Promise<[string | 1 | null, string | null, number | null]>;
+  csmsSessionTouch(...args: (string | number)[]): Promise<[string | null, string | null]>;
 }
 
 export function redisSessionStore(client: SharedRedis, sealer: Sealer, opts: SessionOptions): SessionStore {
@@ -66,14 +60,6 @@ export function redisSessionStore(client: SharedRedis, sealer: Sealer, opts: Ses
   client.defineCommand('csmsSessionCreate', { numberOfKeys: 3, lua: CREATE });
   client.defineCommand('csmsSessionTouch', { numberOfKeys: 2, lua: TOUCH });
   const commands = client as unknown as SessionCommands;
-  // A record is written once and never changed, under a hash no other session gets: while Redis
-  // still has it, it is the one this instance opened before. So each request asks Redis (which
-  // alone knows whether the session was ended, anywhere) but opens a record only once. Dropped
-  // when Redis no longer has it, and after the idle time unused.
-  const opened = new Map<string, { session: Session; usedAt: number }>();
-  const sweep = setInterval(() => {
-    for (const [h, o] of opened) if (clock() - o.usedAt >= opts.idleMs) opened.delete(h);
-  }, 60_000).unref();
   const open = (h: string, record: string): Session | null => {
     const text = sealer.open(record.split('.').slice(2).join('.'), RECORD + h);
     if (!text) return null;
@@ -105,24 +91,15 @@ export function redisSessionStore(client: SharedRedis, sealer: Sealer, opts: Ses
       );
       return { id, ended };
     },
-    async get(id, valueReads = 0) {
+    async get(id) {
       if (!id) return { ended: 'none' };
       const h = sessionKey(id);
       const now = clock();
-      const known = opened.get(h)?.session;
-      const [record, marker, taken] = await stored(
-        commands.csmsSessionTouch(RECORD + h, ENDED + h, now, opts.idleMs, known ? 1 : 0, valueReads, opts.valueReadsPerMinute),
-      );
-      const session = record === null ? null : record === 1 ? known! : open(h, record);
-      opened.delete(h);
-      if (session && now < session.expiresAt) {
-        if (opened.size >= OPENED_MAX) opened.delete(opened.keys().next().value!);
-        opened.set(h, { session, usedAt: now });
-        return {
-          session: { ...session, lastSeenAt: now },
-          ...(valueReads > 0 && { valueReadsWait: taken === null || taken < 0 ? null : taken }),
-        };
-      }
+      // The record is opened (and its seal checked) on every use: one changed in Redis is caught
+      // by its seal at once, whichever instance opened it before.
+      const [record, marker] = await stored(commands.csmsSessionTouch(RECORD + h, ENDED + h, now, opts.idleMs));
+      const session = record === null ? null : open(h, record);
+      if (session && now < session.expiresAt) return { session: { ...session, lastSeenAt: now } };
       // Past its end (the record itself, the last moment before Redis drops it), or the marker.
       const markerText = marker && sealer.open(marker, ENDED + h);
       const ended = session ?? (markerText ? (JSON.parse(markerText) as Pick<Sealed, 'who' | 'expiresAt'>) : null);
@@ -133,7 +110,6 @@ export function redisSessionStore(client: SharedRedis, sealer: Sealer, opts: Ses
     },
     async end(id) {
       if (!id) return;
-      opened.delete(sessionKey(id));
       await stored(client.del(RECORD + sessionKey(id), ENDED + sessionKey(id)));
     },
     async count() {
@@ -141,6 +117,6 @@ export function redisSessionStore(client: SharedRedis, sealer: Sealer, opts: Ses
       for await (const keys of client.scanStream({ match: `${RECORD}*`, count: 1000 }) as AsyncIterable<string[]>) open += keys.length;
       return open;
     },
-    close: () => clearInterval(sweep),
+    close: () => {},
   };
 }

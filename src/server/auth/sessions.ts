@@ -7,7 +7,7 @@
 import { parse, serialize } from 'cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash, randomBytes } from 'node:crypto';
-import type { Project } from '../csms/console-api.ts';
+import type { Project } from '../../csms/console-api.ts';
 
 /** `__Host-`: the browser accepts it only from a secure origin, for this host, on path `/`. */
 export const SESSION_COOKIE = '__Host-csms-session';
@@ -35,18 +35,13 @@ export interface Session {
 }
 
 export type NewSession = Omit<Session, 'expiresAt' | 'lastSeenAt' | 'createdAt'> & { tokensExpireAt: number };
-export type SessionLookup =
-  /** `valueReadsWait`: when the store took the request's value reads with the lookup (Redis: one
-   * round trip), null if allowed, else how long until the window ends. */
-  { session: Session; valueReadsWait?: number | null } | { ended: 'idle' | 'expired'; who: string } | { ended: 'none' };
+export type SessionLookup = { session: Session } | { ended: 'idle' | 'expired'; who: string } | { ended: 'none' };
 
 export interface SessionOptions {
   idleMs: number;
   maxAgeMs: number;
   /** Sessions a user may hold at once; a further sign-in ends the oldest. */
   perUser: number;
-  /** The value-read allowance, for a store that takes reads with the lookup. */
-  valueReadsPerMinute: number;
   clock?: () => number;
 }
 
@@ -54,10 +49,9 @@ export interface SessionStore {
   /** Starts a session; returns the id for the cookie and how many of the user's sessions it ended
    * to stay within `perUser` (the oldest first), for the audit. */
   create(init: NewSession): Promise<{ id: string; ended: number }>;
-  /** The live session of a cookie value (its idle clock restarted), or why there is none.
-   * `valueReads`: what the request's route takes from the person's allowance; a store may take
-   * them now (`valueReadsWait`), saving a round trip. */
-  get(id: string | undefined, valueReads?: number): Promise<SessionLookup>;
+  /** The live session of a cookie value (its idle clock restarted), or why there is none. Only
+   * looks up: the value-read allowance is taken by the endpoint gates. */
+  get(id: string | undefined): Promise<SessionLookup>;
   end(id: string | undefined): Promise<void>;
   /** Sessions open now. */
   count(): Promise<number>;

@@ -3,12 +3,16 @@
 // server-side session and gives the browser only an HttpOnly cookie. The password is used for
 // this one request and kept nowhere. DELETE /api/session signs out. Every attempt is audited;
 // attempts are rate limited per client.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { signInBodySchema } from '../csms/console-api.ts';
-import { CONSOLE_PATHS } from '../csms/console-paths.ts';
-import { CONSOLE_ERRORS } from '../csms/error-codes.ts';
-import type { Audit, SessionEvent } from './audit.ts';
-import { sendError } from './errors.ts';
+import type { FastifyRequest } from 'fastify';
+import { signInBodySchema } from '../../csms/console-api.ts';
+import { CONSOLE_ENDPOINTS } from '../../csms/console-endpoints.ts';
+import { CONSOLE_ERRORS } from '../../csms/error-codes.ts';
+import type { Audit, SessionEvent } from '../audit.ts';
+import type { Handler } from '../endpoints.ts';
+import { refusal } from '../errors.ts';
+import { StoreUnavailable } from '../redis.ts';
+import type { Stores } from '../stores.ts';
+import { rateLimited, type ValueReadAllowance } from '../value-reads.ts';
 import { IamRefusal, type IamClient, type IssuedToken, type PasswordCredentials, type RegionFilter } from './iam-client.ts';
 import { clearSessionCookie, sessionCookie, setSessionCookie, type NewSession, type SessionStore } from './sessions.ts';
 
@@ -22,7 +26,18 @@ interface SignInDeps {
   regions: RegionFilter;
   audit: Audit;
   signInsPerMinute: number;
+  /** Where sign-in attempts are counted, a minute's window each (shared by instances in Redis):
+   * per address and name (`signInsPerMinute`), and per address across every name. */
+  limits: { perName: ValueReadAllowance; perAddress: ValueReadAllowance };
 }
+
+/** Attempts an address may make a minute, across every name: this many names' worth. */
+const ADDRESS_CAP_FACTOR = 4;
+
+export const signInLimits = (stores: Stores, perMinute: number, clock?: () => number) => ({
+  perName: stores.allowance(perMinute, clock),
+  perAddress: stores.allowance(perMinute * ADDRESS_CAP_FACTOR, clock),
+});
 
 /** A sign-in that failed for a reason the user can act on. */
 class SignInFailure extends Error {
@@ -30,6 +45,8 @@ class SignInFailure extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** What the audit says, when it says more than the caller is told. */
+    readonly detail?: string,
   ) {
     super(message);
   }
@@ -43,7 +60,7 @@ function claimedUser(body: unknown): string {
   return typeof user === 'string' ? who(String(domain), user).slice(0, 200) : 'iam:token';
 }
 
-export function registerSignIn(app: FastifyInstance, deps: SignInDeps) {
+export function sessionHandlers(deps: SignInDeps): [Handler<typeof CONSOLE_ENDPOINTS.SignIn>, Handler<typeof CONSOLE_ENDPOINTS.SignOut>] {
   const served = deps.regions === null ? 'any region' : `the regions this console serves (${deps.regions.join(', ')})`;
 
   async function withPassword(credentials: PasswordCredentials): Promise<NewSession> {
@@ -52,10 +69,13 @@ export function registerSignIn(app: FastifyInstance, deps: SignInDeps) {
     // since a CSMS call needs a token scoped to its project. The account token is dropped here.
     const account = await deps.iam.passwordToken(credentials, { domain: { name: credentials.domain } }).catch((error: unknown) => {
       if (error instanceof IamRefusal && error.status < 500)
+        // One answer whatever IAM said: a caller must not learn that a password was right but
+        // its MFA code missing. The audit keeps IAM's words.
         throw new SignInFailure(
           401,
           CONSOLE_ERRORS.unauthenticated,
-          `IAM refused the sign-in: ${error.message} Check the account name, user name and password${credentials.mfa ? ' and the MFA code' : ', and give an MFA code if your user has a virtual MFA device'}.`,
+          'IAM refused the sign-in. Check the account name, user name and password, and give an MFA code if your user has a virtual MFA device.',
+          `IAM refused the sign-in: ${error.message}`,
         );
       throw error;
     });
@@ -112,34 +132,38 @@ export function registerSignIn(app: FastifyInstance, deps: SignInDeps) {
   const auditSignIn = (req: FastifyRequest, event: Omit<SessionEvent, 'action' | 'clientIp'>) =>
     deps.audit({ action: 'sign-in', clientIp: req.ip, ...event });
 
-  app.post(
-    CONSOLE_PATHS.session,
-    {
-      bodyLimit: 32 * 1024,
-      config: {
-        rateLimit: {
-          max: deps.signInsPerMinute,
-          timeWindow: 60_000,
-          // Checked once the body is read, so a refused attempt is audited with the name it tried.
-          hook: 'preHandler',
-          // Per address and claimed user: behind one proxy, a person's wrong passwords lock out
-          // only that person.
-          keyGenerator: (req: FastifyRequest) => `${req.ip} ${claimedUser(req.body)}`,
-          onExceeded: (req: FastifyRequest) =>
-            deps.audit({ action: 'sign-in', who: claimedUser(req.body), clientIp: req.ip, outcome: 'rate-limited' }),
-        },
-      },
+  const signIn: Handler<typeof CONSOLE_ENDPOINTS.SignIn> = {
+    endpoint: CONSOLE_ENDPOINTS.SignIn,
+    body: {
+      schema: signInBodySchema,
+      invalid: refusal(
+        400,
+        CONSOLE_ERRORS.badRequest,
+        'Give an account name, user name and password (and a 6-digit MFA code with your user id), or a token.',
+      ),
+      limit: 32 * 1024,
     },
-    async (req, reply) => {
-      const parsed = signInBodySchema.safeParse(req.body);
-      if (!parsed.success) {
-        const detail = 'Give an account name, user name and password (and a 6-digit MFA code with your user id), or a token.';
-        auditSignIn(req, { who: claimedUser(req.body), outcome: 'denied', detail: 'invalid sign-in body' });
-        return sendError(reply, 400, CONSOLE_ERRORS.badRequest, detail);
-      }
-      const body = parsed.data;
+    refusedEvent: (req, refused) =>
+      auditSignIn(req, {
+        who: claimedUser(req.body),
+        outcome: refused.status === 429 ? 'rate-limited' : 'denied',
+        detail: refused.status === 400 ? 'invalid sign-in body' : undefined,
+      }),
+    handle: async ({ req, reply, body }) => {
       const claimed = claimedUser(body);
+      // Counted on the name as IAM reads it (the schema trimmed it), and per address across every
+      // name: behind one proxy, a person's wrong passwords lock out only that person.
       try {
+        const waits = [
+          await deps.limits.perName.take(`sign-in:${req.ip} ${claimed.toLowerCase()}`, 1),
+          await deps.limits.perAddress.take(`sign-in-address:${req.ip}`, 1),
+        ];
+        const wait = waits.find((w) => w !== null);
+        if (wait !== undefined && wait !== null) {
+          auditSignIn(req, { who: claimed, outcome: 'rate-limited', method: body.method });
+          const limit = waits[0] === null ? deps.limits.perAddress : deps.limits.perName;
+          return { ok: false, ...rateLimited(limit.perMinute, wait) };
+        }
         const init =
           body.method === 'password'
             ? await withPassword({ domain: body.domain, name: body.user, password: body.password, mfa: body.mfa })
@@ -148,27 +172,42 @@ export function registerSignIn(app: FastifyInstance, deps: SignInDeps) {
         const { id, ended } = await deps.sessions.create(init);
         for (let i = 0; i < ended; i++) deps.audit({ action: 'end', who: init.who, clientIp: req.ip, outcome: 'too-many' });
         auditSignIn(req, { who: init.who, outcome: 'ok', method: body.method === 'password' && body.mfa ? 'password+mfa' : body.method });
-        return setSessionCookie(reply, id).send({ user: init.user, domain: init.domain, projects: init.projects });
+        setSessionCookie(reply, id);
+        return { ok: true, body: { user: init.user, domain: init.domain, projects: init.projects } };
       } catch (error) {
         if (error instanceof SignInFailure) {
-          auditSignIn(req, { who: claimed, outcome: 'denied', method: body.method, detail: error.message });
-          return sendError(reply, error.status, error.code, error.message);
+          auditSignIn(req, { who: claimed, outcome: 'denied', method: body.method, detail: error.detail ?? error.message });
+          return { ok: false, ...refusal(error.status, error.code, error.message) };
+        }
+        // The shared store (Redis) unreachable: refused with 503, and audited like IAM unreachable.
+        if (error instanceof StoreUnavailable) {
+          auditSignIn(req, {
+            who: claimed,
+            outcome: 'error',
+            method: body.method,
+            detail: 'The shared store (Redis) could not be reached.',
+          });
+          return { ok: false, ...refusal(error.statusCode, error.error_code, error.error_msg) };
         }
         const detail = error instanceof IamRefusal ? error.message : 'IAM could not be reached.';
         req.log.warn({ detail }, 'sign-in failed');
         auditSignIn(req, { who: claimed, outcome: 'error', method: body.method, detail });
-        return sendError(reply, 502, CONSOLE_ERRORS.badGateway, `Sign-in failed: ${detail}`);
+        return { ok: false, ...refusal(502, CONSOLE_ERRORS.badGateway, `Sign-in failed: ${detail}`) };
       }
     },
-  );
+  };
 
-  app.delete(CONSOLE_PATHS.session, async (req, reply) => {
-    const id = sessionCookie(req);
-    const found = await deps.sessions.get(id);
-    if ('session' in found) deps.audit({ action: 'sign-out', who: found.session.who, clientIp: req.ip, outcome: 'ok' });
-    await deps.sessions.end(id);
-    // Whatever this origin left in the browser goes too.
-    clearSessionCookie(reply).header('Clear-Site-Data', '"cache", "cookies", "storage"');
-    return reply.code(204).send();
-  });
+  const signOut: Handler<typeof CONSOLE_ENDPOINTS.SignOut> = {
+    endpoint: CONSOLE_ENDPOINTS.SignOut,
+    handle: async ({ req, reply }) => {
+      const id = sessionCookie(req);
+      const found = await deps.sessions.get(id);
+      if ('session' in found) deps.audit({ action: 'sign-out', who: found.session.who, clientIp: req.ip, outcome: 'ok' });
+      await deps.sessions.end(id);
+      // Whatever this origin left in the browser goes too.
+      clearSessionCookie(reply).header('Clear-Site-Data', '"cache", "cookies", "storage"');
+      return { ok: true, body: undefined };
+    },
+  };
+  return [signIn, signOut];
 }

@@ -15,6 +15,7 @@ import { sendError } from './errors.ts';
 import type { CsmsReader } from './csms-reader.ts';
 import { createIamClient } from './iam-client.ts';
 import { identityPlugin } from './identity.ts';
+import { withLabels } from './project-labels.ts';
 import type { ProjectSource } from './projects.ts';
 import { registerOverview, type Sweeper } from './overview.ts';
 import { registerProxy } from './proxy.ts';
@@ -98,7 +99,7 @@ export const consoleApi: FastifyPluginAsync<ApiOptions> = async (api, opts) => {
         mode: config.mode,
         auth: config.auth.mode,
         user: session ? { name: session.user, domain: session.domain, expires_at: session.expiresAt } : null,
-        projects: identity.projects,
+        projects: identity.projects.map((p) => withLabels(p, config.projectLabels)),
         default_project_id: identity.projects[0]?.id ?? null,
       };
     });

@@ -7,9 +7,9 @@ import { activityQueries } from '../api/activity.ts';
 import { configQuery } from '../api/config-query.ts';
 import { secretQueries } from '../api/secret-queries.ts';
 import { tagsQuery } from '../api/tags-query.ts';
-import { paths } from '../lib/paths.ts';
 import { rememberSecret } from '../lib/recent-secrets.ts';
 import { checkedParams } from './checked-params.ts';
+import { landingPath } from './project-home.ts';
 import { queryClient } from './query-client.ts';
 
 export const rootLoader = () => queryClient.ensureQueryData(configQuery);
@@ -22,8 +22,8 @@ const failedWith =
   };
 
 export async function homeLoader() {
-  const config = await queryClient.ensureQueryData(configQuery);
-  return config.default_project_id ? redirect(paths.secrets(config.default_project_id)) : null;
+  const landing = landingPath(await queryClient.ensureQueryData(configQuery));
+  return landing ? redirect(landing) : null;
 }
 
 export async function lookupLoader({ params }: LoaderFunctionArgs) {

@@ -136,3 +136,16 @@ test('the palette finds a name from several words', async ({ page }) => {
   await box.fill('mysql orders');
   await expect(first).toContainText('prod-mysql-orders');
 });
+
+test('at 1440 px each "Updated" cell is one line, and no empty band sits under the search box', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(secretPath(PRODUCTION.id));
+  // The "Updated" column's time: the only <time> of a row.
+  const updated = page.getByRole('row').nth(1).locator('time');
+  await expect(updated).toContainText('GMT');
+  const box = await updated.boundingBox();
+  expect(box!.height, 'one line of text').toBeLessThan(24);
+  const input = await page.getByLabel('Secret name').boundingBox();
+  const filters = await page.getByRole('group', { name: 'Filters' }).boundingBox();
+  expect(filters!.y - (input!.y + input!.height), 'the gap between the search box and the filters').toBeLessThan(24);
+});

@@ -189,7 +189,7 @@ function SecretRowView({
         </td>
       )}
       {shown('updated') && (
-        <td className="hidden px-3 sm:table-cell">
+        <td className="hidden truncate px-3 whitespace-nowrap sm:table-cell">
           <TimeText value={s.update_time} />
         </td>
       )}

@@ -138,7 +138,7 @@ export function Component() {
             /
           </kbd>
         </div>
-        <div id={messageId} aria-live="polite" className="mt-1 min-h-5 text-sm">
+        <div id={messageId} aria-live="polite" className="mt-1 text-sm empty:hidden">
           {problem ? (
             <span className="text-red-700 dark:text-red-400">{problem}</span>
           ) : (

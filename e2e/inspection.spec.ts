@@ -149,3 +149,11 @@ test('at 1440 px each "Updated" cell is one line, and no empty band sits under t
   const filters = await page.getByRole('group', { name: 'Filters' }).boundingBox();
   expect(filters!.y - (input!.y + input!.height), 'the gap between the search box and the filters').toBeLessThan(24);
 });
+
+test('a project name where its id belongs goes to the id, the rest of the address kept', async ({ page }) => {
+  await page.goto(`/projects/${PRODUCTION.name}/secrets/jwt-signing-key/versions/v4?lang=zh-CN`);
+  await expect(page).toHaveURL(`${secretPath(PRODUCTION.id, 'jwt-signing-key')}/versions/v4?lang=zh-CN`);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('jwt-signing-key');
+  await page.goto(`/projects/${STAGING.name}/secrets`);
+  await expect(page).toHaveURL(secretPath(STAGING.id));
+});

@@ -3,6 +3,7 @@
 // They are defined here, outside the lazy page modules, so they start while a page's code loads.
 import { CancelledError, type QueryKey } from '@tanstack/react-query';
 import { redirect, type LoaderFunctionArgs } from 'react-router';
+import { PROJECT_ID_PATTERN } from '../../csms/patterns.ts';
 import { activityQueries } from '../api/activity.ts';
 import { configQuery } from '../api/config-query.ts';
 import { secretQueries } from '../api/secret-queries.ts';
@@ -12,7 +13,17 @@ import { checkedParams } from './checked-params.ts';
 import { landingPath } from './project-home.ts';
 import { queryClient } from './query-client.ts';
 
-export const rootLoader = () => queryClient.ensureQueryData(configQuery);
+/** The config; a project named by its name where its id belongs (a link from chat) goes to its id,
+ *  the rest of the address kept. */
+export async function rootLoader({ params, request }: LoaderFunctionArgs) {
+  const config = await queryClient.ensureQueryData(configQuery);
+  const named = params.projectId;
+  const project = named && !PROJECT_ID_PATTERN.test(named) ? config.projects.find((p) => p.name === named) : undefined;
+  if (!project || !named) return config;
+  const url = new URL(request.url);
+  const path = url.pathname.replace(`/projects/${encodeURIComponent(named)}`, `/projects/${project.id}`);
+  throw redirect(`${path}${url.search}${url.hash}`);
+}
 
 /** A fetch the person stopped (Cancel while it was retried) fails the page with the error it had. */
 const failedWith =

@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { DEMO_PROJECTS } from './src/emulator/demo-seed.ts';
 
 // End-to-end tests run against the production build, served by the real console server with the
 // embedded emulator (demo data, fault injection on), in Debian's Chromium.
@@ -75,6 +76,8 @@ export default defineConfig({
         CONSOLE_VALUE_READS_PER_MINUTE: '100000',
         // The overview pages may be framed by this (test) dashboard; nothing else may.
         CONSOLE_FRAME_ANCESTORS: `http://127.0.0.1:${DASHBOARD_PORT}`,
+        // The demo's production project is marked so on every page.
+        CONSOLE_PROJECT_LABELS: `${DEMO_PROJECTS.production.name}=production`,
         LOG_LEVEL: 'info',
       },
     },

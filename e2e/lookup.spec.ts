@@ -1,6 +1,8 @@
 import { countRequests, DEMO_PROJECT, expect, secretPath, test } from './fixtures.ts';
 
-test('/ opens the default project, and lists its secrets', async ({ page }) => {
+test('/ opens the project used last, and lists its secrets', async ({ page }) => {
+  await page.goto(secretPath(DEMO_PROJECT, 'jwt-signing-key'));
+  await expect(page.getByRole('heading', { name: 'jwt-signing-key', level: 1 })).toBeVisible();
   await page.goto('/');
   await expect(page).toHaveURL(secretPath(DEMO_PROJECT));
   await expect(page.getByRole('heading', { name: 'Secrets', level: 1 })).toBeVisible();
@@ -128,11 +130,13 @@ test('an empty project says so', async ({ page, projectId }) => {
   await expect(page.getByLabel('Project')).toHaveValue(projectId);
 });
 
-test('Enter opens the only match of a partial name, offers a name that differs in case, and counts several', async ({ page }) => {
+test('Enter never opens a partial name: it offers the matches, a name that differs in case, and counts several', async ({ page }) => {
   await page.goto(secretPath(DEMO_PROJECT));
   const input = page.getByLabel('Secret name');
   await input.fill('smtp');
   await input.press('Enter');
+  await expect(page.getByText('No secret is named smtp in this project; 1 secret matches:')).toBeVisible();
+  await page.getByRole('list', { name: 'Secrets that match' }).getByRole('link', { name: 'smtp-relay' }).click();
   await expect(page.getByRole('heading', { name: 'smtp-relay', level: 1 })).toBeVisible();
 
   await page.goBack();
@@ -146,7 +150,7 @@ test('Enter opens the only match of a partial name, offers a name that differs i
   await input.fill('admin');
   await expect(page.getByText('2 of 22 secrets match')).toBeVisible();
   await input.press('Enter');
-  await expect(page.getByText('2 secrets match admin, none by that exact name.')).toBeVisible();
+  await expect(page.getByText('No secret is named admin in this project; 2 secrets match:')).toBeVisible();
   await expect(page).toHaveURL(/\?q=admin$/);
   await expect(page.getByText(/No secret named/)).toHaveCount(0);
 
@@ -156,12 +160,7 @@ test('Enter opens the only match of a partial name, offers a name that differs i
   await expect(page.getByRole('heading', { name: 'jwt-signing-key', level: 1 })).toBeVisible();
 });
 
-test('Enter chooses among the secrets the list shows: a tag value counts, a filter narrows', async ({
-  page,
-  projectId,
-  csms,
-  emulator,
-}) => {
+test('Enter offers the secrets the list shows: a tag value counts, a filter narrows', async ({ page, projectId, csms, emulator }) => {
   const tagged = await csms.createSecret({ name: 'alpha', secret_string: 'x' });
   await csms.createTag(tagged.body.secret.id, { tag: { key: 'team', value: 'blue' } });
   await csms.createSecret({ name: 'beta', secret_string: 'x', description: 'the blue team' });
@@ -171,14 +170,15 @@ test('Enter chooses among the secrets the list shows: a tag value counts, a filt
   await input.fill('blue');
   await expect(page.getByText('2 of 3 secrets match')).toBeVisible();
   await input.press('Enter');
-  await expect(page.getByText('2 secrets match blue, none by that exact name.')).toBeVisible();
+  await expect(page.getByText('No secret is named blue in this project; 2 secrets match:')).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Secrets that match' }).getByRole('link')).toHaveText(['alpha', 'beta']);
 
-  // Only enabled secrets shown, and one of them matches: Enter opens it.
+  // Only enabled secrets shown, and one of them matches: Enter offers that one only.
   await emulator.setState(projectId, 'alpha', 'DISABLED');
   await page.goto(`${secretPath(projectId)}?state=ENABLED&q=blue`);
   await expect(page.getByText('1 of 3 secrets match')).toBeVisible();
   await page.getByLabel('Secret name').press('Enter');
-  await expect(page.getByRole('heading', { name: 'beta', level: 1 })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Secrets that match' }).getByRole('link')).toHaveText(['beta']);
 });
 
 for (const [status, body] of [

@@ -11,6 +11,8 @@ export interface Project {
   id: string;
   name: string;
   region: string;
+  /** Words the operator gave it (CONSOLE_PROJECT_LABELS): "production" marks every page of it. */
+  labels?: string[];
 }
 
 /** GET /api/config: how the console is set up, and what this person may see. */

@@ -18,6 +18,7 @@ import { csmsReadHandlers } from './proxy.ts';
 import type { ValueReadAllowance } from './value-reads.ts';
 import type { ValueReadIndex } from './value-read-index.ts';
 import { valueReadsHandler } from './value-reads-route.ts';
+import { withLabels } from './project-labels.ts';
 
 export interface ApiOptions {
   config: ServerConfig;
@@ -67,7 +68,7 @@ const configHandler = (config: ServerConfig, credentials: Credentials | undefine
       mode: config.mode,
       auth: config.auth.mode,
       user: session ? { name: session.user, domain: session.domain, expires_at: session.expiresAt } : null,
-      projects: identity.projects,
+      projects: identity.projects.map((p) => withLabels(p, config.projectLabels)),
       default_project_id: identity.projects[0]?.id ?? null,
       console_key_id: credentials?.accessKey ?? null,
     };

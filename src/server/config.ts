@@ -4,6 +4,7 @@ import type { Project } from '../csms/console-api.ts';
 import { tagLabelName } from './metrics-tags.ts';
 import { PROJECT_ID_PATTERN } from '../csms/patterns.ts';
 import type { Credentials } from '../csms/signer.ts';
+import { parseProjectLabels, type ProjectLabels } from './project-labels.ts';
 import type { Region } from './routing.ts';
 import { parseCidr } from './cidr.ts';
 import { readEnv } from '../csms/read-env.ts';
@@ -61,6 +62,7 @@ const envSchema = z.object({
   CONSOLE_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   CONSOLE_FRAME_ANCESTORS: z.string().optional(),
   CONSOLE_FINGERPRINT_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  CONSOLE_PROJECT_LABELS: z.string().optional(),
 });
 
 /** How people reach the console: unauthenticated (loopback), named by an authenticating reverse
@@ -107,6 +109,8 @@ export interface ServerConfig {
   /** The key of compare fingerprints; unset: a new one each start (prints differ across starts
    * and instances). */
   fingerprintKey?: string;
+  /** Labels of projects, by id or name ("production" marks its pages). */
+  projectLabels: ProjectLabels;
 }
 
 /** `https://kms.cn-north-4.myhuaweicloud.com` → `cn-north-4`. */
@@ -187,6 +191,7 @@ export function serverConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Serve
   const notOrigin = frameAncestors.find((o) => !/^https?:\/\/[a-z0-9.-]+(:[0-9]{1,5})?$/i.test(o));
   if (notOrigin) throw new Error(`CONSOLE_FRAME_ANCESTORS: "${notOrigin}" is not an origin such as https://grafana.example.com.`);
   const base = {
+    projectLabels: parseProjectLabels(e.CONSOLE_PROJECT_LABELS),
     frameAncestors,
     trustedProxies,
     allowedHosts,

@@ -61,6 +61,7 @@ export async function startTestServer(upstream: Upstream, opts: Options = {}) {
     regions: (opts.regions ?? []).map((r) => ({ ctsEndpoint: r.endpoint, ...r })),
     iamEndpoint: upstream.endpoint,
     projects: [],
+    projectLabels: new Map(),
     timeoutMs: opts.timeoutMs ?? 2000,
     auditLog,
     valueReadsPerMinute: opts.valueReadsPerMinute ?? 1000,

@@ -17,11 +17,13 @@ import { formatDateTime } from '../lib/time.ts';
 import { useTimeZone } from '../lib/time-zone.ts';
 import { AppShell } from './app-shell.tsx';
 import { Breadcrumbs } from './breadcrumbs.tsx';
-import { useProjectHome } from './project-home.ts';
+import { useProjectHome, useRememberProject } from './project-home.ts';
 
 export function Layout() {
   const navigation = useNavigation();
   const projectHome = useProjectHome();
+  const { data: config } = useQuery(configQuery);
+  useRememberProject(config);
   useScrollMemory();
   return (
     <LiveRegionProvider>

@@ -2,6 +2,7 @@
 // prefetch everything the page shows in parallel, so a deep link costs one round of requests.
 // They are defined here, outside the lazy page modules, so they start while a page's code loads.
 import { redirect, type LoaderFunctionArgs } from 'react-router';
+import { PROJECT_ID_PATTERN } from '../../csms/patterns.ts';
 import { activityQueries } from '../api/activity.ts';
 import { configQuery } from '../api/config-query.ts';
 import { secretQueries } from '../api/secret-queries.ts';
@@ -9,16 +10,26 @@ import { rotationTasksQuery } from '../api/rotation-tasks.ts';
 import { tagsQuery } from '../api/tags-query.ts';
 import { activityFilterOf } from '../lib/activity-filter.ts';
 import { valueReadsQuery } from '../api/value-reads.ts';
-import { paths } from '../lib/paths.ts';
 import { rememberSecret } from '../lib/recent-secrets.ts';
 import { checkedParams } from './checked-params.ts';
+import { landingPath } from './project-home.ts';
 import { queryClient } from './query-client.ts';
 
-export const rootLoader = () => queryClient.ensureQueryData(configQuery);
+/** The config; a project named by its name where its id belongs (a link from chat) goes to its id,
+ *  the rest of the address kept. */
+export async function rootLoader({ params, request }: LoaderFunctionArgs) {
+  const config = await queryClient.ensureQueryData(configQuery);
+  const named = params.projectId;
+  const project = named && !PROJECT_ID_PATTERN.test(named) ? config.projects.find((p) => p.name === named) : undefined;
+  if (!project || !named) return config;
+  const url = new URL(request.url);
+  const path = url.pathname.replace(`/projects/${encodeURIComponent(named)}`, `/projects/${project.id}`);
+  throw redirect(`${path}${url.search}${url.hash}`);
+}
 
 export async function homeLoader() {
-  const config = await queryClient.ensureQueryData(configQuery);
-  return config.default_project_id ? redirect(paths.secrets(config.default_project_id)) : null;
+  const landing = landingPath(await queryClient.ensureQueryData(configQuery));
+  return landing ? redirect(landing) : null;
 }
 
 export async function lookupLoader({ params }: LoaderFunctionArgs) {

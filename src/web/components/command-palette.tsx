@@ -9,49 +9,17 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import type { Project } from '../../csms/console-api.ts';
-import { useAllSecrets } from '../api/all-secrets.ts';
 import { configQuery } from '../api/config-query.ts';
-import { secretQueries } from '../api/secret-queries.ts';
 import { LOCALE_NAMES, type Locale } from '../i18n/locale.ts';
 import { formatList } from '../lib/locale.ts';
 import { paths } from '../lib/paths.ts';
-import { rankItems } from '../lib/rank.ts';
+import { buildItems, type ItemKind, type PaletteItem } from '../lib/palette-items.ts';
 import { clearRecentSecrets, useRecentSecrets } from '../lib/recent-secrets.ts';
-import { sortStages } from '../lib/stages.ts';
 import { useSwitchLocale } from './language-switcher.tsx';
 import { cycleTheme, nextThemeName } from './theme-toggle.tsx';
 import { useAnnounce } from './ui/live-region.tsx';
 import { Modal } from './ui/modal.tsx';
-
-type Kind = 'secret' | 'stage' | 'version' | 'page' | 'action';
-
-interface Item {
-  id: string;
-  kind: Kind;
-  /** What the text is matched on, and what the option says. */
-  label: string;
-  /** Where it is: project and region, or the secret. */
-  detail?: string;
-  run: () => void;
-}
-
-/** At most this many options: the best matches, not a second copy of the list. */
-const MAX_SHOWN = 50;
-
-interface ProjectSecrets {
-  names: string[];
-  loading: boolean;
-  failed: boolean;
-}
-
-/** Lists one project's secrets (every page, in the background) and reports them up. */
-function ProjectSecretsSource({ projectId, onChange }: { projectId: string; onChange: (id: string, found: ProjectSecrets) => void }) {
-  const { secrets, loading, error } = useAllSecrets(projectId);
-  const names = useMemo(() => secrets.map((s) => s.name), [secrets]);
-  const failed = Boolean(error);
-  useEffect(() => onChange(projectId, { names, loading: loading && !failed, failed }), [projectId, names, loading, failed, onChange]);
-  return null;
-}
+import { usePaletteData } from './palette-data.ts';
 
 export default function CommandPalette({ onClose, onShowShortcuts }: { onClose: () => void; onShowShortcuts: () => void }) {
   const { t, i18n } = useLingui();
@@ -64,73 +32,29 @@ export default function CommandPalette({ onClose, onShowShortcuts }: { onClose: 
   const recent = useRecentSecrets();
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
-  const [found, setFound] = useState<Record<string, ProjectSecrets>>({});
-  const onProjectSecrets = useMemo(() => (id: string, result: ProjectSecrets) => setFound((all) => ({ ...all, [id]: result })), []);
-  const versions = useQuery({
-    ...secretQueries.versions(currentProject ?? '', currentSecret ?? ''),
-    enabled: Boolean(currentProject && currentSecret),
-  });
+  const data = usePaletteData(projects, { projectId: currentProject, secretName: currentSecret });
   const listId = useId();
   const headingId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
 
-  const projectById = useMemo(() => new Map(projects.map((p) => [p.id, p])), [projects]);
-  const where = (projectId: string) => {
-    const project = projectById.get(projectId);
-    return project ? `${project.name} · ${project.region}` : projectId;
-  };
-  const go = (to: string) => () => void navigate(to);
-
-  const secretItems: Item[] = projects.flatMap((p) =>
-    (found[p.id]?.names ?? []).map((name) => ({
-      id: `secret:${p.id}:${name}`,
-      kind: 'secret' as const,
-      label: name,
-      detail: where(p.id),
-      run: go(paths.secret(p.id, name)),
-    })),
-  );
-
-  const secretParts: Item[] = [];
-  if (currentProject && currentSecret && versions.data) {
-    const metadata = versions.data.version_metadatas;
-    const stages = sortStages(metadata.flatMap((v) => v.version_stages));
-    for (const stage of stages)
-      secretParts.push({
-        id: `stage:${stage}`,
-        kind: 'stage',
-        label: stage,
-        detail: currentSecret,
-        run: go(paths.stage(currentProject, currentSecret, stage)),
-      });
-    for (const version of metadata)
-      secretParts.push({
-        id: `version:${version.id}`,
-        kind: 'version',
-        label: version.id,
-        detail: currentSecret,
-        run: go(paths.version(currentProject, currentSecret, version.id)),
-      });
-  }
-
   const otherLocale: Locale = i18n.locale === 'zh-CN' ? 'en' : 'zh-CN';
   const otherLocaleName = LOCALE_NAMES[otherLocale];
   const nextTheme = i18n._(nextThemeName());
-  const currentProjectName = currentProject ? projectById.get(currentProject)?.name : undefined;
-  const pages: Item[] = [
-    { id: 'page:overview', kind: 'page', label: t`Overview of every project`, run: go(paths.overview()) },
+  const currentProjectName = projects.find((p) => p.id === currentProject)?.name;
+  const pages: PaletteItem[] = [
+    { id: 'page:overview', kind: 'page', label: t`Overview of every project`, to: paths.overview() },
     ...(currentProject && currentProjectName
       ? [
           {
             id: 'page:project-overview',
             kind: 'page' as const,
             label: t`Overview of project ${currentProjectName}`,
-            run: go(paths.projectOverview(currentProject)),
+            to: paths.projectOverview(currentProject),
           },
         ]
       : []),
   ];
-  const actions: Item[] = [
+  const actions: PaletteItem[] = [
     {
       id: 'action:copy-link',
       kind: 'action',
@@ -158,35 +82,26 @@ export default function CommandPalette({ onClose, onShowShortcuts }: { onClose: 
           kind: 'action' as const,
           label: t`Switch to project ${name}`,
           detail: p.region,
-          run: go(paths.secrets(p.id)),
+          to: paths.secrets(p.id),
         };
       }),
   ];
 
-  const recentItems: Item[] = recent.map((r) => ({
-    id: `recent:${r.projectId}:${r.name}`,
-    kind: 'secret',
-    label: r.name,
-    detail: where(r.projectId),
-    run: go(paths.secret(r.projectId, r.name)),
-  }));
-
   const typed = query.trim() !== '';
-  const results: Item[] = typed
-    ? rankItems(query, [...secretParts, ...secretItems, ...pages, ...actions], (item) => item.label)
-        .slice(0, MAX_SHOWN)
-        .map((r) => r.item)
-    : [...recentItems, ...secretParts, ...pages, ...actions];
+  const current =
+    currentProject && currentSecret ? { projectId: currentProject, secretName: currentSecret, versions: data.versions } : undefined;
+  const results = buildItems({ query, projects, names: data.names, current, recent, commands: [...pages, ...actions] });
   const activeIndex = Math.min(active, Math.max(0, results.length - 1));
   const activeItem = results[activeIndex];
 
-  const loadingProjects = projects.filter((p) => found[p.id]?.loading ?? true).length;
-  const failedProjects = projects.filter((p) => found[p.id]?.failed).map((p) => p.name);
+  const loadingProjects = data.names.filter((n) => n.loading).length;
+  const failedProjects = projects.filter((p) => data.names.some((n) => n.projectId === p.id && n.failed)).map((p) => p.name);
   const failedList = formatList(failedProjects);
 
-  const choose = (item: Item) => {
+  const choose = (item: PaletteItem) => {
     onClose();
-    item.run();
+    if (item.to) void navigate(item.to);
+    else item.run?.();
   };
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     const move = { ArrowDown: 1, ArrowUp: -1 }[e.key];
@@ -204,7 +119,7 @@ export default function CommandPalette({ onClose, onShowShortcuts }: { onClose: 
     document.getElementById(optionId(listId, activeIndex))?.scrollIntoView({ block: 'nearest' });
   }, [activeIndex, listId]);
 
-  const KIND_LABELS: Record<Kind, string> = {
+  const KIND_LABELS: Record<ItemKind, string> = {
     secret: t`Secret`,
     stage: t`Stage`,
     version: t`Version`,
@@ -214,9 +129,6 @@ export default function CommandPalette({ onClose, onShowShortcuts }: { onClose: 
 
   return (
     <Modal labelledBy={headingId} onClose={onClose} className="mt-[12vh] mb-auto">
-      {projects.map((p) => (
-        <ProjectSecretsSource key={p.id} projectId={p.id} onChange={onProjectSecrets} />
-      ))}
       <div className="flex max-h-[80vh] flex-col">
         <h2 id={headingId} className="sr-only">
           {t`Command palette`}
@@ -247,7 +159,7 @@ export default function CommandPalette({ onClose, onShowShortcuts }: { onClose: 
             {failedProjects.length > 0 && ` ${t`The secrets of ${failedList} could not be listed.`}`}
           </p>
         </div>
-        {!typed && recentItems.length > 0 && (
+        {!typed && recent.length > 0 && (
           <div className="flex items-center justify-between px-3 pt-2 text-xs text-zinc-600 dark:text-zinc-400">
             <span id={`${listId}-recent`}>{t`Recently opened`}</span>
             <button

@@ -19,8 +19,9 @@ const ARIA_PALETTE_KEYS = { apple: 'Meta+K', other: 'Control+K' };
 
 const isApple = () => /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 
-/** The page's search or name box: the first text box of the page's main column. */
-const SEARCH_BOX = 'main input[type="search"], main input[type="text"], main input:not([type])';
+/** The page's search: a box inside a search landmark. A page without one (a secret page's
+ *  Activity filters are no search of the page) takes no "/". */
+const SEARCH_BOX = 'main [role="search"] input';
 const findSearchBox = () => document.querySelector<HTMLInputElement>(SEARCH_BOX);
 
 export function KeyboardControls() {

@@ -2,7 +2,8 @@
 // Hidden: a fixed mask, nothing read. Revealed: hides itself after 60 s (visible countdown),
 // when the tab is hidden and on pagehide, so Back never brings a value back unmasked. Inside a
 // frame it stays shut: a page that frames the console could trick a click into a reveal or a copy.
-// Keys: r reveal, h hide, c copy (each beside its button).
+// Keys: h hide, c copy (each beside its button); no key reveals: "r" is Refresh on the overviews,
+// and a habit from there must never put a value on screen.
 import { Trans, useLingui } from '@lingui/react/macro';
 import { useCallback, useEffect } from 'react';
 import { flushSync } from 'react-dom';
@@ -77,7 +78,6 @@ export function SecretValuePanel(props: {
   const readable = stateAllows && !refusal && !inFrame;
   const blocked = readable ? undefined : BLOCKED_ID;
   useShortcuts([
-    { keys: ['r'], label: t`Reveal the value`, run: value.reveal, disabled: !readable || revealed },
     { keys: ['h'], label: t`Hide the value`, run: hide, disabled: !revealed },
     { keys: ['c'], label: t`Copy the value`, run: copyValue, disabled: !readable },
   ]);
@@ -99,7 +99,7 @@ export function SecretValuePanel(props: {
               {value.error ? <Trans>Dismiss</Trans> : <Trans>Hide value</Trans>}
             </Button>
           ) : (
-            <Button variant="primary" disabled={!readable} onClick={value.reveal} aria-describedby={blocked} aria-keyshortcuts="r">
+            <Button variant="primary" disabled={!readable} onClick={value.reveal} aria-describedby={blocked}>
               <Trans>Reveal value</Trans>
             </Button>
           )}

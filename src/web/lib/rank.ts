@@ -2,6 +2,7 @@
 // start with it, then the others that hold its letters in order ("pmo" finds "prod-mysql-orders").
 // Case never matters. Among fuzzy matches, letters that run together and letters at the start of a
 // word ("-", "_", ".", "/", a space, a capital) count more; ties go to the shorter text, then A to Z.
+// Several words ("mysql orders") match a text that matches each of them.
 import { compareIdentifiers } from './locale.ts';
 
 export type MatchTier = 'exact' | 'prefix' | 'fuzzy';
@@ -36,7 +37,17 @@ export function matchText(query: string, text: string): Match | null {
     const start = wordStart?.index ?? at;
     return { tier: 'fuzzy', score: 1000 + q.length * 10 + (wordStart ? 100 : 0), positions: range(start, q.length) };
   }
-  return subsequence(q, text, lower);
+  const words = q.split(/\s+/);
+  return words.length > 1 ? everyWord(words, text) : subsequence(q, text, lower);
+}
+
+/** Several words ("mysql orders"): each must match, in any order; their scores add up. */
+function everyWord(words: string[], text: string): Match | null {
+  const matches = words.map((word) => matchText(word, text));
+  if (matches.some((m) => m === null)) return null;
+  const found = matches.filter((m): m is Match => m !== null);
+  const positions = [...new Set(found.flatMap((m) => m.positions))].sort((a, b) => a - b);
+  return { tier: 'fuzzy', score: found.reduce((sum, m) => sum + m.score, 0), positions };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Secret } from '../../csms/schemas.ts';
-import { enterOutcome, filterSecrets, sameButCase } from './secret-filter.ts';
+import { enterOutcome, filterSecrets, MAX_CHOICES, sameButCase } from './secret-filter.ts';
 
 const secret = (name: string, description = ''): Secret => ({ id: name, name, state: 'ENABLED', description });
 const secrets = [secret('smtp-relay', 'Mail relay'), secret('jwt-signing-key'), secret('prod-a'), secret('prod-b'), secret('Prod-C')];
@@ -17,19 +17,20 @@ describe('enterOutcome', () => {
   it('opens the exact name, even among several matches', () => {
     expect(enterOutcome('prod-a', secrets, true)).toEqual({ kind: 'open', name: 'prod-a' });
   });
-  it('opens the only match of a partial name', () => {
-    expect(enterOutcome('smtp', secrets, true)).toEqual({ kind: 'open', name: 'smtp-relay' });
+  it('never opens a partial name, even the only match: it offers it', () => {
+    expect(enterOutcome('smtp', secrets, true)).toEqual({ kind: 'choose', names: ['smtp-relay'], count: 1 });
   });
   it('offers a name that differs only in case, rather than opening it', () => {
-    expect(enterOutcome('JWT-Signing-Key', secrets, true)).toEqual({ kind: 'did-you-mean', name: 'jwt-signing-key' });
-    expect(enterOutcome('prod-c', secrets, true)).toEqual({ kind: 'did-you-mean', name: 'Prod-C' });
+    expect(enterOutcome('JWT-Signing-Key', secrets, true)).toMatchObject({ kind: 'choose', caseVariant: 'jwt-signing-key' });
+    expect(enterOutcome('prod-c', secrets, true)).toMatchObject({ kind: 'choose', caseVariant: 'Prod-C' });
   });
-  it('says how many match when several do', () => {
-    expect(enterOutcome('prod', secrets, true)).toEqual({ kind: 'many', count: 3 });
+  it('lists the first few of several matches, and how many', () => {
+    const many = Array.from({ length: MAX_CHOICES + 2 }, (_, i) => secret(`prod-${i}`));
+    expect(enterOutcome('prod', many, true)).toEqual({ kind: 'choose', names: many.slice(0, MAX_CHOICES).map((s) => s.name), count: 7 });
   });
   it('chooses among the secrets the list shows, when it gives them', () => {
     const prod = secrets.filter((s) => s.name.startsWith('prod'));
-    expect(enterOutcome('prod', secrets, true, prod.slice(0, 1))).toEqual({ kind: 'open', name: prod[0]!.name });
+    expect(enterOutcome('prod', secrets, true, prod.slice(0, 1))).toEqual({ kind: 'choose', names: [prod[0]!.name], count: 1 });
     expect(enterOutcome('mail', secrets, true, [])).toEqual({ kind: 'ask', name: 'mail' });
   });
   it('asks CSMS when nothing matches or the list is not complete', () => {

@@ -15,28 +15,27 @@ export function sameButCase(name: string, names: Iterable<string>): string | und
   return undefined;
 }
 
+/** At most this many choices under the name box: the list below shows them all. */
+export const MAX_CHOICES = 5;
+
 export type EnterOutcome =
   | { kind: 'open'; name: string }
-  | { kind: 'did-you-mean'; name: string }
-  | { kind: 'many'; count: number }
+  /** No exact name, but secrets that match: the first few, how many, and one that differs only in case. */
+  | { kind: 'choose'; names: string[]; count: number; caseVariant?: string }
   /** The list cannot tell (not all loaded, or no match in a listing that may be old): ask CSMS. */
   | { kind: 'ask'; name: string };
 
 /**
- * Enter opens the exact name; else the only match, unless it differs only in case (offered
- * instead). The matches are the secrets the list shows for this text (`shown`: tags and filters
- * count too), or, before the list shows it, those whose name or description holds it.
+ * Enter opens the exact name only: a partial name never opens a secret, since a near name may be
+ * another environment's ("jwt-signing-key" typed, "staging-jwt-signing-key" shown). The choices are
+ * the secrets the list shows for this text (`shown`: tags and filters count too), or, before the
+ * list shows it, those whose name or description holds it.
  */
 export function enterOutcome(text: string, secrets: Secret[], complete: boolean, shown?: Secret[]): EnterOutcome {
   if (secrets.some((s) => s.name === text)) return { kind: 'open', name: text };
   if (!complete) return { kind: 'ask', name: text };
-  const matching = shown ?? filterSecrets(secrets, text);
-  const caseVariant = sameButCase(
-    text,
-    matching.map((s) => s.name),
-  );
-  if (caseVariant) return { kind: 'did-you-mean', name: caseVariant };
-  if (matching.length === 1) return { kind: 'open', name: matching[0]!.name };
-  if (matching.length > 1) return { kind: 'many', count: matching.length };
-  return { kind: 'ask', name: text };
+  const matching = (shown ?? filterSecrets(secrets, text)).map((s) => s.name);
+  if (matching.length === 0) return { kind: 'ask', name: text };
+  const caseVariant = sameButCase(text, matching);
+  return { kind: 'choose', names: matching.slice(0, MAX_CHOICES), count: matching.length, caseVariant };
 }

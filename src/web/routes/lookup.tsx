@@ -1,24 +1,28 @@
 // Secret lookup: type a name and press Enter to open it, or filter the project's secrets. The name
 // box works even when the list cannot be loaded: a person who knows the name can still open it.
 import { Plural, Trans, useLingui } from '@lingui/react/macro';
-import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState, type RefObject } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useId, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import type { Project } from '../../csms/console-api.ts';
 import { nameProblem } from '../../csms/patterns.ts';
 import { useAllSecrets } from '../api/all-secrets.ts';
 import { ApiError } from '../api/api-error.ts';
+import { configQuery } from '../api/config-query.ts';
 import { secretQueries } from '../api/secret-queries.ts';
 import { useCheckedParams } from '../app/checked-params.ts';
 import { DidYouMean } from '../components/did-you-mean.tsx';
 import { ErrorPanel } from '../components/error-panel.tsx';
 import { usePageTitle } from '../components/page-title.ts';
-import { SecretList, type ShownSecrets } from '../components/secret-list.tsx';
+import { SecretList } from '../components/secret-list.tsx';
+import type { ShownSecrets } from '../components/use-secret-list-view.ts';
 import { paths } from '../lib/paths.ts';
 import { useSearchText } from '../lib/search-text.ts';
-import { enterOutcome, sameButCase, type EnterOutcome } from '../lib/secret-filter.ts';
+import { enterOutcome, sameButCase } from '../lib/secret-filter.ts';
 
-/** What the last Enter found, when it did not open a secret. */
-type Answer = (Exclude<EnterOutcome, { kind: 'open' | 'ask' }> | { kind: 'missing'; suggestion?: string }) & { typed: string };
+/** What the last Enter found, when it did not open a secret: the choices here, and the projects
+ *  this person can see that hold a secret of exactly that name. */
+type Answer = { typed: string; names: string[]; count: number; caseVariant?: string; elsewhere: Project[] };
 
 export function Component() {
   const { projectId } = useCheckedParams('projectId');
@@ -28,15 +32,27 @@ export function Component() {
   const list = useAllSecrets(projectId);
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const inputRef = useRef<HTMLInputElement>(null);
+  const { data: config } = useQuery(configQuery);
   const shownRef = useRef<ShownSecrets | null>(null);
   const messageId = useId();
   const [answer, setAnswer] = useState<Answer | null>(null);
   const [lookupError, setLookupError] = useState<ApiError | null>(null);
-  useSlashFocus(inputRef);
 
   const problem = text ? nameProblem(text) : null;
   const openSecret = (name: string) => navigate(paths.secret(projectId, name));
+  /** The other projects where a secret has exactly this name (one ShowSecret each; a refusal is no). */
+  const projectsHolding = async (name: string): Promise<Project[]> => {
+    const others = (config?.projects ?? []).filter((p) => p.id !== projectId);
+    const found = await Promise.all(
+      others.map((p) =>
+        queryClient.fetchQuery({ ...secretQueries.detail(p.id, name), retry: false }).then(
+          () => p,
+          () => null,
+        ),
+      ),
+    );
+    return found.filter((p): p is Project => p !== null);
+  };
   const onEnter = async () => {
     setAnswer(null);
     setLookupError(null);
@@ -44,26 +60,31 @@ export function Component() {
     await flush();
     if (!text || problem) return;
     const typed = text;
-    // Enter chooses among what the list shows (text, tags and filters), once it shows this text.
+    // The choices are what the list shows (text, tags and filters), once it shows this text.
     const shown = shownRef.current?.text === typed.trim() ? shownRef.current.rows.map((row) => row.secret) : undefined;
     const outcome = enterOutcome(typed, list.secrets, list.complete, shown);
     if (outcome.kind === 'open') return openSecret(outcome.name);
-    if (outcome.kind !== 'ask') return setAnswer({ ...outcome, typed });
-    try {
-      await queryClient.fetchQuery(secretQueries.detail(projectId, typed));
-      await openSecret(typed);
-    } catch (error) {
-      if (!(error instanceof ApiError)) return;
-      if (error.kind !== 'not-found') return setLookupError(error);
-      setAnswer({
-        kind: 'missing',
-        suggestion: sameButCase(
-          typed,
-          list.secrets.map((s) => s.name),
-        ),
-        typed,
-      });
+    if (outcome.kind === 'ask') {
+      try {
+        await queryClient.fetchQuery(secretQueries.detail(projectId, typed));
+        return await openSecret(typed);
+      } catch (error) {
+        if (!(error instanceof ApiError)) return;
+        if (error.kind !== 'not-found') return setLookupError(error);
+      }
     }
+    const choices =
+      outcome.kind === 'choose'
+        ? outcome
+        : {
+            names: [],
+            count: 0,
+            caseVariant: sameButCase(
+              typed,
+              list.secrets.map((s) => s.name),
+            ),
+          };
+    setAnswer({ typed, ...choices, elsewhere: await projectsHolding(typed) });
   };
 
   return (
@@ -88,8 +109,14 @@ export function Component() {
         <div className="relative">
           <input
             id="secret-name"
-            ref={inputRef}
             value={text}
+            onKeyDown={(e) => {
+              // Esc in the box clears the text, as it does outside the box.
+              if (e.key !== 'Escape' || !text) return;
+              e.preventDefault();
+              setAnswer(null);
+              setText('');
+            }}
             onChange={(e) => {
               setAnswer(null);
               setLookupError(null);
@@ -111,13 +138,13 @@ export function Component() {
             /
           </kbd>
         </div>
-        <p id={messageId} aria-live="polite" className="mt-1 min-h-5 text-sm">
+        <div id={messageId} aria-live="polite" className="mt-1 text-sm empty:hidden">
           {problem ? (
             <span className="text-red-700 dark:text-red-400">{problem}</span>
           ) : (
             answer && <AnswerText answer={answer} projectId={projectId} />
           )}
-        </p>
+        </div>
       </form>
       {lookupError && <ErrorPanel error={lookupError} onRetry={() => void onEnter()} />}
       <SecretList projectId={projectId} list={list} text={text} onClearText={() => setText('')} shownRef={shownRef} />
@@ -126,46 +153,54 @@ export function Component() {
 }
 
 function AnswerText({ answer, projectId }: { answer: Answer; projectId: string }) {
+  const { t } = useLingui();
+  const { names, count, caseVariant, elsewhere } = answer;
   const typed = <span className="font-mono">{answer.typed}</span>;
-  switch (answer.kind) {
-    case 'many':
-      return (
-        <span>
-          <Trans>
-            <Plural value={answer.count} one="# secret matches" other="# secrets match" /> {typed}, none by that exact name. Choose one
-            below, or type its full name.
-          </Trans>
-        </span>
-      );
-    case 'did-you-mean':
-      return (
+  const link = (to: string, label: string) => (
+    <Link className="font-mono text-blue-700 underline dark:text-blue-400" to={to}>
+      {label}
+    </Link>
+  );
+  return (
+    <>
+      {caseVariant ? (
         <span className="text-red-700 dark:text-red-400">
           <Trans>No secret is named {typed} (names are case-sensitive).</Trans>{' '}
-          <DidYouMean to={paths.secret(projectId, answer.name)} name={answer.name} />
+          <DidYouMean to={paths.secret(projectId, caseVariant)} name={caseVariant} />
         </span>
-      );
-    case 'missing':
-      return (
+      ) : count > 0 ? (
+        <span>
+          <Trans>
+            No secret is named {typed} in this project; <Plural value={count} one="# secret matches" other="# secrets match" />:
+          </Trans>
+        </span>
+      ) : (
         <span className="text-red-700 dark:text-red-400">
-          <Trans>No secret named {typed} exists in this project.</Trans>{' '}
-          {answer.suggestion && <DidYouMean to={paths.secret(projectId, answer.suggestion)} name={answer.suggestion} />}
+          <Trans>No secret named {typed} exists in this project.</Trans>
         </span>
-      );
-  }
-}
-
-/** "/" focuses the search from anywhere on the page. */
-function useSlashFocus(inputRef: RefObject<HTMLInputElement | null>) {
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const typing =
-        e.target instanceof HTMLElement && (e.target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(e.target.tagName));
-      if (e.key === '/' && !typing && !e.metaKey && !e.ctrlKey && !e.altKey) {
-        e.preventDefault();
-        inputRef.current?.focus();
-      }
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [inputRef]);
+      )}
+      {names.length > 0 && !caseVariant && (
+        <ul aria-label={t`Secrets that match`} className="mt-1 flex flex-wrap gap-x-3">
+          {names.map((n) => (
+            <li key={n}>{link(paths.secret(projectId, n), n)}</li>
+          ))}
+          {count > names.length && <li>{t`the others are in the list below`}</li>}
+        </ul>
+      )}
+      {elsewhere.length > 0 && (
+        <ul aria-label={t`In other projects`} className="mt-1">
+          {elsewhere.map((p) => {
+            const project = link(paths.secret(p.id, answer.typed), `${p.name} · ${p.region}`);
+            return (
+              <li key={p.id}>
+                <Trans>
+                  {typed} is in project {project}
+                </Trans>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </>
+  );
 }

@@ -16,6 +16,8 @@ import { SecretValuePanel } from '../components/secret-value-panel.tsx';
 import { useSectionShortcuts } from '../components/section-shortcuts.ts';
 import { UseThisSecret } from '../components/use-this-secret.tsx';
 import { latestOf, neighboursOf, VersionMetadataList } from '../components/version-metadata.tsx';
+import { BUILT_IN_STAGES } from '../../csms/patterns.ts';
+import type { VersionMetadata } from '../../csms/schemas.ts';
 import { paths } from '../lib/paths.ts';
 import { useShortcuts } from '../lib/shortcuts.ts';
 
@@ -57,9 +59,7 @@ export function Component() {
           </Trans>
         </h1>
         {versionId === 'latest' && version && (
-          <p className="text-sm text-zinc-700 dark:text-zinc-300">
-            <Trans>“latest” is the newest version: {shownId}.</Trans>
-          </p>
+          <LatestNote projectId={projectId} secretName={secretName} latest={version} versions={page.version_metadatas} />
         )}
         <div className="flex items-center gap-2 text-sm">
           <Trans>Secret state:</Trans> <SecretStateBadge state={secret.state} />
@@ -139,5 +139,43 @@ export function Component() {
         </section>
       )}
     </div>
+  );
+}
+
+/** What "latest" is, and, when the newest version is not the one SYSCURRENT readers get, says so. */
+function LatestNote({
+  projectId,
+  secretName,
+  latest,
+  versions,
+}: {
+  projectId: string;
+  secretName: string;
+  latest: VersionMetadata;
+  versions: VersionMetadata[];
+}) {
+  const shownId = latest.id;
+  const current = versions.find((v) => v.version_stages.includes(BUILT_IN_STAGES[0]));
+  if (!current || current.id === latest.id)
+    return (
+      <p className="text-sm text-zinc-700 dark:text-zinc-300">
+        <Trans>“latest” is the newest version: {shownId}.</Trans>
+      </p>
+    );
+  const currentId = current.id;
+  const link = (
+    <Link className={`${LINK} font-mono`} to={paths.version(projectId, secretName, currentId)}>
+      {currentId}
+    </Link>
+  );
+  return (
+    <p
+      role="note"
+      className="rounded-md border border-amber-600 bg-amber-50 px-3 py-2 text-sm text-amber-950 dark:border-amber-500 dark:bg-amber-950/60 dark:text-amber-50"
+    >
+      <Trans>
+        “latest” is {shownId}, not what SYSCURRENT readers get: SYSCURRENT is {link}.
+      </Trans>
+    </p>
   );
 }

@@ -1,0 +1,241 @@
+// The secret list's table: its columns (the ones chosen), sortable headers, rows virtualized
+// against the window (the page scrolls as one, 10,000 rows stay smooth), and the keyboard: j/k or
+// the arrows move through the rows, Enter opens one. On a narrow screen a row stacks the state and
+// flags under the name.
+import { useLingui } from '@lingui/react/macro';
+import { useEffect, useRef, useState, type RefObject } from 'react';
+import { Link, useNavigate } from 'react-router';
+import type { OptionalColumn } from '../lib/list-columns.ts';
+import type { ListSort, SortKey } from '../lib/list-sort.ts';
+import { useMediaQuery } from '../lib/media.ts';
+import { paths } from '../lib/paths.ts';
+import { useWindowRows } from '../lib/row-window.ts';
+import type { SecretRow } from '../lib/secret-rows.ts';
+import { useShortcuts } from '../lib/shortcuts.ts';
+import { useColumnNames } from './column-chooser.tsx';
+import { FlagBadges, rowFlags } from './health-flag.tsx';
+import { SecretStateBadge } from './secret-state-badge.tsx';
+import { TimeText } from './time-text.tsx';
+
+type ColumnKey = OptionalColumn | 'name';
+const COLUMNS: { key: ColumnKey; sort?: SortKey; className: string }[] = [
+  { key: 'name', sort: 'name', className: 'xl:w-[22%]' }, // takes what is left until the description shows
+  { key: 'state', sort: 'state', className: 'hidden w-[9.5rem] sm:table-cell' },
+  { key: 'flags', className: 'hidden w-64 md:table-cell' },
+  { key: 'type', sort: 'type', className: 'hidden w-28 lg:table-cell' },
+  { key: 'tags', className: 'hidden w-44 lg:table-cell' },
+  { key: 'updated', sort: 'updated', className: 'hidden w-60 sm:table-cell' },
+  { key: 'description', className: 'hidden xl:table-cell' },
+];
+/** One line per row; two on a narrow screen, where the state goes under the name. */
+const ROW_HEIGHT = { wide: 41, narrow: 60 };
+
+export function SecretTable({
+  projectId,
+  rows,
+  sort,
+  onSort,
+  shown,
+  tagFirst,
+  now,
+}: {
+  projectId: string;
+  rows: SecretRow[];
+  sort: ListSort;
+  onSort: (key: SortKey) => void;
+  shown: (c: OptionalColumn) => boolean;
+  /** The tag key filtered by, shown first in each row. */
+  tagFirst?: string;
+  now: number;
+}) {
+  const { t } = useLingui();
+  const columnName = useColumnNames();
+  const visible = COLUMNS.filter((c) => c.key === 'name' || shown(c.key));
+  const wide = useMediaQuery('(min-width: 640px)');
+  const rowHeight = wide ? ROW_HEIGHT.wide : ROW_HEIGHT.narrow;
+  const bodyRef = useRef<HTMLTableSectionElement>(null);
+  const { first, last, padTop, padBottom } = useWindowRows(bodyRef, rows.length, rowHeight);
+  const selection = useRowSelection(bodyRef, rows, rowHeight, first, last);
+  const navigate = useNavigate();
+  useShortcuts([
+    { keys: ['j', 'ArrowDown'], label: t`Next secret`, run: () => selection.move(1), disabled: rows.length === 0 },
+    { keys: ['k', 'ArrowUp'], label: t`Previous secret`, run: () => selection.move(-1), disabled: rows.length === 0 },
+    {
+      keys: ['Enter'],
+      label: t`Open the secret chosen`,
+      run: () => {
+        // Enter on a control keeps its own meaning; elsewhere it opens the row chosen.
+        const active = document.activeElement;
+        if (active instanceof HTMLElement && active !== document.body && !bodyRef.current?.contains(active)) active.click();
+        else if (selection.current) void navigate(paths.secret(projectId, selection.current.secret.name));
+      },
+      disabled: !selection.current,
+    },
+  ]);
+
+  return (
+    <table className="w-full table-fixed text-sm" aria-rowcount={rows.length + 1}>
+      <thead className="sticky top-0 z-10 bg-zinc-50 text-left text-xs text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
+        <tr>
+          {visible.map((c) => (
+            <th
+              key={c.key}
+              scope="col"
+              className={`px-3 py-2 font-medium ${c.className}`}
+              aria-sort={c.sort && sort.key === c.sort ? (sort.ascending ? 'ascending' : 'descending') : c.sort ? 'none' : undefined}
+            >
+              {c.sort ? (
+                <button
+                  type="button"
+                  className="inline-flex items-center gap-1 hover:text-zinc-900 dark:hover:text-zinc-100"
+                  onClick={() => onSort(c.sort!)}
+                >
+                  {columnName(c.key)}
+                  <span aria-hidden="true">{sort.key === c.sort ? (sort.ascending ? '▲' : '▼') : ''}</span>
+                </button>
+              ) : (
+                columnName(c.key)
+              )}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody ref={bodyRef}>
+        {padTop > 0 && <tr aria-hidden="true" style={{ height: padTop }} />}
+        {rows.slice(first, last).map((row, i) => (
+          <SecretRowView
+            key={row.secret.name}
+            row={row}
+            index={first + i}
+            projectId={projectId}
+            height={rowHeight}
+            wide={wide}
+            now={now}
+            shown={shown}
+            tagFirst={tagFirst}
+            selected={selection.current === row}
+          />
+        ))}
+        {padBottom > 0 && <tr aria-hidden="true" style={{ height: padBottom }} />}
+      </tbody>
+    </table>
+  );
+}
+
+function SecretRowView({
+  row,
+  index,
+  projectId,
+  height,
+  wide,
+  now,
+  shown,
+  tagFirst,
+  selected,
+}: {
+  row: SecretRow;
+  index: number;
+  projectId: string;
+  height: number;
+  wide: boolean;
+  now: number;
+  shown: (c: OptionalColumn) => boolean;
+  /** The tag key filtered by, shown first. */
+  tagFirst?: string;
+  selected: boolean;
+}) {
+  const s = row.secret;
+  const tags = tagFirst === undefined ? row.tags : [...row.tags].sort((a, b) => Number(b.key === tagFirst) - Number(a.key === tagFirst));
+  const flags = rowFlags(row.flags);
+  return (
+    <tr
+      aria-rowindex={index + 2}
+      data-selected={selected || undefined}
+      style={{ height }}
+      className="border-t border-zinc-100 hover:bg-zinc-50 data-selected:bg-blue-50 dark:border-zinc-900 dark:hover:bg-zinc-900 dark:data-selected:bg-blue-950/50"
+    >
+      <td className="px-3">
+        <Link
+          className="block min-w-0 truncate font-mono text-blue-700 hover:underline dark:text-blue-400"
+          to={paths.secret(projectId, s.name)}
+        >
+          {s.name}
+        </Link>
+        {!wide && (
+          <span className="mt-1 flex items-center gap-2 overflow-hidden">
+            <SecretStateBadge state={s.state} />
+            <FlagBadges flags={flags} now={now} max={1} />
+          </span>
+        )}
+      </td>
+      {shown('state') && (
+        <td className="hidden px-3 sm:table-cell">
+          <SecretStateBadge state={s.state} />
+        </td>
+      )}
+      {shown('flags') && (
+        <td className="hidden px-3 md:table-cell">
+          <FlagBadges flags={flags} now={now} max={1} />
+        </td>
+      )}
+      {shown('type') && <td className="hidden truncate px-3 font-mono text-xs lg:table-cell">{row.type}</td>}
+      {shown('tags') && (
+        <td className="hidden truncate px-3 text-xs lg:table-cell" title={tags.map((t) => `${t.key}=${t.value ?? ''}`).join(', ')}>
+          {tags.map((t) => (
+            <span key={t.key} className="mr-1 rounded bg-zinc-100 px-1 py-0.5 font-mono dark:bg-zinc-800">
+              {t.key}={t.value}
+            </span>
+          ))}
+        </td>
+      )}
+      {shown('updated') && (
+        <td className="hidden truncate px-3 whitespace-nowrap sm:table-cell">
+          <TimeText value={s.update_time} />
+        </td>
+      )}
+      {shown('description') && (
+        <td className="hidden truncate px-3 text-zinc-700 xl:table-cell dark:text-zinc-300" title={s.description}>
+          {s.description}
+        </td>
+      )}
+    </tr>
+  );
+}
+
+/** The row j/k chose: kept in view, its link focused (so Enter or a screen reader acts on it). */
+function useRowSelection(
+  bodyRef: RefObject<HTMLTableSectionElement | null>,
+  rows: SecretRow[],
+  rowHeight: number,
+  first: number,
+  last: number,
+) {
+  const [name, setName] = useState<string | null>(null);
+  // Focus follows j/k only: never while the person types a filter.
+  const focusPending = useRef(false);
+  const index = name === null ? -1 : rows.findIndex((r) => r.secret.name === name);
+  const current = index >= 0 ? rows[index] : undefined;
+  const move = (step: number) => {
+    let next: number;
+    if (index >= 0) next = Math.min(rows.length - 1, Math.max(0, index + step));
+    else {
+      // From the first row in view.
+      const top = bodyRef.current?.getBoundingClientRect().top ?? 0;
+      next = Math.min(rows.length - 1, Math.max(0, Math.ceil(-top / rowHeight)));
+    }
+    const body = bodyRef.current;
+    if (body) {
+      const rowTop = body.getBoundingClientRect().top + window.scrollY + next * rowHeight;
+      if (rowTop < window.scrollY + rowHeight * 2 || rowTop + rowHeight > window.scrollY + window.innerHeight)
+        window.scrollTo({ top: rowTop - window.innerHeight / 2 });
+    }
+    focusPending.current = true;
+    setName(rows[next]!.secret.name);
+  };
+  useEffect(() => {
+    if (!focusPending.current || index < first || index >= last) return;
+    focusPending.current = false;
+    bodyRef.current?.querySelector<HTMLAnchorElement>(`tr[aria-rowindex="${index + 2}"] a`)?.focus({ preventScroll: true });
+  }, [bodyRef, index, first, last]);
+  return { current, move };
+}

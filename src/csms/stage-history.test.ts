@@ -110,3 +110,64 @@ describe('where a stage pointed', () => {
     expect(stageAt(partial, 'X', NOW - 2 * D)).toMatchObject({ known: false, reason: 'partial' });
   });
 });
+
+describe('two deletions the traces do not name', () => {
+  // v2 gets CANARY and ROLLBACK; two DeleteSecretStage calls remove both (which first, no trace
+  // says); v3 gets CANARY back. Between the two deletions, each stage is unknown, never a guess.
+  const h = stageHistory({
+    traces: [
+      trace(1000, 'CreateSecret', { kind: 'created', version_id: 'v1' }),
+      trace(2000, 'CreateSecretVersion', { kind: 'new-version', version_id: 'v2', stages: ['CANARY', 'ROLLBACK'] }),
+      trace(3000, 'DeleteSecretStage', { kind: 'deleted' }),
+      trace(4000, 'DeleteSecretStage', { kind: 'deleted' }),
+      trace(5000, 'CreateSecretVersion', { kind: 'new-version', version_id: 'v3', stages: ['CANARY'] }),
+    ],
+    present: { SYSCURRENT: 'v1', CANARY: 'v3' },
+    versions: [
+      { id: 'v1', create_time: 1000 },
+      { id: 'v2', create_time: 2000 },
+      { id: 'v3', create_time: 5000 },
+    ],
+    secretCreated: 1000,
+    recordsFrom: 0,
+    complete: true,
+    now: 10_000,
+  });
+
+  it('answers "unknown: a gap" between them, for both stages', () => {
+    for (const stage of ['CANARY', 'ROLLBACK'])
+      expect(stageAt(h, stage, 3500)).toMatchObject({ known: false, reason: 'gap', gap: { operation: 'DeleteSecretStage' } });
+  });
+
+  it('still knows both before the first and after the second', () => {
+    expect(stageAt(h, 'CANARY', 2500)).toMatchObject({ known: true, version_id: 'v2' });
+    expect(stageAt(h, 'ROLLBACK', 4500)).toMatchObject({ known: true, version_id: null });
+  });
+});
+
+describe('a deletion the traces do not name, told by what came after', () => {
+  // v2 gets CANARY and ROLLBACK; one DeleteSecretStage; ROLLBACK is then moved to v1, and CANARY is
+  // on no version now: the call removed CANARY, so ROLLBACK stayed on v2 until its move.
+  const h = stageHistory({
+    traces: [
+      trace(1000, 'CreateSecret', { kind: 'created', version_id: 'v1' }),
+      trace(2000, 'CreateSecretVersion', { kind: 'new-version', version_id: 'v2', stages: ['CANARY', 'ROLLBACK'] }),
+      trace(3000, 'DeleteSecretStage', { kind: 'deleted' }),
+      trace(4000, 'UpdateSecretStage', { kind: 'set', version_id: 'v1', stages: ['ROLLBACK'] }),
+    ],
+    present: { SYSCURRENT: 'v1', ROLLBACK: 'v1' },
+    versions: [
+      { id: 'v1', create_time: 1000 },
+      { id: 'v2', create_time: 2000 },
+    ],
+    secretCreated: 1000,
+    recordsFrom: 0,
+    complete: true,
+    now: 10_000,
+  });
+
+  it('knows the stage that was not removed', () => {
+    expect(stageAt(h, 'ROLLBACK', 3500)).toMatchObject({ known: true, version_id: 'v2' });
+    expect(stageAt(h, 'CANARY', 3500)).toMatchObject({ known: true, version_id: null });
+  });
+});

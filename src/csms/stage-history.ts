@@ -95,10 +95,14 @@ function effectOf(trace: Trace): Effect {
 /** Which stage a DeleteSecretStage removed, when the states around it leave one only: custom, not
  * known absent before, not known on a version after. */
 function deletedStage(before: State, after: State): string | undefined {
-  if (before.rest === undefined && after.rest === undefined) return undefined;
   const named = new Set([...before.places.keys(), ...after.places.keys()]);
   const candidates = [...named].filter((s) => isCustom(s) && placeIn(before, s) !== null && typeof placeIn(after, s) !== 'string');
-  return candidates.length === 1 && (before.rest === null || after.rest === null) ? candidates[0] : undefined;
+  // A call removes one stage: one known on a version before and on none after is that one.
+  const gone = candidates.filter((s) => typeof placeIn(before, s) === 'string' && placeIn(after, s) === null);
+  if (gone.length === 1) return gone[0];
+  // Otherwise the one candidate, only when the state before names every stage there was: a stage
+  // left unnamed (an unknown rest) could have been the one removed.
+  return candidates.length === 1 && before.rest === null ? candidates[0] : undefined;
 }
 
 const UNKNOWN: State = { places: new Map(), rest: undefined };

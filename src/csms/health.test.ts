@@ -133,3 +133,16 @@ describe('secret health', () => {
     expect(health.counts.keyNotEnabled).toBe(2);
   });
 });
+
+describe('secrets named like what every object inherits', () => {
+  it('reads only their own versions (a JSON answer has no "constructor" of its own)', () => {
+    const sweep: ProjectSweep = {
+      secrets: [secret('constructor'), secret('toString'), secret('__proto__')],
+      versions: JSON.parse(`{"__proto__": ${JSON.stringify([version('v1', ['SYSCURRENT'], -1)])}}`),
+    };
+    const flags = flagsBySecret(sweep, NOW);
+    expect(flags.get('constructor')).toEqual([]);
+    expect(flags.get('toString')).toEqual([]);
+    expect(flags.get('__proto__')?.map((f) => f.kind)).toEqual(['version-expired']);
+  });
+});

@@ -4,7 +4,7 @@
 // and stages, rotation tasks and notifications.
 import type { KmsKeyState } from './console-api.ts';
 import type { NotificationRecord, RotationTask, Secret, VersionMetadata } from './schemas.ts';
-import { BUILT_IN_STAGES, KEY_ENABLED, LIMITS, SECRET_STATES } from './patterns.ts';
+import { BUILT_IN_STAGES, KEY_ENABLED, LIMITS, ownEntry, SECRET_STATES } from './patterns.ts';
 
 const DAY = 86400_000;
 /** How far ahead a coming rotation or expiry is worth a mention. */
@@ -85,7 +85,7 @@ export function versionFlags(versions: VersionMetadata[], now: number): Flag[] {
 /** A key that cannot decrypt makes every value of the secret unreadable: as urgent as an expired
  * SYSCURRENT. A key that could not be read says nothing (its state is unknown, not "disabled"). */
 export function keyFlags(secret: Secret, keys: Record<string, KmsKeyState> | undefined): Flag[] {
-  const key = secret.kms_key_id ? keys?.[secret.kms_key_id] : undefined;
+  const key = secret.kms_key_id ? ownEntry(keys, secret.kms_key_id) : undefined;
   if (!key?.ok || key.key_state === KEY_ENABLED) return [];
   return [{ kind: 'key-not-enabled', severity: 'critical', keyAlias: key.key_alias, keyState: key.key_state }];
 }
@@ -164,7 +164,7 @@ export function flagsBySecret(sweep: ProjectSweep, now: number): Map<string, Fla
         ...taskFlags(tasksBySecret.get(s.name) ?? []),
         ...keyFlags(s, sweep.keys),
         ...metadataFlags(s, now),
-        ...versionFlags(sweep.versions?.[s.name] ?? [], now),
+        ...versionFlags(ownEntry(sweep.versions, s.name) ?? [], now),
       ],
     ]),
   );

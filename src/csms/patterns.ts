@@ -43,3 +43,7 @@ export const KEY_STATES = ['1', '2', '3', '4', '5'] as const;
 export type KeyStateCode = (typeof KEY_STATES)[number];
 export const KEY_ENABLED = '2' satisfies KeyStateCode;
 export const isKeyState = (state: string): state is KeyStateCode => (KEY_STATES as readonly string[]).includes(state);
+
+/** A record's own entry, never one it inherits: a secret may be named "constructor" or "__proto__". */
+export const ownEntry = <T>(record: Readonly<Record<string, T>> | undefined, key: string): T | undefined =>
+  record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;

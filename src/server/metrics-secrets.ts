@@ -13,7 +13,7 @@
 import { Gauge, type Registry } from 'prom-client';
 import type { Project, ProjectOverview } from '../csms/console-api.ts';
 import { flagsBySecret, toMillis } from '../csms/health.ts';
-import { LIMITS } from '../csms/patterns.ts';
+import { LIMITS, ownEntry } from '../csms/patterns.ts';
 import type { Secret } from '../csms/schemas.ts';
 import { tagLabelName } from './metrics-tags.ts';
 
@@ -71,7 +71,7 @@ export function secretMetrics(registry: Registry, tagKeys: string[]) {
         project_id: project.id,
         region: project.region,
         secret: secret.name,
-        ...Object.fromEntries(tagKeys.map((key) => [tagLabelName(key), tags[secret.name]?.[key] ?? ''])),
+        ...Object.fromEntries(tagKeys.map((key) => [tagLabelName(key), ownEntry(ownEntry(tags, secret.name), key) ?? ''])),
       };
       g.info.set({ ...labels, type: secret.secret_type ?? '', state: secret.state }, 1);
       if (secret.auto_rotation && secret.next_rotation_time) g.nextRotation.set(labels, seconds(secret.next_rotation_time));
@@ -83,14 +83,14 @@ export function secretMetrics(registry: Registry, tagKeys: string[]) {
         g.rotationFailed.set(labels, failed ? 1 : 0);
         if (failed) g.rotationFailure.set({ ...labels, error_code: failed.errorCode ?? '' }, 1);
       }
-      const versions = overview.versions[secret.name];
+      const versions = ownEntry(overview.versions, secret.name);
       if (versions) {
         g.versions.set(labels, versions.length);
         for (const v of versions)
           if (v.expire_time != null)
             for (const stage of v.version_stages) g.versionExpire.set({ ...labels, stage, version: v.id }, seconds(v.expire_time));
       }
-      const key = secret.kms_key_id === undefined ? undefined : overview.keys[secret.kms_key_id];
+      const key = secret.kms_key_id === undefined ? undefined : ownEntry(overview.keys, secret.kms_key_id);
       if (key?.ok) g.kmsKeyEnabled.set(labels, key.key_state === ENABLED_KEY ? 1 : 0);
     }
   }

@@ -15,7 +15,8 @@ export async function readTagLabels(
   listPage: (offset: number, limit: number) => Promise<ReadResult<'ListResourceInstances'>>,
   keys: string[],
 ): Promise<NonNullable<ProjectOverview['tag_labels']>> {
-  const values: Record<string, Record<string, string>> = {};
+  // Keyed by secret names, which may be "__proto__": no prototype to set by mistake.
+  const values: Record<string, Record<string, string>> = Object.create(null);
   for (let page = 0; page < MAX_PAGES; page++) {
     const answer = await listPage(page * PAGE, PAGE);
     if (!answer.ok) return { ok: false, ...describeFailure('ListResourceInstances', answer) };

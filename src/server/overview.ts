@@ -62,11 +62,12 @@ const startingOverview = (projectId: string, now: number): ProjectOverview => ({
   complete: false,
   progress: { checked: 0, total: 0 },
   secrets: [],
-  versions: {},
+  // Keyed by secret names, which may be "__proto__": no prototype to set by mistake.
+  versions: Object.create(null) as ProjectOverview['versions'],
   tasks: [],
   notifications: [],
   events: [],
-  keys: {},
+  keys: Object.create(null) as ProjectOverview['keys'],
   failed: {},
 });
 

@@ -6,7 +6,7 @@ import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { KmsKeyState } from '../../csms/console-api.ts';
 import { csmsRead } from '../../csms/console-endpoints.ts';
 import { CONSOLE_ERRORS } from '../../csms/error-codes.ts';
-import { isKeyState } from '../../csms/patterns.ts';
+import { isKeyState, ownEntry } from '../../csms/patterns.ts';
 import { ApiError } from './api-error.ts';
 import { consoleRequest } from './client.ts';
 import { overviewQuery } from './overview-query.ts';
@@ -39,7 +39,7 @@ const keyQuery = (projectId: string, keyId: string) =>
 /** The key's state; undefined while it is read. */
 export function useKeyState(projectId: string, keyId: string | undefined): KmsKeyState | undefined {
   const queryClient = useQueryClient();
-  const swept = keyId ? queryClient.getQueryData(overviewQuery(projectId).queryKey)?.keys?.[keyId] : undefined;
+  const swept = keyId ? ownEntry(queryClient.getQueryData(overviewQuery(projectId).queryKey)?.keys, keyId) : undefined;
   const own = useQuery({ ...keyQuery(projectId, keyId ?? ''), enabled: keyId !== undefined && swept === undefined });
   return swept ?? own.data;
 }

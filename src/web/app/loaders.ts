@@ -9,7 +9,6 @@ import { secretQueries } from '../api/secret-queries.ts';
 import { rotationTasksQuery } from '../api/rotation-tasks.ts';
 import { tagsQuery } from '../api/tags-query.ts';
 import { activityFilterOf } from '../lib/activity-filter.ts';
-import { valueReadsQuery } from '../api/value-reads.ts';
 import { rememberSecret } from '../lib/recent-secrets.ts';
 import { checkedParams } from './checked-params.ts';
 import { landingPath } from './project-home.ts';
@@ -65,7 +64,6 @@ export async function secretPageLoader(args: LoaderFunctionArgs) {
   const { projectId, secretName } = checkedParams(args.params, 'projectId', 'secretName');
   const url = new URL(args.request.url);
   void queryClient.prefetchQuery(activityQueries.stageTraces(projectId, secretName));
-  void queryClient.prefetchQuery(valueReadsQuery(projectId, secretName));
   const config = queryClient.getQueryData(configQuery.queryKey);
   const { filter, problem } = activityFilterOf(url.searchParams);
   if (config && !problem)
@@ -80,12 +78,9 @@ export async function stageLoader(args: LoaderFunctionArgs) {
   return null;
 }
 
-export async function versionLoader(args: LoaderFunctionArgs) {
-  const { projectId, secretName, versionId } = checkedParams(args.params, 'projectId', 'secretName', 'versionId');
-  // `latest` is resolved by the page: its reads are asked for once the version is known.
-  if (versionId !== 'latest') void queryClient.prefetchQuery(valueReadsQuery(projectId, secretName, versionId));
-  return secretLoader(args);
-}
+// The value reads are not prefetched: the server answers them only after reading the secret as the
+// person asking (ShowSecret), so they wait for the page's own ShowSecret to succeed, below the fold.
+export const versionLoader = secretLoader;
 
 /** The overview starts its sweep while the page's code loads; the page shows it as it comes. Its
  * query module is fetched here, not bundled with the app's first load: other pages never need it. */

@@ -75,15 +75,9 @@ test('a cross-site page spends no value read with images or no-cors fetches, wha
   );
   await page.goto('http://evil.example/');
   await page.evaluate('window.done');
-  // Every attempt reached the console (Chromium shows the page nothing either way: no CORS, and
-  // CORP same-origin) and was refused, each audited, as anonymous: refused before anyone was
-  // identified. None reached CSMS.
-  await expect
-    .poll(() =>
-      readAuditLog('.test-results/audit.log')
-        .filter((l) => l.project === projectId)
-        .map((l) => [l.outcome, l.status]),
-    )
-    .toEqual(Array.from({ length: targets.length * 2 }, () => ['denied', 403]));
+  // Every attempt was refused before anyone was identified: such attempts are tallied per client
+  // and minute (one `console.refused` line a minute, src/server/flooding.test.ts), never a line
+  // each with names from the URL. None reached CSMS.
+  expect(readAuditLog('.test-results/audit.log').filter((l) => l.project === projectId)).toEqual([]);
   expect(await emulator.requests(/\/versions\//)).toEqual([]);
 });

@@ -11,7 +11,7 @@ test('Enter on a name of another project opens nothing here: it lists the near n
   await page.goto(secretPath(STAGING.id));
   const input = page.getByLabel('Secret name');
   await input.fill('jwt-signing-key');
-  await expect(page.getByText('1 of 10 secrets match')).toBeVisible();
+  await expect(page.getByText('1 of 12 secrets match')).toBeVisible();
   await input.press('Enter');
   await expect(page.getByText('No secret is named jwt-signing-key in this project; 1 secret matches:')).toBeVisible();
   await expect(page.getByRole('list', { name: 'Secrets that match' }).getByRole('link')).toHaveText(['staging-jwt-signing-key']);

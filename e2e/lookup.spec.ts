@@ -108,7 +108,7 @@ test('switches project', async ({ page }) => {
   await page.goto(secretPath(DEMO_PROJECT));
   await page.getByLabel('Project').selectOption({ label: 'ap-southeast-1_staging · ap-southeast-1' });
   await expect(page.getByRole('link', { name: 'staging-postgres-app' })).toBeVisible();
-  await expect(page.getByText('10 secrets')).toBeVisible();
+  await expect(page.getByText('12 secrets')).toBeVisible();
 });
 
 test('loads every page of a large project, virtualized', async ({ page, projectId, csms }) => {

@@ -206,8 +206,9 @@ test('a user with a virtual MFA device signs in with the code; a bad return path
   await page.getByLabel('IAM user ID').fill(secops.id!);
   await page.getByLabel('MFA code').fill(new TOTP({ secret: Secret.fromBase32(secops.totp_secret!) }).generate());
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('heading', { name: 'Secrets', level: 1 })).toBeVisible();
-  expect(new URL(page.url()).pathname).toMatch(/^\/projects\/[0-9a-f]{32}\/secrets$/);
+  // Home for a fresh browser and two projects: the overview of both.
+  await expect(page).toHaveURL(/\/overview$/);
+  await expect(page.getByRole('article')).toHaveCount(2);
   await expect(page.getByText(`secops · ${DEMO_IAM.domain}`)).toBeVisible();
   expect(auditLines().at(-1)).toMatchObject({ event: 'session.sign-in', who: `iam:${DEMO_IAM.domain}/secops`, method: 'password+mfa' });
 });

@@ -137,11 +137,17 @@ test('inside a frame the value panel is shut, and says why', async ({ page, proj
   await expect(frame.getByLabel('Value hidden')).toHaveCount(0);
 });
 
-test('keys: r reveals, h hides, c copies; s and v go to the stages and versions', async ({ page, projectId, context }) => {
+test('keys: r never reveals (it refreshes on the overviews), h hides, c copies; s and v go to the stages and versions', async ({
+  page,
+  projectId,
+  context,
+}) => {
   await allowClipboard(context);
   await page.goto(`${secretPath(projectId, 'svc-key')}/versions/v2`);
   await expect(page.getByLabel('Value hidden')).toBeVisible();
   await page.keyboard.press('r');
+  await expect(page.getByLabel('Value hidden')).toBeVisible();
+  await page.getByRole('button', { name: 'Reveal value' }).click();
   await expect(page.getByLabel('Secret value')).toHaveText(`${CANARY}-2`);
   await page.keyboard.press('h');
   await expect(page.getByLabel('Value hidden')).toBeVisible();

@@ -28,9 +28,11 @@ export function useRememberProject(config: ConsoleConfig | undefined) {
   }, [known, projectId]);
 }
 
-/** The landing page: the project used last, if still visible; else the overview; none without projects. */
+/** The landing page: the project used last, if still visible; else the only project, or the
+ * overview of several; none without projects. */
 export function landingPath(config: ConsoleConfig): string | null {
   if (config.projects.length === 0) return null;
+  if (config.projects.length === 1) return paths.secrets(config.projects[0]!.id);
   const last = readLastProject();
   return last && config.projects.some((p) => p.id === last) ? paths.secrets(last) : paths.overview();
 }

@@ -27,7 +27,7 @@ test('a slow cold load keeps the header and the margins, with a skeleton shaped 
   const pages = [
     [secretPath(projectId), 'secrets$', 'the secrets', page.getByRole('heading', { name: 'Secrets', level: 1 })],
     [secretPath(projectId, 'db'), 'secrets/db$', 'the secret', page.getByRole('heading', { name: 'db', level: 1 })],
-    [`${secretPath(projectId, 'db')}/versions/v1`, 'secrets/db$', 'the version', page.getByRole('heading', { name: 'Value' })],
+    [`${secretPath(projectId, 'db')}/versions/v1`, 'secrets/db$', 'the version', page.getByRole('heading', { name: 'Value', exact: true })],
   ] as const;
   for (const [url, path, what, loaded] of pages) {
     await emulator.addFault({ path: `/v1/${projectId}/${path}`, delay_ms: 2000 });

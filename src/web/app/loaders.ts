@@ -80,7 +80,10 @@ export async function stageLoader(args: LoaderFunctionArgs) {
 
 // The value reads are not prefetched: the server answers them only after reading the secret as the
 // person asking (ShowSecret), so they wait for the page's own ShowSecret to succeed, below the fold.
-export const versionLoader = secretLoader;
+export async function versionLoader(args: LoaderFunctionArgs) {
+  checkedParams(args.params, 'versionId');
+  return secretLoader(args);
+}
 
 /** The overview starts its sweep while the page's code loads; the page shows it as it comes. Its
  * query module is fetched here, not bundled with the app's first load: other pages never need it. */

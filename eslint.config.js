@@ -1,6 +1,7 @@
 // Lint: typescript-eslint, React hooks, jsx-a11y, TanStack Query, no import cycles, and the
-// layers: web and server may import csms; web never imports server or the emulator, the server
-// and the emulator never import web, csms imports neither. The app carries no validator: it
+// layers: web, server and emulator may import shared (the contract and what both sides use); web
+// never imports server or the emulator, the server and the emulator never import web, shared
+// imports none of them. The app carries no validator: it
 // imports only the types of the contract's zod schemas. A route module imports components, never
 // another route.
 import js from '@eslint/js';
@@ -26,11 +27,11 @@ const restrict = (...patterns) => ({ '@typescript-eslint/no-restricted-imports':
 const typesOnly = [
   { group: ['zod', 'zod/*'], message: 'The app carries no validator: the console server checks every answer.' },
   {
-    group: ['**/csms/schemas*', '**/csms/console-api*'],
+    group: ['**/shared/schemas*', '**/shared/console-api*'],
     allowTypeImports: true,
     message: 'Import only the types of the contract: the console server validates, the app trusts its shape.',
   },
-  { group: ['**/csms/signer*'], message: 'Only the server signs: the key never reaches the browser.' },
+  { group: ['**/shared/signer*'], message: 'Only the server signs: the key never reaches the browser.' },
 ];
 
 export default tseslint.config(
@@ -65,7 +66,7 @@ export default tseslint.config(
     rules: { 'import-x/no-extraneous-dependencies': ['error', { devDependencies: true, includeTypes: true }] },
   },
   {
-    files: ['src/server/**/*.ts', 'src/emulator/**/*.ts', 'src/csms/**/*.ts'],
+    files: ['src/server/**/*.ts', 'src/emulator/**/*.ts', 'src/shared/**/*.ts'],
     ignores: ['**/*.test.ts', '**/testing/**'],
     rules: { 'import-x/no-extraneous-dependencies': ['error', { devDependencies: false, includeTypes: true }] },
   },
@@ -134,6 +135,6 @@ export default tseslint.config(
   { files: ['bench/floor/**/*.tsx'], languageOptions: { globals: globals.browser } },
   { files: ['src/server/**/*.ts'], rules: restrict(...layer('web')) },
   { files: ['src/emulator/**/*.ts'], rules: restrict(...layer('web', 'server')) },
-  { files: ['src/csms/**/*.ts'], rules: restrict(...layer('web', 'server', 'emulator')) },
+  { files: ['src/shared/**/*.ts'], rules: restrict(...layer('web', 'server', 'emulator')) },
   { files: ['**/*.test.ts', 'e2e/**/*.ts', 'src/**/testing/**/*.ts'], rules: { '@typescript-eslint/no-explicit-any': 'off' } },
 );

@@ -9,7 +9,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { request } from 'undici';
-import type { ProjectOverview } from '../src/csms/console-api.ts';
+import type { ProjectOverview } from '../src/shared/console-api.ts';
 import { EMULATOR_DEFAULTS } from '../src/emulator/config.ts';
 import { csmsClient } from '../src/emulator/testing/csms-client.ts';
 import { startCloudConsole, startProcess } from './server.ts';

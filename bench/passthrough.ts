@@ -4,7 +4,7 @@
 // no schema, no audit, no identity. The console proxy's CPU per request is measured against it.
 import Fastify from 'fastify';
 import { request } from 'undici';
-import { signedHeaders } from '../src/csms/signer.ts';
+import { signedHeaders } from '../src/shared/signer.ts';
 import { EMULATOR_DEFAULTS } from '../src/emulator/config.ts';
 
 const upstream = process.env.PASSTHROUGH_UPSTREAM!;

@@ -5,7 +5,7 @@
 import type { Page } from '@playwright/test';
 import { DEMO_IAM } from '../src/emulator/demo-seed.ts';
 import { emulatorAdmin } from '../src/emulator/testing/admin-client.ts';
-import { ACTIVITY_PAGE_SIZE } from '../src/csms/cts.ts';
+import { ACTIVITY_PAGE_SIZE } from '../src/shared/cts.ts';
 import { countRequests, EMULATOR_URL, expect, secretPath, test } from './fixtures.ts';
 
 const admin = emulatorAdmin(EMULATOR_URL);

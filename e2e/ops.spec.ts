@@ -4,8 +4,8 @@
 // urgency.
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
-import type { ProjectOverview } from '../src/csms/console-api.ts';
-import { projectHealth } from '../src/csms/health.ts';
+import type { ProjectOverview } from '../src/shared/console-api.ts';
+import { projectHealth } from '../src/shared/health.ts';
 import { DEMO_PROJECTS } from '../src/emulator/demo-seed.ts';
 import { emulatorAdmin } from '../src/emulator/testing/admin-client.ts';
 import { DEMO_PROJECT, EMULATOR_URL, expect, test } from './fixtures.ts';

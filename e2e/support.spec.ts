@@ -2,8 +2,8 @@
 // Copy link; "Use this secret" snippets with the page's values; the value panel shut inside a
 // frame; the secret pages' keys.
 import type { BrowserContext, Page } from '@playwright/test';
-import type { ConsoleConfig } from '../src/csms/console-api.ts';
-import { usageSnippet } from '../src/csms/usage-snippets.ts';
+import type { ConsoleConfig } from '../src/shared/console-api.ts';
+import { usageSnippet } from '../src/shared/usage-snippets.ts';
 import { countRequests, expect, expectClipboard, secretPath, test } from './fixtures.ts';
 
 const CANARY = 'SUPPORTCANARY-4e1d';

@@ -11,7 +11,7 @@ const builds = [
   {
     what: 'the app',
     output: join(process.env.CONSOLE_STATIC_DIR ?? 'dist', 'index.html'),
-    sources: ['src/web', 'src/csms', 'index.html', 'vite.config.ts', 'public', 'package-lock.json'],
+    sources: ['src/web', 'src/shared', 'index.html', 'vite.config.ts', 'public', 'package-lock.json'],
     command: ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn', '--outDir', process.env.CONSOLE_STATIC_DIR ?? 'dist'],
   },
   {
@@ -20,7 +20,7 @@ const builds = [
     sources: [
       'src/server',
       'src/emulator',
-      'src/csms',
+      'src/shared',
       'tsconfig.base.json',
       'tsconfig.node.json',
       'tsconfig.server-build.json',

@@ -3,8 +3,8 @@
 // rotation tasks, notifications), and what CTS recorded before now.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { checkParam, type ParamName } from '../csms/operations.ts';
-import { KEY_STATES, SECRET_STATES } from '../csms/patterns.ts';
+import { checkParam, type ParamName } from '../shared/operations.ts';
+import { KEY_STATES, SECRET_STATES } from '../shared/patterns.ts';
 import { parseBody } from './bodies.ts';
 import { invalidParameter } from './errors.ts';
 import { faultRuleBody, type Faults } from './faults.ts';

@@ -3,8 +3,8 @@
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { CSMS_ERRORS } from '../csms/error-codes.ts';
-import { actionsOf, OPERATIONS, serviceOf, type ParamName } from '../csms/operations.ts';
+import { CSMS_ERRORS } from '../shared/error-codes.ts';
+import { actionsOf, OPERATIONS, serviceOf, type ParamName } from '../shared/operations.ts';
 import { CsmsError, invalidBody } from './errors.ts';
 import { registerAdminRoutes } from './admin.ts';
 import { createFaults, type Faults } from './faults.ts';

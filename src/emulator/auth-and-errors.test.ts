@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OPERATIONS, serviceOf, type OperationName } from '../csms/operations.ts';
+import { OPERATIONS, serviceOf, type OperationName } from '../shared/operations.ts';
 import { EMULATOR_DEFAULTS } from './config.ts';
 import type { FaultRule } from './testing/admin-client.ts';
 import { signRequest } from './testing/csms-client.ts';

@@ -1,7 +1,7 @@
 // Request bodies of the write operations, checked as the definitions in csms-openapi/ describe.
 import { z } from 'zod';
-import { LIMITS, NAME_PATTERN, VERSION_ID_PATTERN } from '../csms/patterns.ts';
-import { EVENT_TYPES } from '../csms/schemas.ts';
+import { LIMITS, NAME_PATTERN, VERSION_ID_PATTERN } from '../shared/patterns.ts';
+import { EVENT_TYPES } from '../shared/schemas.ts';
 import { invalidBody, invalidParameter } from './errors.ts';
 
 const UUID = /^[0-9a-z]{8}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{12}$/;

@@ -1,6 +1,6 @@
 // The emulator's settings, from the environment. Defaults make `npm start` work with nothing set.
 import { z } from 'zod';
-import { readEnv } from '../csms/read-env.ts';
+import { readEnv } from '../shared/read-env.ts';
 
 /** Documented demo credentials: loopback only, never real. */
 export const EMULATOR_DEFAULTS = {

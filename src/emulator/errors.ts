@@ -1,4 +1,4 @@
-import { CSMS_ERRORS } from '../csms/error-codes.ts';
+import { CSMS_ERRORS } from '../shared/error-codes.ts';
 
 /** An error the emulator answers with the documented CSMS body `{error_code, error_msg}`. */
 export class CsmsError extends Error {

@@ -4,7 +4,7 @@
 // decrypts: CSMS reading a value under any other key fails with KMS's code (KMS API reference,
 // "Error Code": KMS.0209 disabled, KMS.0210 pending deletion; the other states are inferred).
 import type Database from 'better-sqlite3';
-import { isKeyState, KEY_ENABLED, type KeyStateCode } from '../csms/patterns.ts';
+import { isKeyState, KEY_ENABLED, type KeyStateCode } from '../shared/patterns.ts';
 import { CsmsError } from './errors.ts';
 
 export const DEFAULT_KEY_ALIAS = 'csms/default';

@@ -4,10 +4,10 @@
 // itself, so they come from the seed or a test-only endpoint, never from the public API.
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import { LIMITS } from '../csms/patterns.ts';
-import type { ResourceInstancesRequest } from '../csms/schemas.ts';
+import { LIMITS } from '../shared/patterns.ts';
+import type { ResourceInstancesRequest } from '../shared/schemas.ts';
 import type { createEventBody } from './bodies.ts';
-import { CSMS_ERRORS } from '../csms/error-codes.ts';
+import { CSMS_ERRORS } from '../shared/error-codes.ts';
 import { CsmsError, invalidRequest, resourceNotFound } from './errors.ts';
 import type { EventRow, NotificationRow, TaskFilter, TaskRow } from './records-store.ts';
 import { secretOut } from './service.ts';

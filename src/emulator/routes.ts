@@ -11,9 +11,9 @@ import {
   type OperationName,
   type ParamName,
   type ReadOperation,
-} from '../csms/operations.ts';
-import { LIMITS } from '../csms/patterns.ts';
-import { keyDetailRequestSchema, resourceInstancesRequestSchema } from '../csms/schemas.ts';
+} from '../shared/operations.ts';
+import { LIMITS } from '../shared/patterns.ts';
+import { keyDetailRequestSchema, resourceInstancesRequestSchema } from '../shared/schemas.ts';
 import {
   createEventBody,
   createSecretBody,

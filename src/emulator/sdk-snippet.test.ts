@@ -5,7 +5,7 @@ import vm from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EMULATOR_DEFAULTS } from './config.ts';
 import { randomProjectId, startTestEmulator } from './testing/start-test-emulator.ts';
-import { usageSnippet, type SnippetTarget } from '../csms/usage-snippets.ts';
+import { usageSnippet, type SnippetTarget } from '../shared/usage-snippets.ts';
 
 const pid = randomProjectId();
 const VALUE_V1 = 'snippet-canary-v1';

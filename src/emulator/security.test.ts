@@ -5,7 +5,7 @@ import { chmodSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signedHeaders } from '../csms/signer.ts';
+import { signedHeaders } from '../shared/signer.ts';
 import { EMULATOR_DEFAULTS } from './config.ts';
 import { startEmulator } from './emulator.ts';
 import { createService } from './service.ts';

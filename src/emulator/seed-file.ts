@@ -22,8 +22,8 @@
 //   }]
 // }
 import { z } from 'zod';
-import { KEY_STATES, NAME_PATTERN, PROJECT_ID_PATTERN, SECRET_STATES, VERSION_ID_PATTERN } from '../csms/patterns.ts';
-import { EVENT_TYPES, TASK_STATUSES } from '../csms/schemas.ts';
+import { KEY_STATES, NAME_PATTERN, PROJECT_ID_PATTERN, SECRET_STATES, VERSION_ID_PATTERN } from '../shared/patterns.ts';
+import { EVENT_TYPES, TASK_STATUSES } from '../shared/schemas.ts';
 
 /** A time: epoch milliseconds, or relative to now: "-30d", "+12h", "-5m". */
 export const when = z.union([z.number().int().nonnegative(), z.string().regex(/^[+-][0-9]+[dhm]$/)]);

@@ -1,8 +1,8 @@
 // The CSMS rules, over the store. The HTTP routes and the seed both go through this module, so
 // demo data is created exactly as an API client would create it.
 import { createHash, randomUUID } from 'node:crypto';
-import { BUILT_IN_STAGES, LIMITS, type SecretState } from '../csms/patterns.ts';
-import { CSMS_ERRORS } from '../csms/error-codes.ts';
+import { BUILT_IN_STAGES, LIMITS, type SecretState } from '../shared/patterns.ts';
+import { CSMS_ERRORS } from '../shared/error-codes.ts';
 import type { z } from 'zod';
 import type { createSecretBody, createVersionBody, updateSecretBody } from './bodies.ts';
 import { rotationPeriodMs, valueOf } from './bodies.ts';

@@ -3,9 +3,9 @@
 // equals where each stage really pointed then.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RESPONSE_SCHEMAS } from '../csms/schemas.ts';
-import { stageAt, stageHistory } from '../csms/stage-history.ts';
-import { STAGE_OPERATIONS } from '../csms/trace-change.ts';
+import { RESPONSE_SCHEMAS } from '../shared/schemas.ts';
+import { stageAt, stageHistory } from '../shared/stage-history.ts';
+import { STAGE_OPERATIONS } from '../shared/trace-change.ts';
 import { EMULATOR_DEFAULTS } from './config.ts';
 import { randomProjectId, startTestEmulator } from './testing/start-test-emulator.ts';
 

@@ -6,8 +6,8 @@
 // calls whose answers hold none (the stage and version changes), and no request body at all.
 // Traces are written in batches (a second at most behind), so recording costs a call nothing.
 import { randomUUID } from 'node:crypto';
-import { CTS_TRACES_KEPT_MS } from '../csms/cts.ts';
-import { OPERATIONS, type OperationName } from '../csms/operations.ts';
+import { CTS_TRACES_KEPT_MS } from '../shared/cts.ts';
+import { OPERATIONS, type OperationName } from '../shared/operations.ts';
 import type { TraceSeed } from './seed-file.ts';
 import type { TraceFilter, TraceRow, TraceStore } from './trace-store.ts';
 import { CsmsError } from './errors.ts';

@@ -1,9 +1,9 @@
 // The console's API under /api: a handler for each row of the endpoint table (its own endpoints:
 // config, sign-in, audit reports, overview, compare; and the mirror of the CSMS reads). The gates,
 // the allowance, the audit and the refusals are applied where they are served (endpoints.ts).
-import type { ConsoleConfig } from '../csms/console-api.ts';
-import { CONSOLE_ENDPOINTS } from '../csms/console-endpoints.ts';
-import type { Credentials } from '../csms/signer.ts';
+import type { ConsoleConfig } from '../shared/console-api.ts';
+import { CONSOLE_ENDPOINTS } from '../shared/console-endpoints.ts';
+import type { Credentials } from '../shared/signer.ts';
 import type { Audit } from './audit.ts';
 import { auditReportHandler } from './audit-route.ts';
 import { createIamClient } from './auth/iam-client.ts';

@@ -1,8 +1,8 @@
 // POST /api/audit: the app reports the uses of a value the server cannot see (a copy or a
 // download of a value already on screen). Only ids are accepted, never a value.
 import type { FastifyRequest } from 'fastify';
-import { auditReportSchema } from '../csms/console-api.ts';
-import { CONSOLE_ENDPOINTS } from '../csms/console-endpoints.ts';
+import { auditReportSchema } from '../shared/console-api.ts';
+import { CONSOLE_ENDPOINTS } from '../shared/console-endpoints.ts';
 import type { Handler } from './endpoints.ts';
 import { invalidParameter } from './errors.ts';
 

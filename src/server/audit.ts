@@ -11,7 +11,7 @@
 // and digests of its own, shipped from there.
 import { existsSync, statSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { isNotFound } from '../csms/error-codes.ts';
+import { isNotFound } from '../shared/error-codes.ts';
 import { EMPTY_LOG, hashLine, type LogPosition } from './audit-chain.ts';
 import { createDigester } from './audit-digest.ts';
 import { loadSigningKey } from './audit-digest-key.ts';

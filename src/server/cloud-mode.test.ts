@@ -12,7 +12,7 @@ import { discoverProjects } from './projects.ts';
 import { regionRouting } from './routing.ts';
 import { anyReadAnswer, fakeSecret } from './testing/fake-answers.ts';
 import { startTestServer } from './testing/start-test-server.ts';
-import { signedHeaders } from '../csms/signer.ts';
+import { signedHeaders } from '../shared/signer.ts';
 
 const KEYS = { HUAWEICLOUD_SDK_AK: 'AKEXAMPLE', HUAWEICLOUD_SDK_SK: 'SKEXAMPLE' };
 const PID = '0123456789abcdef0123456789abcdef';

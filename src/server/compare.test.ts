@@ -2,7 +2,7 @@
 // fingerprints; each value read is audited and counts against the person's value-read allowance;
 // a side that cannot be read says why while the other shows what it can.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CompareResult } from '../csms/console-api.ts';
+import type { CompareResult } from '../shared/console-api.ts';
 import { EMULATOR_DEFAULTS } from '../emulator/config.ts';
 import { randomProjectId, startTestEmulator } from '../emulator/testing/start-test-emulator.ts';
 import { startTestServer } from './testing/start-test-server.ts';

@@ -5,11 +5,11 @@
 // allowance, and is audited (`secret.value.compare`) before the answer is sent: the endpoint
 // table's gates take the allowance and write the lines; this only computes.
 import { createHmac } from 'node:crypto';
-import type { CompareResult, CompareSide } from '../csms/console-api.ts';
-import { CONSOLE_ENDPOINTS } from '../csms/console-endpoints.ts';
-import { CSMS_ERRORS } from '../csms/error-codes.ts';
-import { isVersionRef, parseVersionOrStageRef, type VersionOrStageRef } from '../csms/value-ref.ts';
-import { diffKeys, jsonObjectOf, shapeOf } from '../csms/value-shape.ts';
+import type { CompareResult, CompareSide } from '../shared/console-api.ts';
+import { CONSOLE_ENDPOINTS } from '../shared/console-endpoints.ts';
+import { CSMS_ERRORS } from '../shared/error-codes.ts';
+import { isVersionRef, parseVersionOrStageRef, type VersionOrStageRef } from '../shared/value-ref.ts';
+import { diffKeys, jsonObjectOf, shapeOf } from '../shared/value-shape.ts';
 import { outcomeOf } from './audit.ts';
 import type { Identity } from './auth/identity.ts';
 import { describeFailure, type CsmsReader, type ReadFailure } from './csms-reader.ts';

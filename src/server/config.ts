@@ -1,13 +1,13 @@
 // The console server's settings, from the environment. Credentials come only from here.
 import { z } from 'zod';
-import type { Project } from '../csms/console-api.ts';
+import type { Project } from '../shared/console-api.ts';
 import { tagLabelName } from './metrics-tags.ts';
-import { PROJECT_ID_PATTERN } from '../csms/patterns.ts';
-import type { Credentials } from '../csms/signer.ts';
+import { PROJECT_ID_PATTERN } from '../shared/patterns.ts';
+import type { Credentials } from '../shared/signer.ts';
 import { parseProjectLabels, type ProjectLabels } from './project-labels.ts';
 import type { Region } from './routing.ts';
 import { parseCidr } from './cidr.ts';
-import { readEnv } from '../csms/read-env.ts';
+import { readEnv } from '../shared/read-env.ts';
 
 const REGION = /^[a-z]{2}(-[a-z]+)+-[0-9]+$/;
 const MAX_TAG_LABELS = 5;

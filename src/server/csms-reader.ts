@@ -2,10 +2,10 @@
 // a timeout, and the answer checked against the operation's schema (only the fields the schema
 // knows are kept) or turned into a CSMS-shaped failure. The proxy relays what it gives; the
 // overview sweeps a project with it.
-import { CONSOLE_ERRORS, parseErrorBody } from '../csms/error-codes.ts';
-import type { OverviewPartError } from '../csms/console-api.ts';
-import { fillPath, OPERATIONS, permissionOf, serviceOf, type ParamName, type ReadOperation } from '../csms/operations.ts';
-import { RESPONSE_SCHEMAS, type ResponseOf } from '../csms/schemas.ts';
+import { CONSOLE_ERRORS, parseErrorBody } from '../shared/error-codes.ts';
+import type { OverviewPartError } from '../shared/console-api.ts';
+import { fillPath, OPERATIONS, permissionOf, serviceOf, type ParamName, type ReadOperation } from '../shared/operations.ts';
+import { RESPONSE_SCHEMAS, type ResponseOf } from '../shared/schemas.ts';
 import type { Identity } from './auth/identity.ts';
 import type { Routing } from './routing.ts';
 import { cleanRequestId, UpstreamFailure, type UpstreamPool } from './upstream.ts';

@@ -8,9 +8,9 @@
 // only here, with the 401 that takes the app to its sign-in page.
 import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods, RouteShorthandOptions } from 'fastify';
 import type { z } from 'zod';
-import { routePattern, type AnswerOf, type AnyEndpoint, type BodyOf, type EndpointName } from '../csms/console-endpoints.ts';
-import { CONSOLE_REQUEST_HEADER } from '../csms/console-paths.ts';
-import { CONSOLE_ERRORS } from '../csms/error-codes.ts';
+import { routePattern, type AnswerOf, type AnyEndpoint, type BodyOf, type EndpointName } from '../shared/console-endpoints.ts';
+import { CONSOLE_REQUEST_HEADER } from '../shared/console-paths.ts';
+import { CONSOLE_ERRORS } from '../shared/error-codes.ts';
 import { outcomeOf, type Audit, type ValueEvent } from './audit.ts';
 import { occurrences, type Identify, type Identity } from './auth/identity.ts';
 import { refusal, sendError, sendRefusal, signedOut, type Refusal } from './errors.ts';

@@ -1,5 +1,5 @@
 import type { FastifyReply } from 'fastify';
-import { CONSOLE_ERRORS, CSMS_ERRORS } from '../csms/error-codes.ts';
+import { CONSOLE_ERRORS, CSMS_ERRORS } from '../shared/error-codes.ts';
 import { clearSessionCookie } from './auth/sessions.ts';
 
 /** Every error the console server sends has the CSMS shape, with the request id when known. */

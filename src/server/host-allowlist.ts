@@ -4,7 +4,7 @@
 // port) and CONSOLE_ALLOWED_HOSTS. Anything else gets 421 before any other work. An absolute-form
 // request target names a host too, and meets the same list.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { CONSOLE_ERRORS } from '../csms/error-codes.ts';
+import { CONSOLE_ERRORS } from '../shared/error-codes.ts';
 import { refusal } from './errors.ts';
 
 const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '[::1]'];

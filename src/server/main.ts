@@ -1,6 +1,6 @@
 // The console server, and unless a CSMS endpoint is configured, the embedded emulator with demo
 // data, in one process (`npm start` builds first when needed: scripts/start.mjs).
-import type { Credentials } from '../csms/signer.ts';
+import type { Credentials } from '../shared/signer.ts';
 import { buildConsoleServer } from './app.ts';
 import { listenProblem, serverConfigFromEnv, type ServerConfig } from './config.ts';
 import { discoveredProjects, fixedProjects, type ProjectSource } from './projects.ts';

@@ -2,8 +2,8 @@
 // part not read gives no sample, the last data kept while the secrets cannot be listed, a secret
 // gone is gone, and a project's series bounded.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Project, ProjectOverview } from '../csms/console-api.ts';
-import type { Secret } from '../csms/schemas.ts';
+import type { Project, ProjectOverview } from '../shared/console-api.ts';
+import type { Secret } from '../shared/schemas.ts';
 import { keyPairIdentity } from './auth/identity.ts';
 import { createMetrics } from './metrics.ts';
 import { SECRETS_PER_PROJECT } from './metrics-secrets.ts';

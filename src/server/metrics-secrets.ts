@@ -11,10 +11,10 @@
 // attention first); csms_secret_series_omitted says how many were left out. Tag labels add no
 // series: each secret has one value of each key named.
 import { Gauge, type Registry } from 'prom-client';
-import type { Project, ProjectOverview } from '../csms/console-api.ts';
-import { flagsBySecret, toMillis } from '../csms/health.ts';
-import { LIMITS, ownEntry } from '../csms/patterns.ts';
-import type { Secret } from '../csms/schemas.ts';
+import type { Project, ProjectOverview } from '../shared/console-api.ts';
+import { flagsBySecret, toMillis } from '../shared/health.ts';
+import { LIMITS, ownEntry } from '../shared/patterns.ts';
+import type { Secret } from '../shared/schemas.ts';
 import { tagLabelName } from './metrics-tags.ts';
 
 /** Twice CSMS's default quota of 500 secrets a project. */

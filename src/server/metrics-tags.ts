@@ -1,7 +1,7 @@
 // The tags the console exports as metric labels (CONSOLE_METRICS_TAG_LABELS), read by the sweep
 // with ListResourceInstances (pages of 1000 by offset): for each secret, only the values of those
 // keys, so a tag an operator did not name never becomes a label.
-import type { ProjectOverview } from '../csms/console-api.ts';
+import type { ProjectOverview } from '../shared/console-api.ts';
 import { describeFailure, type ReadResult } from './csms-reader.ts';
 
 const PAGE = 1000;

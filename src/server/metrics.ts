@@ -6,9 +6,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import { OVERVIEW_PARTS, type Project, type ProjectOverview } from '../csms/console-api.ts';
-import { CONSOLE_ERRORS } from '../csms/error-codes.ts';
-import { projectHealth } from '../csms/health.ts';
+import { OVERVIEW_PARTS, type Project, type ProjectOverview } from '../shared/console-api.ts';
+import { CONSOLE_ERRORS } from '../shared/error-codes.ts';
+import { projectHealth } from '../shared/health.ts';
 import type { AuditEvent } from './audit.ts';
 import { sendError } from './errors.ts';
 import type { Identity } from './auth/identity.ts';

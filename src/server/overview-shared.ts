@@ -4,7 +4,7 @@
 // holds metadata only, never a value. It is a cache: if Redis cannot be reached, each instance
 // sweeps for itself, and the overview keeps working.
 import { createHash } from 'node:crypto';
-import type { ProjectOverview } from '../csms/console-api.ts';
+import type { ProjectOverview } from '../shared/console-api.ts';
 import { KEEP_MS, type SharedSweeps } from './overview.ts';
 import { KEY_PREFIX, type SharedRedis } from './redis.ts';
 

@@ -4,7 +4,7 @@
 import Fastify from 'fastify';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ProjectOverview } from '../csms/console-api.ts';
+import type { ProjectOverview } from '../shared/console-api.ts';
 import { EMULATOR_DEFAULTS } from '../emulator/config.ts';
 import { DEMO_IAM, DEMO_PROJECTS } from '../emulator/demo-seed.ts';
 import { randomProjectId, startTestEmulator } from '../emulator/testing/start-test-emulator.ts';

@@ -5,12 +5,12 @@
 // per person and project, so ten people, or a wall display, watching one project cost one sweep a
 // minute; a request during a sweep gets what it has so far (the app polls until `complete`).
 // Several instances share their sweeps through Redis (overview-shared.ts). Never a value.
-import type { KmsKeyState, OverviewPart, ProjectOverview } from '../csms/console-api.ts';
-import { CONSOLE_ENDPOINTS } from '../csms/console-endpoints.ts';
-import { CONSOLE_ERRORS } from '../csms/error-codes.ts';
-import { checkParam, type ReadOperation } from '../csms/operations.ts';
-import { isKeyState, LIMITS } from '../csms/patterns.ts';
-import type { ResponseOf } from '../csms/schemas.ts';
+import type { KmsKeyState, OverviewPart, ProjectOverview } from '../shared/console-api.ts';
+import { CONSOLE_ENDPOINTS } from '../shared/console-endpoints.ts';
+import { CONSOLE_ERRORS } from '../shared/error-codes.ts';
+import { checkParam, type ReadOperation } from '../shared/operations.ts';
+import { isKeyState, LIMITS } from '../shared/patterns.ts';
+import type { ResponseOf } from '../shared/schemas.ts';
 import { describeFailure, type CsmsReader, type ReadFailure, type ReadResult } from './csms-reader.ts';
 import type { Answer, Handler } from './endpoints.ts';
 import { invalidParameter, refusal } from './errors.ts';

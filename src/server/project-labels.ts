@@ -1,7 +1,7 @@
 // CONSOLE_PROJECT_LABELS: words an operator gives projects ("cn-north-4_production=production"),
 // so every page of a production project says so. A project is named by its id or its name; one
 // project may take several labels.
-import type { Project } from '../csms/console-api.ts';
+import type { Project } from '../shared/console-api.ts';
 
 /** Project id or name → its labels. */
 export type ProjectLabels = ReadonlyMap<string, readonly string[]>;

@@ -1,8 +1,8 @@
 // The projects a console with server credentials reads: fixed (HUAWEICLOUD_SDK_PROJECT_ID, or the
 // emulator's), or discovered through IAM's GET /v3/projects (signed like every other call) at
 // start and every hour after, kept to the configured regions. Signed-in users bring their own.
-import type { Project } from '../csms/console-api.ts';
-import { signedHeaders, type Credentials } from '../csms/signer.ts';
+import type { Project } from '../shared/console-api.ts';
+import { signedHeaders, type Credentials } from '../shared/signer.ts';
 import { createIamClient } from './auth/iam-client.ts';
 
 export interface ProjectSource {

@@ -4,10 +4,10 @@
 // schema (csms-reader.ts). This only computes the answer: the gates, the value-read allowance and
 // the audit of a value read are the endpoint table's (endpoints.ts).
 import type { z } from 'zod';
-import { csmsRead, VALUE_READ, type CsmsReadEndpoint } from '../csms/console-endpoints.ts';
-import { CSMS_ERRORS } from '../csms/error-codes.ts';
-import { checkParam, checkQuery, paramNames, READ_OPERATIONS, type ParamName, type ReadOperation } from '../csms/operations.ts';
-import { keyDetailRequestSchema, resourceInstancesRequestSchema, type ResponseOf } from '../csms/schemas.ts';
+import { csmsRead, VALUE_READ, type CsmsReadEndpoint } from '../shared/console-endpoints.ts';
+import { CSMS_ERRORS } from '../shared/error-codes.ts';
+import { checkParam, checkQuery, paramNames, READ_OPERATIONS, type ParamName, type ReadOperation } from '../shared/operations.ts';
+import { keyDetailRequestSchema, resourceInstancesRequestSchema, type ResponseOf } from '../shared/schemas.ts';
 import { outcomeOf } from './audit.ts';
 import type { CsmsReader } from './csms-reader.ts';
 import type { AnyHandler, Answer, Call, Handler, Named, ValueUse } from './endpoints.ts';

@@ -7,7 +7,7 @@
 import type { FastifyRateLimitStore, FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import { Redis } from 'ioredis';
 import { createRequire } from 'node:module';
-import { CONSOLE_ERRORS } from '../csms/error-codes.ts';
+import { CONSOLE_ERRORS } from '../shared/error-codes.ts';
 import type { Dependency } from './health.ts';
 
 /** Every key the console writes starts with this (pick another database to share one Redis). */

@@ -1,7 +1,7 @@
 // Which endpoint serves a project's call: the embedded emulator serves every project and both
 // services; in the cloud a project lives in one region, whose CSMS and CTS endpoints serve it (KMS
 // answers on CSMS's endpoint).
-import type { Project } from '../csms/console-api.ts';
+import type { Project } from '../shared/console-api.ts';
 
 export interface Region {
   name: string;

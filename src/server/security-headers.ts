@@ -3,7 +3,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
-import { CONSOLE_ERRORS } from '../csms/error-codes.ts';
+import { CONSOLE_ERRORS } from '../shared/error-codes.ts';
 
 /** The policy of every answer; `frameAncestors` lets named origins frame a page (the overview). */
 export const contentSecurityPolicy = (frameAncestors = "'none'") =>

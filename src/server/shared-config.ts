@@ -2,7 +2,7 @@
 // that seals the session records kept there, and the name each instance gives its audit lines.
 import { hostname } from 'node:os';
 import { z } from 'zod';
-import { readEnv } from '../csms/read-env.ts';
+import { readEnv } from '../shared/read-env.ts';
 
 export interface SharedConfig {
   /** What this instance's audit lines name it: CONSOLE_INSTANCE, else the host name (a container's id). */

@@ -2,7 +2,7 @@
 // token (spent once across instances, its cookie good on each), and the overview's sweeps (one
 // sweep for a person and project, whichever instance is asked, its progress visible on each).
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { ProjectOverview } from '../csms/console-api.ts';
+import type { ProjectOverview } from '../shared/console-api.ts';
 import { EMULATOR_DEFAULTS } from '../emulator/config.ts';
 import { randomProjectId, startTestEmulator } from '../emulator/testing/start-test-emulator.ts';
 import { connectRedis, whenReady, type SharedRedis } from './redis.ts';

@@ -3,7 +3,7 @@
 // reading the log. Bounded: the newest reads of each secret, for a bounded number of secrets. The
 // signed audit log stays the authority; the index only points at it (instance, request id). Kept
 // in this process's memory (one instance), or in Redis (every instance's reads, shared).
-import type { ValueRead, ValueReads } from '../csms/value-reads.ts';
+import type { ValueRead, ValueReads } from '../shared/value-reads.ts';
 import type { AuditEvent } from './audit.ts';
 import { KEY_PREFIX, stored, type SharedRedis } from './redis.ts';
 

@@ -2,8 +2,8 @@
 // index. Whoever may read the secret's metadata may see who read its values: CSMS decides, by a
 // ShowSecret made as the person asking (the same call the secret's page makes), so a person sees
 // this for exactly the secrets whose page they can open.
-import { CONSOLE_ENDPOINTS } from '../csms/console-endpoints.ts';
-import { checkParam } from '../csms/operations.ts';
+import { CONSOLE_ENDPOINTS } from '../shared/console-endpoints.ts';
+import { checkParam } from '../shared/operations.ts';
 import type { CsmsReader } from './csms-reader.ts';
 import type { Handler } from './endpoints.ts';
 import { invalidParameter, refusal } from './errors.ts';

@@ -2,7 +2,7 @@
 // through this console: a reveal or a copy reads one, a compare reads two. A fixed window of a
 // minute from the person's first read in it (like @fastify/rate-limit's), counted per identity.
 import { createHash } from 'node:crypto';
-import { CONSOLE_ERRORS } from '../csms/error-codes.ts';
+import { CONSOLE_ERRORS } from '../shared/error-codes.ts';
 import type { Identity } from './auth/identity.ts';
 import { refusal } from './errors.ts';
 import { KEY_PREFIX, stored, type SharedRedis } from './redis.ts';

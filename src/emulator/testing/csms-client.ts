@@ -1,6 +1,6 @@
 // A small CSMS client that signs every request with the official Huawei Cloud signer, exactly as
 // a Huawei SDK would. Tests, e2e fixtures and benchmarks create their data through it.
-import { signedHeaders, type Credentials } from '../../csms/signer.ts';
+import { signedHeaders, type Credentials } from '../../shared/signer.ts';
 
 export interface CsmsClientOptions {
   endpoint: string;

@@ -3,8 +3,8 @@
 // ("cn-north-4" or "cn-north-4_team"); only projects of the configured regions are kept.
 import { request } from 'undici';
 import { z } from 'zod';
-import { PROJECT_ID_PATTERN } from '../../csms/patterns.ts';
-import type { Project } from '../../csms/console-api.ts';
+import { PROJECT_ID_PATTERN } from '../../shared/patterns.ts';
+import type { Project } from '../../shared/console-api.ts';
 
 const projectsSchema = z.object({ projects: z.array(z.object({ id: z.string(), name: z.string() })) });
 const tokenSchema = z.object({

@@ -5,9 +5,9 @@
 import type { FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import { BlockList, isIP } from 'node:net';
-import type { Project } from '../../csms/console-api.ts';
-import { CONSOLE_ERRORS } from '../../csms/error-codes.ts';
-import { signedHeaders, type Credentials } from '../../csms/signer.ts';
+import type { Project } from '../../shared/console-api.ts';
+import { CONSOLE_ERRORS } from '../../shared/error-codes.ts';
+import { signedHeaders, type Credentials } from '../../shared/signer.ts';
 import type { Audit } from '../audit.ts';
 import type { ConsoleAuth } from '../config.ts';
 import { refusal, signedOut, type Refusal } from '../errors.ts';

@@ -7,7 +7,7 @@
 import { parse, serialize } from 'cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash, randomBytes } from 'node:crypto';
-import type { Project } from '../../csms/console-api.ts';
+import type { Project } from '../../shared/console-api.ts';
 
 /** `__Host-`: the browser accepts it only from a secure origin, for this host, on path `/`. */
 export const SESSION_COOKIE = '__Host-csms-session';

@@ -4,9 +4,9 @@
 // this one request and kept nowhere. DELETE /api/session signs out. Every attempt is audited;
 // attempts are rate limited per client.
 import type { FastifyRequest } from 'fastify';
-import { signInBodySchema } from '../../csms/console-api.ts';
-import { CONSOLE_ENDPOINTS } from '../../csms/console-endpoints.ts';
-import { CONSOLE_ERRORS } from '../../csms/error-codes.ts';
+import { signInBodySchema } from '../../shared/console-api.ts';
+import { CONSOLE_ENDPOINTS } from '../../shared/console-endpoints.ts';
+import { CONSOLE_ERRORS } from '../../shared/error-codes.ts';
 import type { Audit, SessionEvent } from '../audit.ts';
 import type { Handler } from '../endpoints.ts';
 import { refusal } from '../errors.ts';

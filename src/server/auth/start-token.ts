@@ -8,7 +8,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { parse, serialize } from 'cookie';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { CONSOLE_ERRORS } from '../../csms/error-codes.ts';
+import { CONSOLE_ERRORS } from '../../shared/error-codes.ts';
 import { refusal } from '../errors.ts';
 import { KEY_PREFIX, stored, type SharedRedis } from '../redis.ts';
 

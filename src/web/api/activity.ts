@@ -3,11 +3,11 @@
 // records reads only when query reporting is configured) and not the console's own calls. The
 // stage history reads every trace of the calls that move stages, following the marker.
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import { ACTIVITY_PAGE_SIZE, CTS_TRACES_KEPT_MS } from '../../csms/cts.ts';
-import { OPERATIONS } from '../../csms/operations.ts';
-import type { Trace } from '../../csms/schemas.ts';
-import { STAGE_OPERATIONS } from '../../csms/trace-change.ts';
-import { csmsRead } from '../../csms/console-endpoints.ts';
+import { ACTIVITY_PAGE_SIZE, CTS_TRACES_KEPT_MS } from '../../shared/cts.ts';
+import { OPERATIONS } from '../../shared/operations.ts';
+import type { Trace } from '../../shared/schemas.ts';
+import { STAGE_OPERATIONS } from '../../shared/trace-change.ts';
+import { csmsRead } from '../../shared/console-endpoints.ts';
 import { consoleRequest } from './client.ts';
 
 /** CTS pages read for one page of filtered rows, and for a whole history, before saying "partial". */

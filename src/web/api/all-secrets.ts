@@ -2,7 +2,7 @@
 // background. The lookup's list, its Enter key and the "did you mean" of a missing secret share it.
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
-import { LIMITS } from '../../csms/patterns.ts';
+import { LIMITS } from '../../shared/patterns.ts';
 import { secretQueries } from './secret-queries.ts';
 
 export function useAllSecrets(projectId: string) {

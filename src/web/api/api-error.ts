@@ -2,8 +2,8 @@
 // network failure, a timeout, or an answer that is not what the contract says (an address the
 // app refuses before sending anything is an AddressError). Messages never contain a secret value.
 import type { MessageDescriptor } from '@lingui/core';
-import { CONSOLE_ERRORS, isNotFound } from '../../csms/error-codes.ts';
-import type { AnyEndpoint, EndpointName } from '../../csms/console-endpoints.ts';
+import { CONSOLE_ERRORS, isNotFound } from '../../shared/error-codes.ts';
+import type { AnyEndpoint, EndpointName } from '../../shared/console-endpoints.ts';
 import { setLazyMessage } from '../i18n/lazy-message.ts';
 
 export type ApiErrorKind =

@@ -1,7 +1,7 @@
 // Tells the server about a use of a value it cannot see itself (a copy or a download of a value
 // already on screen), for the audit log. Ids only; failures are ignored.
-import type { AuditReport } from '../../csms/console-api.ts';
-import { CONSOLE_ENDPOINTS } from '../../csms/console-endpoints.ts';
+import type { AuditReport } from '../../shared/console-api.ts';
+import { CONSOLE_ENDPOINTS } from '../../shared/console-endpoints.ts';
 import { consoleRequest } from './client.ts';
 
 export function reportValueUse(report: AuditReport) {

@@ -11,9 +11,9 @@ import {
   type BodyOf,
   type ParamsOfEndpoint,
   type QueryOf,
-} from '../../csms/console-endpoints.ts';
-import { CONSOLE_REQUEST_HEADER } from '../../csms/console-paths.ts';
-import { CONSOLE_ERRORS, parseErrorBody } from '../../csms/error-codes.ts';
+} from '../../shared/console-endpoints.ts';
+import { CONSOLE_REQUEST_HEADER } from '../../shared/console-paths.ts';
+import { CONSOLE_ERRORS, parseErrorBody } from '../../shared/error-codes.ts';
 import { ApiError } from './api-error.ts';
 
 /** The console server refuses API calls without it (a cross-site page cannot send it). */

@@ -2,7 +2,7 @@
 // Each compare reads two values (audited, counted with reveals), so it is asked once per pair in
 // the address and never refetched by itself.
 import { queryOptions } from '@tanstack/react-query';
-import { CONSOLE_ENDPOINTS } from '../../csms/console-endpoints.ts';
+import { CONSOLE_ENDPOINTS } from '../../shared/console-endpoints.ts';
 import { consoleRequest } from './client.ts';
 
 export const compareQuery = (a: string, b: string) =>

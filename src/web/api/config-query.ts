@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { CONSOLE_ENDPOINTS } from '../../csms/console-endpoints.ts';
+import { CONSOLE_ENDPOINTS } from '../../shared/console-endpoints.ts';
 import { consoleRequest } from './client.ts';
 
 export const fetchConfig = (signal?: AbortSignal) => consoleRequest(CONSOLE_ENDPOINTS.Config, { signal });

@@ -3,10 +3,10 @@
 // (ListKeyDetail, a POST that only reads) beside the page, never holding the page back. A refusal
 // is kept as the key's state "unknown, and why": never taken for "disabled".
 import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { KmsKeyState } from '../../csms/console-api.ts';
-import { csmsRead } from '../../csms/console-endpoints.ts';
-import { CONSOLE_ERRORS } from '../../csms/error-codes.ts';
-import { isKeyState, ownEntry } from '../../csms/patterns.ts';
+import type { KmsKeyState } from '../../shared/console-api.ts';
+import { csmsRead } from '../../shared/console-endpoints.ts';
+import { CONSOLE_ERRORS } from '../../shared/error-codes.ts';
+import { isKeyState, ownEntry } from '../../shared/patterns.ts';
 import { ApiError } from './api-error.ts';
 import { consoleRequest } from './client.ts';
 import { overviewQuery } from './overview-query.ts';

@@ -5,7 +5,7 @@
 // project is swept once for both.
 import { queryOptions, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { CONSOLE_ENDPOINTS } from '../../csms/console-endpoints.ts';
+import { CONSOLE_ENDPOINTS } from '../../shared/console-endpoints.ts';
 import { consoleRequest } from './client.ts';
 
 export const OVERVIEW_REFRESH_MS = 60_000;

@@ -1,8 +1,8 @@
 // A secret's rotation tasks (CSMS records each rotation it ran and how it ended): every page, so the
 // newest task is known whatever order CSMS lists them in. Read beside the page's other reads.
 import { queryOptions } from '@tanstack/react-query';
-import type { RotationTask } from '../../csms/schemas.ts';
-import { csmsRead } from '../../csms/console-endpoints.ts';
+import type { RotationTask } from '../../shared/schemas.ts';
+import { csmsRead } from '../../shared/console-endpoints.ts';
 import { consoleRequest } from './client.ts';
 
 const PAGE = 50;

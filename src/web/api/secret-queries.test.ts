@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LIMITS } from '../../csms/patterns.ts';
-import type { ResponseOf } from '../../csms/schemas.ts';
+import { LIMITS } from '../../shared/patterns.ts';
+import type { ResponseOf } from '../../shared/schemas.ts';
 import { FIRST_PAGE_SIZE, NEXT_PAGE_SIZE, secretQueries } from './secret-queries.ts';
 
 type Page = ResponseOf<'ListSecrets'>;

@@ -2,8 +2,8 @@
 // ['secrets', projectId] covers everything of a project. Values are not queries: see
 // secret-value.ts.
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import { LIMITS } from '../../csms/patterns.ts';
-import { csmsRead } from '../../csms/console-endpoints.ts';
+import { LIMITS } from '../../shared/patterns.ts';
+import { csmsRead } from '../../shared/console-endpoints.ts';
 import { consoleRequest } from './client.ts';
 
 /** The first page is small so rows appear at once; the rest come in pages of 1000. */

@@ -5,18 +5,19 @@
 // audited call.
 import { useMutation } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
-import type { SecretVersion } from '../../csms/schemas.ts';
+import type { SecretVersion } from '../../shared/schemas.ts';
 import type { ApiError } from './api-error.ts';
-import { csmsRead } from '../../csms/console-endpoints.ts';
+import { csmsRead } from '../../shared/console-endpoints.ts';
 import { consoleRequest } from './client.ts';
 
-export interface ValueRef {
+/** Which version's value to read. */
+export interface VersionAddress {
   projectId: string;
   secretName: string;
   versionId: string;
 }
 
-const readValue = ({ projectId, secretName, versionId }: ValueRef) =>
+const readValue = ({ projectId, secretName, versionId }: VersionAddress) =>
   consoleRequest(csmsRead('ShowSecretVersion'), {
     params: { project_id: projectId, secret_name: secretName, version_id: versionId },
   }).then((r) => r.version);
@@ -24,7 +25,7 @@ const readValue = ({ projectId, secretName, versionId }: ValueRef) =>
 /** The value's text: the string, or the base64 of the bytes. */
 export const rawValue = (version: SecretVersion) => version.secret_string ?? version.secret_binary ?? '';
 
-export function useSecretValue(ref: ValueRef) {
+export function useSecretValue(ref: VersionAddress) {
   const [refusal, setRefusal] = useState<ApiError | null>(null);
   const onError = (error: ApiError) => error.kind === 'forbidden' && setRefusal(error);
   // gcTime 0: once a mutation has no observer (hidden, or the page left) the value is dropped at

@@ -1,7 +1,7 @@
 // Sign-in and sign-out (CONSOLE_AUTH=iam). The server keeps the IAM tokens; the browser holds
 // only an HttpOnly cookie that no script here can read.
-import type { SignInBody } from '../../csms/console-api.ts';
-import { CONSOLE_ENDPOINTS } from '../../csms/console-endpoints.ts';
+import type { SignInBody } from '../../shared/console-api.ts';
+import { CONSOLE_ENDPOINTS } from '../../shared/console-endpoints.ts';
 import { paths } from '../lib/paths.ts';
 import { consoleRequest } from './client.ts';
 

@@ -1,9 +1,9 @@
 // Every secret's tags, from ListResourceInstances (a POST that only reads; the console server checks
 // and rebuilds its body): pages of 1000 by offset. The list's tag column, tag filter and export.
 import { queryOptions } from '@tanstack/react-query';
-import { csmsRead } from '../../csms/console-endpoints.ts';
-import { LIMITS } from '../../csms/patterns.ts';
-import type { ResourceInstancesRequest, Tag } from '../../csms/schemas.ts';
+import { csmsRead } from '../../shared/console-endpoints.ts';
+import { LIMITS } from '../../shared/patterns.ts';
+import type { ResourceInstancesRequest, Tag } from '../../shared/schemas.ts';
 import { consoleRequest } from './client.ts';
 
 const PAGE = 1000;

@@ -2,7 +2,7 @@
 // page's other reads. The server answers it to whoever may read the secret's metadata (a refusal
 // names ShowSecret's permission: the row says so).
 import { queryOptions } from '@tanstack/react-query';
-import { CONSOLE_ENDPOINTS } from '../../csms/console-endpoints.ts';
+import { CONSOLE_ENDPOINTS } from '../../shared/console-endpoints.ts';
 import { consoleRequest } from './client.ts';
 
 export const valueReadsQuery = (projectId: string, secretName: string, version?: string) =>

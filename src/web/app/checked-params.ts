@@ -5,7 +5,7 @@
 import type { MessageDescriptor } from '@lingui/core';
 import { msg } from '@lingui/core/macro';
 import { useParams, type Params } from 'react-router';
-import { PROJECT_ID_PATTERN, VERSION_REF_PATTERN } from '../../csms/patterns.ts';
+import { PROJECT_ID_PATTERN, VERSION_REF_PATTERN } from '../../shared/patterns.ts';
 import { setLazyMessage } from '../i18n/lazy-message.ts';
 import { nameProblemMessage } from '../lib/name-problem.ts';
 

@@ -2,7 +2,7 @@ import { Trans, useLingui } from '@lingui/react/macro';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Outlet, useMatch, useNavigate, useNavigation, useParams } from 'react-router';
-import { APP_PAGES } from '../../csms/app-pages.ts';
+import { APP_PAGES } from '../../shared/app-pages.ts';
 import { configQuery } from '../api/config-query.ts';
 import { leaveForSignIn, signOut } from '../api/session.ts';
 import { KeyboardControls } from '../components/keyboard.tsx';

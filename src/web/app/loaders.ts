@@ -2,7 +2,7 @@
 // prefetch everything the page shows in parallel, so a deep link costs one round of requests.
 // They are defined here, outside the lazy page modules, so they start while a page's code loads.
 import { redirect, type LoaderFunctionArgs } from 'react-router';
-import { PROJECT_ID_PATTERN } from '../../csms/patterns.ts';
+import { PROJECT_ID_PATTERN } from '../../shared/patterns.ts';
 import { activityQueries } from '../api/activity.ts';
 import { configQuery } from '../api/config-query.ts';
 import { secretQueries } from '../api/secret-queries.ts';

@@ -3,8 +3,8 @@
 // none, the overview of every project: never whichever project happens to sort first.
 import { useEffect } from 'react';
 import { useParams } from 'react-router';
-import type { ConsoleConfig } from '../../csms/console-api.ts';
-import { PROJECT_ID_PATTERN } from '../../csms/patterns.ts';
+import type { ConsoleConfig } from '../../shared/console-api.ts';
+import { PROJECT_ID_PATTERN } from '../../shared/patterns.ts';
 import { paths } from '../lib/paths.ts';
 
 const LAST_PROJECT_KEY = 'csms-console:last-project';

@@ -5,7 +5,7 @@ import { msg, t } from '@lingui/core/macro';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { useQueryClient, type Query } from '@tanstack/react-query';
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
-import type { EndpointName } from '../../csms/console-endpoints.ts';
+import type { EndpointName } from '../../shared/console-endpoints.ts';
 import { ApiError } from '../api/api-error.ts';
 import { Button } from '../components/ui/button.tsx';
 import { MAX_RETRIES, nextTryOf, stopRetrying } from './query-client.ts';

@@ -2,8 +2,8 @@
 // them), linking to the page that shows it: the secret, or the version and its stages.
 import { Plural, Trans, useLingui } from '@lingui/react/macro';
 import { Link } from 'react-router';
-import type { AttentionItem, Flag, Severity } from '../../csms/health.ts';
-import { LIMITS } from '../../csms/patterns.ts';
+import type { AttentionItem, Flag, Severity } from '../../shared/health.ts';
+import { LIMITS } from '../../shared/patterns.ts';
 import { paths } from '../lib/paths.ts';
 import { relativeTime } from '../lib/relative-time.ts';
 import { useFlagLabel } from './health-flag.tsx';

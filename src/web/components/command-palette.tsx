@@ -8,7 +8,7 @@ import { useLingui } from '@lingui/react/macro';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import type { Project } from '../../csms/console-api.ts';
+import type { Project } from '../../shared/console-api.ts';
 import { configQuery } from '../api/config-query.ts';
 import { LOCALE_NAMES, type Locale } from '../i18n/locale.ts';
 import { formatList } from '../lib/locale.ts';

@@ -4,7 +4,7 @@
 import { msg } from '@lingui/core/macro';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { useId, useState, type FormEvent } from 'react';
-import type { VersionMetadata } from '../../csms/schemas.ts';
+import type { VersionMetadata } from '../../shared/schemas.ts';
 import { checkRef, type RefProblem } from '../lib/compare-ref.ts';
 import { sortStages } from '../lib/stages.ts';
 import { Button } from './ui/button.tsx';

@@ -3,8 +3,8 @@
 import { msg } from '@lingui/core/macro';
 import { Plural, Trans, useLingui } from '@lingui/react/macro';
 import { Link } from 'react-router';
-import type { CompareResult, CompareSide } from '../../csms/console-api.ts';
-import type { KeyChange } from '../../csms/value-shape.ts';
+import type { CompareResult, CompareSide } from '../../shared/console-api.ts';
+import type { KeyChange } from '../../shared/value-shape.ts';
 import { paths } from '../lib/paths.ts';
 import { CopyCompareResult } from './copy-compare-result.tsx';
 import { CopyErrorDetails } from './copy-error-details.tsx';

@@ -3,7 +3,7 @@
 // holds has no value in it, so neither has the text.
 import { Trans, useLingui } from '@lingui/react/macro';
 import { useState } from 'react';
-import type { CompareResult } from '../../csms/console-api.ts';
+import type { CompareResult } from '../../shared/console-api.ts';
 import { compareText, type TicketFormat } from '../lib/ticket-text.ts';
 import { Button } from './ui/button.tsx';
 import { useAnnounce } from './ui/live-region.tsx';

@@ -5,10 +5,10 @@
 import { Trans, useLingui } from '@lingui/react/macro';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { Secret, VersionMetadata } from '../../csms/schemas.ts';
+import type { Secret, VersionMetadata } from '../../shared/schemas.ts';
 import { activityQueries } from '../api/activity.ts';
-import { csmsRead } from '../../csms/console-endpoints.ts';
-import { permissionOf } from '../../csms/operations.ts';
+import { csmsRead } from '../../shared/console-endpoints.ts';
+import { permissionOf } from '../../shared/operations.ts';
 import { ApiError } from '../api/api-error.ts';
 import { consoleRequest } from '../api/client.ts';
 import { configQuery } from '../api/config-query.ts';

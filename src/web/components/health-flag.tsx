@@ -1,8 +1,8 @@
 // A health flag (health.ts) in words: a short badge for a list row, and a sentence for the
 // overview's attention list. Times count down (or up) from now, in the page's language.
 import { useLingui } from '@lingui/react/macro';
-import type { Flag, Severity } from '../../csms/health.ts';
-import { LIMITS } from '../../csms/patterns.ts';
+import type { Flag, Severity } from '../../shared/health.ts';
+import { LIMITS } from '../../shared/patterns.ts';
 import { relativeTime } from '../lib/relative-time.ts';
 import { Badge, type Tone } from './ui/badge.tsx';
 

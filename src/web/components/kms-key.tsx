@@ -2,8 +2,8 @@
 // that is not enabled stops every value. A state that could not be read is "unknown", with the
 // permission it needs: never "disabled".
 import { Trans, useLingui } from '@lingui/react/macro';
-import type { KmsKeyState } from '../../csms/console-api.ts';
-import type { NotEnabledKeyState } from '../../csms/health.ts';
+import type { KmsKeyState } from '../../shared/console-api.ts';
+import type { NotEnabledKeyState } from '../../shared/health.ts';
 import { useKeyState } from '../api/kms-key.ts';
 import { Mono } from './metadata-list.tsx';
 import { Badge, type Tone } from './ui/badge.tsx';

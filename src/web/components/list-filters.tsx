@@ -1,7 +1,7 @@
 // The list's filters: state, type, tag key and value, rotation, version expiry. Each choice says
 // how many secrets it would show with the other choices (and the search text) applied.
 import { useLingui } from '@lingui/react/macro';
-import { SECRET_STATES } from '../../csms/patterns.ts';
+import { SECRET_STATES } from '../../shared/patterns.ts';
 import { EXPIRY_CHOICES, ROTATION_CHOICES, type Facet, type FacetCounts, type ListFilter } from '../lib/secret-rows.ts';
 import { stateInfo } from './secret-state-badge.tsx';
 import { Button } from './ui/button.tsx';

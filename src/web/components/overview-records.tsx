@@ -2,7 +2,7 @@
 // (the event subscriptions). Names and types as CSMS sends them.
 import { Trans, useLingui } from '@lingui/react/macro';
 import { Link } from 'react-router';
-import type { NotificationRecord, SecretEvent } from '../../csms/schemas.ts';
+import type { NotificationRecord, SecretEvent } from '../../shared/schemas.ts';
 import { paths } from '../lib/paths.ts';
 import { toMillis } from '../lib/time.ts';
 import { TimeText } from './time-text.tsx';

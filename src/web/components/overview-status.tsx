@@ -2,7 +2,7 @@
 // ("Checked 120 of 500 secrets"), and Refresh (also the `r` key on the overview pages).
 import { Trans, useLingui } from '@lingui/react/macro';
 import { useState } from 'react';
-import type { ProjectOverview } from '../../csms/console-api.ts';
+import type { ProjectOverview } from '../../shared/console-api.ts';
 import { zoneLabel } from '../lib/time.ts';
 import { useTimeZone } from '../lib/time-zone.ts';
 import type { ApiError } from '../api/api-error.ts';

@@ -2,9 +2,9 @@
 // (each project listed page by page), and the versions of the secret shown, for its stages and
 // versions.
 import { useQueries, useQuery } from '@tanstack/react-query';
-import type { Project } from '../../csms/console-api.ts';
-import type { ResponseOf } from '../../csms/schemas.ts';
-import { csmsRead } from '../../csms/console-endpoints.ts';
+import type { Project } from '../../shared/console-api.ts';
+import type { ResponseOf } from '../../shared/schemas.ts';
+import { csmsRead } from '../../shared/console-endpoints.ts';
 import { consoleRequest } from '../api/client.ts';
 import { secretQueries } from '../api/secret-queries.ts';
 

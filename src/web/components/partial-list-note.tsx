@@ -1,7 +1,7 @@
 // The console reads at most LIMITS.secretsRead secrets of a project: a project with more shows
 // the first ones, and says so, rather than counts, tags and filters that silently leave some out.
 import { useLingui } from '@lingui/react/macro';
-import { LIMITS } from '../../csms/patterns.ts';
+import { LIMITS } from '../../shared/patterns.ts';
 import { formatNumber } from '../lib/locale.ts';
 
 export function PartialListNote({ partial }: { partial: boolean }) {

@@ -4,8 +4,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Plural, Trans, useLingui } from '@lingui/react/macro';
 import { Link } from 'react-router';
-import type { OverviewPart, OverviewPartError, ProjectOverview } from '../../csms/console-api.ts';
-import { projectHealth, type ProjectHealth } from '../../csms/health.ts';
+import type { OverviewPart, OverviewPartError, ProjectOverview } from '../../shared/console-api.ts';
+import { projectHealth, type ProjectHealth } from '../../shared/health.ts';
 import { overviewQuery } from '../api/overview-query.ts';
 import { paths } from '../lib/paths.ts';
 import { useNow } from '../lib/use-now.ts';

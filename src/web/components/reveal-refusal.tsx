@@ -1,7 +1,7 @@
 // Why a reveal failed, in the person's terms: which of the secret's state, its KMS key's state, an
 // IAM permission (named), access to the project or a rate limit stopped it, and what to ask for.
 import { Trans } from '@lingui/react/macro';
-import { CONSOLE_ERRORS, CSMS_ERRORS } from '../../csms/error-codes.ts';
+import { CONSOLE_ERRORS, CSMS_ERRORS } from '../../shared/error-codes.ts';
 import type { ApiError } from '../api/api-error.ts';
 
 /** KMS's codes for a key that cannot decrypt (its API reference's error codes). */

@@ -1,5 +1,5 @@
 import { Plural, useLingui } from '@lingui/react/macro';
-import type { Secret } from '../../csms/schemas.ts';
+import type { Secret } from '../../shared/schemas.ts';
 import { rotationOverdueBy } from '../lib/rotation.ts';
 import { Badge } from './ui/badge.tsx';
 

@@ -3,8 +3,8 @@
 // a pending deletion). A part that could not be read is said to be unknown, and why.
 import { Trans, useLingui } from '@lingui/react/macro';
 import { useQuery } from '@tanstack/react-query';
-import type { Secret, VersionMetadata } from '../../csms/schemas.ts';
-import { permissionOf } from '../../csms/operations.ts';
+import type { Secret, VersionMetadata } from '../../shared/schemas.ts';
+import { permissionOf } from '../../shared/operations.ts';
 import { rotationTasksQuery } from '../api/rotation-tasks.ts';
 import { secretFlags, type HealthFocus } from '../lib/secret-health.ts';
 import { useNow } from '../lib/use-now.ts';

@@ -1,7 +1,7 @@
 // Every field of a secret, in groups (identity, rotation, deletion, encryption), in words: the
 // empty ones folded away, the rotation period spelled out, an overdue rotation flagged.
 import { useLingui } from '@lingui/react/macro';
-import type { Secret } from '../../csms/schemas.ts';
+import type { Secret } from '../../shared/schemas.ts';
 import { formatRotationPeriod } from '../lib/rotation.ts';
 import { BreakAfterColons, MetadataGroup, Mono, type Field } from './metadata-list.tsx';
 import { KmsKeyField } from './kms-key.tsx';

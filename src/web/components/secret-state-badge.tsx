@@ -3,7 +3,7 @@
 import { i18n as activeI18n, type I18n, type MessageDescriptor } from '@lingui/core';
 import { msg } from '@lingui/core/macro';
 import { Trans, useLingui } from '@lingui/react/macro';
-import type { Secret } from '../../csms/schemas.ts';
+import type { Secret } from '../../shared/schemas.ts';
 import { formatCountdown, toMillis } from '../lib/time.ts';
 import { TimeText } from './time-text.tsx';
 import { Badge, type Tone } from './ui/badge.tsx';

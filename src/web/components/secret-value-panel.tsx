@@ -7,7 +7,7 @@
 import { Trans, useLingui } from '@lingui/react/macro';
 import { useCallback, useEffect } from 'react';
 import { flushSync } from 'react-dom';
-import type { Secret } from '../../csms/schemas.ts';
+import type { Secret } from '../../shared/schemas.ts';
 import { reportValueUse } from '../api/audit.ts';
 import { rawValue, useSecretValue } from '../api/secret-value.ts';
 import { useCountdown } from '../lib/countdown.ts';

@@ -4,7 +4,7 @@
 import { Trans, useLingui } from '@lingui/react/macro';
 import { useId, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
-import { stageAt, type StageAt, type StageHistory, type StageMove } from '../../csms/stage-history.ts';
+import { stageAt, type StageAt, type StageHistory, type StageMove } from '../../shared/stage-history.ts';
 import { fromAddressText, fromFieldText, toAddressText, toFieldText } from '../lib/date-time-input.ts';
 import { useStageHistory } from '../lib/stage-timeline.ts';
 import { useTimeZone } from '../lib/time-zone.ts';

@@ -4,7 +4,7 @@
 // their traces do not say are listed as gaps.
 import { Trans, useLingui } from '@lingui/react/macro';
 import { Link } from 'react-router';
-import type { Place, StageGap, StageMove } from '../../csms/stage-history.ts';
+import type { Place, StageGap, StageMove } from '../../shared/stage-history.ts';
 import { paths } from '../lib/paths.ts';
 import { useStageHistory } from '../lib/stage-timeline.ts';
 import { ErrorPanel } from './error-panel.tsx';

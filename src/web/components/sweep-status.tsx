@@ -1,7 +1,7 @@
 // On the list: whether the version, rotation-task and KMS key flags are there (from the project's
 // overview, read without a click), their progress while the sweep runs, and their time.
 import { Trans, useLingui } from '@lingui/react/macro';
-import type { ProjectOverview } from '../../csms/console-api.ts';
+import type { ProjectOverview } from '../../shared/console-api.ts';
 import type { ApiError } from '../api/api-error.ts';
 import { SweepProgress, useAsOfText } from './overview-status.tsx';
 

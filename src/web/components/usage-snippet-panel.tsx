@@ -4,7 +4,7 @@ import { Trans, useLingui } from '@lingui/react/macro';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { configQuery } from '../api/config-query.ts';
-import { SNIPPET_LANGUAGES, usageSnippet, type SnippetLanguage } from '../../csms/usage-snippets.ts';
+import { SNIPPET_LANGUAGES, usageSnippet, type SnippetLanguage } from '../../shared/usage-snippets.ts';
 import { CopyButton } from './ui/copy-button.tsx';
 
 // Product names, the same in every language.

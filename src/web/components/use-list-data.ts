@@ -4,8 +4,8 @@
 // server keeps it 60 s), read without a click, and said to be partial while it runs.
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import type { ProjectOverview } from '../../csms/console-api.ts';
-import { flagsBySecret } from '../../csms/health.ts';
+import type { ProjectOverview } from '../../shared/console-api.ts';
+import { flagsBySecret } from '../../shared/health.ts';
 import type { AllSecrets } from '../api/all-secrets.ts';
 import { overviewQuery } from '../api/overview-query.ts';
 import { tagsQuery } from '../api/tags-query.ts';

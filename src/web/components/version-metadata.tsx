@@ -1,5 +1,5 @@
 import { useLingui } from '@lingui/react/macro';
-import type { VersionMetadata } from '../../csms/schemas.ts';
+import type { VersionMetadata } from '../../shared/schemas.ts';
 import { KmsKeyField } from './kms-key.tsx';
 import { MetadataList, None } from './metadata-list.tsx';
 import { TimeText } from './time-text.tsx';

@@ -1,7 +1,7 @@
 import { msg } from '@lingui/core/macro';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { Link } from 'react-router';
-import type { VersionMetadata } from '../../csms/schemas.ts';
+import type { VersionMetadata } from '../../shared/schemas.ts';
 import { paths } from '../lib/paths.ts';
 import { compareStages, sortStages } from '../lib/stages.ts';
 import { toMillis } from '../lib/time.ts';

@@ -3,7 +3,7 @@
 // (every 10 s), saying which page is shown.
 import { useLingui } from '@lingui/react/macro';
 import { useEffect, useState } from 'react';
-import type { AttentionItem, Severity } from '../../csms/health.ts';
+import type { AttentionItem, Severity } from '../../shared/health.ts';
 import { useFlagLabel } from './health-flag.tsx';
 
 /** What fits below the tiles at 1920×1080 with 28 px and larger type. */

@@ -1,6 +1,6 @@
 // The change feed's rows: the changes CTS recorded in a project, grouped by secret, newest first
 // (the secret with the latest change first), and the window the address names.
-import type { Trace } from '../../csms/schemas.ts';
+import type { Trace } from '../../shared/schemas.ts';
 import type { TraceWindow } from '../api/activity.ts';
 import { windowOf, type TimeParamProblem } from './activity-filter.ts';
 

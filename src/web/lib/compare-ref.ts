@@ -1,8 +1,8 @@
 // A side of a compare as a person types it: `v3`, `SYSCURRENT`, `other-secret/v2` or
 // `<project>/<secret>/<version-or-stage>`. Checked here, before any request, into the full
 // reference the console server takes, or the part that is wrong.
-import { NAME_PATTERN, PROJECT_ID_PATTERN } from '../../csms/patterns.ts';
-import { formatVersionOrStageRef, type VersionOrStageRef } from '../../csms/value-ref.ts';
+import { NAME_PATTERN, PROJECT_ID_PATTERN } from '../../shared/patterns.ts';
+import { formatVersionOrStageRef, type VersionOrStageRef } from '../../shared/value-ref.ts';
 
 export type RefProblem =
   | { kind: 'empty' }

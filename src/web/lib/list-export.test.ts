@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { flagsBySecret } from '../../csms/health.ts';
-import type { Secret } from '../../csms/schemas.ts';
+import { flagsBySecret } from '../../shared/health.ts';
+import type { Secret } from '../../shared/schemas.ts';
 import { csvCell, exportFileName, toCsv, toJson, type ExportContext } from './list-export.ts';
 import { buildRows } from './secret-rows.ts';
 

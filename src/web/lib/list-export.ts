@@ -2,8 +2,8 @@
 // and flags, the project and region, and when the data was read. Never a value: rows hold none.
 // A spreadsheet runs a cell that starts with = + - @ (or a tab or carriage return) as a formula, so
 // such a cell is prefixed with ' (OWASP's CSV injection advice); every cell is quoted.
-import type { Project } from '../../csms/console-api.ts';
-import type { Flag } from '../../csms/health.ts';
+import type { Project } from '../../shared/console-api.ts';
+import type { Flag } from '../../shared/health.ts';
 import { toMillis } from './time.ts';
 import type { SecretRow } from './secret-rows.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Secret } from '../../csms/schemas.ts';
+import type { Secret } from '../../shared/schemas.ts';
 import { parseSort, sortedBy, sortParam, type ListSort } from './list-sort.ts';
 
 const sortSecrets = (secrets: Secret[], sort: ListSort) => sortedBy(secrets, (s) => s, sort);

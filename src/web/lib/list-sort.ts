@@ -1,6 +1,6 @@
 // The list's order, kept in the address (?sort=state, ?sort=-updated) so Back and a shared link
 // keep it. States sort by severity, the worst first, not by their names.
-import type { Secret } from '../../csms/schemas.ts';
+import type { Secret } from '../../shared/schemas.ts';
 import { compareIdentifiers } from './locale.ts';
 
 export const SORT_KEYS = ['name', 'state', 'type', 'updated'] as const;

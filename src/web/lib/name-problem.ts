@@ -2,7 +2,7 @@
 // rule as the server's check (CSMS's naming rule), said to a person who can act on it.
 import type { MessageDescriptor } from '@lingui/core';
 import { msg } from '@lingui/core/macro';
-import { NAME_PATTERN } from '../../csms/patterns.ts';
+import { NAME_PATTERN } from '../../shared/patterns.ts';
 import { translate } from '../i18n/lazy-message.ts';
 
 const MAX_LENGTH = 64;

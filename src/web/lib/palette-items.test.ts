@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { VersionMetadata } from '../../csms/schemas.ts';
+import type { VersionMetadata } from '../../shared/schemas.ts';
 import { buildItems, MAX_SHOWN, type PaletteInput, type PaletteItem } from './palette-items.ts';
 
 const projects = [

@@ -1,8 +1,8 @@
 // What the command palette offers for a query: with the box empty, the secrets opened lately, the
 // stages and versions of the secret shown, the pages and the actions; with text, the best matches
 // of all of them and every secret of every project (an exact name first: see rank.ts). Pure.
-import type { Project } from '../../csms/console-api.ts';
-import type { VersionMetadata } from '../../csms/schemas.ts';
+import type { Project } from '../../shared/console-api.ts';
+import type { VersionMetadata } from '../../shared/schemas.ts';
 import { paths } from './paths.ts';
 import { rankItems } from './rank.ts';
 import type { RecentSecret } from './recent-secrets.ts';

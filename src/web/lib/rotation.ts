@@ -1,7 +1,7 @@
 // Automatic rotation in words: the period, and whether the next rotation is overdue. Shared by
 // the secret page, the list and (later) the operations overview.
 import { plural, t } from '@lingui/core/macro';
-import type { Secret } from '../../csms/schemas.ts';
+import type { Secret } from '../../shared/schemas.ts';
 import { toMillis } from './time.ts';
 
 type RotationOf = Pick<Secret, 'state' | 'auto_rotation' | 'next_rotation_time'>;

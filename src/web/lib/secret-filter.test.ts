@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Secret } from '../../csms/schemas.ts';
+import type { Secret } from '../../shared/schemas.ts';
 import { enterOutcome, filterSecrets, MAX_CHOICES, sameButCase } from './secret-filter.ts';
 
 const secret = (name: string, description = ''): Secret => ({ id: name, name, state: 'ENABLED', description });

@@ -1,5 +1,5 @@
 // The lookup's filter, and what Enter does with the text typed.
-import type { Secret } from '../../csms/schemas.ts';
+import type { Secret } from '../../shared/schemas.ts';
 
 /** A secret matches when its name or description contains the text, in any case. */
 export function filterSecrets(secrets: Secret[], text: string): Secret[] {

@@ -1,6 +1,6 @@
 // A secret's page flags it as the overview does, and a version or stage page keeps its own.
 import { describe, expect, it } from 'vitest';
-import type { RotationTask, Secret, VersionMetadata } from '../../csms/schemas.ts';
+import type { RotationTask, Secret, VersionMetadata } from '../../shared/schemas.ts';
 import { secretFlags } from './secret-health.ts';
 
 const NOW = Date.UTC(2026, 11, 6);

@@ -1,8 +1,8 @@
 // One secret's health flags, computed by the overview's own code (health.ts) from what the secret's
 // page read: its metadata, its versions and its rotation tasks. A page about one version or stage
 // keeps the secret's flags and that version's or stage's own.
-import { byUrgency, flagsBySecret, type Flag } from '../../csms/health.ts';
-import type { RotationTask, Secret, VersionMetadata } from '../../csms/schemas.ts';
+import { byUrgency, flagsBySecret, type Flag } from '../../shared/health.ts';
+import type { RotationTask, Secret, VersionMetadata } from '../../shared/schemas.ts';
 
 /** What the page is about, when not the whole secret. */
 export type HealthFocus = { version: string } | { stage: string } | undefined;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { flagsBySecret } from '../../csms/health.ts';
-import type { Secret, Tag, VersionMetadata } from '../../csms/schemas.ts';
+import { flagsBySecret } from '../../shared/health.ts';
+import type { Secret, Tag, VersionMetadata } from '../../shared/schemas.ts';
 import { buildRows, facetCounts, filterFromParams, filterRows, type ListFilter } from './secret-rows.ts';
 
 const NOW = Date.UTC(2026, 10, 23, 12);

@@ -2,8 +2,8 @@
 // can be filtered by (state, type, tag key and value, rotation, version expiry), and how many rows
 // each choice would show given the other choices. Pure and fast: each row's searchable text and
 // facet values are computed once, so a filter change on 500 rows is a few linear passes.
-import { byUrgency, expiryBucket, type Flag } from '../../csms/health.ts';
-import type { Secret, Tag } from '../../csms/schemas.ts';
+import { byUrgency, expiryBucket, type Flag } from '../../shared/health.ts';
+import type { Secret, Tag } from '../../shared/schemas.ts';
 
 export const ROTATION_CHOICES = ['on', 'off', 'overdue', 'failing'] as const;
 export type RotationChoice = (typeof ROTATION_CHOICES)[number];

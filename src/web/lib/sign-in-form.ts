@@ -3,8 +3,8 @@
 import type { MessageDescriptor } from '@lingui/core';
 import { msg } from '@lingui/core/macro';
 import { matchPath } from 'react-router';
-import { APP_PAGES } from '../../csms/app-pages.ts';
-import type { SignInBody } from '../../csms/console-api.ts';
+import { APP_PAGES } from '../../shared/app-pages.ts';
+import type { SignInBody } from '../../shared/console-api.ts';
 
 export type Method = SignInBody['method'];
 export type FieldName = 'domain' | 'user' | 'password' | 'mfa_user_id' | 'mfa_passcode' | 'token';

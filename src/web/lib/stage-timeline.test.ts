@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stageTrace as trace } from '../../csms/testing/traces.ts';
+import { stageTrace as trace } from '../../shared/testing/traces.ts';
 import { historyOf } from './stage-timeline.ts';
 
 describe('historyOf', () => {

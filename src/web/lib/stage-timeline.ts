@@ -2,7 +2,7 @@
 // traces of the calls that move stages (CTS), its versions and stages now, and when it was made.
 // One hook for the stage history section, the point-in-time answer and the ticket text.
 import { useQuery } from '@tanstack/react-query';
-import { stageHistory, type StageHistory } from '../../csms/stage-history.ts';
+import { stageHistory, type StageHistory } from '../../shared/stage-history.ts';
 import { activityQueries } from '../api/activity.ts';
 import { secretQueries } from '../api/secret-queries.ts';
 

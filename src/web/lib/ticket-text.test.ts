@@ -1,10 +1,10 @@
 import { i18n } from '@lingui/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CompareResult } from '../../csms/console-api.ts';
-import type { Flag } from '../../csms/health.ts';
-import type { Secret, VersionMetadata } from '../../csms/schemas.ts';
-import { stageAt, stageHistory, type StageMove } from '../../csms/stage-history.ts';
-import { stageTrace } from '../../csms/testing/traces.ts';
+import type { CompareResult } from '../../shared/console-api.ts';
+import type { Flag } from '../../shared/health.ts';
+import type { Secret, VersionMetadata } from '../../shared/schemas.ts';
+import { stageAt, stageHistory, type StageMove } from '../../shared/stage-history.ts';
+import { stageTrace } from '../../shared/testing/traces.ts';
 import { messages as zhCN } from '../locales/zh-CN.po';
 import { compareText, errorDetails, pointInTimeLines, secretSummary, summaryLabels, type SummaryInput } from './ticket-text.ts';
 

@@ -3,12 +3,12 @@
 // details. Built from metadata only: there is no value among the inputs, so none can reach a ticket.
 import { i18n } from '@lingui/core';
 import { msg, plural, t } from '@lingui/core/macro';
-import type { CompareResult, CompareSide } from '../../csms/console-api.ts';
-import type { Flag, Severity } from '../../csms/health.ts';
-import { LIMITS } from '../../csms/patterns.ts';
-import type { Secret, Tag, VersionMetadata } from '../../csms/schemas.ts';
-import type { StageAt, StageHistory, StageMove } from '../../csms/stage-history.ts';
-import type { ValueRead, ValueReadAction } from '../../csms/value-reads.ts';
+import type { CompareResult, CompareSide } from '../../shared/console-api.ts';
+import type { Flag, Severity } from '../../shared/health.ts';
+import { LIMITS } from '../../shared/patterns.ts';
+import type { Secret, Tag, VersionMetadata } from '../../shared/schemas.ts';
+import type { StageAt, StageHistory, StageMove } from '../../shared/stage-history.ts';
+import type { ValueRead, ValueReadAction } from '../../shared/value-reads.ts';
 import { sortStages } from './stages.ts';
 import { formatUtc, toMillis } from './time.ts';
 

@@ -4,7 +4,7 @@
 import { Trans, useLingui } from '@lingui/react/macro';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearchParams } from 'react-router';
-import { formatVersionOrStageRef } from '../../csms/value-ref.ts';
+import { formatVersionOrStageRef } from '../../shared/value-ref.ts';
 import { compareQuery } from '../api/compare.ts';
 import { secretQueries } from '../api/secret-queries.ts';
 import { useCheckedParams } from '../app/checked-params.ts';

@@ -20,7 +20,7 @@ import { TimeText } from '../components/time-text.tsx';
 import { UseThisSecret } from '../components/use-this-secret.tsx';
 import { VersionMetadataList } from '../components/version-metadata.tsx';
 import { StageMap } from '../components/versions-table.tsx';
-import { stageAt } from '../../csms/stage-history.ts';
+import { stageAt } from '../../shared/stage-history.ts';
 import { fromAddressText } from '../lib/date-time-input.ts';
 import { paths } from '../lib/paths.ts';
 import { useStageHistory } from '../lib/stage-timeline.ts';

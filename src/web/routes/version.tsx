@@ -16,8 +16,8 @@ import { SecretValuePanel } from '../components/secret-value-panel.tsx';
 import { useSectionShortcuts } from '../components/section-shortcuts.ts';
 import { UseThisSecret } from '../components/use-this-secret.tsx';
 import { latestOf, neighboursOf, VersionMetadataList } from '../components/version-metadata.tsx';
-import { BUILT_IN_STAGES } from '../../csms/patterns.ts';
-import type { VersionMetadata } from '../../csms/schemas.ts';
+import { BUILT_IN_STAGES } from '../../shared/patterns.ts';
+import type { VersionMetadata } from '../../shared/schemas.ts';
 import { paths } from '../lib/paths.ts';
 import { useShortcuts } from '../lib/shortcuts.ts';
 

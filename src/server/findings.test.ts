@@ -1,7 +1,7 @@
 // The smaller findings of the review, each against the real server: a repeated Host or
 // Sec-Fetch-Site header, a compare naming a ref twice, an upstream's unbounded Retry-After, the
 // sign-in limit on the name as IAM reads it, and per address; the start token in the request log;
-// a sign-in refused while Redis is down.
+// a sign-in refused while Redis is down; an overview of a project the person cannot use.
 import Fastify from 'fastify';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,7 @@ import { rawRequest } from '../emulator/testing/raw-http.ts';
 import { randomProjectId, startTestEmulator } from '../emulator/testing/start-test-emulator.ts';
 import { MAX_RETRY_AFTER_S } from './csms-reader.ts';
 import { SWEEPS_PER_PERSON } from './overview.ts';
+import { regionRouting } from './routing.ts';
 import { connectRedis, whenReady } from './redis.ts';
 import { redisStores } from './stores.ts';
 import { startRedisServer } from './testing/redis-server.ts';
@@ -159,5 +160,37 @@ describe('overviews', () => {
     for (let i = 0; i <= SWEEPS_PER_PERSON; i++) statuses.push((await server.get(`/api/overview/${randomProjectId()}`)).status);
     expect(statuses.slice(0, SWEEPS_PER_PERSON).every((s) => s === 200)).toBe(true);
     expect(statuses.at(-1)).toBe(429);
+  });
+});
+
+describe('an overview of a project the person cannot use', () => {
+  it('is refused before any sweep is made or kept: Redis holds nothing more, CSMS is not called', async () => {
+    const redis = await startRedisServer();
+    const client = connectRedis(redis.url);
+    await whenReady(client, 5000);
+    const endpoint = `http://127.0.0.1:${(upstream.server.address() as AddressInfo).port}`;
+    const only = await startTestServer(
+      { endpoint, ...creds },
+      {
+        mode: 'cloud',
+        projects: [{ id: PID, name: 'known', region: 'local' }],
+        regions: [{ name: 'local', endpoint }],
+        // Only the configured project is served: any other is refused (404), as in the cloud.
+        routing: regionRouting([{ name: 'local', endpoint }]),
+        stores: redisStores(client, [Buffer.alloc(32, 7)]),
+      },
+    );
+    try {
+      expect((await only.get(`/api/overview/${PID}`)).status).toBe(200);
+      const keys = await client.dbsize();
+      const calls = upstreamCalls;
+      for (let i = 0; i < 50; i++) expect([403, 404]).toContain((await only.get(`/api/overview/${randomProjectId()}`)).status);
+      expect(await client.dbsize()).toBe(keys);
+      expect(upstreamCalls).toBe(calls);
+    } finally {
+      await only.close();
+      client.disconnect();
+      await redis.stop();
+    }
   });
 });

@@ -27,7 +27,7 @@ describe('KMS keys', () => {
     const { body: created } = await csms.createSecret({ name: 'db', secret_string: 'x' });
     const answer = await describeKey(csms.projectId, created.secret.kms_key_id);
     expect(answer.status).toBe(200);
-    expectValid('ListKeyDetail', 200, answer.body);
+    expectValid('KMS-ListKeyDetail', 200, answer.body);
     expect(answer.body.key_info).toMatchObject({ key_id: created.secret.kms_key_id, key_alias: 'csms/default', key_state: '2' });
   });
 
@@ -35,7 +35,7 @@ describe('KMS keys', () => {
     const csms = emulator.clientFor(randomProjectId());
     const unknown = await describeKey(csms.projectId, randomUUID());
     expect(unknown.status).toBe(400);
-    expectValid('ListKeyDetail', 400, unknown.body);
+    expectValid('KMS-ListKeyDetail', 400, unknown.body);
     expect(unknown.body.error.error_code).toBe('KMS.0207');
     expect((await describeKey(csms.projectId, 42)).status).toBe(400);
   });

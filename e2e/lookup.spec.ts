@@ -199,3 +199,20 @@ for (const [status, body] of [
     await input.press('Enter');
     await expect(page.getByRole('heading', { name: 'db', level: 1 })).toBeVisible();
   });
+
+test('sorts by attention, the most urgent first', async ({ page }) => {
+  await page.goto(secretPath(DEMO_PROJECT));
+  await page.getByRole('button', { name: 'Attention' }).click();
+  await expect(page).toHaveURL(/\?sort=attention$/);
+  await expect(page.getByRole('columnheader', { name: 'Attention' })).toHaveAttribute('aria-sort', 'ascending');
+  const rows = page.getByRole('row');
+  await expect(rows.nth(1)).toContainText('Rotation failed');
+  await expect(rows.nth(1).getByRole('link')).toHaveText('obs-backup-access-key');
+});
+
+test('简体中文: sorts by attention (待处理)', async ({ page }) => {
+  await page.goto(`${secretPath(DEMO_PROJECT)}?lang=zh-CN`);
+  await page.getByRole('button', { name: '待处理' }).click();
+  await expect(page.getByRole('columnheader', { name: '待处理' })).toHaveAttribute('aria-sort', 'ascending');
+  await expect(page.getByRole('row').nth(1).getByRole('link')).toHaveText('obs-backup-access-key');
+});

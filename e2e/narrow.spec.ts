@@ -53,7 +53,7 @@ test.describe('375 px', () => {
   test('the Fields table keeps each key on one line, never broken inside a word', async ({ page }) => {
     await page.goto(`${secretPath(DEMO_PROJECT, 'oauth-client-mobile')}/versions/v1`);
     await page.getByRole('button', { name: 'Reveal value' }).click();
-    await page.getByRole('button', { name: 'Reveal all' }).click();
+    await expect(page.getByRole('button', { name: 'Hide all' })).toBeVisible();
     for (const key of ['client_id', 'client_secret', 'redirect_uri'])
       expect(await lines(page.getByRole('rowheader', { name: key })), key).toBe(1);
   });
@@ -75,14 +75,16 @@ test('with a mouse, the "/" hint shows', async ({ page }) => {
   await expect(page.getByTestId('slash-hint')).toBeVisible();
 });
 
-test('Fields table: Copy does not move when Reveal becomes Hide; the buttons sit on the text line', async ({ page, projectId, csms }) => {
+test('Fields table: Copy does not move when Hide becomes Reveal; the buttons sit on the text line', async ({ page, projectId, csms }) => {
   await csms.createSecret({ name: 'db', secret_string: '{"username":"app","password":"p@ss"}' });
   await page.goto(`${secretPath(projectId, 'db')}/versions/v1`);
   await page.getByRole('button', { name: 'Reveal value' }).click();
+  // A masked field keeps the value column at the mask's width: only the button can move Copy.
+  await page.getByRole('button', { name: 'Hide username' }).click();
   const copy = page.getByRole('button', { name: 'Copy password' });
   const before = (await copy.boundingBox())!;
-  await page.getByRole('button', { name: 'Reveal password' }).click();
-  await expect(page.getByRole('button', { name: 'Hide password' })).toBeVisible();
+  await page.getByRole('button', { name: 'Hide password' }).click();
+  await expect(page.getByRole('button', { name: 'Reveal password' })).toBeVisible();
   expect((await copy.boundingBox())!.x).toBe(before.x);
   // The middle of the key's line box: its cell's top, padding, half a line.
   const keyLine = await page.getByRole('rowheader', { name: 'password' }).evaluate((el) => {

@@ -82,3 +82,24 @@ test('a missing secret or stage named in another case: "did you mean"', async ({
   await page.getByText('Did you mean').getByRole('link', { name: 'CANARY' }).click();
   await expect(page.getByRole('heading', { name: 'jwt-signing-key stage CANARY' })).toBeVisible();
 });
+
+test.describe('a link pasted from chat with what the sentence put after it', () => {
+  const jwt = secretPath(DEMO_PROJECT, 'jwt-signing-key');
+  for (const [label, url, fix, heading] of [
+    ['a full stop', `${jwt}.`, 'jwt-signing-key', { name: 'jwt-signing-key', level: 1 }],
+    ['a space', `${jwt}%20`, 'jwt-signing-key', { name: 'jwt-signing-key', level: 1 }],
+    ['a bracket', `${jwt}/stages/SYSCURRENT)`, 'SYSCURRENT', { name: 'jwt-signing-key stage SYSCURRENT' }],
+  ] as const)
+    test(`${label}: "did you mean" the name it almost is`, async ({ page }) => {
+      await page.goto(url);
+      await expect(page.getByRole('alert')).toContainText('This address is wrong');
+      await page.getByText('Did you mean').getByRole('link', { name: fix, exact: true }).click();
+      await expect(page.getByRole('heading', heading)).toBeVisible();
+    });
+
+  test('简体中文: the same offer', async ({ page }) => {
+    await page.goto(`${jwt}/stages/SYSCURRENT)?lang=zh-CN`);
+    await page.getByText('您要找的是').getByRole('link', { name: 'SYSCURRENT', exact: true }).click();
+    await expect(page).toHaveURL(new RegExp(`${jwt}/stages/SYSCURRENT$`));
+  });
+});

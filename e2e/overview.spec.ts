@@ -63,14 +63,23 @@ test('a project: recent notifications and the events subscribed', async ({ page 
   // The last 7 days only: the expiry notice of 10 days ago is not among them.
   await expect(notifications.getByRole('row')).toHaveCount(5);
   await expect(notifications.getByRole('row').nth(1)).toContainText(
-    'obs-backup-access-keySECRET_ROTATED_FAILEDsecret-rotation-alertsSUCCESS',
+    'obs-backup-access-keySECRET_ROTATED_FAILEDsecret-rotation-alertsDelivered SUCCESS',
   );
-  await expect(notifications.getByRole('row', { name: /FAIL$/ })).toContainText('smtp-relay');
+  await expect(notifications.getByRole('row', { name: /Not delivered FAIL$/ })).toContainText('smtp-relay');
   const events = page.getByRole('region', { name: 'Subscribed events' });
   await expect(events.getByRole('listitem')).toHaveCount(3);
   await expect(events.getByRole('listitem').filter({ hasText: 'secret-rotation-alerts' })).toContainText(
-    'ENABLEDSECRET_ROTATEDSECRET_ROTATED_FAILEDto SMN csms-rotation-oncall',
+    'Enabled ENABLEDSECRET_ROTATEDSECRET_ROTATED_FAILEDto SMN csms-rotation-oncall',
   );
+});
+
+test('简体中文: the statuses of notifications and events in words, the API code beside', async ({ page }) => {
+  await page.goto(`${overviewPath(DEMO_PROJECT)}?lang=zh-CN`);
+  const notifications = page.getByRole('region', { name: '最近的通知' });
+  await expect(notifications.getByRole('row').nth(1)).toContainText('已送达 SUCCESS');
+  await expect(notifications.getByRole('row', { name: /发送失败 FAIL$/ })).toContainText('smtp-relay');
+  const events = page.getByRole('region', { name: '订阅的事件' });
+  await expect(events.getByRole('listitem').filter({ hasText: 'secret-rotation-alerts' })).toContainText('已启用 ENABLED');
 });
 
 test('every project, with its region, each leading to its own overview', async ({ page }) => {

@@ -233,7 +233,7 @@ test.describe('the reveal panel', () => {
 });
 
 test.describe('value views', () => {
-  test('a flat JSON object opens on its fields, masked, each with Reveal and Copy; one read for all', async ({
+  test('a flat JSON object: Reveal value shows its fields, the countdown running; each with Hide and Copy; one read for all', async ({
     page,
     projectId,
     csms,
@@ -244,25 +244,40 @@ test.describe('value views', () => {
     const valueReads = countRequests(page, /^\/api\/v1\/.*\/versions\/v\d+$/);
     await page.goto(`${secretPath(projectId, 'db')}/versions/latest`);
     await expect(page.getByText('“latest” is the newest version: v1.')).toBeVisible();
+    expect(await page.content()).not.toContain('p@ss-CANARY');
     await page.getByRole('button', { name: 'Reveal value' }).click();
     await expect(page.getByRole('button', { name: 'Fields' })).toHaveAttribute('aria-pressed', 'true');
     const row = page.getByRole('row', { name: /password/ });
     await expect(row.getByRole('rowheader')).toHaveText('password');
-    await expect(row).toContainText('••••');
-    expect(await page.content()).not.toContain('p@ss-CANARY');
-    await page.getByRole('button', { name: 'Reveal password' }).click();
+    // One click shows what the countdown counts down.
     await expect(row).toContainText('p@ss-CANARY');
-    await expect(page.getByRole('row', { name: /username/ })).not.toContainText('app');
+    await expect(page.getByRole('row', { name: /username/ })).toContainText('app');
+    await expect(page.getByText(/Hides in \d+ s/)).toBeVisible();
+    await page.getByRole('button', { name: 'Hide password' }).click();
+    await expect(row).toContainText('••••');
+    await expect(row).not.toContainText('p@ss-CANARY');
+    await expect(page.getByRole('row', { name: /username/ })).toContainText('app');
     await page.getByRole('button', { name: 'Copy username' }).click();
     await expect(page.getByText('username copied — clears in 30 s')).toBeVisible();
     await expectClipboard(page).toBe('app');
-    await page.getByRole('button', { name: 'Reveal all' }).click();
-    await expect(page.getByRole('row', { name: /username/ })).toContainText('app');
+    await page.getByRole('button', { name: 'Reveal password' }).click();
+    await expect(row).toContainText('p@ss-CANARY');
+    await page.getByRole('button', { name: 'Hide all' }).click();
+    await expect(page.getByRole('row', { name: /username/ })).not.toContainText('app');
     await page.getByRole('button', { name: 'JSON' }).click();
     await expect(page.getByLabel('Secret value as JSON')).toHaveText('{\n  "username": "app",\n  "password": "p@ss-CANARY"\n}');
     await page.getByRole('button', { name: 'Text' }).click();
     await expect(page.getByLabel('Secret value', { exact: true })).toHaveText('{"username":"app","password":"p@ss-CANARY"}');
     expect(valueReads.count).toBe(1);
+  });
+
+  test('简体中文: Reveal value shows the fields of a JSON value, with the countdown', async ({ page, projectId, csms }) => {
+    await csms.createSecret({ name: 'db', secret_string: '{"username":"app","password":"p@ss-CANARY"}' });
+    await page.goto(`${secretPath(projectId, 'db')}/versions/v1?lang=zh-CN`);
+    await page.getByRole('button', { name: '查看凭据值' }).click();
+    await expect(page.getByRole('row', { name: /password/ })).toContainText('p@ss-CANARY');
+    await expect(page.getByText(/\d+ 秒后隐藏/)).toBeVisible();
+    await expect(page.getByRole('button', { name: '隐藏 password' })).toBeVisible();
   });
 
   test('text: exact, whitespace kept; invalid JSON stays text', async ({ page, projectId, csms }) => {

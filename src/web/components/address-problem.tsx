@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { configQuery } from '../api/config-query.ts';
 import type { AddressError } from '../app/checked-params.ts';
-import { versionFix } from '../lib/address-fix.ts';
+import { nameFix, versionFix } from '../lib/address-fix.ts';
 import { paths } from '../lib/paths.ts';
 import { DidYouMean } from './did-you-mean.tsx';
 import { InlineList } from './inline-list.tsx';
@@ -22,18 +22,26 @@ function Fix({ error }: { error: AddressError }) {
       const fixed = versionFix(error.value);
       return fixed ? <DidYouMean to={paths.version(projectId, secretName, fixed)} name={fixed} /> : null;
     }
-    case 'secretName':
-      return (
-        <Link className={link} to={paths.secrets(projectId, error.value)}>
+    case 'secretName': {
+      const fixed = nameFix(value);
+      return fixed ? (
+        <DidYouMean to={paths.secret(projectId, fixed)} name={fixed} />
+      ) : (
+        <Link className={link} to={paths.secrets(projectId, value)}>
           <Trans>Search the secrets for “{value}”</Trans>
         </Link>
       );
-    case 'stageName':
-      return (
+    }
+    case 'stageName': {
+      const fixed = nameFix(value);
+      return fixed ? (
+        <DidYouMean to={paths.stage(projectId, secretName, fixed)} name={fixed} />
+      ) : (
         <Link className={link} to={paths.secret(projectId, secretName)}>
           <Trans>See the stages of {secretName}</Trans>
         </Link>
       );
+    }
     case 'projectId': {
       if (!config?.projects.length) return null;
       const projects = (

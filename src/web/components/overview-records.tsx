@@ -5,11 +5,10 @@ import { Link } from 'react-router';
 import type { NotificationRecord, SecretEvent } from '../../shared/schemas.ts';
 import { paths } from '../lib/paths.ts';
 import { toMillis } from '../lib/time.ts';
+import { ApiCodeBadge, EVENT_STATE, NOTIFICATION_STATUS } from './api-code-badge.tsx';
 import { TimeText } from './time-text.tsx';
 import { Badge } from './ui/badge.tsx';
 import { stackedTable } from './ui/stacked-table.ts';
-
-const STATUS_TONE = { SUCCESS: 'green', FAIL: 'red', INVALID: 'amber' } as const;
 
 export function NotificationRecords({ projectId, records }: { projectId: string; records: NotificationRecord[] }) {
   const { t } = useLingui();
@@ -48,7 +47,7 @@ export function NotificationRecords({ projectId, records }: { projectId: string;
                 {r.event_name}
               </td>
               <td className={`py-1.5 ${stackedTable.cell}`} data-label={t`Status`}>
-                <Badge tone={STATUS_TONE[r.notification_status as keyof typeof STATUS_TONE] ?? 'zinc'}>{r.notification_status}</Badge>
+                <ApiCodeBadge codes={NOTIFICATION_STATUS} code={r.notification_status} />
               </td>
             </tr>
           ))}
@@ -66,7 +65,7 @@ export function EventSubscriptions({ events }: { events: SecretEvent[] }) {
       {events.map((e) => (
         <li key={e.name} className="flex flex-wrap items-center gap-2">
           <span className="font-mono font-medium">{e.name}</span>
-          <Badge tone={e.state === 'ENABLED' ? 'green' : 'zinc'}>{e.state}</Badge>
+          <ApiCodeBadge codes={EVENT_STATE} code={e.state} />
           <span className="flex flex-wrap gap-1">
             {e.event_types.map((type) => (
               <Badge key={type}>{type}</Badge>

@@ -21,7 +21,7 @@ type ColumnKey = OptionalColumn | 'name';
 const COLUMNS: { key: ColumnKey; sort?: SortKey; className: string }[] = [
   { key: 'name', sort: 'name', className: 'xl:w-[22%]' }, // takes what is left until the description shows
   { key: 'state', sort: 'state', className: 'hidden w-[9.5rem] sm:table-cell' },
-  { key: 'flags', className: 'hidden w-64 md:table-cell' },
+  { key: 'flags', sort: 'attention', className: 'hidden w-64 md:table-cell' },
   { key: 'type', sort: 'type', className: 'hidden w-28 lg:table-cell' },
   { key: 'tags', className: 'hidden w-44 lg:table-cell' },
   { key: 'updated', sort: 'updated', className: 'hidden w-60 sm:table-cell' },

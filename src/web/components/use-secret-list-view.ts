@@ -53,7 +53,7 @@ export function useSecretListView({
   const countsFilter = useDeferredValue(filter);
   const counts = useMemo(() => facetCounts(data.rows, countsFilter), [data.rows, countsFilter]);
   // Sorted once per list and order; a keystroke only filters the sorted rows (filtering keeps the order).
-  const sorted = useMemo(() => sortedBy(data.rows, (row) => row.secret, sort), [data.rows, sort]);
+  const sorted = useMemo(() => sortedBy(data.rows, (row) => row, sort), [data.rows, sort]);
   const rows = useMemo(() => filterRows(sorted, filter), [sorted, filter]);
   useEffect(() => {
     if (shownRef) shownRef.current = { text: filter.q, rows };

@@ -15,8 +15,9 @@ type View = 'text' | 'json' | 'fields';
 const VIEW_LABELS = { fields: msg`Fields`, json: msg`JSON`, text: msg`Text` };
 
 /**
- * A text value. A flat JSON object opens on its fields, every one masked with its own Reveal and
- * Copy (keys visible); "Reveal all" and the JSON and text views are one click away.
+ * A text value. A flat JSON object opens on its fields, shown (Reveal value was the click that asked
+ * for them, and the countdown runs from it), each with its own Hide and Copy; the JSON and text views
+ * are one click away.
  */
 export function TextValueView({ text, onCopyField }: { text: string; onCopyField: (value: string, key: string) => void }) {
   const { t, i18n } = useLingui();
@@ -51,7 +52,7 @@ export function TextValueView({ text, onCopyField }: { text: string; onCopyField
 
 function FieldsTable({ fields, onCopy }: { fields: [string, string][]; onCopy: (value: string, key: string) => void }) {
   const { t } = useLingui();
-  const [shown, setShown] = useState<ReadonlySet<string>>(new Set());
+  const [shown, setShown] = useState<ReadonlySet<string>>(() => new Set(fields.map(([key]) => key)));
   const allShown = shown.size === fields.length;
   const toggle = (key: string) => setShown((s) => (s.has(key) ? new Set([...s].filter((k) => k !== key)) : new Set([...s, key])));
   return (

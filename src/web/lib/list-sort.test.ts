@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { Flag } from '../../shared/health.ts';
 import type { Secret } from '../../shared/schemas.ts';
 import { parseSort, sortedBy, sortParam, type ListSort } from './list-sort.ts';
 
-const sortSecrets = (secrets: Secret[], sort: ListSort) => sortedBy(secrets, (s) => s, sort);
+const sortSecrets = (secrets: Secret[], sort: ListSort) => sortedBy(secrets, (s) => ({ secret: s }), sort);
 
 const secret = (name: string, state: string, update_time = 0): Secret => ({ id: name, name, state, update_time });
 
@@ -44,5 +45,20 @@ describe('sortedBy', () => {
   });
   it('orders by time', () => {
     expect(sortSecrets(list(), { key: 'updated', ascending: false })[0]!.name).toBe('e-new');
+  });
+});
+
+describe('by attention', () => {
+  const row = (name: string, flags: Flag[]) => ({ secret: secret(name, 'ENABLED'), flags });
+  const rows = [
+    row('a-fine', []),
+    row('b-due-later', [{ kind: 'rotation-due', severity: 'low', at: 2000 }]),
+    row('c-failed', [{ kind: 'rotation-failed', severity: 'critical', at: 5000 }]),
+    row('d-due-sooner', [{ kind: 'rotation-due', severity: 'low', at: 1000 }]),
+  ];
+  it('puts the most urgent first, the soonest among equals, secrets with nothing last', () => {
+    const names = (ascending: boolean) => sortedBy(rows, (r) => r, { key: 'attention', ascending }).map((r) => r.secret.name);
+    expect(names(true)).toEqual(['c-failed', 'd-due-sooner', 'b-due-later', 'a-fine']);
+    expect(names(false)).toEqual(['a-fine', 'b-due-later', 'd-due-sooner', 'c-failed']);
   });
 });

@@ -1,10 +1,17 @@
 // The list's order, kept in the address (?sort=state, ?sort=-updated) so Back and a shared link
-// keep it. States sort by severity, the worst first, not by their names.
+// keep it. States sort by severity, the worst first, not by their names; attention by the most
+// urgent health flag of each secret, as the overview orders them, secrets with none last.
+import { byUrgency, type AttentionItem, type Flag } from '../../shared/health.ts';
 import type { Secret } from '../../shared/schemas.ts';
 import { compareIdentifiers } from './locale.ts';
 
-export const SORT_KEYS = ['name', 'state', 'type', 'updated'] as const;
+export const SORT_KEYS = ['name', 'state', 'attention', 'type', 'updated'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
+/** What a row is sorted by: its secret, and its health flags where they are known. */
+export interface SortableRow {
+  secret: Secret;
+  flags?: readonly Flag[];
+}
 export interface ListSort {
   key: SortKey;
   ascending: boolean;
@@ -30,8 +37,24 @@ export function sortParam(sort: ListSort): string | null {
 
 const byName = (a: Secret, b: Secret) => compareIdentifiers(a.name, b.name);
 
-function compareBy(key: SortKey, a: Secret, b: Secret): number {
+const mostUrgent = (row: SortableRow) =>
+  (row.flags ?? [])
+    .map((flag): AttentionItem => ({ secret: row.secret.name, flag }))
+    .reduce<AttentionItem | undefined>((worst, item) => (worst === undefined || byUrgency(item, worst) < 0 ? item : worst), undefined);
+
+function byAttention(x: SortableRow, y: SortableRow): number {
+  const a = mostUrgent(x);
+  const b = mostUrgent(y);
+  if (!a || !b) return Number(!a) - Number(!b);
+  return byUrgency(a, b);
+}
+
+function compareBy(key: SortKey, x: SortableRow, y: SortableRow): number {
+  const a = x.secret;
+  const b = y.secret;
   switch (key) {
+    case 'attention':
+      return byAttention(x, y);
     case 'name':
       return byName(a, b);
     case 'state':
@@ -44,11 +67,11 @@ function compareBy(key: SortKey, a: Secret, b: Secret): number {
 }
 
 /** A copy in the order: by the key, then by name (always A to Z) among equals. */
-export function sortedBy<T>(items: readonly T[], secretOf: (item: T) => Secret, sort: ListSort): T[] {
+export function sortedBy<T>(items: readonly T[], rowOf: (item: T) => SortableRow, sort: ListSort): T[] {
   const direction = sort.ascending ? 1 : -1;
   return items.toSorted((x, y) => {
-    const a = secretOf(x);
-    const b = secretOf(y);
-    return direction * compareBy(sort.key, a, b) || byName(a, b);
+    const a = rowOf(x);
+    const b = rowOf(y);
+    return direction * compareBy(sort.key, a, b) || byName(a.secret, b.secret);
   });
 }

@@ -3,12 +3,10 @@
 // They are defined here, outside the lazy page modules, so they start while a page's code loads.
 import { redirect, type LoaderFunctionArgs } from 'react-router';
 import { PROJECT_ID_PATTERN } from '../../shared/patterns.ts';
-import { activityQueries } from '../api/activity.ts';
 import { configQuery } from '../api/config-query.ts';
 import { secretQueries } from '../api/secret-queries.ts';
 import { rotationTasksQuery } from '../api/rotation-tasks.ts';
 import { tagsQuery } from '../api/tags-query.ts';
-import { activityFilterOf } from '../lib/activity-filter.ts';
 import { rememberSecret } from '../lib/recent-secrets.ts';
 import { checkedParams } from './checked-params.ts';
 import { landingPath } from './project-home.ts';
@@ -59,15 +57,11 @@ export async function secretLoader({ params }: LoaderFunctionArgs) {
 }
 
 /** The secret page: its activity and stage history (CTS) start beside its own reads, not after
- * them. With a filter in the address the section asks for its own page (it checks the filter). */
+ * them (their code loads in parallel with those reads). */
 export async function secretPageLoader(args: LoaderFunctionArgs) {
   const { projectId, secretName } = checkedParams(args.params, 'projectId', 'secretName');
-  const url = new URL(args.request.url);
-  void queryClient.prefetchQuery(activityQueries.stageTraces(projectId, secretName));
-  const config = queryClient.getQueryData(configQuery.queryKey);
-  const { filter, problem } = activityFilterOf(url.searchParams);
-  if (config && !problem)
-    void queryClient.prefetchInfiniteQuery(activityQueries.list(projectId, secretName, filter, config.console_key_id));
+  const search = new URL(args.request.url).searchParams;
+  void import('./activity-prefetch.ts').then(({ prefetchActivity }) => prefetchActivity(projectId, secretName, search));
   return secretLoader(args);
 }
 

@@ -2,7 +2,7 @@
 // time in UTC, the page's address). An error never holds a value.
 import { Trans, useLingui } from '@lingui/react/macro';
 import { useState } from 'react';
-import { errorDetails, type ErrorDetails } from '../lib/ticket-text.ts';
+import type { ErrorDetails } from '../lib/ticket-text.ts';
 import { Button } from './ui/button.tsx';
 import { useAnnounce } from './ui/live-region.tsx';
 
@@ -15,6 +15,8 @@ export function CopyErrorDetails({ error, className = '' }: { error: ErrorDetail
       size="sm"
       className={className}
       onClick={async () => {
+        // The text builders load on the first click: no page needs them to render.
+        const { errorDetails } = await import('../lib/ticket-text.ts');
         await navigator.clipboard.writeText(errorDetails(error, window.location.href, Date.now()));
         setCopied(true);
         announce(t`Error details copied.`);

@@ -17,11 +17,24 @@ import { valueReadsQuery } from '../api/value-reads.ts';
 import { formatRotationPeriod } from '../lib/rotation.ts';
 import { secretFlags, type HealthFocus } from '../lib/secret-health.ts';
 import { historyOf } from '../lib/stage-timeline.ts';
-import { recentStageMoves, secretSummary, summaryLabels, type SummaryInput, type TicketFormat } from '../lib/ticket-text.ts';
+import type { StageAt, StageHistory } from '../../shared/stage-history.ts';
+import type { SummaryInput, TicketFormat } from '../lib/ticket-text.ts';
 import { Button } from './ui/button.tsx';
 import { useAnnounce } from './ui/live-region.tsx';
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+// The text builders load on the first click: no page needs them to render.
+const ticketText = () => import('../lib/ticket-text.ts');
+type TicketText = Awaited<ReturnType<typeof ticketText>>;
+
+/** A stage page's point-in-time answer, written as lines when the summary is asked for. */
+export interface PointInTime {
+  answer: StageAt;
+  stageName: string;
+  at: number;
+  history: StageHistory;
+}
 
 export function CopySummary(props: {
   projectId: string;
@@ -31,7 +44,7 @@ export function CopySummary(props: {
   /** A version or stage page: its own flags and value reads. */
   healthFocus?: HealthFocus;
   /** A stage page's point-in-time answer and its evidence, when shown. */
-  pointInTime?: string[];
+  pointInTime?: PointInTime;
 }) {
   const { projectId, secret, versions, focus, healthFocus, pointInTime } = props;
   const { t } = useLingui();
@@ -41,7 +54,7 @@ export function CopySummary(props: {
   const [copied, setCopied] = useState<TicketFormat>();
 
   /** The parts of the story, each read (or taken from the cache) at once, each unknown on its own. */
-  const story = async (): Promise<Pick<SummaryInput, 'health' | 'stageMoves' | 'valueReads'>> => {
+  const story = async (text: TicketText): Promise<Pick<SummaryInput, 'health' | 'stageMoves' | 'valueReads'>> => {
     const version = healthFocus && 'version' in healthFocus ? healthFocus.version : undefined;
     const [tasks, moves, reads] = await Promise.allSettled([
       queryClient.fetchQuery(rotationTasksQuery(projectId, secret.name)),
@@ -65,7 +78,7 @@ export function CopySummary(props: {
         moves.status === 'fulfilled'
           ? (() => {
               const history = historyOf(moves.value, versions, secret.create_time);
-              return { moves: recentStageMoves(history), partial: !history.complete };
+              return { moves: text.recentStageMoves(history), partial: !history.complete };
             })()
           : { unknown: messageOf(moves.reason) },
       valueReads:
@@ -75,14 +88,15 @@ export function CopySummary(props: {
 
   const copy = async (format: TicketFormat) => {
     const project = config?.projects.find((p) => p.id === projectId) ?? { id: projectId, name: projectId, region: '—' };
+    const text = await ticketText();
     const [tags, parts] = await Promise.all([
       consoleRequest(csmsRead('ListSecretTags'), { params: { project_id: projectId, secret_id: secret.id } }).then(
         (r) => r.tags,
         () => undefined,
       ),
-      story(),
+      story(text),
     ]);
-    const text = secretSummary(
+    const summary = text.secretSummary(
       {
         secret,
         project,
@@ -91,12 +105,12 @@ export function CopySummary(props: {
         rotationPeriod: secret.rotation_period ? formatRotationPeriod(secret.rotation_period) : undefined,
         url: window.location.href,
         ...parts,
-        pointInTime,
+        pointInTime: pointInTime && text.pointInTimeLines(pointInTime.answer, pointInTime.stageName, pointInTime.at, pointInTime.history),
       },
       format,
-      { ...summaryLabels(), focus },
+      { ...text.summaryLabels(), focus },
     );
-    await navigator.clipboard.writeText(text);
+    await navigator.clipboard.writeText(summary);
     setCopied(format);
     announce(t`Summary copied.`);
     setTimeout(() => setCopied(undefined), 1500);

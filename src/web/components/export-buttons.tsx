@@ -1,6 +1,6 @@
 // Export of the rows shown (the filter applied) as CSV or JSON: metadata, tags and flags, never a value.
 import { useLingui } from '@lingui/react/macro';
-import { exportFileName, toCsv, toJson, type ExportContext } from '../lib/list-export.ts';
+import type { ExportContext } from '../lib/list-export.ts';
 import type { SecretRow } from '../lib/secret-rows.ts';
 import { Button } from './ui/button.tsx';
 
@@ -14,6 +14,9 @@ function download(text: string, type: string, fileName: string) {
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
+// The writers load on the first export: the list does not need them to render.
+const writers = () => import('../lib/list-export.ts');
+
 export function ExportButtons({ rows, context }: { rows: SecretRow[]; context: () => ExportContext }) {
   const { t } = useLingui();
   const count = rows.length;
@@ -22,8 +25,9 @@ export function ExportButtons({ rows, context }: { rows: SecretRow[]; context: (
       <span className="text-sm text-zinc-600 dark:text-zinc-400">{t`Export`}</span>
       <Button
         disabled={count === 0}
-        onClick={() => {
+        onClick={async () => {
           const ctx = context();
+          const { exportFileName, toCsv } = await writers();
           download(toCsv(rows, ctx), 'text/csv;charset=utf-8', exportFileName(ctx, 'csv'));
         }}
       >
@@ -31,8 +35,9 @@ export function ExportButtons({ rows, context }: { rows: SecretRow[]; context: (
       </Button>
       <Button
         disabled={count === 0}
-        onClick={() => {
+        onClick={async () => {
           const ctx = context();
+          const { exportFileName, toJson } = await writers();
           download(toJson(rows, ctx), 'application/json', exportFileName(ctx, 'json'));
         }}
       >

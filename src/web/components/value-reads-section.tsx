@@ -7,7 +7,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { valueReadsQuery } from '../api/value-reads.ts';
 import { paths } from '../lib/paths.ts';
-import { valueReadAction } from '../lib/ticket-text.ts';
+import { valueReadAction } from '../lib/value-read-action.ts';
 import { ErrorPanel } from './error-panel.tsx';
 import { TimeText } from './time-text.tsx';
 

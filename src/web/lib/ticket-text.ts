@@ -8,8 +8,9 @@ import type { Flag, Severity } from '../../shared/health.ts';
 import { LIMITS } from '../../shared/patterns.ts';
 import type { Secret, Tag, VersionMetadata } from '../../shared/schemas.ts';
 import type { StageAt, StageHistory, StageMove } from '../../shared/stage-history.ts';
-import type { ValueRead, ValueReadAction } from '../../shared/value-reads.ts';
+import type { ValueRead } from '../../shared/value-reads.ts';
 import { sortStages } from './stages.ts';
+import { valueReadAction } from './value-read-action.ts';
 import { formatUtc, toMillis } from './time.ts';
 
 export type TicketFormat = 'text' | 'markdown';
@@ -205,13 +206,6 @@ export function flagText(flag: Flag, format: TicketFormat): string {
     }
   }
 }
-
-const ACTIONS = { read: msg`revealed`, copy: msg`copied`, compare: msg`compared`, download: msg`downloaded` } satisfies Record<
-  ValueReadAction,
-  unknown
->;
-/** What a person did with a value, in the page's language: "revealed", "copied". */
-export const valueReadAction = (action: ValueReadAction) => i18n._(ACTIONS[action]);
 
 /** The summary's story: health, the newest stage moves, the newest value reads, a point in time. */
 function storySections(input: SummaryInput, format: TicketFormat): string[] {

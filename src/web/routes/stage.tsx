@@ -24,7 +24,6 @@ import { stageAt } from '../../shared/stage-history.ts';
 import { fromAddressText } from '../lib/date-time-input.ts';
 import { paths } from '../lib/paths.ts';
 import { useStageHistory } from '../lib/stage-timeline.ts';
-import { pointInTimeLines } from '../lib/ticket-text.ts';
 import { sameButCase } from '../lib/secret-filter.ts';
 
 export function Component() {
@@ -47,7 +46,7 @@ export function Component() {
   const { history } = useStageHistory(projectId, secretName, at !== undefined);
   const pointInTime =
     at !== undefined && history && stage.data
-      ? pointInTimeLines(stageAt(history, stageName, at, stage.data.update_time), stageName, at, history)
+      ? { answer: stageAt(history, stageName, at, stage.data.update_time), stageName, at, history }
       : undefined;
 
   return (

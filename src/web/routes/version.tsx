@@ -9,7 +9,7 @@ import { useCheckedParams } from '../app/checked-params.ts';
 import { CopyLink } from '../components/copy-link.tsx';
 import { CopySummary } from '../components/copy-summary.tsx';
 import { SecretHealth } from '../components/secret-health.tsx';
-import { ValueReadsSection } from '../components/value-reads-section.tsx';
+import { ValueReadsSection } from '../components/lazy-sections.tsx';
 import { usePageTitle } from '../components/page-title.ts';
 import { SecretStateBadge } from '../components/secret-state-badge.tsx';
 import { SecretValuePanel } from '../components/secret-value-panel.tsx';

@@ -25,7 +25,7 @@ export function ApiCodeBadge({ codes, code }: { codes: Codes; code: string }) {
   if (!known) return <Badge>{code}</Badge>;
   return (
     <Badge tone={known.tone}>
-      <span className="font-sans">{i18n._(known.words)}</span> <span className="ml-1 opacity-75">{code}</span>
+      <span className="font-sans">{i18n._(known.words)}</span> <span className="ml-1">{code}</span>
     </Badge>
   );
 }

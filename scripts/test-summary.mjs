@@ -7,6 +7,8 @@ import { existsSync, readFileSync } from 'node:fs';
 const read = (path) => (existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : null);
 let passed = 0;
 let failed = 0;
+// The names of the failed tests, printed above the summary line: CI keeps only the end of the log.
+const failedNames = [];
 
 const vitestReports = ['.test-results/vitest.json', ...(process.argv.includes('--node24') ? ['.test-results/vitest-node24.json'] : [])];
 for (const path of vitestReports) {
@@ -14,7 +16,13 @@ for (const path of vitestReports) {
   if (vitest) {
     passed += vitest.numPassedTests;
     failed += vitest.numFailedTests;
-  } else failed += 1;
+    for (const file of vitest.testResults ?? [])
+      for (const test of file.assertionResults ?? [])
+        if (test.status === 'failed') failedNames.push(`${path}: ${file.name} › ${test.fullName}`);
+  } else {
+    failed += 1;
+    failedNames.push(`${path}: missing (the suite did not run)`);
+  }
 }
 
 const playwrightReports = [
@@ -26,8 +34,20 @@ for (const path of playwrightReports) {
   if (playwright) {
     passed += playwright.stats.expected + playwright.stats.flaky;
     failed += playwright.stats.unexpected;
-  } else failed += 1;
+    const walk = (suite, titles) => {
+      for (const spec of suite.specs ?? [])
+        for (const test of spec.tests ?? [])
+          if (test.status === 'unexpected') failedNames.push(`${path}: ${[...titles, spec.title].join(' › ')} (${test.projectName})`);
+      for (const child of suite.suites ?? []) walk(child, [...titles, child.title]);
+    };
+    for (const suite of playwright.suites ?? []) walk(suite, [suite.title]);
+  } else {
+    failed += 1;
+    failedNames.push(`${path}: missing (the suite did not run)`);
+  }
 }
+
+for (const name of failedNames) console.log(`failed: ${name}`);
 
 console.log(`tests: ${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);

@@ -33,8 +33,11 @@ export default defineConfig({
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,
   retries: 0,
-  timeout: 30_000,
-  expect: { timeout: 5_000 },
+  // CI machines have 2 cores shared by two browsers, the server and the emulator: a first paint of a
+  // cold deep link there has taken over 5 s. The waits are on conditions, so a longer limit only
+  // slows a test that fails anyway.
+  timeout: process.env.CI ? 45_000 : 30_000,
+  expect: { timeout: process.env.CI ? 10_000 : 5_000 },
   reporter: [['list'], ['json', { outputFile: '.test-results/playwright.json' }]],
   projects: [
     { name: 'console', testIgnore: [SIGN_IN_SPEC, INTEGRATION_SPEC] },

@@ -10,6 +10,7 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts'],
     environment: 'node',
     setupFiles: ['src/web/i18n/test-setup.ts'],
+    globalSetup: ['src/server/testing/temp-root.ts'],
     reporters: ['default', 'json'],
     outputFile: { json: '.test-results/vitest.json' },
     testTimeout: 20_000,

@@ -1,6 +1,6 @@
 // The overview's sweeps shared by several instances through Redis: a sweep is claimed by one
 // instance, published every second while under way (so a request that lands on another instance
-// gets the progress so far instead of starting its own sweep), and kept 60 s once finished. It
+// gets the progress so far instead of starting its own sweep), and kept 60 s once finished (unless it could not list the secrets). It
 // holds metadata only, never a value. It is a cache: if Redis cannot be reached, each instance
 // sweeps for itself, and the overview keeps working.
 import { createHash } from 'node:crypto';
@@ -37,9 +37,10 @@ export function redisSweeps(client: SharedRedis): SharedSweeps {
       return {
         finished(at) {
           clearInterval(timer);
-          save(key, overview, at)
-            .then(() => client.del(name('overview-claim', key)))
-            .catch(ignore);
+          // A sweep that could not list the secrets is not kept, as on an instance alone: the next
+          // request, on any instance, asks CSMS again.
+          const stored = overview.failed.secrets ? client.del(name('overview', key)) : save(key, overview, at);
+          stored.then(() => client.del(name('overview-claim', key))).catch(ignore);
         },
       };
     },

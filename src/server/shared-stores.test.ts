@@ -108,4 +108,25 @@ describe("the overview's sweeps in Redis", () => {
       await Promise.all([a.close(), b.close()]);
     }
   });
+
+  it('keep no sweep that could not list the secrets: the next request, on either instance, asks CSMS again', async () => {
+    const pid = randomProjectId();
+    await emulator.clientFor(pid).createSecret({ name: 'a', secret_string: 'x' });
+    const [a, b] = (await Promise.all(
+      ['console-a', 'console-b'].map(async (instance) =>
+        startTestServer({ endpoint: emulator.url, ...creds }, { stores: redisStores(await client(), [Buffer.from(KEY, 'hex')]), instance }),
+      ),
+    )) as [Server, Server];
+    try {
+      await emulator.admin.addFault({ path: `/v1/${pid}/secrets$`, status: 500, count: 100 });
+      expect((await a.get(`/api/overview/${pid}`)).status).toBe(500);
+      await emulator.admin.clearFaults();
+      await vi.waitFor(
+        async () => expect(((await (await b.get(`/api/overview/${pid}`)).json()) as ProjectOverview).complete).toBe(true),
+        { timeout: 10_000, interval: 200 },
+      );
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  });
 });

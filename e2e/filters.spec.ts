@@ -65,8 +65,9 @@ test('the search matches tag values; the tags show in their column', async ({ pa
     page
       .getByRole('row', { name: /kafka-sasl-credentials/ })
       .getByRole('cell')
-      .nth(3),
-  ).toHaveText('app=event-busenv=productionteam=platform');
+      .nth(3)
+      .getByRole('listitem'),
+  ).toHaveText(['app=event-bus', 'env=production', 'team=platform']);
 });
 
 test('rotation and expiry filters, and the flags of each row', async ({ page }) => {

@@ -245,6 +245,52 @@ describe('the per-start token (server credentials, nobody signs in)', () => {
       await guarded.close();
     }
   });
+
+  it("tells a browser opening a page without the cookie what to do, in its language; the app's calls keep the CSMS body", async () => {
+    const token = 'start-token-0123456789abcdef';
+    const guarded = await startTestServer({ endpoint: upstreamUrl, ...creds }, { startToken: token, mode: 'cloud' });
+    const deepLink = `/projects/${PID}/secrets/db?token=<b>wrong</b>`;
+    const page = (headers: Record<string, string>) => rawRequest(guarded.url, 'GET', deepLink, headers);
+    const navigate = { 'Sec-Fetch-Mode': 'navigate', 'Sec-Fetch-Dest': 'document', Accept: 'text/html,*/*;q=0.8' };
+    try {
+      const en = await page({ ...navigate, 'Accept-Language': 'en-GB,zh-CN;q=0.5' });
+      expect([en.status, en.headers['content-type']]).toEqual([401, 'text/html; charset=utf-8']);
+      expect(en.headers['content-security-policy']).toContain("script-src 'self'");
+      expect(en.headers['cache-control']).toBe('no-store');
+      expect(en.body).toContain('<html lang="en">');
+      expect(en.body).toContain('<h1>This console opens only through its start link</h1>');
+      expect(en.body).toContain('Ask whoever runs the console for that link');
+      expect(en.body).not.toMatch(/<script|style=|<style|wrong|token=/);
+
+      const zh = await page({ ...navigate, 'Accept-Language': 'zh-CN,zh;q=0.9,en;q=0.8' });
+      expect(zh.status).toBe(401);
+      expect(zh.body).toContain('<html lang="zh-CN">');
+      expect(zh.body).toContain('<h1>此控制台只能通过启动链接打开</h1>');
+
+      // No Fetch Metadata (an older client): an Accept that prefers HTML is a page.
+      expect((await page({ Accept: 'text/html' })).headers['content-type']).toBe('text/html; charset=utf-8');
+      for (const headers of [
+        { ...CONSOLE, 'Sec-Fetch-Mode': 'cors', 'Sec-Fetch-Dest': 'empty', Accept: 'application/json' },
+        { ...CONSOLE, Accept: '*/*' },
+        { Accept: 'application/json, text/html;q=0.5' },
+      ]) {
+        const call = await rawRequest(guarded.url, 'GET', valuePath, headers);
+        expect([call.status, call.headers['content-type']]).toEqual([401, 'application/json; charset=utf-8']);
+        expect(JSON.parse(call.body)).toEqual({
+          error_code: 'CONSOLE.0401',
+          error_msg: 'Open the link the console printed at start: it holds a one-time token.',
+        });
+      }
+
+      // Once the link was opened (in another browser), the page says it works once.
+      expect((await fetch(`${guarded.url}/?token=${token}`, { redirect: 'manual' })).status).toBe(303);
+      const spent = await page(navigate);
+      expect(spent.status).toBe(401);
+      expect(spent.body).toContain('The start link works once, and it has been opened already');
+    } finally {
+      await guarded.close();
+    }
+  });
 });
 
 describe('every answer the server can give', () => {

@@ -11,6 +11,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { CONSOLE_ERRORS } from '../../shared/error-codes.ts';
 import { refusal } from '../errors.ts';
 import { KEY_PREFIX, stored, type SharedRedis } from '../redis.ts';
+import { isBrowserNavigation, pageLanguage, startTokenPage } from './start-page.ts';
 
 export const START_COOKIE = '__Host-csms-start';
 const TOKEN_PARAM = 'token';
@@ -78,6 +79,14 @@ export function startTokenGuard(tokens: StartTokens) {
         .header('Set-Cookie', serialize(START_COOKIE, cookie, { path: '/', httpOnly: true, secure: true, sameSite: 'strict' }))
         // One leading slash: `//host` would send the browser to another site.
         .redirect(`/${url.pathname.replace(/^\/+/, '')}${url.search}`, 303);
+      return 'sent' as const;
+    }
+    // A person opening a pasted link reads what to do; the app's own calls keep the CSMS body.
+    if (isBrowserNavigation(req)) {
+      void reply
+        .code(401)
+        .type('text/html; charset=utf-8')
+        .send(startTokenPage(pageLanguage(req), tokens.redeemed));
       return 'sent' as const;
     }
     return refusal(

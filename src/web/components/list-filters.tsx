@@ -96,7 +96,11 @@ export function ListFilters({
     <fieldset className="flex flex-wrap items-end gap-2">
       <legend className="sr-only">{t`Filters`}</legend>
       {facets.map(({ facet, label, any, choices }) => (
-        <label key={facet} className="grid w-[calc(50%-0.25rem)] gap-0.5 text-xs text-zinc-600 sm:w-44 dark:text-zinc-400">
+        // On a phone each filter takes a line, its name beside it: half a line cut "Last rotation failed (1)".
+        <label
+          key={facet}
+          className="grid w-full grid-cols-[6rem_minmax(0,1fr)] items-center gap-x-2 gap-y-0.5 text-xs text-zinc-600 sm:w-44 sm:grid-cols-1 sm:items-stretch dark:text-zinc-400"
+        >
           {label}
           <select
             className={SELECT}

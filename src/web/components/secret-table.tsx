@@ -15,16 +15,18 @@ import { useShortcuts } from '../lib/shortcuts.ts';
 import { useColumnNames } from './column-chooser.tsx';
 import { FlagBadges, rowFlags } from './health-flag.tsx';
 import { SecretStateBadge } from './secret-state-badge.tsx';
+import { TagChips } from './tag-chips.tsx';
 import { TimeText } from './time-text.tsx';
 
 type ColumnKey = OptionalColumn | 'name';
 const COLUMNS: { key: ColumnKey; sort?: SortKey; className: string }[] = [
-  { key: 'name', sort: 'name', className: 'xl:w-[22%]' }, // takes what is left until the description shows
+  { key: 'name', sort: 'name', className: 'xl:w-[20%]' }, // takes what is left until the description shows
   { key: 'state', sort: 'state', className: 'hidden w-[9.5rem] sm:table-cell' },
-  { key: 'flags', sort: 'attention', className: 'hidden w-64 md:table-cell' },
+  { key: 'flags', sort: 'attention', className: 'hidden w-60 md:table-cell' },
   { key: 'type', sort: 'type', className: 'hidden w-28 lg:table-cell' },
-  { key: 'tags', className: 'hidden w-44 lg:table-cell' },
-  { key: 'updated', sort: 'updated', className: 'hidden w-60 sm:table-cell' },
+  { key: 'tags', className: 'hidden w-44 lg:table-cell xl:w-56' },
+  // A date, a time and the zone on one line, in either language: never cut, never two lines.
+  { key: 'updated', sort: 'updated', className: 'hidden w-[17rem] sm:table-cell' },
   { key: 'description', className: 'hidden xl:table-cell' },
 ];
 /** One line per row; two on a narrow screen, where the state goes under the name. */
@@ -180,16 +182,12 @@ function SecretRowView({
       )}
       {shown('type') && <td className="hidden truncate px-3 font-mono text-xs lg:table-cell">{row.type}</td>}
       {shown('tags') && (
-        <td className="hidden truncate px-3 text-xs lg:table-cell" title={tags.map((t) => `${t.key}=${t.value ?? ''}`).join(', ')}>
-          {tags.map((t) => (
-            <span key={t.key} className="mr-1 rounded bg-zinc-100 px-1 py-0.5 font-mono dark:bg-zinc-800">
-              {t.key}={t.value}
-            </span>
-          ))}
+        <td className="hidden px-3 text-xs lg:table-cell">
+          <TagChips tags={tags} />
         </td>
       )}
       {shown('updated') && (
-        <td className="hidden truncate px-3 whitespace-nowrap sm:table-cell">
+        <td className="hidden px-3 whitespace-nowrap sm:table-cell">
           <TimeText value={s.update_time} />
         </td>
       )}

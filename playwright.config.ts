@@ -63,7 +63,8 @@ export default defineConfig({
       command: 'npm run build --silent && mkdir -p .test-results && node --import tsx src/server/main.ts > .test-results/server.log 2>&1',
       url: `http://127.0.0.1:${E2E_PORT}/`,
       reuseExistingServer: false,
-      timeout: 120_000,
+      // The build takes about 15 s on two idle cores, minutes on busy ones.
+      timeout: 300_000,
       stdout: 'ignore',
       env: {
         PORT: String(E2E_PORT),

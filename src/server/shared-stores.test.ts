@@ -121,10 +121,10 @@ describe("the overview's sweeps in Redis", () => {
       await emulator.admin.addFault({ path: `/v1/${pid}/secrets$`, status: 500, count: 100 });
       expect((await a.get(`/api/overview/${pid}`)).status).toBe(500);
       await emulator.admin.clearFaults();
-      await vi.waitFor(
-        async () => expect(((await (await b.get(`/api/overview/${pid}`)).json()) as ProjectOverview).complete).toBe(true),
-        { timeout: 10_000, interval: 200 },
-      );
+      await vi.waitFor(async () => expect(((await (await b.get(`/api/overview/${pid}`)).json()) as ProjectOverview).complete).toBe(true), {
+        timeout: 10_000,
+        interval: 200,
+      });
     } finally {
       await Promise.all([a.close(), b.close()]);
     }

@@ -4,14 +4,14 @@
 // call it:
 // - the overview: its first answer (the list, and what the sweep has by then), the full sweep of
 //   every secret's versions, the most calls in flight, and a second viewer served from the sweep;
-// - compare: two versions compared, against two value reads through the proxy in parallel.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+// - compare: two versions compared, against two value reads through the proxy in parallel;
+// - a /metrics scrape with every secret's series (metrics-scrape.ts), on the same seeded emulator.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { request } from 'undici';
 import type { ProjectOverview } from '../src/shared/console-api.ts';
 import { EMULATOR_DEFAULTS } from '../src/emulator/config.ts';
 import { csmsClient } from '../src/emulator/testing/csms-client.ts';
+import { benchMetricsScrape } from './metrics-scrape.ts';
+import { startDelayingRelay } from './relay.ts';
 import { startCloudConsole, startProcess } from './server.ts';
 
 const PROJECT = 'fedcba9876543210fedcba9876543210';
@@ -19,49 +19,13 @@ const SECRETS = 500;
 const RTT_MS = 150;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-/** Forwards every call to `upstream` after RTT_MS, counting the version listings in flight and
- * noting when the last one was answered. */
-async function startDelayingRelay(upstream: string) {
-  let inFlight = 0;
-  let mostInFlight = 0;
-  let lastVersionsAnsweredAt = 0;
-  const relay = createServer((req: IncomingMessage, res: ServerResponse) => {
-    const counted = /\/versions(\?|$)/.test(req.url ?? '');
-    if (counted) mostInFlight = Math.max(mostInFlight, ++inFlight);
-    void (async () => {
-      const chunks: Buffer[] = [];
-      for await (const chunk of req) chunks.push(chunk as Buffer);
-      await sleep(RTT_MS);
-      // Host kept as the console signed it.
-      const answer = await request(`${upstream}${req.url}`, {
-        method: req.method as 'GET',
-        headers: req.headers as Record<string, string>,
-        body: chunks.length ? Buffer.concat(chunks) : undefined,
-      });
-      const body = Buffer.from(await answer.body.arrayBuffer());
-      res.writeHead(answer.statusCode, { 'content-type': 'application/json' }).end(body);
-      if (counted) {
-        inFlight -= 1;
-        lastVersionsAnsweredAt = performance.now();
-      }
-    })();
-  });
-  await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(relay.address() as AddressInfo).port}`,
-    mostInFlight: () => mostInFlight,
-    lastVersionsAnsweredAt: () => lastVersionsAnsweredAt,
-    close: () => relay.close(),
-  };
-}
-
 export async function benchOperations() {
   const emulator = await startProcess(
     'src/emulator/main.ts',
     { CSMS_EMULATOR_PORT: '0', CSMS_EMULATOR_DB: ':memory:', CSMS_EMULATOR_SEED: 'none' },
     { url: /CSMS emulator on (http:\/\/\S+)/ },
   );
-  const relay = await startDelayingRelay(emulator.found.url!);
+  const relay = await startDelayingRelay(emulator.found.url!, RTT_MS);
   const consoleServer = await startCloudConsole(relay.url, PROJECT);
   try {
     const csms = csmsClient({ endpoint: emulator.found.url!, ...EMULATOR_DEFAULTS, projectId: PROJECT });
@@ -104,6 +68,7 @@ export async function benchOperations() {
       await Promise.all([get(versions('v1')), get(versions('v2'))]);
       readsMs.push(performance.now() - pair);
     }
+    const metricsScrape = await benchMetricsScrape(emulator.found.url!, PROJECT, SECRETS);
     return {
       secrets: SECRETS,
       rttMs: RTT_MS,
@@ -115,6 +80,7 @@ export async function benchOperations() {
         secondViewerMs: Math.round(secondViewer.ms),
       },
       compare: { medianMs: Math.round(median(compareMs)), twoReadsMedianMs: Math.round(median(readsMs)) },
+      metricsScrape,
     };
   } finally {
     consoleServer.stop();

@@ -1,9 +1,10 @@
 // The proxy's cost: ShowSecretVersion and ListSecrets driven at a fixed offered rate the machine
 // sustains, straight at the emulator (its own process, as the cloud is), through the signing
-// floor (bench/passthrough.ts: signs and re-serializes, checks nothing) and through the console proxy in cloud mode (signing like it
-// signs for the cloud, checks, validation, audit). Each proxy's CPU per request comes from its own
-// process counters (/proc/<pid>/stat, what process.cpuUsage() reads), so it measures the code,
-// not the scheduler of two shared cores; the latency each adds is over the emulator's at that rate.
+// floor (bench/passthrough.ts: signs and re-serializes, checks nothing) and through the console
+// proxy in cloud mode (signing as it signs for the cloud, checks, validation, audit), in turns.
+// Each proxy's CPU per request comes from its own process counters (/proc/<pid>/stat, what
+// process.cpuUsage() reads), so it measures the code, not the scheduler of two shared cores; the
+// latency each adds is over the emulator's at that rate.
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -15,6 +16,7 @@ const CONNECTIONS = 10;
 const RATE = Number(process.env.BENCH_PROXY_RATE ?? 300);
 const SECONDS = Number(process.env.BENCH_PROXY_SECONDS ?? 10);
 const WARM_UP_SECONDS = 2;
+const ROUNDS = Number(process.env.BENCH_PROXY_ROUNDS ?? 2);
 
 export interface LoadResult {
   name: string;
@@ -34,21 +36,46 @@ export function cpuMicros(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * 10_000;
 }
 
-/** `url` at RATE requests a second: a warm-up, then the measured run. */
-async function atRate(name: string, url: string, headers: Record<string, string>, pid?: number): Promise<LoadResult> {
-  await autocannon({ url, headers, connections: CONNECTIONS, overallRate: RATE, duration: WARM_UP_SECONDS });
-  const before = pid === undefined ? 0 : cpuMicros(pid);
-  const result = await autocannon({ url, headers, connections: CONNECTIONS, overallRate: RATE, duration: SECONDS });
-  const cpu = pid === undefined ? undefined : cpuMicros(pid) - before;
-  return {
-    name,
-    requests: result.requests.total,
-    p50Ms: result.latency.p50,
-    p99Ms: result.latency.p99,
-    errors: result.errors,
-    non2xx: result.non2xx,
-    ...(cpu !== undefined && { cpuMicrosPerRequest: Math.round(cpu / result.requests.total) }),
-  };
+interface Target {
+  name: string;
+  url: string;
+  headers: Record<string, string>;
+  /** The process whose CPU is counted. */
+  pid?: number;
+}
+
+/** Each target at RATE requests a second: a warm-up, then ROUNDS runs in turns (a slow spell of
+ * the shared machine falls on all of them), counted together. */
+async function inTurns(targets: Target[]): Promise<LoadResult[]> {
+  const run = (t: Target, duration: number) =>
+    autocannon({ url: t.url, headers: t.headers, connections: CONNECTIONS, overallRate: RATE, duration });
+  for (const t of targets) await run(t, WARM_UP_SECONDS);
+  const totals = targets.map(() => ({ requests: 0, cpu: 0, errors: 0, non2xx: 0, p50s: [] as number[], p99s: [] as number[] }));
+  for (let round = 0; round < ROUNDS; round++)
+    for (const [i, t] of targets.entries()) {
+      const before = t.pid === undefined ? 0 : cpuMicros(t.pid);
+      const result = await run(t, SECONDS / ROUNDS);
+      const total = totals[i]!;
+      total.cpu += t.pid === undefined ? 0 : cpuMicros(t.pid) - before;
+      total.requests += result.requests.total;
+      total.errors += result.errors + result.timeouts;
+      total.non2xx += result.non2xx;
+      total.p50s.push(result.latency.p50);
+      total.p99s.push(result.latency.p99);
+    }
+  const mean = (xs: number[]) => Number((xs.reduce((a, b) => a + b, 0) / xs.length).toFixed(2));
+  return targets.map((t, i) => {
+    const total = totals[i]!;
+    return {
+      name: t.name,
+      requests: total.requests,
+      p50Ms: mean(total.p50s),
+      p99Ms: Math.max(...total.p99s),
+      errors: total.errors,
+      non2xx: total.non2xx,
+      ...(t.pid !== undefined && { cpuMicrosPerRequest: Math.round(total.cpu / total.requests) }),
+    };
+  });
 }
 
 /** Starts a process and resolves once its output has matched every pattern (first group of each). */
@@ -93,7 +120,7 @@ export async function startConsole(env: Record<string, string> = {}) {
 /** A console server in cloud mode (the server's key, signing as for Huawei Cloud) in front of
  * `endpoint`, serving `project`. The proxy's own cost is measured, not its value-read rate limit
  * (the load test has that). */
-export const startCloudConsole = (endpoint: string, project: string, nodeOptions: string[] = []) =>
+export const startCloudConsole = (endpoint: string, project: string, nodeOptions: string[] = [], env: Record<string, string> = {}) =>
   startProcess(
     'src/server/main.ts',
     {
@@ -104,6 +131,7 @@ export const startCloudConsole = (endpoint: string, project: string, nodeOptions
       HUAWEICLOUD_SDK_SK: EMULATOR_DEFAULTS.secretKey,
       HUAWEICLOUD_SDK_PROJECT_ID: project,
       CONSOLE_VALUE_READS_PER_MINUTE: '100000',
+      ...env,
     },
     { url: /CSMS console\s+(http:\/\/\S+?)\/?\s/ },
     nodeOptions,
@@ -166,14 +194,19 @@ export async function benchServer() {
   const { consoleUrl, cookie, consolePid, passthroughUrl, passthroughPid, emulatorUrl, stop } = await startSeparately();
   try {
     await seedBenchSecrets(emulatorUrl);
+    const only = process.env.BENCH_PROXY_OPERATIONS?.split(',');
     const paths = { ShowSecretVersion: `/v1/${PROJECT}/secrets/bench-042/versions/latest`, ListSecrets: `/v1/${PROJECT}/secrets?limit=50` };
     const rows = [];
-    for (const [operation, path] of Object.entries(paths)) {
+    for (const [operation, path] of Object.entries(paths).filter(([name]) => !only || only.includes(name))) {
       // One signature serves the whole (short) run: X-Sdk-Date stays within the 15-minute window.
       const signed = signRequest(EMULATOR_DEFAULTS, 'GET', new URL(`${emulatorUrl}${path}`));
-      const emulator = await atRate(`emulator ${operation}`, `${emulatorUrl}${path}`, signed);
-      const passthrough = await atRate(`passthrough ${operation}`, `${passthroughUrl}/api${path}`, {}, passthroughPid);
-      const proxy = await atRate(`proxy ${operation}`, `${consoleUrl}/api${path}`, { 'x-console-request': '1', cookie }, consolePid);
+      const measured = await inTurns([
+        { name: `emulator ${operation}`, url: `${emulatorUrl}${path}`, headers: signed },
+        { name: `signing floor ${operation}`, url: `${passthroughUrl}/api${path}`, headers: {}, pid: passthroughPid },
+        { name: `proxy ${operation}`, url: `${consoleUrl}/api${path}`, headers: { 'x-console-request': '1', cookie }, pid: consolePid },
+      ]);
+      const [emulator, passthrough, proxy] = measured;
+      if (!emulator || !passthrough || !proxy) throw new Error('A target was not measured.');
       rows.push({
         operation,
         rate: RATE,

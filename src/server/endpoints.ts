@@ -83,8 +83,10 @@ export interface Handler<E extends AnyEndpoint> {
 /** Whatever the row, the handlers of a server share this type. */
 export type AnyHandler = Handler<AnyEndpoint>;
 
-/** A gate every request meets (pages too): a refusal, `sent` (it answered), or nothing. */
-export type Gate = (req: FastifyRequest, reply: FastifyReply) => Promise<Refusal | 'sent' | undefined>;
+type GateResult = Refusal | 'sent' | undefined;
+/** A gate every request meets (pages too): a refusal, `sent` (it answered), or nothing; a gate
+ * that needs no store answers at once, without a promise (every request meets them all). */
+export type Gate = (req: FastifyRequest, reply: FastifyReply) => GateResult | Promise<GateResult>;
 
 export interface ServeOptions {
   /** Before the rows' own gates, on every route but the probes, in this order. */
@@ -118,7 +120,7 @@ function crossSite(req: FastifyRequest): Refusal | undefined {
 
 /** Headers whose repeats would let two readers disagree on one request (RFC 9112 §3.2). */
 const SINGLE_HEADERS = ['host', 'sec-fetch-site'];
-export const singleHeaders: Gate = async (req) => {
+export const singleHeaders: Gate = (req) => {
   const repeated = SINGLE_HEADERS.find((name) => occurrences(req, name) > 1);
   if (repeated) return refusal(400, CONSOLE_ERRORS.badRequest, `The ${repeated} header must be sent once.`);
 };
@@ -156,7 +158,8 @@ export function serveEndpoints(app: FastifyInstance, handlers: AnyHandler[], opt
     const config = req.routeOptions.config;
     if (config.probe) return;
     for (const gate of opts.gates) {
-      const result = await gate(req, reply);
+      const answered = gate(req, reply);
+      const result = answered instanceof Promise ? await answered : answered;
       if (result === 'sent') return reply;
       if (result) return refuse(req, reply, result, 'gate');
     }

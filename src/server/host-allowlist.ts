@@ -30,7 +30,7 @@ const ABSOLUTE_FORM = /^[a-z][a-z0-9+.-]*:\/\//i;
 /** The gate that refuses every request to a host this console does not know. */
 export function hostAllowlist(app: FastifyInstance, listenHost: string, configured: string[]) {
   let allowed: Set<string> | undefined;
-  return async (req: FastifyRequest) => {
+  return (req: FastifyRequest) => {
     if (!allowed) {
       const address = app.server.address();
       allowed = allowedHostValues(listenHost, typeof address === 'object' && address ? address.port : 0, configured);

@@ -31,11 +31,13 @@ const valueNamed = ({ params }: Named): ValueUse[] => [
 
 export function csmsReadHandlers(read: CsmsReader): AnyHandler[] {
   return READ_OPERATIONS.map((operation): AnyHandler => {
+    // Read from the table once, not on every request.
+    const names = paramNames(operation);
     const served: Handler<CsmsReadEndpoint<ReadOperation>> = {
       endpoint: csmsRead(operation),
       valuesNamed: operation === VALUE_READ ? valueNamed : undefined,
       handle: async (call) => {
-        const { answer, status, requestId } = await forward(operation, call, read);
+        const { answer, status, requestId } = await forward(operation, names, call, read);
         if (operation !== VALUE_READ) return answer;
         return { ...answer, values: valueNamed(call.req).map((v) => ({ ...v, outcome: outcomeOf(status), status, requestId })) };
       },
@@ -47,11 +49,12 @@ export function csmsReadHandlers(read: CsmsReader): AnyHandler[] {
 /** Checks one read, asks CSMS, and decides the answer (or the refusal). */
 async function forward(
   operation: ReadOperation,
+  names: ParamName[],
   { req, identity }: Call<CsmsReadEndpoint<ReadOperation>>,
   read: CsmsReader,
 ): Promise<{ answer: Answer<ResponseOf<ReadOperation>>; status: number; requestId?: string }> {
   const params: Partial<Record<ParamName, string>> = {};
-  for (const name of paramNames(operation)) {
+  for (const name of names) {
     const problem = checkParam(name, req.params[name]);
     if (problem) return invalid(CSMS_ERRORS.invalidParameter, problem);
     params[name] = req.params[name]!;

@@ -57,9 +57,10 @@ export function secureReply(req: FastifyRequest, reply: FastifyReply, frameAnces
 }
 
 export function registerSecurityHeaders(app: FastifyInstance, frameAncestors: string[]) {
-  app.addHook('onSend', async (req, reply, payload) => {
+  // A callback, not an async function: no promise on every answer.
+  app.addHook('onSend', (req, reply, payload, done) => {
     secureReply(req, reply, frameAncestors);
-    return payload;
+    done(null, payload);
   });
 }
 

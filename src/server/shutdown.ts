@@ -13,8 +13,9 @@ export function drainOnClose(app: FastifyInstance): () => boolean {
   app.addHook('preClose', async () => {
     stopping = true;
   });
-  app.addHook('onSend', async (_req, reply) => {
+  app.addHook('onSend', (_req, reply, payload, done) => {
     if (stopping) reply.header('Connection', 'close');
+    done(null, payload);
   });
   return () => stopping;
 }

@@ -9,9 +9,7 @@ import { sharedChunks } from './scripts/shared-chunks.ts';
 
 // The pages a person lands on: their first load is measured (bench/bundle.ts) and kept small.
 const LANDING_PAGE = 'src/web/routes/lookup.tsx';
-const SECRET_PAGE = 'src/web/routes/secret-detail.tsx';
-const VALUE_PAGES = ['src/web/routes/stage.tsx', 'src/web/routes/version.tsx'];
-const SECRET_PAGES = [SECRET_PAGE, ...VALUE_PAGES];
+const SECRET_PAGES = ['src/web/routes/secret-detail.tsx', 'src/web/routes/stage.tsx', 'src/web/routes/version.tsx'];
 
 export default defineConfig({
   // Brotli and gzip copies of every asset, written once at build; the server sends the one the

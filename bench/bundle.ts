@@ -6,7 +6,7 @@
 // from the build's source maps: where the next cut is.
 import { execSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { SourceMapConsumer } from 'source-map-js';
 
@@ -118,6 +118,11 @@ export function buildWithManifest(outDir: string) {
   execSync(`npx vite build --manifest --sourcemap hidden --logLevel warn --outDir ${outDir} --emptyOutDir`, { stdio: 'inherit' });
 }
 
+/** The floor app's production build (bench/floor). */
+export function buildFloor(outDir = '.bench/floor') {
+  execSync(`npx vite build -c bench/floor/vite.config.ts --logLevel warn --outDir ${resolve(outDir)}`, { stdio: 'inherit' });
+}
+
 /**
  * Builds the app (into dist, which the server serves) and the floor, and measures them: the floor,
  * each core page's first load, and one page's by module. One build, with hidden source maps (the
@@ -125,7 +130,7 @@ export function buildWithManifest(outDir: string) {
  */
 export function buildAndMeasure(page: CorePage = 'lookup') {
   buildWithManifest('dist');
-  execSync('npx vite build -c bench/floor/vite.config.ts --logLevel warn', { stdio: 'inherit' });
+  buildFloor();
   const modules = firstLoadModules('dist', page);
   removeSourceMaps('dist');
   const floor = floorSize();

@@ -5,6 +5,13 @@
 // groups before did not take. So the landing page does not download what only the secret pages
 // share. A module only one page reaches stays in that page's chunk; modules only lazy pages
 // (overviews, compare, the palette, dialogs) share are left to the bundler.
+//
+// What breaks it, and how it shows: Rolldown's `output.codeSplitting.groups` (experimental) changing
+// its `name(id, graph)` callback or the graph's `getModuleInfo` (the types below stop compiling, or
+// no module is named: the core pages download twenty small chunks again, which the first-load check
+// in `npm test` catches as growth); a core page no longer loaded by a dynamic import from the entry
+// (the build throws: "found N of the M core pages"). The planning itself is `assign`, tested on its
+// own in shared-chunks.test.ts; its dependency `rolldown` is declared in package.json.
 import type { CodeSplittingGroup } from 'rolldown';
 
 export interface ModuleGraph {
@@ -70,10 +77,12 @@ export function assign(graph: ModuleGraph, entry: string, groups: readonly PageG
   const chunkOf = new Map<string, string>();
   for (const id of staticClosure(entry)) if (id !== entry) chunkOf.set(id, groups[0]!.chunk);
   for (const [id, by] of reachers) {
-    // A page itself, and a module loaded on demand, keeps its own chunk.
-    if (chunkOf.has(id) || pages.has(id) || by.length < 2) continue;
-    const first = Math.min(...by.map(groupOf).filter((g) => g >= 0));
-    if (Number.isFinite(first)) chunkOf.set(id, groups[first]!.chunk);
+    // A page itself, and a module loaded on demand, keeps its own chunk. A module one core page
+    // shares only with chunks loaded on demand stays out of the shared chunks: the other core
+    // pages would download it for nothing.
+    const coreGroups = by.map(groupOf).filter((g) => g >= 0);
+    if (chunkOf.has(id) || pages.has(id) || coreGroups.length < 2) continue;
+    chunkOf.set(id, groups[Math.min(...coreGroups)]!.chunk);
   }
   return chunkOf;
 }

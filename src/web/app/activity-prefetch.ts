@@ -8,9 +8,14 @@ import { queryClient } from './query-client.ts';
 
 /** With a filter in the address the section asks for its own page (it checks the filter). */
 export function prefetchActivity(projectId: string, secretName: string, search: URLSearchParams) {
-  void queryClient.prefetchQuery(activityQueries.stageTraces(projectId, secretName));
+  prefetchStageTraces(projectId, secretName);
   const config = queryClient.getQueryData(configQuery.queryKey);
   const { filter, problem } = activityFilterOf(search);
   if (config && !problem)
     void queryClient.prefetchInfiniteQuery(activityQueries.list(projectId, secretName, filter, config.console_key_id));
+}
+
+/** A stage page asked where the stage pointed at a time (`?at=`): its answer needs the stage history. */
+export function prefetchStageTraces(projectId: string, secretName: string) {
+  void queryClient.prefetchQuery(activityQueries.stageTraces(projectId, secretName));
 }

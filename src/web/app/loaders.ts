@@ -67,6 +67,9 @@ export async function secretPageLoader(args: LoaderFunctionArgs) {
 
 export async function stageLoader(args: LoaderFunctionArgs) {
   const { projectId, secretName, stageName } = checkedParams(args.params, 'projectId', 'secretName', 'stageName');
+  // A point-in-time question in the address: its stage history starts beside the page's reads.
+  if (new URL(args.request.url).searchParams.has('at'))
+    void import('./activity-prefetch.ts').then(({ prefetchStageTraces }) => prefetchStageTraces(projectId, secretName));
   // The stage itself may be missing: the page says so and lists the stages that exist.
   await Promise.all([secretLoader(args), queryClient.prefetchQuery(secretQueries.stage(projectId, secretName, stageName))]);
   return null;

@@ -1,42 +1,16 @@
 // While a read is being retried, the page says so (what failed, when or which try is next) with a
-// Cancel that shows the error at once, instead of a "Loading…" that lasts half a minute.
-import type { MessageDescriptor } from '@lingui/core';
-import { msg, t } from '@lingui/core/macro';
-import { Trans, useLingui } from '@lingui/react/macro';
+// Cancel that shows the error at once, instead of a "Loading…" that lasts half a minute. The words
+// load with the first retry (retry-notes.tsx); the live region is there from the start.
+import { useLingui } from '@lingui/react/macro';
 import { useQueryClient, type Query } from '@tanstack/react-query';
-import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
-import type { EndpointName } from '../../shared/console-endpoints.ts';
-import { ApiError } from '../api/api-error.ts';
-import { Button } from '../components/ui/button.tsx';
-import { MAX_RETRIES, nextTryOf, stopRetrying } from './query-client.ts';
+import { lazy, Suspense, useCallback, useSyncExternalStore } from 'react';
+
+const RetryNotes = lazy(() => import('./retry-notes.tsx'));
 
 const isRetrying = (q: Query) => q.state.fetchStatus === 'fetching' && q.state.fetchFailureCount > 0;
 
-const WHAT: Partial<Record<EndpointName, MessageDescriptor>> = {
-  ListSecrets: msg`Loading the secrets`,
-  Overview: msg`Loading the secrets`,
-  ShowSecret: msg`Loading the secret`,
-  ListSecretVersions: msg`Loading the versions`,
-  ShowSecretStage: msg`Loading the stage`,
-  Config: msg`Loading the console settings`,
-};
-const WHAT_ELSE = msg`Loading the page`;
-
-function retryMessage(error: ApiError, failureCount: number, now: number): string {
-  const attempt = failureCount + 1;
-  const tries = MAX_RETRIES + 1;
-  const next = nextTryOf(error);
-  const seconds = next === undefined ? 0 : Math.ceil((next - now) / 1000);
-  const status = error.status;
-  if (error.kind === 'throttled')
-    return seconds > 0 ? t`CSMS is busy, trying again in ${seconds} s` : t`CSMS is busy, trying again (${attempt} of ${tries})`;
-  if (error.kind === 'network') return t`The console server cannot be reached, trying again (${attempt} of ${tries})`;
-  if (status === 504) return t`No answer yet from CSMS, trying again (${attempt} of ${tries})`;
-  return t`CSMS is not answering (HTTP ${status}), trying again (${attempt} of ${tries})`;
-}
-
 export function RetryStatus() {
-  const { t, i18n } = useLingui();
+  const { t } = useLingui();
   const client = useQueryClient();
   const cache = client.getQueryCache();
   const subscribe = useCallback((onChange: () => void) => cache.subscribe(onChange), [cache]);
@@ -46,42 +20,13 @@ export function RetryStatus() {
       .map((q) => `${q.queryHash}#${q.state.fetchFailureCount}`)
       .join('|'),
   );
-  const retrying = signature ? cache.findAll({ predicate: isRetrying }) : [];
-  const now = useTicks(signature);
   return (
     <div role="status" aria-label={t`Retrying`} className="empty:hidden">
-      {retrying.map((query) => {
-        const { fetchFailureReason: error, fetchFailureCount } = query.state;
-        if (!(error instanceof ApiError)) return null;
-        const loading = i18n._((error.endpoint && WHAT[error.endpoint]) || WHAT_ELSE);
-        const detail = retryMessage(error, fetchFailureCount, now);
-        return (
-          <div key={query.queryHash} className="border-b border-amber-300 bg-amber-50 dark:border-amber-800 dark:bg-amber-950/60">
-            <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-3 gap-y-1 px-4 py-2 text-sm">
-              <span>{t`${loading}: ${detail}`}</span>
-              <Button size="sm" onClick={() => stopRetrying(client, query)}>
-                <Trans>Cancel</Trans>
-              </Button>
-            </div>
-          </div>
-        );
-      })}
+      {signature && (
+        <Suspense fallback={null}>
+          <RetryNotes queries={cache.findAll({ predicate: isRetrying })} signature={signature} />
+        </Suspense>
+      )}
     </div>
   );
-}
-
-/** The time, read again at once when `what` changes, then four times a second while it is not empty. */
-function useTicks(what: string): number {
-  const [now, setNow] = useState(Date.now);
-  useEffect(() => {
-    if (!what) return;
-    const update = () => setNow(Date.now());
-    const first = setTimeout(update, 0);
-    const timer = setInterval(update, 250);
-    return () => {
-      clearTimeout(first);
-      clearInterval(timer);
-    };
-  }, [what]);
-  return now;
 }

@@ -1,5 +1,6 @@
 import { t } from '@lingui/core/macro';
 import { Trans, useLingui } from '@lingui/react/macro';
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter, type Params } from 'react-router';
 import { usePageTitle } from '../components/page-title.ts';
 import { paths } from '../lib/paths.ts';
@@ -17,7 +18,6 @@ import {
   stageLoader,
   versionLoader,
 } from './loaders.ts';
-import { NotFoundPage, RouteError } from './route-error.tsx';
 
 // Each page's breadcrumbs, from its route's (already checked) parameters, in the language of the
 // moment they are drawn.
@@ -33,6 +33,20 @@ const versionCrumb = ({ projectId = '', secretName = '', versionId = '' }: Param
   mono: true,
 });
 const secretCrumb = (p: Params): Crumb => ({ label: p.secretName!, to: paths.secret(p.projectId!, p.secretName!), mono: true });
+
+// What a failed or unknown page says is its own chunk, loaded when one fails: no page needs it to render.
+const RouteErrorChunk = lazy(async () => ({ default: (await import('./route-error.tsx')).RouteError }));
+const NotFoundChunk = lazy(async () => ({ default: (await import('./route-error.tsx')).NotFoundPage }));
+const RouteError = () => (
+  <Suspense fallback={null}>
+    <RouteErrorChunk />
+  </Suspense>
+);
+const NotFoundPage = () => (
+  <Suspense fallback={null}>
+    <NotFoundChunk />
+  </Suspense>
+);
 
 // Each page's code is its own chunk, loaded in parallel with its data.
 export const router = createBrowserRouter([

@@ -1,4 +1,5 @@
-// The secret pages' sections below the fold (stage history, activity, value reads) load after the
+// The secret pages' sections below the fold (stage history, activity, value reads, the stage page's
+// point-in-time question) and the value panel (which reads nothing before a click) load after the
 // page's first paint: their code is not in the first load. Their data is not delayed (the loaders
 // start it), and each shows a placeholder meanwhile, so the page does not jump under the reader.
 import { lazy, Suspense, type ComponentProps, type ComponentType } from 'react';
@@ -16,8 +17,12 @@ function belowTheFold<P extends object>(Chunk: ComponentType<P>) {
 
 const StageTimelineChunk = lazy(async () => ({ default: (await import('./stage-timeline.tsx')).StageTimeline }));
 const ActivitySectionChunk = lazy(async () => ({ default: (await import('./activity-section.tsx')).ActivitySection }));
+const StageAtPickerChunk = lazy(async () => ({ default: (await import('./stage-at-picker.tsx')).StageAtPicker }));
+const SecretValuePanelChunk = lazy(async () => ({ default: (await import('./secret-value-panel.tsx')).SecretValuePanel }));
 const ValueReadsSectionChunk = lazy(async () => ({ default: (await import('./value-reads-section.tsx')).ValueReadsSection }));
 
 export const StageTimeline = belowTheFold<ComponentProps<typeof StageTimelineChunk>>(StageTimelineChunk);
 export const ActivitySection = belowTheFold<ComponentProps<typeof ActivitySectionChunk>>(ActivitySectionChunk);
 export const ValueReadsSection = belowTheFold<ComponentProps<typeof ValueReadsSectionChunk>>(ValueReadsSectionChunk);
+export const StageAtPicker = belowTheFold<ComponentProps<typeof StageAtPickerChunk>>(StageAtPickerChunk);
+export const SecretValuePanel = belowTheFold<ComponentProps<typeof SecretValuePanelChunk>>(SecretValuePanelChunk);

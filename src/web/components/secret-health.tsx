@@ -3,22 +3,22 @@
 // a pending deletion). A part that could not be read is said to be unknown, and why.
 import { Trans, useLingui } from '@lingui/react/macro';
 import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
 import type { Secret, VersionMetadata } from '../../shared/schemas.ts';
 import { permissionOf } from '../../shared/operations.ts';
 import { rotationTasksQuery } from '../api/rotation-tasks.ts';
 import { secretFlags, type HealthFocus } from '../lib/secret-health.ts';
 import { useNow } from '../lib/use-now.ts';
-import { FlagDetail, useSeverityName } from './attention-list.tsx';
-import { SEVERITY_TONE, useFlagLabel } from './health-flag.tsx';
-import { Badge } from './ui/badge.tsx';
+import { Skeleton } from './ui/skeleton.tsx';
+
+// The flags' words and links are their own chunk, loaded when a secret has a flag: most have none.
+const SecretFlags = lazy(() => import('./secret-flags.tsx'));
 
 export function SecretHealth(props: { projectId: string; secret: Secret; versions: VersionMetadata[] | undefined; focus?: HealthFocus }) {
   const { projectId, secret, versions, focus } = props;
   const { t } = useLingui();
   const now = useNow();
   const tasks = useQuery(rotationTasksQuery(projectId, secret.name));
-  const label = useFlagLabel();
-  const severityName = useSeverityName();
   // Tasks read in part could hide the newest: the failed-rotation flag is then left unknown.
   const flags = secretFlags(secret, versions ?? [], tasks.data?.complete ? tasks.data.tasks : undefined, now, focus);
   const permission = permissionOf('ListSecretTask');
@@ -27,19 +27,9 @@ export function SecretHealth(props: { projectId: string; secret: Secret; version
   return (
     <section aria-label={t`Health`} data-testid="secret-health" className="space-y-2">
       {flags.length > 0 ? (
-        <ul className="space-y-1">
-          {flags.map((flag, i) => (
-            <li key={`${flag.kind}-${i}`} className="text-sm">
-              <span className="mr-2 inline-flex items-baseline gap-2">
-                <Badge tone={SEVERITY_TONE[flag.severity]}>{severityName(flag.severity)}</Badge>
-                <span className="font-medium">{label(flag, now)}</span>
-              </span>
-              <span className="text-zinc-700 dark:text-zinc-300">
-                <FlagDetail projectId={projectId} secret={secret.name} flag={flag} now={now} />
-              </span>
-            </li>
-          ))}
-        </ul>
+        <Suspense fallback={<Skeleton className="h-6" />}>
+          <SecretFlags projectId={projectId} secret={secret.name} flags={flags} now={now} />
+        </Suspense>
       ) : (
         tasks.data && versions && <p className="text-sm text-green-800 dark:text-green-300">{t`Nothing needs attention.`}</p>
       )}

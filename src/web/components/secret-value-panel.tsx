@@ -5,7 +5,7 @@
 // Keys: h hide, c copy (each beside its button); no key reveals: "r" is Refresh on the overviews,
 // and a habit from there must never put a value on screen.
 import { Trans, useLingui } from '@lingui/react/macro';
-import { useCallback, useEffect } from 'react';
+import { lazy, Suspense, useCallback, useEffect } from 'react';
 import { flushSync } from 'react-dom';
 import type { Secret } from '../../shared/schemas.ts';
 import { reportValueUse } from '../api/audit.ts';
@@ -14,11 +14,18 @@ import { useCountdown } from '../lib/countdown.ts';
 import { useShortcuts } from '../lib/shortcuts.ts';
 import { CopyStatus, useCopy } from './copy-status.tsx';
 import { ErrorPanel } from './error-panel.tsx';
-import { RevealRefusal } from './reveal-refusal.tsx';
 import { UnreadableReason } from './secret-state-badge.tsx';
 import { Button } from './ui/button.tsx';
 import { useAnnounce } from './ui/live-region.tsx';
-import { BinaryValueView, MASK, TextValueView } from './value-views.tsx';
+import { MASK } from './value-mask.ts';
+
+// What only a revealed value (or a refused read) shows is its own chunk: the page's first load does
+// not carry it. It starts loading when a pointer or the focus reaches Reveal, and at the latest
+// with the read itself, so the value does not wait for it.
+const loadValueViews = () => import('./value-views.tsx');
+const TextValueView = lazy(async () => ({ default: (await loadValueViews()).TextValueView }));
+const BinaryValueView = lazy(async () => ({ default: (await loadValueViews()).BinaryValueView }));
+const RevealRefusal = lazy(async () => ({ default: (await import('./reveal-refusal.tsx')).RevealRefusal }));
 
 export const REVEAL_SECONDS = 60;
 const BLOCKED_ID = 'value-blocked';
@@ -99,7 +106,17 @@ export function SecretValuePanel(props: {
               {value.error ? <Trans>Dismiss</Trans> : <Trans>Hide value</Trans>}
             </Button>
           ) : (
-            <Button variant="primary" disabled={!readable} onClick={value.reveal} aria-describedby={blocked}>
+            <Button
+              variant="primary"
+              disabled={!readable}
+              onClick={() => {
+                void loadValueViews();
+                value.reveal();
+              }}
+              onPointerEnter={() => void loadValueViews()}
+              onFocus={() => void loadValueViews()}
+              aria-describedby={blocked}
+            >
               <Trans>Reveal value</Trans>
             </Button>
           )}
@@ -127,39 +144,44 @@ export function SecretValuePanel(props: {
         <UnreadableReason secret={secret} id={BLOCKED_ID} />
       )}
       <CopyStatus state={copy.state} onRetry={(request) => void copy.copy(request)} />
-      {value.error && <RevealRefusal error={value.error} />}
+      {value.error && (
+        <Suspense fallback={null}>
+          <RevealRefusal error={value.error} />
+        </Suspense>
+      )}
       {value.error ? (
         <ErrorPanel heading={t`The value could not be read`} error={value.error} onRetry={value.reveal} />
       ) : value.value ? (
-        value.value.secret_binary !== undefined ? (
-          <BinaryValueView
-            base64={value.value.secret_binary}
-            fileName={`${secretName}-${versionId}.bin`}
-            onDownload={() => report('download')}
-          />
-        ) : (
-          <TextValueView text={value.value.secret_string ?? ''} onCopyField={copyField} />
-        )
+        // The views' chunk started loading on the way to the click; should it still be on its way, the mask stays a moment.
+        <Suspense fallback={<ValueMask revealed />}>
+          {value.value.secret_binary !== undefined ? (
+            <BinaryValueView
+              base64={value.value.secret_binary}
+              fileName={`${secretName}-${versionId}.bin`}
+              onDownload={() => report('download')}
+            />
+          ) : (
+            <TextValueView text={value.value.secret_string ?? ''} onCopyField={copyField} />
+          )}
+        </Suspense>
       ) : (
         // No mask where no value can be read at all: the reason above says why.
-        stateAllows &&
-        !inFrame && (
-          <div aria-label={t`Value hidden`} className="flex items-center gap-3">
-            <span aria-hidden="true" className="font-mono text-lg tracking-widest text-zinc-500 select-none dark:text-zinc-400">
-              {MASK}
-            </span>
-            <span className="text-xs text-zinc-600 dark:text-zinc-400">
-              {revealed ? (
-                <Trans>Loading…</Trans>
-              ) : refusal ? (
-                <Trans>Hidden.</Trans>
-              ) : (
-                <Trans>Hidden. Each reveal or copy is logged.</Trans>
-              )}
-            </span>
-          </div>
-        )
+        stateAllows && !inFrame && <ValueMask revealed={revealed} refused={Boolean(refusal)} />
       )}
     </section>
+  );
+}
+
+function ValueMask({ revealed, refused = false }: { revealed: boolean; refused?: boolean }) {
+  const { t } = useLingui();
+  return (
+    <div aria-label={t`Value hidden`} className="flex items-center gap-3">
+      <span aria-hidden="true" className="font-mono text-lg tracking-widest text-zinc-500 select-none dark:text-zinc-400">
+        {MASK}
+      </span>
+      <span className="text-xs text-zinc-600 dark:text-zinc-400">
+        {revealed ? <Trans>Loading…</Trans> : refused ? <Trans>Hidden.</Trans> : <Trans>Hidden. Each reveal or copy is logged.</Trans>}
+      </span>
+    </div>
   );
 }

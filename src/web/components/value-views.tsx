@@ -5,8 +5,8 @@ import { Trans, useLingui } from '@lingui/react/macro';
 import { useMemo, useState } from 'react';
 import { base64ToBytes, formatBytes, hexPreview, parseJsonValue } from '../lib/value-format.ts';
 import { Button } from './ui/button.tsx';
+import { MASK } from './value-mask.ts';
 
-export const MASK = '••••••••••••••••';
 // Scrollable boxes are focusable regions, so a keyboard can scroll them.
 const valueBox =
   'max-h-96 overflow-auto rounded-md border border-zinc-200 bg-zinc-50 p-3 font-mono text-sm whitespace-pre-wrap break-all dark:border-zinc-800 dark:bg-zinc-900';

@@ -9,21 +9,18 @@ import { useCheckedParams } from '../app/checked-params.ts';
 import { CopyLink } from '../components/copy-link.tsx';
 import { CopySummary } from '../components/copy-summary.tsx';
 import { SecretHealth } from '../components/secret-health.tsx';
+import { SecretValuePanel, StageAtPicker } from '../components/lazy-sections.tsx';
 import { DidYouMean } from '../components/did-you-mean.tsx';
 import { ErrorPanel } from '../components/error-panel.tsx';
 import { usePageTitle } from '../components/page-title.ts';
 import { SecretStateBadge } from '../components/secret-state-badge.tsx';
-import { SecretValuePanel } from '../components/secret-value-panel.tsx';
 import { useSectionShortcuts } from '../components/section-shortcuts.ts';
-import { StageAtPicker } from '../components/stage-at-picker.tsx';
 import { TimeText } from '../components/time-text.tsx';
 import { UseThisSecret } from '../components/use-this-secret.tsx';
 import { VersionMetadataList } from '../components/version-metadata.tsx';
 import { StageMap } from '../components/versions-table.tsx';
-import { stageAt } from '../../shared/stage-history.ts';
 import { fromAddressText } from '../lib/date-time-input.ts';
 import { paths } from '../lib/paths.ts';
-import { useStageHistory } from '../lib/stage-timeline.ts';
 import { sameButCase } from '../lib/secret-filter.ts';
 
 export function Component() {
@@ -40,14 +37,10 @@ export function Component() {
     page.version_metadatas.flatMap((v) => v.version_stages),
   );
   const others = page.version_metadatas.map((v) => ({ ...v, version_stages: v.version_stages.filter((s) => s !== stageName) }));
-  // The point-in-time answer shown below goes into the ticket text too (the same cached history).
+  // The point-in-time question asked below goes into the ticket text too, answered when it is copied.
   const [search] = useSearchParams();
   const at = fromAddressText(search.get('at'));
-  const { history } = useStageHistory(projectId, secretName, at !== undefined);
-  const pointInTime =
-    at !== undefined && history && stage.data
-      ? { answer: stageAt(history, stageName, at, stage.data.update_time), stageName, at, history }
-      : undefined;
+  const pointInTime = at !== undefined && stage.data ? { stageName, at, updatedAt: stage.data.update_time } : undefined;
 
   return (
     <div className="space-y-6">

@@ -4,10 +4,17 @@ import { grownModules, judge } from './first-load-budget.ts';
 describe('first-load budget', () => {
   const floor = 100_000;
 
-  it('holds each page to 1.35× the floor when its ceiling is higher', () => {
-    const { budget, over } = judge({ lookup: 135_000, stage: 135_001 }, floor, { lookup: 150_000, stage: 150_000 });
+  it('holds a page within 1.35× the floor to the budget when its ceiling is higher', () => {
+    const { budget, over, notYetWithin } = judge({ lookup: 135_000 }, floor, { lookup: 150_000 });
     expect(budget).toBe(135_000);
-    expect(over).toEqual([{ page: 'stage', bytes: 135_001, limit: 135_000, by: 'budget' }]);
+    expect(over).toEqual([]);
+    expect(notYetWithin).toEqual([]);
+  });
+
+  it('holds a page not yet within the budget to its ceiling, and names it', () => {
+    const { over, notYetWithin } = judge({ lookup: 140_000, stage: 150_001 }, floor, { lookup: 150_000, stage: 150_000 });
+    expect(over).toEqual([{ page: 'stage', bytes: 150_001, limit: 150_000, by: 'ceiling' }]);
+    expect(notYetWithin.map((v) => v.page)).toEqual(['lookup', 'stage']);
   });
 
   it('holds a page to its ceiling when the ceiling is under the budget', () => {

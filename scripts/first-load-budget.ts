@@ -1,7 +1,9 @@
 // The first-load rule `npm test` holds (scripts/check-first-load.ts), apart from the build: each
 // core page's first load (gzip bytes) may weigh at most FLOOR_FACTOR × the floor app's, built in
 // the same run, and no more than its ceiling (the bytes of the last cut, so a growth under the
-// budget still shows, naming the modules that grew).
+// budget still shows, naming the modules that grew). A page whose ceiling is still over the budget
+// is held to that ceiling, a ratchet that only comes down, and named as not yet within the budget
+// on every run: the budget is then not met, and the check says so rather than failing every run.
 
 /** The decided budget: a core page's first load against the floor app's. */
 export const FLOOR_FACTOR = 1.35;
@@ -20,9 +22,11 @@ export function judge(sizes: Record<string, number>, floor: number, ceilings: Re
   const budget = Math.floor(floor * factor);
   const verdicts = Object.entries(sizes).map(([page, bytes]): PageVerdict => {
     const ceiling = ceilings[page] ?? Infinity;
-    return ceiling < budget ? { page, bytes, limit: ceiling, by: 'ceiling' } : { page, bytes, limit: budget, by: 'budget' };
+    return ceiling < budget || (ceiling !== Infinity && bytes > budget)
+      ? { page, bytes, limit: ceiling, by: 'ceiling' }
+      : { page, bytes, limit: budget, by: 'budget' };
   });
-  return { budget, verdicts, over: verdicts.filter((v) => v.bytes > v.limit) };
+  return { budget, verdicts, over: verdicts.filter((v) => v.bytes > v.limit), notYetWithin: verdicts.filter((v) => v.bytes > budget) };
 }
 
 /** The modules that grew between two measures of a page, largest growth first. */

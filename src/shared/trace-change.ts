@@ -19,13 +19,16 @@ export const isStageOperation = (name: string): name is StageOperation => (STAGE
  * - `created`: CreateSecret, the first version (v1) with SYSCURRENT;
  * - `new-version`: CreateSecretVersion, the new version and the stages it got;
  * - `set`: UpdateSecretStage, one stage put on a version;
- * - `deleted`: DeleteSecretStage (its response names no stage).
+ * - `deleted`: DeleteSecretStage (its response names no stage);
+ * - `rotated`: RotateSecret, which created a version; its id and stages when the recorded response
+ *   has them (the API reference documents no success body, so usually it names none).
  */
 export type StageChange =
   | { kind: 'created'; version_id: string }
   | { kind: 'new-version'; version_id: string; stages: string[] }
   | { kind: 'set'; version_id: string; stages: string[] }
-  | { kind: 'deleted' };
+  | { kind: 'deleted' }
+  | { kind: 'rotated'; version_id?: string; stages: string[] };
 
 const STAGE_OR_VERSION = /^[a-zA-Z0-9_-]{1,64}$/;
 
@@ -45,6 +48,11 @@ const namesOf = (value: unknown) => (Array.isArray(value) ? value.map(nameOf).fi
 
 export function stageChangeOf(traceName: string, response: unknown): StageChange | undefined {
   if (traceName === 'DeleteSecretStage') return { kind: 'deleted' };
+  if (traceName === 'RotateSecret') {
+    const metadata = objectOf(objectOf(response)?.version_metadata);
+    const version_id = nameOf(metadata?.id);
+    return version_id ? { kind: 'rotated', version_id, stages: namesOf(metadata?.version_stages) } : { kind: 'rotated', stages: [] };
+  }
   const body = objectOf(response);
   if (!body) return undefined;
   if (traceName === 'UpdateSecretStage') {

@@ -174,8 +174,7 @@ describe('a deletion the traces do not name, told by what came after', () => {
 });
 
 describe('RotateSecret', () => {
-  // db-user: v1 long ago, rotated yesterday (v2); the rotation's trace names no version, as the
-  // API reference documents no success body.
+  // db-user: v1 long ago, rotated yesterday (v2).
   const rotation = (change: Parameters<typeof trace>[2], versions = [{ id: 'v2', create_time: NOW - D + 2000 }]) =>
     history({
       traces: [trace(NOW - D, 'RotateSecret', change, 'fg-rotation')],
@@ -184,7 +183,7 @@ describe('RotateSecret', () => {
       secretCreated: NOW - 100 * D,
     });
 
-  it('with the version and stages in its recorded response: SYSCURRENT as recorded, SYSPREVIOUS following it inferred', () => {
+  it('with the version in its recorded response: SYSCURRENT to it as documented, SYSPREVIOUS following it inferred', () => {
     const h = rotation({ kind: 'rotated', version_id: 'v2', stages: ['SYSCURRENT'] });
     expect(h.moves.map((m) => [m.stage, m.from, m.to, m.operation, m.automatic, m.inferred])).toEqual([
       ['SYSCURRENT', 'v1', 'v2', 'RotateSecret', false, false],
@@ -229,6 +228,8 @@ describe("a RotateSecret trace's change", () => {
   it('is read from its recorded response when it has the version, else says a rotation with no version', () => {
     const recorded = JSON.stringify({ version_metadata: { id: 'v2', version_stages: ['SYSCURRENT'], secret_name: 'db' } });
     expect(stageChangeOf('RotateSecret', recorded)).toEqual({ kind: 'rotated', version_id: 'v2', stages: ['SYSCURRENT'] });
+    const documented = JSON.stringify({ version_id: 'v3', secret_name: 'db', rotation_task_id: 't1' });
+    expect(stageChangeOf('RotateSecret', documented)).toEqual({ kind: 'rotated', version_id: 'v3', stages: [] });
     expect(stageChangeOf('RotateSecret', undefined)).toEqual({ kind: 'rotated', stages: [] });
     expect(stageChangeOf('RotateSecret', '{}')).toEqual({ kind: 'rotated', stages: [] });
   });

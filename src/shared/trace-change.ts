@@ -20,8 +20,8 @@ export const isStageOperation = (name: string): name is StageOperation => (STAGE
  * - `new-version`: CreateSecretVersion, the new version and the stages it got;
  * - `set`: UpdateSecretStage, one stage put on a version;
  * - `deleted`: DeleteSecretStage (its response names no stage);
- * - `rotated`: RotateSecret, which created a version; its id and stages when the recorded response
- *   has them (the API reference documents no success body, so usually it names none).
+ * - `rotated`: RotateSecret, which created a version: its id when the recorded response has it
+ *   (the API reference documents `version_id`; older pages documented no answer), stages if named.
  */
 export type StageChange =
   | { kind: 'created'; version_id: string }
@@ -49,8 +49,10 @@ const namesOf = (value: unknown) => (Array.isArray(value) ? value.map(nameOf).fi
 export function stageChangeOf(traceName: string, response: unknown): StageChange | undefined {
   if (traceName === 'DeleteSecretStage') return { kind: 'deleted' };
   if (traceName === 'RotateSecret') {
-    const metadata = objectOf(objectOf(response)?.version_metadata);
-    const version_id = nameOf(metadata?.id);
+    // Documented: { version_id, secret_name, rotation_task_id }; a version_metadata is read too.
+    const body = objectOf(response);
+    const metadata = objectOf(body?.version_metadata);
+    const version_id = nameOf(body?.version_id) ?? nameOf(metadata?.id);
     return version_id ? { kind: 'rotated', version_id, stages: namesOf(metadata?.version_stages) } : { kind: 'rotated', stages: [] };
   }
   const body = objectOf(response);

@@ -4,6 +4,7 @@
 import { Plural, Trans } from '@lingui/react/macro';
 import { Link } from 'react-router';
 import type { ProjectValueRead, ProjectValueReads } from '../../shared/value-reads.ts';
+import { toAddressText } from '../lib/date-time-input.ts';
 import { paths } from '../lib/paths.ts';
 import { valueReadAction } from '../lib/value-read-action.ts';
 import { TimeText } from './time-text.tsx';
@@ -20,13 +21,18 @@ export function FeedValueReadsNote({ data, windowFrom }: { data: ProjectValueRea
         <span data-testid="value-read-count">
           <Plural value={count} one="# value read" other="# value reads" />
         </span>
-        {': '}
+        {' · '}
         {data.scope === 'shared' ? (
-          <Trans>who revealed, copied, compared or downloaded a value through any instance of this console.</Trans>
+          <Trans>
+            Who revealed, copied, compared or downloaded a value through any instance of this console. The console&apos;s signed audit log
+            is the authority.
+          </Trans>
         ) : (
-          <Trans>who revealed, copied, compared or downloaded a value through this console instance.</Trans>
-        )}{' '}
-        <Trans>The console&apos;s signed audit log is the authority.</Trans>
+          <Trans>
+            Who revealed, copied, compared or downloaded a value through this console instance. The console&apos;s signed audit log is the
+            authority.
+          </Trans>
+        )}
       </p>
       {data.since > windowFrom && (
         <p>
@@ -56,7 +62,9 @@ export function FeedValueReadRow({ projectId, read }: { projectId: string; read:
   const action = valueReadAction(read.action);
   return (
     <li className="flex flex-wrap items-baseline gap-x-2" data-testid="value-read-row">
-      <TimeText value={read.time} />
+      <Link className={LINK} to={paths.secretAround(projectId, secret, toAddressText(read.time))}>
+        <TimeText value={read.time} />
+      </Link>
       <Badge tone="violet">
         <Trans>value read</Trans>
       </Badge>

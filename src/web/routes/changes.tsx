@@ -49,6 +49,8 @@ export function Component() {
 
   const groups = query.data ? groupBySecret(query.data.traces, valueReads.data?.reads) : [];
   const count = query.data?.traces.length ?? 0;
+  // Secrets with changes; those only read are not counted as changed.
+  const changed = groups.filter((g) => g.traces.length > 0).length;
   return (
     <div className="space-y-5">
       <header className="space-y-1">
@@ -110,7 +112,7 @@ export function Component() {
               <>
                 <Plural value={count} one="# change" other="# changes" />
                 {' · '}
-                <Plural value={groups.length} one="# secret" other="# secrets" />
+                <Plural value={changed} one="# secret" other="# secrets" />
               </>
             ) : (
               <Trans>The latest {count} changes (more than the console reads at once): narrow the window to see the earlier ones.</Trans>

@@ -185,3 +185,26 @@ describe('versions and stages', () => {
     expect(pending.body.secret.scheduled_delete_time).toBeGreaterThan(Date.now());
   });
 });
+
+describe('RotateSecret', () => {
+  it('creates a version holding SYSCURRENT, the old one SYSPREVIOUS, records a task; refuses a common secret', async () => {
+    await csms.createSecret({ name: 'rds-user', secret_string: 'old', secret_type: 'RDS-FG' });
+    const rotated = await csms.rotate('rds-user');
+    expect(rotated.status).toBe(200);
+    expectValid('RotateSecret', 200, rotated.body);
+    expect(rotated.body).toEqual({ version_id: 'v2', secret_name: 'rds-user', rotation_task_id: expect.any(String) });
+    const versions = await csms.listVersions('rds-user');
+    expect(versions.body.version_metadatas.map((v: { id: string; version_stages: string[] }) => [v.id, v.version_stages])).toEqual([
+      ['v2', ['SYSCURRENT']],
+      ['v1', ['SYSPREVIOUS']],
+    ]);
+    expect((await csms.showVersion('rds-user', 'v2')).body.version.secret_string).not.toBe('old');
+    const tasks = await csms.listTasks({ secret_name: 'rds-user' });
+    expect(tasks.body.tasks).toEqual([expect.objectContaining({ task_id: rotated.body.rotation_task_id, task_status: 'SUCCESS' })]);
+
+    await csms.createSecret({ name: 'plain', secret_string: 'x' });
+    const refused = await csms.rotate('plain');
+    expect(refused.status).toBe(400);
+    expect(refused.body.error_msg).toMatch(/common secrets/);
+  });
+});

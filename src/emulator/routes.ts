@@ -78,6 +78,20 @@ export function registerCsmsRoutes(app: FastifyInstance, service: Service, recor
       service.deleteStage(p.project_id, p.secret_name, p.stage_name);
       return reply.code(204).send();
     },
+    RotateSecret: (p) => {
+      const { time, rotation_func_urn, ...rotated } = service.rotateSecret(p.project_id, p.secret_name);
+      const task = records.addTask(p.project_id, {
+        secret_name: p.secret_name,
+        task_status: 'SUCCESS',
+        task_time: time,
+        attempt_nums: 1,
+        task_error_code: null,
+        task_error_msg: null,
+        operate_type: 'MANUAL',
+        rotation_func_urn,
+      });
+      return { ...rotated, rotation_task_id: task.task_id };
+    },
     ListSecretTask: (p, req) => {
       const { secret_name, status, task_id, marker, ...q } = queryOf('ListSecretTask', req);
       return records.listTasks(p.project_id, { secret_name, status, task_id }, { limit: limitOf(q), marker });

@@ -1,6 +1,6 @@
 // The CSMS rules, over the store. The HTTP routes and the seed both go through this module, so
 // demo data is created exactly as an API client would create it.
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { BUILT_IN_STAGES, LIMITS, type SecretState } from '../shared/patterns.ts';
 import { CSMS_ERRORS } from '../shared/error-codes.ts';
 import type { z } from 'zod';
@@ -254,6 +254,25 @@ export function createService(store: Store, masterKey: Buffer, clock: () => numb
         store.updateSecret({ ...row, update_time: now });
         const version = store.versions(pid, name).find((v) => v.number === n)!;
         return { version_metadata: versionMetadata(pid, name)(version) };
+      });
+    },
+
+    /** RotateSecret: "Creates a new secret version in the specified secret to encrypt and store
+     * secret values randomly generated in the background. At the same time, the newly created
+     * secret version is marked as SYSCURRENT"; "does not support rotation of common secrets" (API
+     * reference, RotateSecret). The new version takes the default stages of CreateSecretVersion,
+     * so the old SYSCURRENT gets SYSPREVIOUS. The emulator changes no database password. */
+    rotateSecret(pid: string, name: string) {
+      const now = clock();
+      return store.transaction(() => {
+        const row = mustGetSecret(pid, name);
+        mustBeEnabled(row, 'rotating it');
+        if (row.secret_type === 'COMMON') throw invalidRequest(`RotateSecret does not rotate common secrets; "${name}" is one.`);
+        const n = addVersion(row, { secret_string: randomBytes(24).toString('base64url') }, now);
+        const periodMs = row.rotation_period ? rotationPeriodMs(row.rotation_period) : null;
+        const next = row.auto_rotation === 1 && periodMs ? now + periodMs : null;
+        store.updateSecret({ ...row, update_time: now, rotation_time: now, next_rotation_time: next });
+        return { version_id: `v${n}`, secret_name: name, rotation_func_urn: row.rotation_func_urn, time: now };
       });
     },
 

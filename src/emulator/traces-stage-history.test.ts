@@ -14,6 +14,7 @@ const step = fc.oneof(
   fc.record({ op: fc.constant('version' as const), stages: fc.option(fc.subarray(['SYSCURRENT', 'CANARY', 'ROLLBACK', 'SYSPREVIOUS'])) }),
   fc.record({ op: fc.constant('move' as const), stage: fc.constantFrom(...STAGES), version: fc.nat() }),
   fc.record({ op: fc.constant('delete' as const), stage: fc.constantFrom('CANARY', 'ROLLBACK') }),
+  fc.record({ op: fc.constant('rotate' as const) }),
 );
 
 /** Waits for the clock to pass `time`, so a call after it is recorded strictly later. */
@@ -60,13 +61,18 @@ describe('the stage history from CTS, against the emulator', () => {
         };
         const beforeSecret = Date.now();
         await clockPast(beforeSecret);
-        await csms.createSecret({ name: secret, secret_string: 'v' });
+        // A secret RotateSecret rotates (it refuses common ones).
+        await csms.createSecret({ name: secret, secret_string: 'v', secret_type: 'RDS-FG' });
         let versions = 1;
         const snapshots: { time: number; stages: Record<string, string> }[] = [{ time: Date.now(), stages: await stagesNow() }];
         for (const s of steps) {
           await clockPast(snapshots.at(-1)!.time);
-          if (s.op === 'version') {
-            await csms.createVersion(secret, { secret_string: 'v', ...(s.stages && { version_stages: s.stages }) });
+          if (s.op === 'version' || s.op === 'rotate') {
+            const made =
+              s.op === 'rotate'
+                ? await csms.rotate(secret)
+                : await csms.createVersion(secret, { secret_string: 'v', ...(s.stages && { version_stages: s.stages }) });
+            expect(made.status).toBe(200);
             versions += 1;
           } else if (s.op === 'move') await csms.updateStage(secret, s.stage, `v${(s.version % versions) + 1}`);
           else await csms.deleteStage(secret, s.stage);

@@ -16,7 +16,7 @@ export const CTS_INVALID_PARAMETER = 'CTS.0001';
 const DEFAULT_WINDOW_MS = 3600_000;
 const FLUSH_MS = 1000;
 /** The calls whose answers CTS may keep: metadata that says which version got which stage. */
-const ANSWER_KEPT = new Set<OperationName>(['CreateSecret', 'CreateSecretVersion', 'UpdateSecretStage']);
+const ANSWER_KEPT = new Set<OperationName>(['CreateSecret', 'CreateSecretVersion', 'UpdateSecretStage', 'RotateSecret']);
 
 /** Who made a call, as authentication found them. */
 export interface Caller {

@@ -17,7 +17,7 @@ import { overviewHandler, type Sweeper } from './overview.ts';
 import { csmsReadHandlers } from './proxy.ts';
 import type { ValueReadAllowance } from './value-reads.ts';
 import type { ValueReadIndex } from './value-read-index.ts';
-import { valueReadsHandler } from './value-reads-route.ts';
+import { projectValueReadsHandler, valueReadsHandler } from './value-reads-route.ts';
 import { withLabels } from './project-labels.ts';
 
 export interface ApiOptions {
@@ -55,6 +55,7 @@ export function consoleHandlers(opts: ApiOptions): AnyHandler[] {
     overviewHandler(opts.sweeper, opts.read),
     compareHandler({ read: opts.read, fingerprintKey: opts.fingerprintKey }),
     valueReadsHandler({ read: opts.read, index: opts.valueReads }),
+    projectValueReadsHandler({ read: opts.read, index: opts.valueReads }),
     ...csmsReadHandlers(opts.read),
   ];
 }

@@ -1,7 +1,7 @@
 // The memory index: only reads that reached someone, newest first, bounded per secret and in secrets.
 import { describe, expect, it } from 'vitest';
 import type { ValueEvent } from './audit.ts';
-import { INDEX_LIMITS, memoryValueReadIndex } from './value-read-index.ts';
+import { INDEX_LIMITS, inWindow, memoryValueReadIndex } from './value-read-index.ts';
 
 const event = (over: Partial<ValueEvent> = {}): ValueEvent => ({
   action: 'read',
@@ -46,5 +46,42 @@ describe('memory value-read index', () => {
     for (let i = 0; i < INDEX_LIMITS.secrets; i++) index.observe(event({ secret: `s${i}` }));
     expect((await index.list('p1', 'db')).reads).toEqual([]);
     expect((await index.list('p1', 's1')).reads).toHaveLength(1);
+  });
+});
+
+describe("a project's value reads in a window", () => {
+  it('lists every secret of the project read in the window, newest first, with the secret; none of other projects', async () => {
+    let now = 1000;
+    const index = memoryValueReadIndex('console-a', () => now);
+    index.observe(event({ secret: 'db' }));
+    now = 2000;
+    index.observe(event({ secret: 'api', who: 'bob', version: 'v3' }));
+    index.observe(event({ project: 'p2', secret: 'other' }));
+    now = 3000;
+    index.observe(event({ secret: 'late' }));
+    const list = await index.listProject('p1', { from: 1000, to: 3000 }, 10);
+    expect(list).toEqual({
+      reads: [
+        { time: 2000, who: 'bob', action: 'read', version: 'v3', instance: 'console-a', secret: 'api' },
+        { time: 1000, who: 'alice', action: 'read', version: 'v1', instance: 'console-a', secret: 'db' },
+      ],
+      since: 1000,
+      scope: 'instance',
+      kept: INDEX_LIMITS.perProject,
+      cut: null,
+    });
+    expect((await index.listProject('p1', { from: 4000, to: 5000 }, 10)).reads).toEqual([]);
+    expect((await index.listProject('p3', { from: 0, to: 5000 }, 10)).reads).toEqual([]);
+  });
+
+  it('says when the list is cut: by the page (the newest kept), or by the bound of the project (older reads dropped)', () => {
+    const read = (time: number) => ({ time, who: 'a', action: 'read' as const, version: 'v1', instance: 'i', secret: 's' });
+    const three = [read(30), read(20), read(10)];
+    expect(inWindow(three, { from: 0, to: 100 }, 2)).toMatchObject({ reads: [read(30), read(20)], cut: 'page' });
+    expect(inWindow(three, { from: 0, to: 100 }, 3)).toMatchObject({ cut: null });
+    const full = Array.from({ length: INDEX_LIMITS.perProject }, (_, i) => read(10_000 - i));
+    expect(inWindow(full, { from: 0, to: 20_000 }, 10_000).cut).toBe('kept');
+    // The window starts after the oldest kept read: nothing of it was dropped.
+    expect(inWindow(full, { from: 9000, to: 20_000 }, 10_000).cut).toBe(null);
   });
 });

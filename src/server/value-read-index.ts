@@ -1,53 +1,88 @@
 // Who read a secret's values, and when: an index of the audit's value-read lines, filled as the
 // audit writes them (one more observer of the audit), so a secret's page can show them without
 // reading the log. Bounded: the newest reads of each secret, for a bounded number of secrets. The
-// signed audit log stays the authority; the index only points at it (instance, request id). Kept
+// signed audit log stays the authority; the index only points at it (instance, request id). Each
+// read is kept twice: in its secret's list and in its project's (the change feed's window). Kept
 // in this process's memory (one instance), or in Redis (every instance's reads, shared).
-import type { ValueRead, ValueReads } from '../shared/value-reads.ts';
+import type { ProjectValueRead, ProjectValueReads, ValueRead, ValueReads } from '../shared/value-reads.ts';
 import type { AuditEvent } from './audit.ts';
 import { KEY_PREFIX, stored, type SharedRedis } from './redis.ts';
 
-/** Reads kept a secret (newest), and secrets kept (the least recently read dropped first). */
-export const INDEX_LIMITS = { perSecret: 200, secrets: 10_000 } as const;
+/** Reads kept a secret (newest), and secrets kept (the least recently read dropped first); the
+ * same for projects. */
+export const INDEX_LIMITS = { perSecret: 200, secrets: 10_000, perProject: 2000, projects: 1000 } as const;
+
+/** A window of time (ms): `from` ≤ time < `to`. */
+export interface ReadWindow {
+  from: number;
+  to: number;
+}
 
 export interface ValueReadIndex {
   /** An audit observer: indexes the lines that say a value was read (served, or reported copied). */
   observe(event: AuditEvent): void;
   /** A secret's reads, newest first; of one version when `version` is given. */
   list(project: string, secret: string, version?: string): Promise<ValueReads>;
+  /** A project's reads in a window, newest first, at most `limit` of them. */
+  listProject(project: string, window: ReadWindow, limit: number): Promise<ProjectValueReads>;
 }
 
 /** The audit lines that mean a value reached someone: a read the server served, or a copy or
  * download the app reported. Refused attempts stay in the audit log only. */
-function indexed(event: AuditEvent, time: number, instance: string): { key: string; read: ValueRead } | null {
+function indexed(event: AuditEvent, time: number, instance: string): { key: string; project: string; read: ProjectValueRead } | null {
   if (!('project' in event) || (event.outcome !== 'ok' && event.outcome !== 'reported') || !event.secret || !event.version) return null;
-  const { who, action, version, requestId } = event;
+  const { who, action, version, requestId, secret } = event;
   return {
-    key: keyOf(event.project, event.secret),
-    read: { time, who, action, version, instance, ...(requestId && { request_id: requestId }) },
+    key: keyOf(event.project, secret),
+    project: event.project,
+    read: { time, who, action, version, instance, secret, ...(requestId && { request_id: requestId }) },
   };
 }
 
 const keyOf = (project: string, secret: string) => `${project}/${secret}`;
 const ofVersion = (reads: ValueRead[], version?: string) => (version ? reads.filter((r) => r.version === version) : reads);
+/** A secret's list holds its reads without the secret's name. */
+const ofSecret = ({ secret: _, ...read }: ProjectValueRead): ValueRead => read;
+
+/** The reads of a project's list (newest first) in a window, and whether the list is cut. */
+export function inWindow(reads: ProjectValueRead[], window: ReadWindow, limit: number): Pick<ProjectValueReads, 'reads' | 'cut' | 'kept'> {
+  const within = reads.filter((r) => r.time >= window.from && r.time < window.to);
+  const oldest = reads.at(-1);
+  // A full list whose oldest read is inside the window may have dropped older ones of it.
+  const dropped = reads.length >= INDEX_LIMITS.perProject && oldest !== undefined && oldest.time > window.from;
+  return {
+    reads: within.slice(0, limit),
+    cut: within.length > limit ? 'page' : dropped ? 'kept' : null,
+    kept: INDEX_LIMITS.perProject,
+  };
+}
+
+/** Puts `key` last (most recently used) in `map` with `value`, dropping the first past `bound`. */
+function touch<V>(map: Map<string, V>, key: string, value: V, bound: number) {
+  map.delete(key);
+  map.set(key, value);
+  if (map.size > bound) map.delete(map.keys().next().value!);
+}
 
 export function memoryValueReadIndex(instance: string, clock: () => number = Date.now): ValueReadIndex {
   const since = clock();
   const bySecret = new Map<string, ValueRead[]>();
+  const byProject = new Map<string, ProjectValueRead[]>();
   return {
     observe(event) {
       const found = indexed(event, clock(), instance);
       if (!found) return;
-      const { key, read } = found;
-      const reads = [read, ...(bySecret.get(key) ?? [])].slice(0, INDEX_LIMITS.perSecret);
-      // Re-inserted, so the map's order is least recently read first.
-      bySecret.delete(key);
-      bySecret.set(key, reads);
-      if (bySecret.size > INDEX_LIMITS.secrets) bySecret.delete(bySecret.keys().next().value!);
+      const { key, project, read } = found;
+      // Re-inserted, so each map's order is least recently read first.
+      touch(bySecret, key, [ofSecret(read), ...(bySecret.get(key) ?? [])].slice(0, INDEX_LIMITS.perSecret), INDEX_LIMITS.secrets);
+      touch(byProject, project, [read, ...(byProject.get(project) ?? [])].slice(0, INDEX_LIMITS.perProject), INDEX_LIMITS.projects);
     },
     async list(project, secret, version) {
       const reads = bySecret.get(keyOf(project, secret)) ?? [];
       return { reads: ofVersion(reads, version), since, scope: 'instance', kept: INDEX_LIMITS.perSecret };
+    },
+    async listProject(project, window, limit) {
+      return { ...inWindow(byProject.get(project) ?? [], window, limit), since, scope: 'instance' };
     },
   };
 }
@@ -55,19 +90,27 @@ export function memoryValueReadIndex(instance: string, clock: () => number = Dat
 const LIST = `${KEY_PREFIX}value-read-index:`;
 const SECRETS = `${KEY_PREFIX}value-read-index-secrets`;
 const SINCE = `${KEY_PREFIX}value-read-index-since`;
+const PROJECT_LIST = `${KEY_PREFIX}value-read-index-project:`;
+const PROJECTS = `${KEY_PREFIX}value-read-index-projects`;
 
-// KEYS: the secret's list, the set of lists by last read, the index's start. ARGV: the read, the
-// reads kept a secret, the secrets kept, the time. One step, so two instances never over-fill it.
+// KEYS: the secret's list, the set of secrets' lists by last read, the index's start, the project's
+// list, the set of projects' lists. ARGV: the read, the reads kept a secret, the secrets kept, the
+// time, the read with its secret, the reads kept a project, the projects kept. One step, so two
+// instances never over-fill it.
 const ADD = `
-redis.call('SET', KEYS[3], ARGV[4], 'NX')
-redis.call('LPUSH', KEYS[1], ARGV[1])
-redis.call('LTRIM', KEYS[1], 0, tonumber(ARGV[2]) - 1)
-redis.call('ZADD', KEYS[2], ARGV[4], KEYS[1])
-local over = redis.call('ZCARD', KEYS[2]) - tonumber(ARGV[3])
-if over > 0 then
-  for _, list in ipairs(redis.call('ZRANGE', KEYS[2], 0, over - 1)) do redis.call('DEL', list) end
-  redis.call('ZREMRANGEBYRANK', KEYS[2], 0, over - 1)
+local function push(list, lists, read, kept, listsKept, time)
+  redis.call('LPUSH', list, read)
+  redis.call('LTRIM', list, 0, tonumber(kept) - 1)
+  redis.call('ZADD', lists, time, list)
+  local over = redis.call('ZCARD', lists) - tonumber(listsKept)
+  if over > 0 then
+    for _, old in ipairs(redis.call('ZRANGE', lists, 0, over - 1)) do redis.call('DEL', old) end
+    redis.call('ZREMRANGEBYRANK', lists, 0, over - 1)
+  end
 end
+redis.call('SET', KEYS[3], ARGV[4], 'NX')
+push(KEYS[1], KEYS[2], ARGV[1], ARGV[2], ARGV[3], ARGV[4])
+push(KEYS[4], KEYS[5], ARGV[5], ARGV[6], ARGV[7], ARGV[4])
 return 1`;
 
 /** `onError`: told when a read could not be indexed (Redis away); the audit line is written anyway. */
@@ -77,7 +120,7 @@ export function redisValueReadIndex(
   onError: (message: string) => void,
   clock: () => number = Date.now,
 ): ValueReadIndex {
-  client.defineCommand('csmsIndexValueRead', { numberOfKeys: 3, lua: ADD });
+  client.defineCommand('csmsIndexValueRead', { numberOfKeys: 5, lua: ADD });
   const add = (client as unknown as { csmsIndexValueRead(...args: (string | number)[]): Promise<number> }).csmsIndexValueRead.bind(client);
   // The start is set by the first read indexed; until then, the index is as old as this instance.
   const started = clock();
@@ -85,10 +128,12 @@ export function redisValueReadIndex(
     observe(event) {
       const found = indexed(event, clock(), instance);
       if (!found) return;
-      const { key, read } = found;
-      add(LIST + key, SECRETS, SINCE, JSON.stringify(read), INDEX_LIMITS.perSecret, INDEX_LIMITS.secrets, read.time).catch((error: Error) =>
-        onError(`A value read could not be indexed in Redis (${error.message}); the audit log has it.`),
-      );
+      const { key, project, read } = found;
+      const { perSecret, secrets, perProject, projects } = INDEX_LIMITS;
+      add(
+        ...[LIST + key, SECRETS, SINCE, PROJECT_LIST + project, PROJECTS],
+        ...[JSON.stringify(ofSecret(read)), perSecret, secrets, read.time, JSON.stringify(read), perProject, projects],
+      ).catch((error: Error) => onError(`A value read could not be indexed in Redis (${error.message}); the audit log has it.`));
     },
     async list(project, secret, version) {
       const [texts, since] = await stored(Promise.all([client.lrange(LIST + keyOf(project, secret), 0, -1), client.get(SINCE)]));
@@ -99,6 +144,11 @@ export function redisValueReadIndex(
         scope: 'shared',
         kept: INDEX_LIMITS.perSecret,
       };
+    },
+    async listProject(project, window, limit) {
+      const [texts, since] = await stored(Promise.all([client.lrange(PROJECT_LIST + project, 0, -1), client.get(SINCE)]));
+      const reads = texts.map((text) => JSON.parse(text) as ProjectValueRead);
+      return { ...inWindow(reads, window, limit), since: since === null ? started : Number(since), scope: 'shared' };
     },
   };
 }

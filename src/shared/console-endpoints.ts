@@ -8,7 +8,7 @@ import type { AuditReport, CompareResult, ConsoleConfig, ProjectOverview, Signed
 import { API_PREFIX, CONSOLE_PATHS } from './console-paths.ts';
 import { OPERATIONS, permissionOf, READ_OPERATIONS, type ParamsOf, type ReadOperation } from './operations.ts';
 import type { KeyDetailRequest, ResourceInstancesRequest, ResponseOf } from './schemas.ts';
-import { VALUE_READS_PATH, type ValueReads } from './value-reads.ts';
+import { PROJECT_VALUE_READS_PATH, VALUE_READS_PATH, type ProjectValueReads, type ValueReads } from './value-reads.ts';
 
 /** What a row writes to the audit trail: a line per value it reads or is told of, a line per
  * session event (sign-in, sign-out), or nothing. */
@@ -32,7 +32,8 @@ export interface Endpoint<Params = NoParams, Query = NoQuery, Body = undefined, 
 }
 
 /** The console's own rows, by name (the CSMS reads go by their operation's name). */
-export type ConsoleEndpointName = 'Config' | 'SignIn' | 'SignOut' | 'AuditReport' | 'Overview' | 'Compare' | 'ValueReads';
+export type ConsoleEndpointName =
+  'Config' | 'SignIn' | 'SignOut' | 'AuditReport' | 'Overview' | 'Compare' | 'ValueReads' | 'ProjectValueReads';
 export type EndpointName = ConsoleEndpointName | ReadOperation;
 
 export type NoParams = Record<never, string>;
@@ -116,6 +117,17 @@ export const CONSOLE_ENDPOINTS = {
     valueReads: 0,
     audit: 'none',
     permission: permissionOf('ShowSecret'),
+  }),
+  /** Who read any secret's values in a project, in a window (ms; the change feed's): for whoever
+   * may list the project's secrets; a refusal names ListSecrets' permission. */
+  ProjectValueReads: row<{ project_id: string }, { from: string; to: string }, undefined, ProjectValueReads>()({
+    name: 'ProjectValueReads',
+    method: 'GET',
+    path: PROJECT_VALUE_READS_PATH,
+    identity: 'required',
+    valueReads: 0,
+    audit: 'none',
+    permission: permissionOf('ListSecrets'),
   }),
 } satisfies Record<ConsoleEndpointName, AnyEndpoint>;
 

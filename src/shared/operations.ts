@@ -203,6 +203,7 @@ export const OPERATIONS = {
     path: '/v1/{project_id}/secrets/{secret_name}/stages/{stage_name}',
     action: 'csms:secret:deleteStage',
   },
+  RotateSecret: { method: 'POST', path: '/v1/{project_id}/secrets/{secret_name}/rotate', action: 'csms:secret:rotate' },
   CreateSecretTag: {
     method: 'POST',
     path: '/v1/{project_id}/csms/{secret_id}/tags',

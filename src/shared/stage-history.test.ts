@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { stageTrace as trace } from './testing/traces.ts';
 import { stageAt, stageHistory, type StageHistoryInput } from './stage-history.ts';
+import { stageChangeOf } from './trace-change.ts';
 
 const H = 3600_000;
 const D = 24 * H;
@@ -169,5 +170,67 @@ describe('a deletion the traces do not name, told by what came after', () => {
   it('knows the stage that was not removed', () => {
     expect(stageAt(h, 'ROLLBACK', 3500)).toMatchObject({ known: true, version_id: 'v2' });
     expect(stageAt(h, 'CANARY', 3500)).toMatchObject({ known: true, version_id: null });
+  });
+});
+
+describe('RotateSecret', () => {
+  // db-user: v1 long ago, rotated yesterday (v2).
+  const rotation = (change: Parameters<typeof trace>[2], versions = [{ id: 'v2', create_time: NOW - D + 2000 }]) =>
+    history({
+      traces: [trace(NOW - D, 'RotateSecret', change, 'fg-rotation')],
+      present: { SYSCURRENT: 'v2', SYSPREVIOUS: 'v1' },
+      versions: [...versions, { id: 'v1', create_time: NOW - 100 * D }],
+      secretCreated: NOW - 100 * D,
+    });
+
+  it('with the version in its recorded response: SYSCURRENT to it as documented, SYSPREVIOUS following it inferred', () => {
+    const h = rotation({ kind: 'rotated', version_id: 'v2', stages: ['SYSCURRENT'] });
+    expect(h.moves.map((m) => [m.stage, m.from, m.to, m.operation, m.automatic, m.inferred])).toEqual([
+      ['SYSCURRENT', 'v1', 'v2', 'RotateSecret', false, false],
+      ['SYSPREVIOUS', undefined, 'v1', 'RotateSecret', true, true],
+    ]);
+    expect(h.gaps).toEqual([]);
+    expect(stageAt(h, 'SYSCURRENT', NOW - 2 * D)).toMatchObject({ known: true, version_id: 'v1' });
+  });
+
+  it('naming no version: the one version created with no trace within a minute of it, every move inferred', () => {
+    const h = rotation({ kind: 'rotated', stages: [] });
+    expect(h.moves.map((m) => [m.stage, m.from, m.to, m.automatic, m.inferred])).toEqual([
+      ['SYSCURRENT', 'v1', 'v2', false, true],
+      ['SYSPREVIOUS', undefined, 'v1', true, true],
+    ]);
+    expect(h.gaps).toEqual([]);
+    expect(stageAt(h, 'SYSCURRENT', NOW - 2 * D)).toMatchObject({ known: true, version_id: 'v1', until: { operation: 'RotateSecret' } });
+  });
+
+  it('naming no version, and no version (or two) created near it: unknown before it, the rotation named as the gap', () => {
+    for (const versions of [
+      [{ id: 'v2', create_time: NOW - D + 5 * 60_000 }],
+      [
+        { id: 'v3', create_time: NOW - D + 1000 },
+        { id: 'v2', create_time: NOW - D - 1000 },
+      ],
+    ]) {
+      const h = history({
+        traces: [trace(NOW - D, 'RotateSecret', { kind: 'rotated', stages: [] })],
+        present: { SYSCURRENT: versions[0]!.id },
+        versions,
+        secretCreated: NOW - 100 * D,
+      });
+      expect(h.moves.filter((m) => m.operation === 'RotateSecret')).toEqual([]);
+      expect(stageAt(h, 'SYSCURRENT', NOW - D + 1)).toMatchObject({ known: false });
+      expect(h.gaps.some((g) => g.operation === 'RotateSecret')).toBe(true);
+    }
+  });
+});
+
+describe("a RotateSecret trace's change", () => {
+  it('is read from its recorded response when it has the version, else says a rotation with no version', () => {
+    const recorded = JSON.stringify({ version_metadata: { id: 'v2', version_stages: ['SYSCURRENT'], secret_name: 'db' } });
+    expect(stageChangeOf('RotateSecret', recorded)).toEqual({ kind: 'rotated', version_id: 'v2', stages: ['SYSCURRENT'] });
+    const documented = JSON.stringify({ version_id: 'v3', secret_name: 'db', rotation_task_id: 't1' });
+    expect(stageChangeOf('RotateSecret', documented)).toEqual({ kind: 'rotated', version_id: 'v3', stages: [] });
+    expect(stageChangeOf('RotateSecret', undefined)).toEqual({ kind: 'rotated', stages: [] });
+    expect(stageChangeOf('RotateSecret', '{}')).toEqual({ kind: 'rotated', stages: [] });
   });
 });

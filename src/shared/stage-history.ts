@@ -7,7 +7,12 @@
 // - UpdateSecretStage: "if you add the status tag used by version A to version B, the tag will be
 //   moved from version A to version B" (API reference, UpdateSecretStage): that stage only.
 // - DeleteSecretStage removes a stage; SYSCURRENT and SYSPREVIOUS cannot be deleted.
-// - RotateSecret and RestoreSecret move stages their traces do not name: a gap.
+// - RotateSecret: "Creates a new secret version ... At the same time, the newly created secret
+//   version is marked as SYSCURRENT" (API reference, RotateSecret). That the old SYSCURRENT gets
+//   SYSPREVIOUS is CreateSecretVersion's default, not stated for a rotation: inferred. The stages
+//   come from the recorded response when it has them; else the new version is the one version
+//   created with no trace of its own within a minute of the call (inferred), else it is a gap.
+// - RestoreSecret moves stages its trace does not name: a gap.
 // The state is replayed both ways: forward from the first trace, backward from the stages as they
 // are now. Each answer is known only when one of them knows it and they do not disagree.
 import { isStageOperation } from './trace-change.ts';
@@ -49,7 +54,16 @@ export interface StageGap {
 
 type Effect =
   | { kind: 'created'; version: string }
-  | { kind: 'set'; version: string; stages: string[]; automaticPrevious: boolean; documented: boolean }
+  | {
+      kind: 'set';
+      version: string;
+      stages: string[];
+      automaticPrevious: boolean;
+      /** Whether the documentation states that SYSPREVIOUS follows. */
+      documented: boolean;
+      /** The version was matched to the call by its creation time, not named by the trace. */
+      matched?: boolean;
+    }
   | { kind: 'deleted' }
   | { kind: 'gap'; stages: 'all' | 'custom' };
 
@@ -75,17 +89,29 @@ const restUnknown = (state: State) => {
 };
 const isCustom = (stage: string) => !BUILT_IN.includes(stage);
 
-function effectOf(trace: Trace): Effect {
+/** How close a rotation's trace and its version's creation time must be to be matched. */
+export const ROTATION_MATCH_MS = 60_000;
+
+const takesCurrent = (stages: string[]) => stages.includes('SYSCURRENT') && !stages.includes('SYSPREVIOUS');
+
+/** `untraced`: the version a RotateSecret with no version in its trace created, when one only fits. */
+function effectOf(trace: Trace, untraced?: string): Effect {
   const change = trace.change;
   if (!change) return { kind: 'gap', stages: 'all' };
   if (change.kind === 'created') return { kind: 'created', version: change.version_id };
   if (change.kind === 'deleted') return { kind: 'deleted' };
-  const takesCurrent = change.kind === 'new-version' && change.stages.includes('SYSCURRENT') && !change.stages.includes('SYSPREVIOUS');
+  if (change.kind === 'rotated') {
+    const version = change.version_id ?? untraced;
+    if (!version) return { kind: 'gap', stages: 'all' };
+    // With no stages in the response, the documented rule: the new version is SYSCURRENT.
+    const stages = change.stages.length > 0 ? change.stages : ['SYSCURRENT'];
+    return { kind: 'set', version, stages, automaticPrevious: takesCurrent(stages), documented: false, matched: !change.version_id };
+  }
   return {
     kind: 'set',
     version: change.version_id,
     stages: change.stages,
-    automaticPrevious: takesCurrent,
+    automaticPrevious: change.kind === 'new-version' && takesCurrent(change.stages),
     // The response cannot tell "no stages given" from "SYSCURRENT given"; with more stages given,
     // the documentation does not say whether SYSPREVIOUS still follows.
     documented: change.stages.length === 1,
@@ -190,11 +216,13 @@ const userOf = (t?: Trace) => t?.user?.user_name ?? t?.user?.name;
 
 export function stageHistory(input: StageHistoryInput): StageHistory {
   const traced = input.traces.filter((t) => ok(t) && isStageOperation(t.trace_name));
-  const tracedVersions = new Set(traced.flatMap((t) => (t.change && 'version_id' in t.change ? [t.change.version_id] : [])));
+  const named = new Set(traced.flatMap((t) => (t.change && 'version_id' in t.change && t.change.version_id ? [t.change.version_id] : [])));
+  const rotationOf = matchRotations(traced, input.versions, named);
+  const tracedVersions = new Set([...named, ...rotationOf.values()]);
   const oldestRead = Math.min(...traced.map((t) => t.time));
   const recordsFrom = input.complete || traced.length === 0 ? input.recordsFrom : oldestRead;
   const events: Event[] = [
-    ...traced.map((trace) => ({ time: trace.time, effect: effectOf(trace), trace })),
+    ...traced.map((trace) => ({ time: trace.time, effect: effectOf(trace, rotationOf.get(trace)), trace })),
     ...input.versions
       .filter((v) => v.create_time !== undefined && v.create_time >= recordsFrom && !tracedVersions.has(v.id))
       .map((v) => ({ time: v.create_time!, effect: { kind: 'gap', stages: 'all' } as const, version_id: v.id })),
@@ -242,7 +270,7 @@ export function stageHistory(input: StageHistoryInput): StageHistory {
         from,
         to,
         automatic,
-        inferred: effect.kind === 'deleted' || (automatic && effect.kind === 'set' && !effect.documented),
+        inferred: effect.kind === 'deleted' || (effect.kind === 'set' && (!!effect.matched || (automatic && !effect.documented))),
       });
     }
     if (effect.kind === 'deleted' && !named) gaps.push({ ...base, stages: 'custom' });
@@ -259,6 +287,22 @@ export function stageHistory(input: StageHistoryInput): StageHistory {
     present: input.present,
     placeAt: (stage, time) => merged(indexAt(time), stage),
   };
+}
+
+/** Each RotateSecret whose trace names no version, with the version it created: the one version
+ * created with no trace of its own within ROTATION_MATCH_MS of the call, when that version is near
+ * no other such call. Any doubt leaves it unmatched (a gap). */
+function matchRotations(traced: Trace[], versions: StageHistoryInput['versions'], named: Set<string>): Map<Trace, string> {
+  const rotations = traced.filter((t) => t.change?.kind === 'rotated' && !t.change.version_id);
+  const near = (t: Trace, v: { create_time?: number }) =>
+    v.create_time !== undefined && Math.abs(v.create_time - t.time) <= ROTATION_MATCH_MS;
+  const candidates = versions.filter((v) => !named.has(v.id));
+  const matches = new Map<Trace, string>();
+  for (const rotation of rotations) {
+    const fits = candidates.filter((v) => near(rotation, v));
+    if (fits.length === 1 && rotations.filter((r) => near(r, fits[0]!)).length === 1) matches.set(rotation, fits[0]!.id);
+  }
+  return matches;
 }
 
 function replayForward(events: Event[], hints: State[]): State[] {

@@ -19,13 +19,16 @@ export const isStageOperation = (name: string): name is StageOperation => (STAGE
  * - `created`: CreateSecret, the first version (v1) with SYSCURRENT;
  * - `new-version`: CreateSecretVersion, the new version and the stages it got;
  * - `set`: UpdateSecretStage, one stage put on a version;
- * - `deleted`: DeleteSecretStage (its response names no stage).
+ * - `deleted`: DeleteSecretStage (its response names no stage);
+ * - `rotated`: RotateSecret, which created a version: its id when the recorded response has it
+ *   (the API reference documents `version_id`; older pages documented no answer), stages if named.
  */
 export type StageChange =
   | { kind: 'created'; version_id: string }
   | { kind: 'new-version'; version_id: string; stages: string[] }
   | { kind: 'set'; version_id: string; stages: string[] }
-  | { kind: 'deleted' };
+  | { kind: 'deleted' }
+  | { kind: 'rotated'; version_id?: string; stages: string[] };
 
 const STAGE_OR_VERSION = /^[a-zA-Z0-9_-]{1,64}$/;
 
@@ -45,6 +48,13 @@ const namesOf = (value: unknown) => (Array.isArray(value) ? value.map(nameOf).fi
 
 export function stageChangeOf(traceName: string, response: unknown): StageChange | undefined {
   if (traceName === 'DeleteSecretStage') return { kind: 'deleted' };
+  if (traceName === 'RotateSecret') {
+    // Documented: { version_id, secret_name, rotation_task_id }; a version_metadata is read too.
+    const body = objectOf(response);
+    const metadata = objectOf(body?.version_metadata);
+    const version_id = nameOf(body?.version_id) ?? nameOf(metadata?.id);
+    return version_id ? { kind: 'rotated', version_id, stages: namesOf(metadata?.version_stages) } : { kind: 'rotated', stages: [] };
+  }
   const body = objectOf(response);
   if (!body) return undefined;
   if (traceName === 'UpdateSecretStage') {

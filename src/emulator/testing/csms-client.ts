@@ -56,6 +56,7 @@ export function csmsClient(opts: CsmsClientOptions) {
     updateStage: (secret: string, stage: string, versionId: string) =>
       call('PUT', `${name(secret)}/stages/${stage}`, { version_id: versionId }),
     deleteStage: (secret: string, stage: string) => call('DELETE', `${name(secret)}/stages/${stage}`),
+    rotate: (secret: string) => call('POST', `${name(secret)}/rotate`),
     listSecretTags: (secretId: string) => request('GET', `csms/${secretId}/tags`),
     createTag: (secretId: string, body: Record<string, unknown>) => request('POST', `csms/${secretId}/tags`, body),
     listProjectTags: () => request('GET', 'csms/tags'),

@@ -16,3 +16,16 @@ export const valueReadsQuery = (projectId: string, secretName: string, version?:
       }),
     staleTime: 10_000,
   });
+
+/** Every secret's value reads of a project in a window (the change feed's). */
+export const projectValueReadsQuery = (projectId: string, window: { from: number; to: number }) =>
+  queryOptions({
+    queryKey: ['value-reads', projectId, 'window', window] as const,
+    queryFn: ({ signal }) =>
+      consoleRequest(CONSOLE_ENDPOINTS.ProjectValueReads, {
+        params: { project_id: projectId },
+        query: { from: String(window.from), to: String(window.to) },
+        signal,
+      }),
+    staleTime: 10_000,
+  });

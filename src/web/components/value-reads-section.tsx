@@ -46,50 +46,53 @@ export function ValueReadsSection({ projectId, secretName, version }: { projectI
           {data.reads.length === 0 ? (
             <p className="text-sm">{version ? t`No value of this version was read in that time.` : t`No value was read in that time.`}</p>
           ) : (
-            <table className="w-full text-left text-sm">
-              <thead className="text-xs text-zinc-600 dark:text-zinc-400">
-                <tr>
-                  <th className="py-1 pr-3 font-medium">
-                    <Trans>When</Trans>
-                  </th>
-                  <th className="py-1 pr-3 font-medium">
-                    <Trans>Who</Trans>
-                  </th>
-                  <th className="py-1 pr-3 font-medium">
-                    <Trans>What</Trans>
-                  </th>
-                  <th className="py-1 pr-3 font-medium">
-                    <Trans>Version</Trans>
-                  </th>
-                  <th className="py-1 font-medium">
-                    <Trans>Audit line</Trans>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.reads.map((read, i) => (
-                  <tr key={`${read.time}-${i}`} className="border-t border-zinc-200 dark:border-zinc-800">
-                    <td className="py-1 pr-3">
-                      <TimeText value={read.time} />
-                    </td>
-                    <td className="py-1 pr-3 break-all">{read.who}</td>
-                    <td className="py-1 pr-3">{valueReadAction(read.action)}</td>
-                    <td className="py-1 pr-3 font-mono">
-                      <Link
-                        className="text-blue-700 hover:underline dark:text-blue-400"
-                        to={paths.version(projectId, secretName, read.version)}
-                      >
-                        {read.version}
-                      </Link>
-                    </td>
-                    <td className="py-1 font-mono text-xs break-all text-zinc-600 dark:text-zinc-400">
-                      {read.instance}
-                      {read.request_id ? ` · ${read.request_id}` : ''}
-                    </td>
+            // On a narrow screen the table scrolls sideways rather than breaking names letter by letter.
+            <div className="overflow-x-auto">
+              <table className="w-full min-w-[40rem] text-left text-sm">
+                <thead className="text-xs text-zinc-600 dark:text-zinc-400">
+                  <tr>
+                    <th className="py-1 pr-3 font-medium">
+                      <Trans>When</Trans>
+                    </th>
+                    <th className="py-1 pr-3 font-medium">
+                      <Trans>Who</Trans>
+                    </th>
+                    <th className="py-1 pr-3 font-medium">
+                      <Trans>What</Trans>
+                    </th>
+                    <th className="py-1 pr-3 font-medium">
+                      <Trans>Version</Trans>
+                    </th>
+                    <th className="py-1 font-medium">
+                      <Trans>Audit line</Trans>
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {data.reads.map((read, i) => (
+                    <tr key={`${read.time}-${i}`} className="border-t border-zinc-200 dark:border-zinc-800">
+                      <td className="py-1 pr-3">
+                        <TimeText value={read.time} />
+                      </td>
+                      <td className="py-1 pr-3 break-all">{read.who}</td>
+                      <td className="py-1 pr-3">{valueReadAction(read.action)}</td>
+                      <td className="py-1 pr-3 font-mono">
+                        <Link
+                          className="text-blue-700 hover:underline dark:text-blue-400"
+                          to={paths.version(projectId, secretName, read.version)}
+                        >
+                          {read.version}
+                        </Link>
+                      </td>
+                      <td className="py-1 font-mono text-xs break-all text-zinc-600 dark:text-zinc-400">
+                        {read.instance}
+                        {read.request_id ? ` · ${read.request_id}` : ''}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           )}
         </>
       )}

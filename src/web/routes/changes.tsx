@@ -1,13 +1,16 @@
 // "What changed in this project between 13:00 and 15:00 yesterday?": every change CTS recorded to
 // any secret of the project in a window (the address's `from` and `to`, UTC; else the last 24
-// hours), newest first, grouped by secret, each linking to the secret's activity at that time.
+// hours), newest first, grouped by secret, each linking to the secret's activity at that time; and
+// with them who read a value through the console then (its audit index: CTS cannot say it).
 import { Plural, Trans, useLingui } from '@lingui/react/macro';
 import { useQuery } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { activityQueries } from '../api/activity.ts';
+import { projectValueReadsQuery } from '../api/value-reads.ts';
 import { useCheckedParams } from '../app/checked-params.ts';
 import { ErrorPanel } from '../components/error-panel.tsx';
+import { FeedValueReadRow, FeedValueReadsNote } from '../components/feed-value-reads.tsx';
 import { usePageTitle } from '../components/page-title.ts';
 import { TimeParamProblemNote } from '../components/time-param-problem.tsx';
 import { TimeText } from '../components/time-text.tsx';
@@ -31,6 +34,7 @@ export function Component() {
   const [now] = useState(Date.now);
   const { window, problem } = feedWindowOf(search, now);
   const query = useQuery({ ...activityQueries.changes(projectId, window), enabled: !problem });
+  const valueReads = useQuery({ ...projectValueReadsQuery(projectId, window), enabled: !problem });
   const [formProblem, setFormProblem] = useState<string>();
 
   const apply = (event: FormEvent<HTMLFormElement>) => {
@@ -43,8 +47,10 @@ export function Component() {
     setSearch({ from: toAddressText(from), to: toAddressText(to) }, { replace: true });
   };
 
-  const groups = query.data ? groupBySecret(query.data.traces) : [];
+  const groups = query.data ? groupBySecret(query.data.traces, valueReads.data?.reads) : [];
   const count = query.data?.traces.length ?? 0;
+  // Secrets with changes; those only read are not counted as changed.
+  const changed = groups.filter((g) => g.traces.length > 0).length;
   return (
     <div className="space-y-5">
       <header className="space-y-1">
@@ -89,7 +95,13 @@ export function Component() {
         <p className="text-sm">
           <Trans>Reading the changes…</Trans>
         </p>
-      ) : groups.length === 0 ? (
+      ) : null}
+      {problem ? null : valueReads.error ? (
+        <ErrorPanel heading={t`The value reads could not be read`} error={valueReads.error} onRetry={() => void valueReads.refetch()} />
+      ) : valueReads.data ? (
+        <FeedValueReadsNote data={valueReads.data} windowFrom={window.from} />
+      ) : null}
+      {problem || query.error || !query.data ? null : groups.length === 0 ? (
         <p className="text-sm">
           <Trans>No secret of this project changed in that window.</Trans>
         </p>
@@ -100,13 +112,13 @@ export function Component() {
               <>
                 <Plural value={count} one="# change" other="# changes" />
                 {' · '}
-                <Plural value={groups.length} one="# secret" other="# secrets" />
+                <Plural value={changed} one="# secret" other="# secrets" />
               </>
             ) : (
               <Trans>The latest {count} changes (more than the console reads at once): narrow the window to see the earlier ones.</Trans>
             )}
           </p>
-          {groups.map(({ secretName, traces }) => (
+          {groups.map(({ secretName, traces, reads }) => (
             <section key={secretName} aria-label={secretName} className="space-y-1" data-testid="secret-changes">
               <h2 className="font-mono text-base font-semibold break-all">
                 <Link className={LINK} to={paths.secret(projectId, secretName)}>
@@ -133,6 +145,9 @@ export function Component() {
                     </li>
                   );
                 })}
+                {reads.map((read, i) => (
+                  <FeedValueReadRow key={`read-${read.time}-${i}`} projectId={projectId} read={read} />
+                ))}
               </ul>
             </section>
           ))}

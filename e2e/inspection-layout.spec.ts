@@ -1,6 +1,6 @@
 // The secrets list at the widths people use, in both languages: at 1440 px each tag shows whole
 // (or is counted, "+2"), each "Updated" time shows whole on one line, nothing empty sits under the
-// search box; at 375 px every filter choice fits its select.
+// search box; at 375 px every filter choice fits its select; at 1200 px a KMS key id is on one line.
 import type { Locator, Page } from '@playwright/test';
 import { DEMO_PROJECTS } from '../src/emulator/demo-seed.ts';
 import { expect, secretPath, test } from './fixtures.ts';
@@ -132,3 +132,16 @@ for (const words of LANGUAGES)
     await rotation.selectOption({ index: 4 });
     expect(await optionsTooWide(rotation)).toEqual([]);
   });
+
+test('1200 px: a KMS key id shows on one line, on the secret page and the version page', async ({ page }) => {
+  await page.setViewportSize({ width: 1200, height: 900 });
+  for (const path of [secretPath(PRODUCTION.id, 'jwt-signing-key'), `${secretPath(PRODUCTION.id, 'jwt-signing-key')}/versions/v1`]) {
+    await page.goto(path);
+    const field = page.locator('[data-kms-key]');
+    const keyId = await field.getAttribute('data-kms-key');
+    const id = field.getByText(keyId!, { exact: true });
+    await expect(id).toBeVisible();
+    const lineHeight = await id.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight));
+    expect((await id.boundingBox())!.height, path).toBeLessThan(lineHeight * 1.5);
+  }
+});

@@ -64,7 +64,7 @@ export function SecretMetadata({ secret, projectId }: { secret: Secret; projectI
       <MetadataGroup title={t`Rotation`} fields={rotation} />
       <MetadataGroup
         title={t`Encryption`}
-        fields={[[t`KMS key`, secret.kms_key_id ? <KmsKeyField projectId={projectId} keyId={secret.kms_key_id} /> : null]]}
+        fields={[[t`KMS key`, secret.kms_key_id ? <KmsKeyField projectId={projectId} keyId={secret.kms_key_id} /> : null, 'wide']]}
       />
       <MetadataGroup title={t`Deletion`} fields={[[t`Scheduled deletion`, time(secret.scheduled_delete_time)]]} />
     </div>

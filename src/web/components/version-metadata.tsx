@@ -48,7 +48,7 @@ export function VersionMetadataList({ version, projectId }: { version: VersionMe
             </span>
           ),
         ],
-        [t`KMS key`, version.kms_key_id ? <KmsKeyField projectId={projectId} keyId={version.kms_key_id} /> : <None />],
+        [t`KMS key`, version.kms_key_id ? <KmsKeyField projectId={projectId} keyId={version.kms_key_id} /> : <None />, 'wide'],
         [
           t`Stages`,
           version.version_stages.length ? (

@@ -7,7 +7,7 @@ test('typing never loses a character, with the CPU slowed 6×', async ({ page })
   await page.goto(secretPath(DEMO_PROJECT));
   await expect(page.getByText('22 secrets')).toBeVisible();
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
-  const input = page.getByLabel('Secret name');
+  const input = page.getByRole('textbox', { name: 'Secret name' });
   for (const delay of [0, 10, 30]) {
     await input.clear();
     await input.pressSequentially('kafka-sasl-credentials', { delay });
@@ -19,7 +19,7 @@ test('typing never loses a character, with the CPU slowed 6×', async ({ page })
 
 test('the text is in the URL before a secret opens, so Back finds it; another project starts empty', async ({ page }) => {
   await page.goto(secretPath(DEMO_PROJECT));
-  const input = page.getByLabel('Secret name');
+  const input = page.getByRole('textbox', { name: 'Secret name' });
   await input.fill('jwt-signing-key');
   await input.press('Enter');
   await expect(page.getByRole('heading', { name: 'jwt-signing-key', level: 1 })).toBeVisible();

@@ -135,7 +135,8 @@ test('the wall display at 1920×1080: no header controls, large type, the critic
   expect(await px('ol[aria-label="Needs attention"] li span')).toBeGreaterThanOrEqual(28);
   // Everything shown fits the screen: no scrolling on a wall.
   expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(1080);
-  await page.screenshot({ path: 'docs/screenshot-wall.png' });
+  // Beside the test report, not over docs/screenshot-wall.png: a test run changes no tracked file.
+  await page.screenshot({ path: '.test-results/screenshot-wall.png' });
 });
 
 test('every project, most urgent first, under totals across projects', async ({ page }) => {

@@ -18,6 +18,7 @@ function emulatorFor(projectId: string) {
   const admin = emulatorAdmin(EMULATOR_URL);
   return {
     addFault: (rule: FaultRule) => admin.addFault(rule),
+    removeFault: (id: number) => admin.removeFault(id),
     setState: admin.setState,
     /** This test's requests that reached the emulator, whose path matches. */
     requests: (pathPattern: RegExp) => admin.requests(projectId, pathPattern),

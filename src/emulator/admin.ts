@@ -48,6 +48,11 @@ export function registerAdminRoutes(
     faults.clear();
     return reply.code(204).send();
   });
+  app.delete<{ Params: { id: string } }>('/emulator/faults/:id', async (req, reply) => {
+    // Gone already (its count ran out) is the same end state: 204 either way.
+    faults.remove(Number(req.params.id));
+    return reply.code(204).send();
+  });
   app.get<{ Querystring: { project?: string } }>('/emulator/requests', async (req) => ({ requests: faults.requests(req.query.project) }));
   app.delete('/emulator/requests', async (_req, reply) => {
     faults.clearRequests();

@@ -133,6 +133,13 @@ describe('fault injection', () => {
     expect((await fetch(url('/api-key'), { headers: token })).status).toBe(200);
   });
 
+  it('ends a fault when it is removed, before its count runs out', async () => {
+    const { id } = await addFault({ path: '/secrets/api-key$', count: 100, status: 503 });
+    expect((await fetch(url('/api-key'), { headers: token })).status).toBe(503);
+    await emulator.admin.removeFault(id);
+    expect((await fetch(url('/api-key'), { headers: token })).status).toBe(200);
+  });
+
   it('sends malformed bodies, delays and resets connections', async () => {
     await addFault({ path: '/api-key$', malformed: true });
     const malformed = await fetch(url('/api-key'), { headers: token });

@@ -67,6 +67,10 @@ export function createFaults() {
     clear() {
       rules = [];
     },
+    /** Ends one rule before its count runs out. */
+    remove(id: number) {
+      rules = rules.filter((r) => r.id !== id);
+    },
     list: () => rules.map(({ matches: _matches, ...rest }) => rest),
     /** The fault for this request, if any; consumes one of its uses. */
     take(method: string, path: string): FaultRuleInput | undefined {

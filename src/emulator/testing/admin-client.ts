@@ -24,6 +24,8 @@ export function emulatorAdmin(url: string) {
   return {
     addFault: (rule: FaultRule) => call('POST', '/emulator/faults', rule) as Promise<{ id: number }>,
     clearFaults: () => call('DELETE', '/emulator/faults'),
+    /** Ends one fault rule, for a test that holds a fault until it has seen what it causes. */
+    removeFault: (id: number) => call('DELETE', `/emulator/faults/${id}`),
     /** The requests that reached the emulator for a project, whose path matches. */
     async requests(project: string, pathPattern: RegExp = /./) {
       const { requests } = (await call('GET', `/emulator/requests?project=${project}`)) as { requests: LoggedRequest[] };

@@ -60,7 +60,9 @@ describe("a project's value reads (memory index)", () => {
   it.each([
     ['a time that is not milliseconds', feed(production.id, 'yesterday', 1), /^Invalid from: expected milliseconds/],
     ['a window ending before it starts', feed(production.id, 2000, 1000), /^Invalid window: the window must end/],
-    ['no end', `/api/value-reads/${production.id}?from=1`, /^Invalid to:/],
+    ['no end', `/api/value-reads/${production.id}?from=1`, /^Invalid to: required, in milliseconds since 1970\.$/],
+    ['no start', `/api/value-reads/${production.id}?to=1`, /^Invalid from: required, in milliseconds since 1970\.$/],
+    ['a start given twice', `/api/value-reads/${production.id}?from=1&from=2&to=3`, /^Invalid from: expected one value/],
     ['a parameter it does not know', `${feed(production.id, 1, 2)}&secret=x`, /^Unknown query parameter "secret"/],
     ['a project id that is not one', feed('not-a-project', 1, 2), /^Invalid project_id/],
   ])('refuses %s with the CSMS error body', async (_, path, message) => {

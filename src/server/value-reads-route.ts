@@ -34,7 +34,10 @@ export const valueReadsHandler = (opts: { read: CsmsReader; index: ValueReadInde
 
 /** A time in the address: milliseconds since the epoch, as CTS's own `from` and `to` are. */
 const millis = z
-  .string()
+  .string({
+    error: (issue) =>
+      issue.input === undefined ? 'required, in milliseconds since 1970' : 'expected one value, in milliseconds since 1970',
+  })
   .regex(/^\d{1,15}$/, 'expected milliseconds since 1970 (digits)')
   .transform(Number);
 const windowQuery = z

@@ -232,6 +232,51 @@ test.describe('the reveal panel', () => {
   });
 });
 
+test.describe('a refused reveal names what stopped it', () => {
+  test.beforeEach(async ({ csms }) => {
+    await csms.createSecret({ name: 'api-token', secret_string: CANARY });
+  });
+
+  const refusals = [
+    {
+      stop: 'permission',
+      fault: { status: 403, body: { error_code: 'CSMS.0403', error_msg: "Policy doesn't allow csms:secret:getVersion to be performed." } },
+      says: 'Stopped by an IAM permission: reading a value needs csms:secret:getVersion (and kms:cmk:decryptDataKey). Ask your IAM administrator to grant it on this project.',
+    },
+    {
+      stop: 'project',
+      fault: { status: 403, body: { error_code: 'APIGW.0302', error_msg: 'The IAM user is not authorized to access the project.' } },
+      says: 'Stopped by project access: your identity may not use this project. Ask your IAM administrator for access to it.',
+    },
+    {
+      stop: 'rate-limit',
+      fault: { status: 429, headers: { 'Retry-After': '20' }, body: { error_code: 'APIGW.0308', error_msg: 'Throttled.' } },
+      says: /^Stopped by a rate limit: too many values were read in the last minute\. Try again in \d+ s\./,
+    },
+  ];
+  for (const { stop, fault, says } of refusals) {
+    test(`by ${stop}`, async ({ page, projectId, emulator }) => {
+      await emulator.addFault({ path: `/v1/${projectId}/secrets/api-token/versions/v1$`, ...fault });
+      await page.goto(`${secretPath(projectId, 'api-token')}/versions/v1`);
+      await page.getByRole('button', { name: 'Reveal value' }).click();
+      await expect(page.locator(`[data-stop="${stop}"]`)).toHaveText(says);
+      await expect(page.locator('[data-stop]')).toHaveCount(1);
+      await expect(page.getByText(CANARY)).toHaveCount(0);
+    });
+  }
+
+  test("by the secret's state, when it was scheduled for deletion after the page opened", async ({ page, projectId, emulator }) => {
+    await page.goto(`${secretPath(projectId, 'api-token')}/versions/v1`);
+    await expect(page.getByRole('button', { name: 'Reveal value' })).toBeEnabled();
+    await emulator.setState(projectId, 'api-token', 'PENDING_DELETE', Date.now() + 7 * 86_400_000);
+    await page.getByRole('button', { name: 'Reveal value' }).click();
+    await expect(page.locator('[data-stop="secret-state"]')).toHaveText(
+      "Stopped by the secret's state: it is scheduled for deletion. Ask its owner to cancel the deletion in CSMS.",
+    );
+    await expect(page.getByText(CANARY)).toHaveCount(0);
+  });
+});
+
 test.describe('value views', () => {
   test('a flat JSON object: Reveal value shows its fields, the countdown running; each with Hide and Copy; one read for all', async ({
     page,

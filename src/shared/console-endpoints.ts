@@ -2,7 +2,7 @@
 // answers (as types), whether someone must be identified, how many values it reads from the
 // person's allowance, what it audits, and the IAM permission a refusal names. The server registers
 // each route from its row and applies the gates in one place (src/server/endpoints.ts); the app
-// calls every one of them through one client (src/web/api/console-request.ts). No zod here: the
+// calls every one of them through one client (src/web/api/client.ts). No zod here: the
 // app imports this table, and the schemas of the bodies stay on the server.
 import type { AuditReport, CompareResult, ConsoleConfig, ProjectOverview, SignedIn, SignInBody } from './console-api.ts';
 import { API_PREFIX, CONSOLE_PATHS } from './console-paths.ts';

@@ -40,6 +40,13 @@ test('the list shows and exports the sweep flags without a click, and says when 
   await admin.addTask(projectId, { secret_name: 'failing', task_status: 'FAILED', attempt_nums: 2 });
   await csms.createSecret({ name: 'expiring', secret_string: 'x' });
   await csms.createVersion('expiring', { secret_string: 'y', expire_time: Date.now() + 5 * DAY });
+  // A version that expired yesterday, now SYSPREVIOUS behind a newer one.
+  await csms.createSecret({ name: 'rotated', secret_string: 'x' });
+  await csms.createVersion('rotated', { secret_string: 'y', expire_time: Date.now() - DAY });
+  await csms.createVersion('rotated', { secret_string: 'z' });
+  // CSMS keeps 20 versions of a secret: at 20 the next rotation drops the oldest.
+  await csms.createSecret({ name: 'full', secret_string: 'v1' });
+  for (let n = 2; n <= 20; n++) await csms.createVersion('full', { secret_string: `v${n}` });
   // The sweep's version reads are slow at first: the list says they are not checked, and Export too.
   await emulator.addFault({ path: `/v1/${projectId}/secrets/failing/versions`, method: 'GET', count: 1, delay_ms: 2000 });
 
@@ -50,11 +57,15 @@ test('the list shows and exports the sweep flags without a click, and says when 
 
   await expect(row(page, 'failing')).toContainText('Rotation failed');
   await expect(row(page, 'expiring')).toContainText(/SYSCURRENT expires in \d days/, { timeout: 15_000 });
+  await expect(row(page, 'rotated')).toContainText('SYSPREVIOUS expired');
+  await expect(row(page, 'full')).toContainText('20 of 20 versions');
   await expect(page.getByTestId('sweep-running')).toHaveCount(0);
   const full = await exportJson(page);
   expect(full.checked).toEqual({ versions: true, tasks: true, keys: true });
   expect(full.secrets.find((s) => s.name === 'failing')!.flags.map((f) => f.kind)).toEqual(['rotation-failed']);
   expect(full.secrets.find((s) => s.name === 'expiring')!.flags.map((f) => f.kind)).toEqual(['version-expiring']);
+  expect(full.secrets.find((s) => s.name === 'rotated')!.flags.map((f) => f.kind)).toEqual(['version-expired']);
+  expect(full.secrets.find((s) => s.name === 'full')!.flags.map((f) => f.kind)).toEqual(['versions-near-limit']);
 });
 
 test('a disabled KMS key: flagged on the list and the overview, shown on the secret, and the reveal says why', async ({

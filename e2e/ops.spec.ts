@@ -1,6 +1,6 @@
 // What an operations team reads: the list's flags and Export without a click (and said to be
 // partial while the sweep runs), a KMS key that cannot decrypt flagged everywhere and explained on
-// a reveal, the last overview kept while CSMS is down, the wall display, and every project by
+// a reveal, the last overview kept while CSMS is down, the expiry tiles against the list, the wall display and its pages, and every project by
 // urgency.
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
@@ -131,6 +131,70 @@ test('the overview keeps its last data, marked stale, while CSMS is unreachable,
   await emulator.removeFault(fault.id);
   await expect(page.getByTestId('stale')).toHaveCount(0, { timeout: 60_000 });
   await expect(secrets).toHaveText('1Secrets');
+});
+
+test('the expiry tiles count each secret once, in its most urgent bucket, and each opens the list of exactly those', async ({
+  page,
+  csms,
+  projectId,
+}) => {
+  await csms.createSecret({ name: 'expired-current', secret_string: 'x' });
+  await csms.createVersion('expired-current', { secret_string: 'y', expire_time: Date.now() - DAY });
+  // Its SYSPREVIOUS expired and its SYSCURRENT expires in 5 days: counted once, as expired.
+  await csms.createSecret({ name: 'expired-previous', secret_string: 'x' });
+  await csms.createVersion('expired-previous', { secret_string: 'y', expire_time: Date.now() - DAY });
+  await csms.createVersion('expired-previous', { secret_string: 'z', expire_time: Date.now() + 5 * DAY });
+  await csms.createSecret({ name: 'soon', secret_string: 'x' });
+  await csms.createVersion('soon', { secret_string: 'y', expire_time: Date.now() + 5 * DAY });
+  await csms.createSecret({ name: 'later', secret_string: 'x' });
+  await csms.createVersion('later', { secret_string: 'y', expire_time: Date.now() + 20 * DAY });
+  await csms.createSecret({ name: 'fine', secret_string: 'x' });
+
+  const buckets = [
+    { tile: 'expired', label: 'Expired', names: ['expired-current', 'expired-previous'] },
+    { tile: 'expiring7', label: 'Expire within 7 days', names: ['soon'] },
+    { tile: 'expiring30', label: 'Expire in 8 to 30 days', names: ['later'] },
+  ];
+  for (const { tile, label, names } of buckets) {
+    await page.goto(overviewPath(projectId));
+    await expect(page.locator(`[data-tile="${tile}"]`)).toHaveText(`${names.length}${label}`);
+    await page.locator(`[data-tile="${tile}"]`).getByRole('link').click();
+    const rows = page.getByRole('row').filter({ has: page.getByRole('link') });
+    await expect(rows).toHaveCount(names.length);
+    for (const name of names) await expect(row(page, name)).toBeVisible();
+  }
+});
+
+test('the wall display turns the page of its attention list every 10 s when more than fits need attention', async ({
+  page,
+  csms,
+  projectId,
+}) => {
+  await page.clock.install();
+  const names = Array.from({ length: 7 }, (_, i) => `failing-${i + 1}`);
+  for (const name of names) {
+    await csms.createSecret({ name, secret_string: 'x' });
+    await admin.addTask(projectId, { secret_name: name, task_status: 'FAILED' });
+  }
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto(`${overviewPath(projectId)}?display=wall`);
+  const items = page.getByRole('list', { name: 'Needs attention' }).getByRole('listitem');
+  await expect(page.getByText('Page 1 of 2, turning every 10 s')).toBeVisible();
+  await expect(items).toHaveCount(6);
+  const firstPage = await items.allTextContents();
+
+  await page.clock.fastForward(10_000);
+  await expect(page.getByText('Page 2 of 2, turning every 10 s')).toBeVisible();
+  await expect(items).toHaveCount(1);
+  const secondPage = await items.allTextContents();
+  // Between them, every secret that needs attention, each once.
+  expect([...firstPage, ...secondPage].map((text) => names.find((n) => text.startsWith(`${n}Rotation failed`))).sort()).toEqual(
+    [...names].sort(),
+  );
+
+  await page.clock.fastForward(10_000);
+  await expect(page.getByText('Page 1 of 2, turning every 10 s')).toBeVisible();
+  expect(await items.allTextContents()).toEqual(firstPage);
 });
 
 test('the wall display at 1920×1080: no header controls, large type, the critical count in the title', async ({ page }) => {

@@ -1,7 +1,7 @@
 // What an operations team reads: the list's flags and Export without a click (and said to be
 // partial while the sweep runs), a KMS key that cannot decrypt flagged everywhere and explained on
-// a reveal, the last overview kept while CSMS is down, the expiry tiles against the list, the wall display and its pages, and every project by
-// urgency.
+// a reveal, the last overview kept while CSMS is down, the expiry tiles against the list, the wall
+// display and its pages, and every project by urgency.
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import type { ProjectOverview } from '../src/shared/console-api.ts';

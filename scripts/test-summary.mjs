@@ -41,7 +41,9 @@ for (const path of playwrightReports) {
       for (const spec of suite.specs ?? [])
         for (const test of spec.tests ?? [])
           if (test.status === 'unexpected' || test.status === 'flaky')
-            (test.status === 'flaky' ? flakyNames : failedNames).push(`${path}: ${[...titles, spec.title].join(' › ')} (${test.projectName})`);
+            (test.status === 'flaky' ? flakyNames : failedNames).push(
+              `${path}: ${[...titles, spec.title].join(' › ')} (${test.projectName})`,
+            );
       for (const child of suite.suites ?? []) walk(child, [...titles, child.title]);
     };
     for (const suite of playwright.suites ?? []) walk(suite, [suite.title]);

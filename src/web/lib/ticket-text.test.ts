@@ -6,7 +6,17 @@ import type { Secret, VersionMetadata } from '../../shared/schemas.ts';
 import { stageAt, stageHistory, type StageMove } from '../../shared/stage-history.ts';
 import { stageTrace } from '../../shared/testing/traces.ts';
 import { messages as zhCN } from '../locales/zh-CN.po';
-import { compareText, errorDetails, pointInTimeLines, secretSummary, summaryLabels, type SummaryInput } from './ticket-text.ts';
+import { groupBySecret } from './change-feed.ts';
+import {
+  changeFeedText,
+  compareText,
+  errorDetails,
+  pointInTimeLines,
+  secretSummary,
+  summaryLabels,
+  type ChangeFeedInput,
+  type SummaryInput,
+} from './ticket-text.ts';
 
 const CANARY = 'canary-value-never-in-a-summary';
 const secret: Secret = {
@@ -279,5 +289,77 @@ describe('the point-in-time answer for a ticket', () => {
     expect(pointInTimeLines(stageAt(history, 'SYSCURRENT', at), 'SYSCURRENT', at, history)[0]).toBe(
       '2026-12-07 12:00:00 UTC is still to come: SYSCURRENT points at v2 now.',
     );
+  });
+});
+
+describe("a project's change feed for a ticket", () => {
+  const at = (h: number, m: number) => Date.UTC(2026, 11, 5, h, m, 0);
+  const traces = [
+    { ...stageTrace(at(13, 10), 'updateSecretStage', undefined, 'alice'), resource_name: 'db-password', request_id: 'req-1' },
+    { ...stageTrace(at(14, 20), 'deleteSecret', undefined, 'bob'), resource_name: 'old-key', code: '403', request_id: 'req-2' },
+  ];
+  const reads = [{ secret: 'db-password', time: at(13, 40), who: 'carol', action: 'copy' as const, version: 'v3', instance: 'console-a' }];
+  const feed: ChangeFeedInput = {
+    project: { id: 'a'.repeat(32), name: 'production', region: 'cn-north-4' },
+    window: { from: at(13, 0), to: at(15, 0) },
+    groups: groupBySecret(traces, reads),
+    complete: true,
+    valueReads: { since: at(0, 0), scope: 'instance', kept: 2000, cut: null },
+    url: 'https://console.example/projects/x/changes?from=a&to=b',
+  };
+  afterEach(() => i18n.loadAndActivate({ locale: 'en', messages: {} }));
+
+  it('the window in UTC, the counts, then each secret newest first, its changes and value reads interleaved', () => {
+    expect(changeFeedText(feed, 'text')).toBe(
+      [
+        `Changes to the secrets of project production (${'a'.repeat(32)}), region cn-north-4`,
+        'Window: 2026-12-05 13:00:00 UTC to 2026-12-05 15:00:00 UTC (CTS keeps 7 days)',
+        '2 changes · 2 secrets',
+        'Value reads: 1 through this console instance; its signed audit log is the authority.',
+        'old-key:',
+        '  2026-12-05 14:20:00 UTC deleteSecret by bob (403, request req-2)',
+        'db-password:',
+        '  2026-12-05 13:40:00 UTC value read: carol copied v3 (instance console-a, request —)',
+        '  2026-12-05 13:10:00 UTC updateSecretStage by alice (200, request req-1)',
+        feed.url,
+      ].join('\n'),
+    );
+  });
+
+  it('says what is missing and why: changes past what the console reads, reads the index does not hold, or no reads known', () => {
+    const cut = changeFeedText(
+      { ...feed, complete: false, valueReads: { since: at(13, 30), scope: 'shared', kept: 2000, cut: 'kept' } },
+      'text',
+    );
+    expect(cut).toContain(
+      'Partial: the latest 2 changes only, more than the console reads at once; earlier ones in the window are not listed.',
+    );
+    expect(cut).toContain('Value reads: 1 through any instance of this console; its signed audit log is the authority.');
+    expect(cut).toContain('The index has recorded reads since 2026-12-05 13:30:00 UTC: earlier ones are in the audit log only.');
+    expect(cut).toContain(
+      'Partial: the index keeps the newest 2000 value reads of a project; earlier reads in this window are in the audit log only.',
+    );
+    expect(changeFeedText({ ...feed, valueReads: { ...feed.valueReads, cut: 'page' } as ChangeFeedInput['valueReads'] }, 'text')).toContain(
+      'Partial: the newest 1 value reads of the window only, as many as one answer holds.',
+    );
+    const unknown = changeFeedText({ ...feed, groups: groupBySecret(traces), valueReads: { unknown: 'CONSOLE.0403 refused' } }, 'text');
+    expect(unknown).toContain('Value reads: Unknown: CONSOLE.0403 refused');
+    expect(unknown).not.toContain('value read:');
+  });
+
+  it('Markdown: names in code, nothing a name holds can break the list; an empty window says so', () => {
+    const hostile = { ...traces[0]!, resource_name: 'a|b`*c' };
+    const text = changeFeedText({ ...feed, groups: groupBySecret([hostile]) }, 'markdown');
+    expect(text).toContain('**`a\\|b\\`\\*c`**');
+    expect(text).toContain('- 2026-12-05 13:10:00 UTC `updateSecretStage` by alice (200, request req-1)');
+    expect(text.endsWith(`<${feed.url}>`)).toBe(true);
+    expect(changeFeedText({ ...feed, groups: [] }, 'text')).toContain('No secret of this project changed in that window.');
+  });
+
+  it('in 简体中文', () => {
+    i18n.loadAndActivate({ locale: 'zh-CN', messages: zhCN });
+    const text = changeFeedText(feed, 'text');
+    expect(text).toMatch(/^项目 production/);
+    expect(text).not.toMatch(/Window| changes|Value reads|value read|by bob/);
   });
 });

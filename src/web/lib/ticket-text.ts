@@ -1,6 +1,6 @@
 // Text to paste into a support ticket, one builder for all of it: a secret's summary (plain text or
-// Markdown) with its health, stage moves and value reads, a compare's result, and an error's
-// details. Built from metadata only: there is no value among the inputs, so none can reach a ticket.
+// Markdown) with its health, stage moves and value reads, a project's change feed, a compare's
+// result, and an error's details. Built from metadata only: there is no value among the inputs, so none can reach a ticket.
 import { i18n } from '@lingui/core';
 import { msg, plural, t } from '@lingui/core/macro';
 import type { CompareResult, CompareSide } from '../../shared/console-api.ts';
@@ -8,7 +8,8 @@ import type { Flag, Severity } from '../../shared/health.ts';
 import { LIMITS } from '../../shared/patterns.ts';
 import type { Secret, Tag, VersionMetadata } from '../../shared/schemas.ts';
 import type { StageAt, StageHistory, StageMove } from '../../shared/stage-history.ts';
-import type { ValueRead } from '../../shared/value-reads.ts';
+import type { ProjectValueReads, ValueRead } from '../../shared/value-reads.ts';
+import type { SecretChanges } from './change-feed.ts';
 import { sortStages } from './stages.ts';
 import { valueReadAction } from './value-read-action.ts';
 import { formatUtc, toMillis } from './time.ts';
@@ -302,6 +303,91 @@ export function pointInTimeLines(answer: StageAt, stageName: string, at: number,
   const since = answer.known ? answer.since : undefined;
   const until = answer.known && answer.future ? undefined : answer.until;
   return [verdict, ...evidence('before', since), ...evidence('after', until)];
+}
+
+export interface ChangeFeedInput {
+  project: { id: string; name: string; region: string };
+  window: { from: number; to: number };
+  /** The changes and value reads, by secret (groupBySecret). */
+  groups: SecretChanges[];
+  /** False: CTS had more changes in the window than the console reads at once (the newest are here). */
+  complete: boolean;
+  /** What the index said of the window's value reads, or why they are unknown. */
+  valueReads: Omit<ProjectValueReads, 'reads'> | { unknown: string };
+  url: string;
+}
+
+/** A project's change feed for a ticket: the window in UTC, what is missing from it and why, then
+ * each secret's changes and value reads, newest first. */
+export function changeFeedText(input: ChangeFeedInput, format: TicketFormat): string {
+  const md = format === 'markdown';
+  const code = (s: string) => (md ? `\`${cell(s)}\`` : s);
+  const { project, groups, valueReads } = input;
+  const name = project.name;
+  const id = code(project.id);
+  const region = code(project.region);
+  const from = utc(input.window.from);
+  const to = utc(input.window.to);
+  const changes = groups.reduce((n, g) => n + g.traces.length, 0);
+  const reads = groups.reduce((n, g) => n + g.reads.length, 0);
+  const changed = groups.filter((g) => g.traces.length > 0).length;
+  const head = [
+    t`Changes to the secrets of project ${name} (${id}), region ${region}`,
+    t`Window: ${from} to ${to} (CTS keeps 7 days)`,
+    input.complete
+      ? `${plural(changes, { one: '# change', other: '# changes' })} · ${plural(changed, { one: '# secret', other: '# secrets' })}`
+      : t`Partial: the latest ${changes} changes only, more than the console reads at once; earlier ones in the window are not listed.`,
+  ];
+  const notes: string[] = [];
+  if ('unknown' in valueReads) {
+    const why = unknownLine(valueReads.unknown);
+    notes.push(t`Value reads: ${why}`);
+  } else {
+    notes.push(
+      valueReads.scope === 'shared'
+        ? t`Value reads: ${reads} through any instance of this console; its signed audit log is the authority.`
+        : t`Value reads: ${reads} through this console instance; its signed audit log is the authority.`,
+    );
+    const since = utc(valueReads.since);
+    if (valueReads.since > input.window.from)
+      notes.push(t`The index has recorded reads since ${since}: earlier ones are in the audit log only.`);
+    const kept = valueReads.kept;
+    if (valueReads.cut === 'page') notes.push(t`Partial: the newest ${reads} value reads of the window only, as many as one answer holds.`);
+    if (valueReads.cut === 'kept')
+      notes.push(
+        t`Partial: the index keeps the newest ${kept} value reads of a project; earlier reads in this window are in the audit log only.`,
+      );
+  }
+  const secretLines = (g: SecretChanges) =>
+    [
+      ...g.traces.map((trace) => {
+        const time = utc(trace.time);
+        const operation = code(trace.trace_name);
+        const who = cell(trace.user?.user_name ?? trace.user?.name ?? '—');
+        const result = trace.code ?? '—';
+        const request = trace.request_id ?? '—';
+        return { time: trace.time, line: t`${time} ${operation} by ${who} (${result}, request ${request})` };
+      }),
+      ...g.reads.map((r) => {
+        const time = utc(r.time);
+        const who = cell(r.who);
+        const action = valueReadAction(r.action);
+        const version = code(r.version);
+        const instance = r.instance;
+        const request = r.request_id ?? '—';
+        return { time: r.time, line: t`${time} value read: ${who} ${action} ${version} (instance ${instance}, request ${request})` };
+      }),
+    ]
+      .sort((a, b) => b.time - a.time)
+      .map((entry) => entry.line);
+  const body = groups.length
+    ? groups.flatMap((g) => section(md ? code(g.secretName) : g.secretName, secretLines(g), format))
+    : [t`No secret of this project changed in that window.`];
+  return [
+    ...(md ? [`**${head[0]}**`, '', ...head.slice(1).map((l) => `- ${l}`), ...notes.map((l) => `- ${l}`), ''] : [...head, ...notes]),
+    ...body,
+    md ? `<${input.url}>` : input.url,
+  ].join('\n');
 }
 
 /** A compare's result for a ticket: the verdict, each side's version, fingerprint and shape, and

@@ -7,8 +7,10 @@ import { useQuery } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { activityQueries } from '../api/activity.ts';
+import { configQuery } from '../api/config-query.ts';
 import { projectValueReadsQuery } from '../api/value-reads.ts';
 import { useCheckedParams } from '../app/checked-params.ts';
+import { CopyTicketButtons } from '../components/copy-ticket-buttons.tsx';
 import { ErrorPanel } from '../components/error-panel.tsx';
 import { FeedValueReadRow, FeedValueReadsNote } from '../components/feed-value-reads.tsx';
 import { usePageTitle } from '../components/page-title.ts';
@@ -19,6 +21,7 @@ import { Button } from '../components/ui/button.tsx';
 import { feedWindowOf, groupBySecret } from '../lib/change-feed.ts';
 import { fromFieldText, toAddressText, toFieldText } from '../lib/date-time-input.ts';
 import { paths } from '../lib/paths.ts';
+import { changeFeedText, type TicketFormat } from '../lib/ticket-text.ts';
 import { useTimeZone } from '../lib/time-zone.ts';
 
 const INPUT = 'h-9 rounded-md border border-zinc-300 bg-white px-2 text-sm dark:border-zinc-700 dark:bg-zinc-900';
@@ -36,6 +39,7 @@ export function Component() {
   const query = useQuery({ ...activityQueries.changes(projectId, window), enabled: !problem });
   const valueReads = useQuery({ ...projectValueReadsQuery(projectId, window), enabled: !problem });
   const [formProblem, setFormProblem] = useState<string>();
+  const { data: config } = useQuery(configQuery);
 
   const apply = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -51,6 +55,14 @@ export function Component() {
   const count = query.data?.traces.length ?? 0;
   // Secrets with changes; those only read are not counted as changed.
   const changed = groups.filter((g) => g.traces.length > 0).length;
+  // For a ticket once both reads have answered: value reads that failed are said to be unknown, and why.
+  const ticketText = (format: TicketFormat) => {
+    const project = config?.projects.find((p) => p.id === projectId) ?? { id: projectId, name: projectId, region: '—' };
+    const reads = valueReads.data
+      ? { since: valueReads.data.since, scope: valueReads.data.scope, kept: valueReads.data.kept, cut: valueReads.data.cut }
+      : { unknown: `${valueReads.error?.code ?? ''} ${valueReads.error?.message ?? ''}`.trim() };
+    return changeFeedText({ project, window, groups, complete: !!query.data?.complete, valueReads: reads, url: location.href }, format);
+  };
   return (
     <div className="space-y-5">
       <header className="space-y-1">
@@ -101,6 +113,13 @@ export function Component() {
       ) : valueReads.data ? (
         <FeedValueReadsNote data={valueReads.data} windowFrom={window.from} />
       ) : null}
+      {!problem && query.data && (valueReads.data || valueReads.error) && (
+        <CopyTicketButtons
+          text={ticketText}
+          labels={{ text: t`Copy summary`, markdown: t`Copy as Markdown` }}
+          announcement={t`Summary copied.`}
+        />
+      )}
       {problem || query.error || !query.data ? null : groups.length === 0 ? (
         <p className="text-sm">
           <Trans>No secret of this project changed in that window.</Trans>

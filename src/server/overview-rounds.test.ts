@@ -15,7 +15,7 @@ const identity: Identity = { who: 'ops', rateKey: 'ops', projects: [], authorize
 
 /** A project of `count` secrets (all under one KMS key) behind a round trip of RTT_MS: the answers,
  * and each operation's number of calls. */
-function cloudOf(count: number) {
+function cloudOf(count: number, refuseSecondPage = false) {
   const names = Array.from({ length: count }, (_, i) => `s-${String(i).padStart(5, '0')}`);
   const calls: Partial<Record<ReadOperation, number>> = {};
   const answer = (operation: ReadOperation, { query = {} }: ReadRequest): unknown => {
@@ -40,21 +40,28 @@ function cloudOf(count: number) {
   const read = async (_: Identity, operation: ReadOperation, request: ReadRequest) => {
     calls[operation] = (calls[operation] ?? 0) + 1;
     await new Promise((resolve) => setTimeout(resolve, RTT_MS));
+    if (refuseSecondPage && operation === 'ListSecrets' && request.query?.marker)
+      return { ok: false as const, status: 403, code: 'CSMS.0403', message: 'Forbidden.' };
     return { ok: true as const, status: 200, data: answer(operation, request) };
   };
   return { read: Object.assign(read, { projectRefusal: () => null }) as unknown as CsmsReader, calls };
 }
 
-/** The round trips a whole sweep takes, and its calls. */
-async function sweep(count: number) {
-  const cloud = cloudOf(count);
+/** The overview once swept, the round trips it took, and its calls. */
+async function sweepOf(count: number, refuseSecondPage = false) {
+  const cloud = cloudOf(count, refuseSecondPage);
   const started = Date.now();
   const swept = await createSweeper({ read: cloud.read }).sweep(identity, 'p'.repeat(32));
   if (swept === 'too-many') throw new Error('refused');
   const done = swept.done.then(() => Date.now() - started);
   await vi.runAllTimersAsync();
-  expect(swept.overview).toMatchObject({ complete: true, progress: { checked: count, total: count }, failed: {} });
-  return { rounds: (await done) / RTT_MS, calls: cloud.calls };
+  return { overview: swept.overview, rounds: (await done) / RTT_MS, calls: cloud.calls };
+}
+
+async function sweep(count: number) {
+  const { overview, rounds, calls } = await sweepOf(count);
+  expect(overview).toMatchObject({ complete: true, progress: { checked: count, total: count }, failed: {} });
+  return { rounds, calls };
 }
 
 /** The fewest round trips: the first page of secrets (with the other listings beside it), then
@@ -89,5 +96,12 @@ describe('the sweep at a round trip a call', () => {
     expect(calls.ListKeyDetail).toBe(1);
     expect(rounds).toBe(floorRounds(total(calls), 4));
     expect(rounds).toBe(314);
+  });
+
+  it('keeps nothing of a list refused part way, though its first page was being checked', async () => {
+    const { overview } = await sweepOf(1500, true);
+    expect(overview.failed.secrets).toMatchObject({ status: 403, code: 'CSMS.0403' });
+    expect(overview).toMatchObject({ complete: true, secrets: [], versions: {}, keys: {}, progress: { checked: 0, total: 0 } });
+    expect(overview.failed.versions).toBeUndefined();
   });
 });

@@ -186,6 +186,12 @@ export function createSweeper(opts: OverviewOptions) {
     );
     if (isFailure(secrets)) overview.failed.secrets = describeFailure('ListSecrets', secrets);
     await Promise.all([...versionReads, ...keyReads]);
+    // A list that failed part way is no list: nothing read for its first pages is kept.
+    if (isFailure(secrets)) {
+      const { secrets: none, versions, keys, progress } = startingOverview(projectId, overview.as_of);
+      Object.assign(overview, { secrets: none, versions, keys, progress });
+      delete overview.failed.versions;
+    }
     await others;
     overview.complete = true;
   }

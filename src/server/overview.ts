@@ -107,20 +107,24 @@ export function createSweeper(opts: OverviewOptions) {
       body?: unknown,
     ) => limit(() => opts.read(identity, operation, { params: { project_id: projectId, ...params }, query, body }));
 
-    /** Every page of a listing that pages with a marker, or the first failure. */
+    /** Every page of a listing that pages with a marker, or the first failure. Each page is handed
+     * to `onPage` once the next one is asked for, so the work it starts queues behind that read. */
     async function allPages<O extends 'ListSecrets' | 'ListSecretTask' | 'ListSecretEvents'>(
       operation: O,
       next: (page: ResponseOf<O>) => string | null | undefined,
+      onPage?: (page: ResponseOf<O>) => void,
     ): Promise<ResponseOf<O>[] | ReadFailure> {
       const found: ResponseOf<O>[] = [];
-      let marker: string | null | undefined;
-      for (let page = 0; page < MAX_PAGES && (page === 0 || marker); page++) {
-        const result = await read(operation, { limit: String(PAGE), ...(marker && { marker }) });
+      let result = await read(operation, { limit: String(PAGE) });
+      for (let page = 1; ; page++) {
         if (!result.ok) return result;
         found.push(result.data);
-        marker = next(result.data);
+        const marker = page < MAX_PAGES ? next(result.data) : undefined;
+        const following = marker ? read(operation, { limit: String(PAGE), marker }) : undefined;
+        onPage?.(result.data);
+        if (!following) return found;
+        result = await following;
       }
-      return found;
     }
     /** Keeps a part's data, or says why it is missing. */
     const settle = <T>(part: OverviewPart, operation: ReadOperation, result: T | ReadFailure, keep: (data: T) => void) => {
@@ -150,27 +154,45 @@ export function createSweeper(opts: OverviewOptions) {
           tagKeys,
         ).then((labels) => (overview.tag_labels = labels)),
     ]);
-    const secrets = await allPages('ListSecrets', (p) =>
-      p.secrets.length === PAGE ? (p.page_info.next_marker ?? p.secrets.at(-1)?.name) : undefined,
+    // Each page's versions and new keys are asked for as it arrives, while the next page is read:
+    // no slot of the person's allowance waits for the rest of the listing.
+    const keysAsked = new Set<string>();
+    const keyReads: Promise<void>[] = [];
+    const versionReads: Promise<void>[] = [];
+    const readVersionsAndKeys = ({ secrets: page }: ResponseOf<'ListSecrets'>) => {
+      overview.secrets.push(...page);
+      overview.progress.total = overview.secrets.length;
+      for (const { kms_key_id: keyId } of page)
+        if (keyId && !keysAsked.has(keyId)) {
+          keysAsked.add(keyId);
+          keyReads.push(readKey(keyId));
+        }
+      for (const { name } of page) versionReads.push(readVersions(name));
+    };
+    const readKey = async (keyId: string) => {
+      overview.keys[keyId] = keyStateOf(keyId, await read('ListKeyDetail', {}, {}, { key_id: keyId }));
+    };
+    const readVersions = async (name: string) => {
+      const result = await read('ListSecretVersions', { limit: '50' }, { secret_name: name });
+      if (result.ok) overview.versions[name] = result.data.version_metadatas;
+      // One refusal says it for all: the part is missing, and why.
+      else overview.failed.versions ??= describeFailure('ListSecretVersions', result);
+      overview.progress.checked += 1;
+    };
+    const secrets = await allPages(
+      'ListSecrets',
+      (p) => (p.secrets.length === PAGE ? (p.page_info.next_marker ?? p.secrets.at(-1)?.name) : undefined),
+      readVersionsAndKeys,
     );
-    settle('secrets', 'ListSecrets', secrets, (pages) => (overview.secrets = pages.flatMap((p) => p.secrets)));
-    overview.progress.total = overview.secrets.length;
-    const keyIds = new Set(overview.secrets.flatMap((s) => (s.kms_key_id ? [s.kms_key_id] : [])));
-    const keys = Promise.all(
-      [...keyIds].map(async (keyId) => {
-        overview.keys[keyId] = keyStateOf(keyId, await read('ListKeyDetail', {}, {}, { key_id: keyId }));
-      }),
-    );
-    await Promise.all(
-      overview.secrets.map(async ({ name }) => {
-        const result = await read('ListSecretVersions', { limit: '50' }, { secret_name: name });
-        if (result.ok) overview.versions[name] = result.data.version_metadatas;
-        // One refusal says it for all: the part is missing, and why.
-        else overview.failed.versions ??= describeFailure('ListSecretVersions', result);
-        overview.progress.checked += 1;
-      }),
-    );
-    await Promise.all([others, keys]);
+    if (isFailure(secrets)) overview.failed.secrets = describeFailure('ListSecrets', secrets);
+    await Promise.all([...versionReads, ...keyReads]);
+    // A list that failed part way is no list: nothing read for its first pages is kept.
+    if (isFailure(secrets)) {
+      const { secrets: none, versions, keys, progress } = startingOverview(projectId, overview.as_of);
+      Object.assign(overview, { secrets: none, versions, keys, progress });
+      delete overview.failed.versions;
+    }
+    await others;
     overview.complete = true;
   }
 

@@ -1,5 +1,6 @@
 import { msg } from '@lingui/core/macro';
 import { Trans, useLingui } from '@lingui/react/macro';
+import { memo } from 'react';
 import { Link } from 'react-router';
 import type { VersionMetadata } from '../../shared/schemas.ts';
 import { paths } from '../lib/paths.ts';
@@ -35,7 +36,17 @@ const COLUMNS = [msg`Version`, msg`Created`, msg`Expires`, msg`Stages`];
 
 export const isExpired = (v: VersionMetadata, now = Date.now()) => v.expire_time != null && toMillis(v.expire_time) < now;
 
-export function VersionsTable({ projectId, secretName, versions }: { projectId: string; secretName: string; versions: VersionMetadata[] }) {
+// The page re-renders as each of its other reads answers (tasks, key, history, value reads); the
+// versions (the query's same array until they change) are drawn again only when they change.
+export const VersionsTable = memo(function VersionsTable({
+  projectId,
+  secretName,
+  versions,
+}: {
+  projectId: string;
+  secretName: string;
+  versions: VersionMetadata[];
+}) {
   const { t, i18n } = useLingui();
   return (
     <div className="rounded-lg border border-zinc-200 dark:border-zinc-800">
@@ -96,7 +107,7 @@ export function VersionsTable({ projectId, secretName, versions }: { projectId: 
       </table>
     </div>
   );
-}
+});
 
 /** Each stage → the version it points at, from the versions' stage lists. */
 export function stageMap(versions: VersionMetadata[]): [string, string][] {
@@ -104,7 +115,12 @@ export function stageMap(versions: VersionMetadata[]): [string, string][] {
   return pairs.sort(([a], [b]) => compareStages(a, b));
 }
 
-export function StageMap(props: { projectId: string; secretName: string; versions: VersionMetadata[]; emptyText?: string }) {
+export const StageMap = memo(function StageMap(props: {
+  projectId: string;
+  secretName: string;
+  versions: VersionMetadata[];
+  emptyText?: string;
+}) {
   const { t } = useLingui();
   const { projectId, secretName, versions, emptyText = t`No stage points at any version.` } = props;
   const pairs = stageMap(versions);
@@ -125,4 +141,4 @@ export function StageMap(props: { projectId: string; secretName: string; version
       ))}
     </ul>
   );
-}
+});

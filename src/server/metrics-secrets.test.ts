@@ -24,6 +24,7 @@ function overview(extra: Partial<ProjectOverview> = {}): ProjectOverview {
     complete: true,
     progress: { checked: 0, total: 0 },
     secrets: [],
+    secrets_cut: false,
     versions: {},
     tasks: [],
     notifications: [],
@@ -188,5 +189,13 @@ describe('per-secret series', () => {
     expect(sampleLines(text, 'csms_secret_info')).toHaveLength(SECRETS_PER_PROJECT);
     expect(text).toContain('secret="zz-disabled"');
     expect(text).toContain(`csms_secret_series_omitted{project="${project.name}",region="cn-north-4"} 6`);
+  });
+
+  it('says when a project has more secrets than the console reads, and goes back to 0 when it has not', async () => {
+    let current = overview({ secrets: [secret('db')], secrets_cut: true });
+    const scrape = watch(() => current);
+    await expect.poll(scrape).toContain(`csms_health_secrets_cut{project="${project.name}",region="cn-north-4"} 1`);
+    current = overview({ secrets: [secret('db')] });
+    await expect.poll(scrape).toContain(`csms_health_secrets_cut{project="${project.name}",region="cn-north-4"} 0`);
   });
 });

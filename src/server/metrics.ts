@@ -9,6 +9,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import { OVERVIEW_PARTS, type Project, type ProjectOverview } from '../shared/console-api.ts';
 import { CONSOLE_ERRORS } from '../shared/error-codes.ts';
 import { projectHealth } from '../shared/health.ts';
+import { LIMITS } from '../shared/patterns.ts';
 import type { AuditEvent } from './audit.ts';
 import { sendError } from './errors.ts';
 import type { Identity } from './auth/identity.ts';
@@ -112,6 +113,12 @@ export function createMetrics(opts: MetricsOptions = {}) {
       labelNames: ['project', 'region'],
       registers: [registry],
     }),
+    secretsCut: new Gauge({
+      name: 'csms_health_secrets_cut',
+      help: `A project has more secrets than the console reads (the first ${LIMITS.secretsRead}): 1, and every count of it leaves the rest out.`,
+      labelNames: ['project', 'region'],
+      registers: [registry],
+    }),
     sweepIncomplete: new Gauge({
       name: 'csms_health_parts_missing',
       help: 'Parts of the last sweep that could not be read (1 each): secrets, versions, tasks, notifications, events.',
@@ -187,6 +194,7 @@ export function createMetrics(opts: MetricsOptions = {}) {
       };
       for (const [reason, n] of Object.entries(reasons)) m.attention.set({ ...labels, reason }, n);
       m.sweptAt.set(labels, Math.floor(overview.as_of / 1000));
+      m.secretsCut.set(labels, overview.secrets_cut ? 1 : 0);
     }
   }
 

@@ -3,6 +3,7 @@
 // round, plus the first listing, which everything else needs: no round waits on a phase.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ReadOperation } from '../shared/operations.ts';
+import { LIMITS } from '../shared/patterns.ts';
 import type { Identity } from './auth/identity.ts';
 import type { CsmsReader, ReadRequest } from './csms-reader.ts';
 import { CALLS_PER_PERSON, createSweeper } from './overview.ts';
@@ -22,8 +23,12 @@ function cloudOf(count: number, refuseSecondPage = false) {
     switch (operation) {
       case 'ListSecrets': {
         const from = query.marker ? names.indexOf(query.marker) + 1 : 0;
-        const page = names.slice(from, from + PAGE).map((name) => ({ ...fakeSecret(name), kms_key_id: KEY }));
-        return { secrets: page, page_info: { current_count: page.length, next_marker: page.length === PAGE ? page.at(-1)!.name : null } };
+        const page = names.slice(from, from + Number(query.limit)).map((name) => ({ ...fakeSecret(name), kms_key_id: KEY }));
+        // Like CSMS, a full page names a marker: whether more follow is known by asking.
+        return {
+          secrets: page,
+          page_info: { current_count: page.length, next_marker: page.length === Number(query.limit) ? page.at(-1)!.name : null },
+        };
       }
       case 'ListSecretVersions':
         return { version_metadatas: [], page_info: { current_count: 0 } };
@@ -70,7 +75,8 @@ const floorRounds = (calls: number, firstRound: number) => 1 + Math.ceil((calls 
 const total = (calls: Partial<Record<ReadOperation, number>>) => Object.values(calls).reduce((a, b) => a + b, 0);
 
 describe('the sweep at a round trip a call', () => {
-  beforeEach(() => void vi.useFakeTimers());
+  // A sweep of the most secrets the console reads runs some 20,000 timers.
+  beforeEach(() => void vi.useFakeTimers({ loopLimit: 100_000 }));
   afterEach(() => void vi.useRealTimers());
 
   it('sweeps 500 secrets in 64 round trips: the list, then 501 calls 8 at a time', async () => {
@@ -103,5 +109,18 @@ describe('the sweep at a round trip a call', () => {
     expect(overview.failed.secrets).toMatchObject({ status: 403, code: 'CSMS.0403' });
     expect(overview).toMatchObject({ complete: true, secrets: [], versions: {}, keys: {}, progress: { checked: 0, total: 0 } });
     expect(overview.failed.versions).toBeUndefined();
+  });
+
+  it('reads at most LIMITS.secretsRead secrets, and says so when the project has more', async () => {
+    const over = await sweepOf(LIMITS.secretsRead + 1);
+    expect(over.overview.secrets).toHaveLength(LIMITS.secretsRead);
+    expect(over.overview.secrets_cut).toBe(true);
+    // The limit's pages, and one secret more to learn that the list goes on.
+    expect(over.calls.ListSecrets).toBe(LIMITS.secretsRead / PAGE + 1);
+
+    const exactly = await sweepOf(LIMITS.secretsRead);
+    expect(exactly.overview.secrets).toHaveLength(LIMITS.secretsRead);
+    expect(exactly.overview.secrets_cut).toBe(false);
+    expect((await sweepOf(500)).overview.secrets_cut).toBe(false);
   });
 });

@@ -62,6 +62,7 @@ const startingOverview = (projectId: string, now: number): ProjectOverview => ({
   complete: false,
   progress: { checked: 0, total: 0 },
   secrets: [],
+  secrets_cut: false,
   // Keyed by secret names, which may be "__proto__": no prototype to set by mistake.
   versions: Object.create(null) as ProjectOverview['versions'],
   tasks: [],
@@ -107,21 +108,26 @@ export function createSweeper(opts: OverviewOptions) {
       body?: unknown,
     ) => limit(() => opts.read(identity, operation, { params: { project_id: projectId, ...params }, query, body }));
 
-    /** Every page of a listing that pages with a marker, or the first failure. Each page is handed
-     * to `onPage` once the next one is asked for, so the work it starts queues behind that read. */
+    /** Every page of a listing that pages with a marker, up to MAX_PAGES, or the first failure.
+     * Each page is handed to `onPage` once the next one is asked for, so the work it starts queues
+     * behind that read; `onCut` is told when pages were left unread. */
     async function allPages<O extends 'ListSecrets' | 'ListSecretTask' | 'ListSecretEvents'>(
       operation: O,
       next: (page: ResponseOf<O>) => string | null | undefined,
-      onPage?: (page: ResponseOf<O>) => void,
+      on: { page?: (page: ResponseOf<O>) => void; cut?: (marker: string) => void } = {},
     ): Promise<ResponseOf<O>[] | ReadFailure> {
       const found: ResponseOf<O>[] = [];
       let result = await read(operation, { limit: String(PAGE) });
       for (let page = 1; ; page++) {
         if (!result.ok) return result;
         found.push(result.data);
-        const marker = page < MAX_PAGES ? next(result.data) : undefined;
+        let marker = next(result.data);
+        if (marker && page >= MAX_PAGES) {
+          on.cut?.(marker);
+          marker = undefined;
+        }
         const following = marker ? read(operation, { limit: String(PAGE), marker }) : undefined;
-        onPage?.(result.data);
+        on.page?.(result.data);
         if (!following) return found;
         result = await following;
       }
@@ -179,17 +185,21 @@ export function createSweeper(opts: OverviewOptions) {
       else overview.failed.versions ??= describeFailure('ListSecretVersions', result);
       overview.progress.checked += 1;
     };
+    let moreSecrets: Promise<ReadResult<'ListSecrets'>> | undefined;
     const secrets = await allPages(
       'ListSecrets',
       (p) => (p.secrets.length === PAGE ? (p.page_info.next_marker ?? p.secrets.at(-1)?.name) : undefined),
-      readVersionsAndKeys,
+      { page: readVersionsAndKeys, cut: (marker) => (moreSecrets = read('ListSecrets', { limit: '1', marker })) },
     );
+    // A full last page may be the end of the list: one more secret read says whether it is. Unread,
+    // the list is taken as cut: "partial" may be too cautious, a silent miss would be wrong.
+    if (moreSecrets) overview.secrets_cut = await moreSecrets.then((r) => !r.ok || r.data.secrets.length > 0);
     if (isFailure(secrets)) overview.failed.secrets = describeFailure('ListSecrets', secrets);
     await Promise.all([...versionReads, ...keyReads]);
     // A list that failed part way is no list: nothing read for its first pages is kept.
     if (isFailure(secrets)) {
-      const { secrets: none, versions, keys, progress } = startingOverview(projectId, overview.as_of);
-      Object.assign(overview, { secrets: none, versions, keys, progress });
+      const { secrets: none, secrets_cut, versions, keys, progress } = startingOverview(projectId, overview.as_of);
+      Object.assign(overview, { secrets: none, secrets_cut, versions, keys, progress });
       delete overview.failed.versions;
     }
     await others;

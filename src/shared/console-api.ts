@@ -85,6 +85,9 @@ export interface ProjectOverview {
   /** Secrets whose versions have been read, of all. */
   progress: { checked: number; total: number };
   secrets: Secret[];
+  /** True: the project has more secrets than the console reads (LIMITS.secretsRead); `secrets`
+   * holds the first ones, and every count leaves the rest out. */
+  secrets_cut: boolean;
   versions: Record<string, VersionMetadata[]>;
   /** Only when the console exports tags as metric labels (CONSOLE_METRICS_TAG_LABELS): each
    * secret's value of those tag keys (secret → key → value), or why the tags could not be read. */

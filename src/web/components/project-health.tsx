@@ -15,6 +15,7 @@ import { EventSubscriptions, NotificationRecords } from './overview-records.tsx'
 import { StaleNotice, SweepProgress, useAsOfText, useFailingSince } from './overview-status.tsx';
 import { WallAttention } from './wall-attention.tsx';
 import { stateInfo } from './secret-state-badge.tsx';
+import { PartialListNote } from './partial-list-note.tsx';
 import { Skeleton } from './ui/skeleton.tsx';
 
 function usePartName() {
@@ -218,6 +219,7 @@ function HealthBody({
         </p>
       )}
       <MissingParts failed={overview.failed} />
+      <PartialListNote partial={overview.secrets_cut} of="overview" />
       <Tiles projectId={projectId} tiles={tiles} large={!summary} wall={wall} />
       {/* On a phone what needs attention comes first; the counts follow. */}
       <section aria-labelledby={`attention-${projectId}`} className="space-y-2 max-sm:order-first" data-section="attention">

@@ -101,6 +101,18 @@ describe('sessions in redis', () => {
     expect(await sessions.get(alice.id)).not.toHaveProperty('session');
   });
 
+  it('open a record once while Redis keeps the same text, and afresh when it changes', async () => {
+    const opens = vi.fn(sealer.open);
+    const sessions = redisSessionStore(client, { ...sealer, open: opens }, { idleMs: 60_000, maxAgeMs: 3600_000, perUser: 5 });
+    const { id } = await sessions.create(init(Date.now() + 86400_000));
+    for (let i = 0; i < 3; i++) expect(await sessions.get(id)).toMatchObject({ session: { tokens: new Map([['p', TOKEN]]) } });
+    expect(opens).toHaveBeenCalledTimes(1);
+    const key = `${KEY_PREFIX}session:${sessionKey(id)}`;
+    await client.set(key, `${await client.get(key)}x`, 'KEEPTTL');
+    expect(await sessions.get(id)).not.toHaveProperty('session');
+    expect(opens).toHaveBeenCalledTimes(2);
+  });
+
   it("take a request's value reads with the lookup, in one round trip, from the window the allowance counts", async () => {
     const sessions = store({ valueReadsPerMinute: 3 });
     const { id } = await sessions.create(init(Date.now() + 86400_000));

@@ -17,6 +17,8 @@ const ENDED = `${KEY_PREFIX}session-end:`;
 const USER = `${KEY_PREFIX}user-sessions:`;
 /** How long past its absolute end a session's marker is kept, to say it expired. */
 const MARKER_MS = 60_000;
+/** Sessions this instance keeps opened (the least recently used dropped first). */
+const OPENED_MAX = 1000;
 
 // KEYS: the user's list, the new record, its marker. ARGV: the sealed record (after its absolute
 // end and its allowance's hash), its time to live, the sealed marker, its time to live, the hash,
@@ -67,11 +69,24 @@ export function redisSessionStore(client: SharedRedis, sealer: Sealer, opts: Ses
   client.defineCommand('csmsSessionCreate', { numberOfKeys: 3, lua: CREATE });
   client.defineCommand('csmsSessionTouch', { numberOfKeys: 2, lua: TOUCH });
   const commands = client as unknown as SessionCommands;
+  // The sessions this instance opened last, by hash, with the exact text each came from: a record
+  // is sealed once and never rewritten, so the same text opens to the same session, and the
+  // decryption is skipped. Any other text under that hash (changed in Redis) is opened afresh.
+  const opened = new Map<string, { record: string; session: Session }>();
   const open = (h: string, record: string): Session | null => {
+    const known = opened.get(h);
+    opened.delete(h);
+    if (known?.record === record) {
+      opened.set(h, known);
+      return known.session;
+    }
     const text = sealer.open(record.split('.').slice(2).join('.'), RECORD + h);
     if (!text) return null;
     const sealed = JSON.parse(text) as Sealed;
-    return { ...sealed, tokens: new Map(sealed.tokens) };
+    const session = { ...sealed, tokens: new Map(sealed.tokens) };
+    if (opened.size >= OPENED_MAX) opened.delete(opened.keys().next().value!);
+    opened.set(h, { record, session });
+    return session;
   };
 
   return {
@@ -103,11 +118,12 @@ export function redisSessionStore(client: SharedRedis, sealer: Sealer, opts: Ses
       const h = sessionKey(id);
       const now = clock();
       const take = opts.valueReadsPerMinute === undefined ? 0 : valueReads;
-      // The record is opened (and its seal checked) on every use: one changed in Redis is caught
-      // by its seal at once, whichever instance opened it before.
+      // Redis is asked on every use, and a record it no longer has (ended anywhere) is forgotten;
+      // one changed there is caught by its seal at once, whichever instance opened it before.
       const [record, marker, taken] = await stored(
         commands.csmsSessionTouch(RECORD + h, ENDED + h, now, opts.idleMs, take, opts.valueReadsPerMinute ?? 0),
       );
+      if (record === null) opened.delete(h);
       const session = record === null ? null : open(h, record);
       if (session && now < session.expiresAt)
         return {
@@ -124,6 +140,7 @@ export function redisSessionStore(client: SharedRedis, sealer: Sealer, opts: Ses
     },
     async end(id) {
       if (!id) return;
+      opened.delete(sessionKey(id));
       await stored(client.del(RECORD + sessionKey(id), ENDED + sessionKey(id)));
     },
     async count() {

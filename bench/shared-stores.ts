@@ -3,10 +3,13 @@
 // of one emulator process, measured in one run. Latency: the p50 of sequential reads (one at a
 // time, so nothing queues), Redis minus memory: the session lookup and the allowance's round
 // trips. CPU: the console process's own counters (/proc/PID/stat, user + system) over a fixed
-// number of reads, per read: on 2 cores a throughput ratio would measure the scheduler.
+// number of reads, per read: on 2 cores a throughput ratio would measure the scheduler. And the
+// deterministic part of that cost: the commands a read sends Redis (each a round trip: a script
+// call, the commands it runs inside Redis not counted), seen by Redis's MONITOR.
 // Budgets: ≤ 1 ms added p50, ≤ 1.2× the CPU per read.
 import autocannon from 'autocannon';
 import { DEMO_IAM, DEMO_PROJECTS } from '../src/emulator/demo-seed.ts';
+import { Redis } from 'ioredis';
 import { startRedisServer } from '../src/server/testing/redis-server.ts';
 import { cpuMicros, startProcess } from './server.ts';
 
@@ -37,6 +40,31 @@ async function sequential(url: string, cookie: string, count: number) {
     times.push(performance.now() - started);
   }
   return times;
+}
+
+/** The commands a value read sends Redis, seen by MONITOR over `count` reads one at a time
+ * (those a script runs inside Redis are marked `lua` and not counted). */
+async function commandsPerRead(redisUrl: string, url: string, cookie: string, count: number) {
+  const [watcher, marker] = [new Redis(redisUrl), new Redis(redisUrl)];
+  try {
+    const monitor = await watcher.monitor();
+    let sent = 0;
+    // Sent after the last answer: every command of the reads has been run once MONITOR shows it.
+    const end = new Promise<void>((resolve) =>
+      monitor.on('monitor', (_time: string, args: string[], source: string) => {
+        if (args[0]?.toLowerCase() === 'echo') resolve();
+        else if (source !== 'lua') sent++;
+      }),
+    );
+    await sequential(url, cookie, count);
+    await marker.echo('end of the reads');
+    await end;
+    monitor.disconnect();
+    return sent / count;
+  } finally {
+    watcher.disconnect();
+    marker.disconnect();
+  }
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -86,6 +114,8 @@ export async function benchSharedStores() {
         await cannon(run, CPU_READS / 4);
         cpu[run.store] = (cpu[run.store] ?? 0) + cpuMicros(run.c.pid) - before;
       }
+    const redisRun = runs.find((run) => run.store === 'redis')!;
+    const redisCommandsPerRead = await commandsPerRead(redis.url, redisRun.url, redisRun.cookie, 100);
     const p50 = { memory: median(latencies.memory!), redis: median(latencies.redis!) };
     return {
       reads: { sequential: SEQUENTIAL, cpu: CPU_READS },
@@ -93,6 +123,7 @@ export async function benchSharedStores() {
       addedP50Ms: Number((p50.redis - p50.memory).toFixed(3)),
       cpuMicrosPerRead: { memory: Math.round(cpu.memory! / CPU_READS), redis: Math.round(cpu.redis! / CPU_READS) },
       cpuRatio: Number((cpu.redis! / cpu.memory!).toFixed(2)),
+      redisCommandsPerRead,
     };
   } finally {
     consoles.memory.stop();

@@ -103,6 +103,7 @@ export function buildConsoleServer(config: ServerConfig, deps: ConsoleServerDeps
           idleMs: auth.idleMs,
           maxAgeMs: auth.maxAgeMs,
           perUser: auth.sessionsPerUser,
+          valueReadsPerMinute: config.valueReadsPerMinute,
           clock: deps.clock,
         })
       : undefined;

@@ -167,11 +167,13 @@ export function serveEndpoints(app: FastifyInstance, handlers: AnyHandler[], opt
     if (!row) return;
     const refused = crossSite(req);
     if (refused) return refuse(req, reply, refused, 'gate');
-    const found = row.identity === 'required' ? await opts.identify(req) : { identity: anonymous(req) };
+    const found = row.identity === 'required' ? await opts.identify(req, row.valueReads) : { identity: anonymous(req) };
     if ('refusal' in found) return refuse(req, reply, found.refusal, 'gate');
     req.identity = found.identity;
     if (row.valueReads > 0) {
-      const wait = await opts.takeValueReads(req.identity, row.valueReads);
+      // Taken with the identity where its store could (one round trip), else now.
+      const taken = 'valueReadsWait' in found ? found.valueReadsWait : undefined;
+      const wait = taken === undefined ? await opts.takeValueReads(req.identity, row.valueReads) : taken;
       if (wait !== null) return refuse(req, reply, rateLimited(opts.takeValueReads.perMinute, wait), 'identified');
     }
   });

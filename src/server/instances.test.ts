@@ -145,6 +145,9 @@ describe('two instances on one Redis', () => {
       { timeout: 5000, interval: 50 },
     );
     expect(audited.who).toContain(operator.name);
+    // A secret's list names no secret: its reads are of that one.
+    const [read] = ((await (await b.get(path, { cookie: auditorCookie })).json()) as { reads: object[] }).reads;
+    expect(read).not.toHaveProperty('secret');
     // Of one version: v1's read is there, v2 has none.
     expect(((await (await b.get(`${path}?version=v1`, { cookie: auditorCookie })).json()) as { reads: unknown[] }).reads).toHaveLength(1);
     expect(((await (await b.get(`${path}?version=v2`, { cookie: auditorCookie })).json()) as { reads: unknown[] }).reads).toHaveLength(0);

@@ -8,6 +8,7 @@ import { createSealer } from './auth/seal.ts';
 import { createSessionStore, sessionKey, type SessionOptions, type SessionStore } from './auth/sessions.ts';
 import { redisSessionStore } from './auth/sessions-redis.ts';
 import { startRedisServer } from './testing/redis-server.ts';
+import { ALLOWANCE_PREFIX, allowanceHash, redisAllowance } from './value-reads.ts';
 
 const TOKEN = 'MIItoken-canary-4f1c';
 const init = (tokensExpireAt: number) => ({
@@ -98,6 +99,44 @@ describe('sessions in redis', () => {
     const bobRecord = await client.get(`${KEY_PREFIX}session:${sessionKey(bob.id)}`);
     await client.set(`${KEY_PREFIX}session:${sessionKey(alice.id)}`, bobRecord!, 'KEEPTTL');
     expect(await sessions.get(alice.id)).not.toHaveProperty('session');
+  });
+
+  it('open a record once while Redis keeps the same text, and afresh when it changes', async () => {
+    const opens = vi.fn(sealer.open);
+    const sessions = redisSessionStore(client, { ...sealer, open: opens }, { idleMs: 60_000, maxAgeMs: 3600_000, perUser: 5 });
+    const { id } = await sessions.create(init(Date.now() + 86400_000));
+    for (let i = 0; i < 3; i++) expect(await sessions.get(id)).toMatchObject({ session: { tokens: new Map([['p', TOKEN]]) } });
+    expect(opens).toHaveBeenCalledTimes(1);
+    const key = `${KEY_PREFIX}session:${sessionKey(id)}`;
+    await client.set(key, `${await client.get(key)}x`, 'KEEPTTL');
+    expect(await sessions.get(id)).not.toHaveProperty('session');
+    expect(opens).toHaveBeenCalledTimes(2);
+  });
+
+  it("take a request's value reads with the lookup, in one round trip, from the window the allowance counts", async () => {
+    const sessions = store({ valueReadsPerMinute: 3 });
+    const { id } = await sessions.create(init(Date.now() + 86400_000));
+    const used = async () => client.get(ALLOWANCE_PREFIX + allowanceHash('iam:d/u'));
+    // EVAL, or EVALSHA once the connection has the script.
+    const scriptCalls = async () =>
+      [...(await client.info('commandstats')).matchAll(/cmdstat_eval(?:sha)?:calls=(\d+)/g)].reduce(
+        (sum, [, calls]) => sum + Number(calls),
+        0,
+      );
+    const before = await scriptCalls();
+    expect(await sessions.get(id, 2)).toMatchObject({ session: { who: 'iam:d/u' }, valueReadsWait: null });
+    expect(await scriptCalls()).toBe(before + 1);
+    expect(await used()).toBe('2');
+    // One window with the allowance's own takes (a compare, a take on an instance without sessions).
+    expect(await redisAllowance(client, 3).take('iam:d/u', 1)).toBeNull();
+    expect(await sessions.get(id, 1)).toMatchObject({ session: { who: 'iam:d/u' }, valueReadsWait: expect.any(Number) });
+    expect(await used()).toBe('3');
+    // A lookup that reads no value takes nothing; an ended session takes nothing.
+    expect(await sessions.get(id)).not.toHaveProperty('valueReadsWait');
+    await client.del(ALLOWANCE_PREFIX + allowanceHash('iam:d/u'));
+    await sessions.end(id);
+    expect(await sessions.get(id, 1)).toEqual({ ended: 'none' });
+    expect(await used()).toBeNull();
   });
 
   it('are ended by Redis after the idle time, and the person is told so once', async () => {

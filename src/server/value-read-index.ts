@@ -94,9 +94,9 @@ const PROJECT_LIST = `${KEY_PREFIX}value-read-index-project:`;
 const PROJECTS = `${KEY_PREFIX}value-read-index-projects`;
 
 // KEYS: the secret's list, the set of secrets' lists by last read, the index's start, the project's
-// list, the set of projects' lists. ARGV: the read, the reads kept a secret, the secrets kept, the
-// time, the read with its secret, the reads kept a project, the projects kept. One step, so two
-// instances never over-fill it.
+// list, the set of projects' lists. ARGV: the read (with its secret: one text for both lists), the
+// reads kept a secret, the secrets kept, the time, the reads kept a project, the projects kept. One
+// step, so two instances never over-fill it.
 const ADD = `
 local function push(list, lists, read, kept, listsKept, time)
   redis.call('LPUSH', list, read)
@@ -110,7 +110,7 @@ local function push(list, lists, read, kept, listsKept, time)
 end
 redis.call('SET', KEYS[3], ARGV[4], 'NX')
 push(KEYS[1], KEYS[2], ARGV[1], ARGV[2], ARGV[3], ARGV[4])
-push(KEYS[4], KEYS[5], ARGV[5], ARGV[6], ARGV[7], ARGV[4])
+push(KEYS[4], KEYS[5], ARGV[1], ARGV[5], ARGV[6], ARGV[4])
 return 1`;
 
 /** `onError`: told when a read could not be indexed (Redis away); the audit line is written anyway. */
@@ -132,12 +132,13 @@ export function redisValueReadIndex(
       const { perSecret, secrets, perProject, projects } = INDEX_LIMITS;
       add(
         ...[LIST + key, SECRETS, SINCE, PROJECT_LIST + project, PROJECTS],
-        ...[JSON.stringify(ofSecret(read)), perSecret, secrets, read.time, JSON.stringify(read), perProject, projects],
+        ...[JSON.stringify(read), perSecret, secrets, read.time, perProject, projects],
       ).catch((error: Error) => onError(`A value read could not be indexed in Redis (${error.message}); the audit log has it.`));
     },
     async list(project, secret, version) {
       const [texts, since] = await stored(Promise.all([client.lrange(LIST + keyOf(project, secret), 0, -1), client.get(SINCE)]));
-      const reads = texts.map((text) => JSON.parse(text) as ValueRead);
+      // A secret's list answers without the secret's name.
+      const reads = texts.map((text) => ofSecret(JSON.parse(text) as ProjectValueRead));
       return {
         reads: ofVersion(reads, version),
         since: since === null ? started : Number(since),

@@ -108,8 +108,13 @@ export function requireProxiedRequest(auth: Extract<ConsoleAuth, { mode: 'header
   };
 }
 
-/** Who is asking: the identity, or why nobody is (the 401 that takes the app to sign-in). */
-export type Identify = (req: FastifyRequest) => Promise<{ identity: Identity } | { refusal: Refusal }>;
+/** Who is asking: the identity, or why nobody is (the 401 that takes the app to sign-in).
+ * `valueReads`: what the request takes from the person's allowance; `valueReadsWait` is set when
+ * they were taken with the identity (a session in Redis: one round trip), as the allowance answers. */
+export type Identify = (
+  req: FastifyRequest,
+  valueReads: number,
+) => Promise<{ identity: Identity; valueReadsWait?: number | null } | { refusal: Refusal }>;
 
 export function createIdentify(opts: IdentityOptions): Identify {
   const { auth, audit } = opts;
@@ -131,15 +136,16 @@ export function createIdentify(opts: IdentityOptions): Identify {
     idle: `Your session ended after ${idleMinutes} minutes without activity. Sign in again.`,
     expired: 'Your session has reached its time limit. Sign in again.',
   };
-  return async (req) => {
+  return async (req, valueReads) => {
     const cookie = sessionCookie(req);
-    const found = await sessions.get(cookie);
+    const found = await sessions.get(cookie, valueReads);
     if (!('session' in found)) {
       if (found.ended !== 'none') audit({ action: 'end', who: found.who, clientIp: req.ip, outcome: found.ended });
       return { refusal: signedOut(why[found.ended]) };
     }
     const session = found.session;
     return {
+      valueReadsWait: found.valueReadsWait,
       identity: {
         who: session.who,
         rateKey: session.who,

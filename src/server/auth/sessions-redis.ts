@@ -4,17 +4,21 @@
 // absolute limit or the tokens' expiry, and each request restarts it. A small sealed marker stays
 // until the absolute end, so a person whose session went idle is told why. Each user's sessions
 // are listed (by hash) for the per-user cap, enforced in one script so two instances signing the
-// same user in at once cannot both keep too many.
+// same user in at once cannot both keep too many. A value read's lookup takes the person's
+// value reads in the same script (one round trip), from the allowance keyed by the hash the record
+// carries.
 import { KEY_PREFIX, stored, type SharedRedis } from '../redis.ts';
 import type { Sealer } from './seal.ts';
 import { sessionKey, startSession, type Session, type SessionOptions, type SessionStore } from './sessions.ts';
-import { allowanceHash } from '../value-reads.ts';
+import { ALLOWANCE_PREFIX, allowanceHash, TAKE_FUNCTION, WINDOW_MS } from '../value-reads.ts';
 
 const RECORD = `${KEY_PREFIX}session:`;
 const ENDED = `${KEY_PREFIX}session-end:`;
 const USER = `${KEY_PREFIX}user-sessions:`;
 /** How long past its absolute end a session's marker is kept, to say it expired. */
 const MARKER_MS = 60_000;
+/** Sessions this instance keeps opened (the least recently used dropped first). */
+const OPENED_MAX = 1000;
 
 // KEYS: the user's list, the new record, its marker. ARGV: the sealed record (after its absolute
 // end and its allowance's hash), its time to live, the sealed marker, its time to live, the hash,
@@ -35,24 +39,29 @@ redis.call('ZADD', KEYS[1], ARGV[6], ARGV[5])
 redis.call('PEXPIRE', KEYS[1], ARGV[8])
 return ended`;
 
-// KEYS: the record, its marker. ARGV: the time, the idle time. The record (its absolute end, the
-// hash of its allowance and the sealed text, with dots between) with its time to live restarted,
-// or else the marker.
-const TOUCH = `
+// KEYS: the record, its marker. ARGV: the time, the idle time, the value reads to take (0: none),
+// the allowance. The record (its absolute end, the hash of its allowance and the sealed text, with
+// dots between) with its time to live restarted and, while it lasts, the reads taken (-1, or the
+// wait); or else the marker.
+const TOUCH = `${TAKE_FUNCTION}
 local record = redis.call('GET', KEYS[1])
 if record then
-  local ends = string.match(record, '^(%d+)%.')
+  local ends, allowance = string.match(record, '^(%d+)%.([^.]+)%.')
   local ttl = math.min(tonumber(ARGV[2]), tonumber(ends) - tonumber(ARGV[1]))
-  if ttl > 0 then redis.call('PEXPIRE', KEYS[1], ttl) end
-  return {record, false}
+  local taken = false
+  if ttl > 0 then
+    redis.call('PEXPIRE', KEYS[1], ttl)
+    if tonumber(ARGV[3]) > 0 then taken = take('${ALLOWANCE_PREFIX}' .. allowance, ARGV[3], ARGV[4], ${WINDOW_MS}) end
+  end
+  return {record, false, taken}
 end
-return {false, redis.call('GET', KEYS[2])}`;
+return {false, redis.call('GET', KEYS[2]), false}`;
 
 type Sealed = Omit<Session, 'tokens'> & { tokens: [string, string][] };
 
 interface SessionCommands {
   csmsSessionCreate(...args: (string | number)[]): Promise<number>;
-  csmsSessionTouch(...args: (string | number)[]): Promise<[string | null, string | null]>;
+  csmsSessionTouch(...args: (string | number)[]): Promise<[string | null, string | null, number | null]>;
 }
 
 export function redisSessionStore(client: SharedRedis, sealer: Sealer, opts: SessionOptions): SessionStore {
@@ -60,11 +69,24 @@ export function redisSessionStore(client: SharedRedis, sealer: Sealer, opts: Ses
   client.defineCommand('csmsSessionCreate', { numberOfKeys: 3, lua: CREATE });
   client.defineCommand('csmsSessionTouch', { numberOfKeys: 2, lua: TOUCH });
   const commands = client as unknown as SessionCommands;
+  // The sessions this instance opened last, by hash, with the exact text each came from: a record
+  // is sealed once and never rewritten, so the same text opens to the same session, and the
+  // decryption is skipped. Any other text under that hash (changed in Redis) is opened afresh.
+  const opened = new Map<string, { record: string; session: Session }>();
   const open = (h: string, record: string): Session | null => {
+    const known = opened.get(h);
+    opened.delete(h);
+    if (known?.record === record) {
+      opened.set(h, known);
+      return known.session;
+    }
     const text = sealer.open(record.split('.').slice(2).join('.'), RECORD + h);
     if (!text) return null;
     const sealed = JSON.parse(text) as Sealed;
-    return { ...sealed, tokens: new Map(sealed.tokens) };
+    const session = { ...sealed, tokens: new Map(sealed.tokens) };
+    if (opened.size >= OPENED_MAX) opened.delete(opened.keys().next().value!);
+    opened.set(h, { record, session });
+    return session;
   };
 
   return {
@@ -91,15 +113,23 @@ export function redisSessionStore(client: SharedRedis, sealer: Sealer, opts: Ses
       );
       return { id, ended };
     },
-    async get(id) {
+    async get(id, valueReads = 0) {
       if (!id) return { ended: 'none' };
       const h = sessionKey(id);
       const now = clock();
-      // The record is opened (and its seal checked) on every use: one changed in Redis is caught
-      // by its seal at once, whichever instance opened it before.
-      const [record, marker] = await stored(commands.csmsSessionTouch(RECORD + h, ENDED + h, now, opts.idleMs));
+      const take = opts.valueReadsPerMinute === undefined ? 0 : valueReads;
+      // Redis is asked on every use, and a record it no longer has (ended anywhere) is forgotten;
+      // one changed there is caught by its seal at once, whichever instance opened it before.
+      const [record, marker, taken] = await stored(
+        commands.csmsSessionTouch(RECORD + h, ENDED + h, now, opts.idleMs, take, opts.valueReadsPerMinute ?? 0),
+      );
+      if (record === null) opened.delete(h);
       const session = record === null ? null : open(h, record);
-      if (session && now < session.expiresAt) return { session: { ...session, lastSeenAt: now } };
+      if (session && now < session.expiresAt)
+        return {
+          session: { ...session, lastSeenAt: now },
+          ...(take > 0 && { valueReadsWait: taken === null || taken < 0 ? null : taken }),
+        };
       // Past its end (the record itself, the last moment before Redis drops it), or the marker.
       const markerText = marker && sealer.open(marker, ENDED + h);
       const ended = session ?? (markerText ? (JSON.parse(markerText) as Pick<Sealed, 'who' | 'expiresAt'>) : null);
@@ -110,6 +140,7 @@ export function redisSessionStore(client: SharedRedis, sealer: Sealer, opts: Ses
     },
     async end(id) {
       if (!id) return;
+      opened.delete(sessionKey(id));
       await stored(client.del(RECORD + sessionKey(id), ENDED + sessionKey(id)));
     },
     async count() {

@@ -35,13 +35,18 @@ export interface Session {
 }
 
 export type NewSession = Omit<Session, 'expiresAt' | 'lastSeenAt' | 'createdAt'> & { tokensExpireAt: number };
-export type SessionLookup = { session: Session } | { ended: 'idle' | 'expired'; who: string } | { ended: 'none' };
+export type SessionLookup =
+  /** `valueReadsWait`: set when the store took the request's value reads with the lookup (one
+   * round trip to Redis): null if allowed, else how long (ms) until the window ends. */
+  { session: Session; valueReadsWait?: number | null } | { ended: 'idle' | 'expired'; who: string } | { ended: 'none' };
 
 export interface SessionOptions {
   idleMs: number;
   maxAgeMs: number;
   /** Sessions a user may hold at once; a further sign-in ends the oldest. */
   perUser: number;
+  /** The value-read allowance a minute, for a store that takes a request's reads with its lookup. */
+  valueReadsPerMinute?: number;
   clock?: () => number;
 }
 
@@ -49,9 +54,10 @@ export interface SessionStore {
   /** Starts a session; returns the id for the cookie and how many of the user's sessions it ended
    * to stay within `perUser` (the oldest first), for the audit. */
   create(init: NewSession): Promise<{ id: string; ended: number }>;
-  /** The live session of a cookie value (its idle clock restarted), or why there is none. Only
-   * looks up: the value-read allowance is taken by the endpoint gates. */
-  get(id: string | undefined): Promise<SessionLookup>;
+  /** The live session of a cookie value (its idle clock restarted), or why there is none.
+   * `valueReads`: what the request takes from the person's allowance once identified; a store may
+   * take them with the lookup (`valueReadsWait`), else the endpoint gates take them. */
+  get(id: string | undefined, valueReads?: number): Promise<SessionLookup>;
   end(id: string | undefined): Promise<void>;
   /** Sessions open now. */
   count(): Promise<number>;

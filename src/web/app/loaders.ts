@@ -4,10 +4,12 @@
 import { redirect, type LoaderFunctionArgs } from 'react-router';
 import { PROJECT_ID_PATTERN } from '../../shared/patterns.ts';
 import { configQuery } from '../api/config-query.ts';
+import { overviewQuery } from '../api/overview-query.ts';
 import { secretQueries } from '../api/secret-queries.ts';
 import { rotationTasksQuery } from '../api/rotation-tasks.ts';
 import { tagsQuery } from '../api/tags-query.ts';
 import { rememberSecret } from '../lib/recent-secrets.ts';
+import { prefetchActivity, prefetchStageTraces } from './activity-prefetch.ts';
 import { checkedParams } from './checked-params.ts';
 import { landingPath } from './project-home.ts';
 import { queryClient } from './query-client.ts';
@@ -34,8 +36,10 @@ export async function lookupLoader({ params }: LoaderFunctionArgs) {
   // A failed list does not fail the page: it shows the error in the list's place, and the name
   // box still opens a secret.
   const list = secretQueries.list(projectId);
-  // The tags (their column, filter and search) start beside the list, not after it.
+  // The tags (their column, filter and search) and the overview (the list's health flags) start
+  // beside the list, not after it.
   void queryClient.prefetchQuery(tagsQuery(projectId));
+  void queryClient.prefetchQuery(overviewQuery(projectId));
   // A list already here (Back) shows at once, where it was scrolled; the page refreshes it if old.
   if (!queryClient.getQueryData(list.queryKey)) await queryClient.prefetchInfiniteQuery(list);
   // A project this person cannot use fails the whole page: the name box could open nothing there.
@@ -57,19 +61,17 @@ export async function secretLoader({ params }: LoaderFunctionArgs) {
 }
 
 /** The secret page: its activity and stage history (CTS) start beside its own reads, not after
- * them (their code loads in parallel with those reads). */
+ * them, nor after the code that shows them. */
 export async function secretPageLoader(args: LoaderFunctionArgs) {
   const { projectId, secretName } = checkedParams(args.params, 'projectId', 'secretName');
-  const search = new URL(args.request.url).searchParams;
-  void import('./activity-prefetch.ts').then(({ prefetchActivity }) => prefetchActivity(projectId, secretName, search));
+  prefetchActivity(projectId, secretName, new URL(args.request.url).searchParams);
   return secretLoader(args);
 }
 
 export async function stageLoader(args: LoaderFunctionArgs) {
   const { projectId, secretName, stageName } = checkedParams(args.params, 'projectId', 'secretName', 'stageName');
   // A point-in-time question in the address: its stage history starts beside the page's reads.
-  if (new URL(args.request.url).searchParams.has('at'))
-    void import('./activity-prefetch.ts').then(({ prefetchStageTraces }) => prefetchStageTraces(projectId, secretName));
+  if (new URL(args.request.url).searchParams.has('at')) prefetchStageTraces(projectId, secretName);
   // The stage itself may be missing: the page says so and lists the stages that exist.
   await Promise.all([secretLoader(args), queryClient.prefetchQuery(secretQueries.stage(projectId, secretName, stageName))]);
   return null;
@@ -82,21 +84,19 @@ export async function versionLoader(args: LoaderFunctionArgs) {
   return secretLoader(args);
 }
 
-/** The overview starts its sweep while the page's code loads; the page shows it as it comes. Its
- * query module is fetched here, not bundled with the app's first load: other pages never need it. */
-const prefetchOverviews = async (projectIds: string[]) => {
-  const { overviewQuery } = await import('../api/overview-query.ts');
+/** The overview starts its sweep while the page's code loads; the page shows it as it comes. */
+const prefetchOverviews = (projectIds: string[]) => {
   for (const id of projectIds) void queryClient.prefetchQuery(overviewQuery(id));
 };
 
 export function projectOverviewLoader({ params }: LoaderFunctionArgs) {
   const { projectId } = checkedParams(params, 'projectId');
-  void prefetchOverviews([projectId]);
+  prefetchOverviews([projectId]);
   return null;
 }
 
 export async function overviewLoader() {
   const config = await queryClient.ensureQueryData(configQuery);
-  void prefetchOverviews(config.projects.map((p) => p.id));
+  prefetchOverviews(config.projects.map((p) => p.id));
   return null;
 }

@@ -5,6 +5,7 @@ import { redirect, type LoaderFunctionArgs } from 'react-router';
 import { PROJECT_ID_PATTERN } from '../../shared/patterns.ts';
 import { configQuery } from '../api/config-query.ts';
 import { overviewQuery } from '../api/overview-query.ts';
+import { secretPageQuery } from '../api/secret-page.ts';
 import { secretQueries } from '../api/secret-queries.ts';
 import { rotationTasksQuery } from '../api/rotation-tasks.ts';
 import { tagsQuery } from '../api/tags-query.ts';
@@ -48,16 +49,29 @@ export async function lookupLoader({ params }: LoaderFunctionArgs) {
   return null;
 }
 
+/** The compare page: the secret and its versions. */
 export async function secretLoader({ params }: LoaderFunctionArgs) {
   const { projectId, secretName } = checkedParams(params, 'projectId', 'secretName');
-  const detail = secretQueries.detail(projectId, secretName);
-  const versions = secretQueries.versions(projectId, secretName);
-  // The health's rotation tasks start beside the page's own reads; their failure is the health's to show.
+  await withSecret(projectId, secretName, queryClient.ensureQueryData(secretQueries.detail(projectId, secretName)));
+  return null;
+}
+
+/** The secret as `secret` reads it, its versions, and its rotation tasks beside them (their failure
+ * is the health's to show). */
+async function withSecret(projectId: string, secretName: string, secret: Promise<unknown>) {
   void queryClient.prefetchQuery(rotationTasksQuery(projectId, secretName));
-  await Promise.all([queryClient.ensureQueryData(detail), queryClient.ensureQueryData(versions)]);
+  await Promise.all([secret, queryClient.ensureQueryData(secretQueries.versions(projectId, secretName))]);
   // Opened: the command palette offers it first next time (its name only).
   rememberSecret({ projectId, name: secretName });
-  return null;
+}
+
+/** The secret pages read the secret with its key's state and its value reads in one request: the
+ * browser cannot ask for those before the secret answers, the server can. A secret already here
+ * (a lookup by name just read it) is not read again: the sections then read theirs. */
+function pageSecret(projectId: string, secretName: string) {
+  const detail = secretQueries.detail(projectId, secretName);
+  if (queryClient.getQueryData(detail.queryKey)) return queryClient.ensureQueryData(detail);
+  return queryClient.ensureQueryData(secretPageQuery(projectId, secretName));
 }
 
 /** The secret page: its activity and stage history (CTS) start beside its own reads, not after
@@ -65,7 +79,8 @@ export async function secretLoader({ params }: LoaderFunctionArgs) {
 export async function secretPageLoader(args: LoaderFunctionArgs) {
   const { projectId, secretName } = checkedParams(args.params, 'projectId', 'secretName');
   prefetchActivity(projectId, secretName, new URL(args.request.url).searchParams);
-  return secretLoader(args);
+  await withSecret(projectId, secretName, pageSecret(projectId, secretName));
+  return null;
 }
 
 export async function stageLoader(args: LoaderFunctionArgs) {
@@ -73,15 +88,17 @@ export async function stageLoader(args: LoaderFunctionArgs) {
   // A point-in-time question in the address: its stage history starts beside the page's reads.
   if (new URL(args.request.url).searchParams.has('at')) prefetchStageTraces(projectId, secretName);
   // The stage itself may be missing: the page says so and lists the stages that exist.
-  await Promise.all([secretLoader(args), queryClient.prefetchQuery(secretQueries.stage(projectId, secretName, stageName))]);
+  await Promise.all([
+    withSecret(projectId, secretName, pageSecret(projectId, secretName)),
+    queryClient.prefetchQuery(secretQueries.stage(projectId, secretName, stageName)),
+  ]);
   return null;
 }
 
-// The value reads are not prefetched: the server answers them only after reading the secret as the
-// person asking (ShowSecret), so they wait for the page's own ShowSecret to succeed, below the fold.
 export async function versionLoader(args: LoaderFunctionArgs) {
-  checkedParams(args.params, 'versionId');
-  return secretLoader(args);
+  const { projectId, secretName } = checkedParams(args.params, 'projectId', 'secretName', 'versionId');
+  await withSecret(projectId, secretName, pageSecret(projectId, secretName));
+  return null;
 }
 
 /** The overview starts its sweep while the page's code loads; the page shows it as it comes. */

@@ -34,6 +34,9 @@ export interface ActivityFilter {
 const isRead = (trace: Trace) =>
   trace.read_only ?? (trace.trace_name in OPERATIONS && OPERATIONS[trace.trace_name as keyof typeof OPERATIONS].method === 'GET');
 
+/** What an address without filters shows: the changes only. */
+export const CHANGES_ONLY: ActivityFilter = { reads: false, own: false };
+
 /** Whether a filter leaves the console's own reads out: only then does it need the console's key id. */
 export const needsConsoleKey = (filter: Pick<ActivityFilter, 'reads' | 'own'>) => filter.reads && !filter.own;
 

@@ -6,6 +6,7 @@ import { chromium, type Page } from '@playwright/test';
 import { EMULATOR_DEFAULTS } from '../src/emulator/config.ts';
 import { DEMO_PROJECTS } from '../src/emulator/demo-seed.ts';
 import { csmsClient } from '../src/emulator/testing/csms-client.ts';
+import { apiRoundTrips, DEEP_LINKS } from './round-trips.ts';
 import { startConsole } from './server.ts';
 
 const DEMO = DEMO_PROJECTS.production.id;
@@ -13,26 +14,6 @@ const SCALE_PROJECT = 'abcdefabcdefabcdefabcdefabcdef01';
 const SCALE_SECRETS = Number(process.env.BENCH_SCALE_SECRETS ?? 10_000);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
-
-/** The longest chain of API requests where each starts only after the previous one ended, from
- * the page's own Resource Timing (one monotonic clock), with a 150 ms round trip emulated: on bare
- * loopback an answer can arrive before the next request of the same burst is even issued. */
-async function apiRoundTrips(page: Page, url: string) {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 150, downloadThroughput: -1, uploadThroughput: -1 });
-  await page.goto(url, { waitUntil: 'networkidle' });
-  const calls = await page.evaluate(() =>
-    performance
-      .getEntriesByType('resource')
-      .filter((e) => new URL(e.name).pathname.startsWith('/api/'))
-      .map((e) => ({ start: e.startTime, end: (e as PerformanceResourceTiming).responseEnd })),
-  );
-  calls.sort((a, b) => a.start - b.start);
-  const depth = calls.map(() => 1);
-  calls.forEach((c, i) => calls.slice(0, i).forEach((p, j) => p.end <= c.start && (depth[i] = Math.max(depth[i]!, depth[j]! + 1))));
-  return { requests: calls.length, roundTrips: Math.max(0, ...depth) };
-}
 
 /** Click → value painted, next to the value request's own duration, for one reveal. */
 async function revealOnce(page: Page) {
@@ -91,16 +72,12 @@ export async function benchBrowser() {
   };
   try {
     const base = server.consoleUrl;
-    const deepLinks = {
-      lookup: `/projects/${DEMO}/secrets`,
-      'secret detail': `/projects/${DEMO}/secrets/kafka-sasl-credentials`,
-      stage: `/projects/${DEMO}/secrets/jwt-signing-key/stages/CANARY`,
-      version: `/projects/${DEMO}/secrets/prod-postgres-app/versions/latest`,
-    };
+    const deepLinks = DEEP_LINKS;
     const roundTrips: Record<string, { requests: number; roundTrips: number }> = {};
     for (const [name, path] of Object.entries(deepLinks)) {
       const context = await browser.newContext(); // cold: nothing cached
-      roundTrips[name] = await apiRoundTrips(await context.newPage(), `${base}${path}`);
+      const { requests, roundTrips: depth } = await apiRoundTrips(await context.newPage(), `${base}${path}`);
+      roundTrips[name] = { requests, roundTrips: depth };
       await context.close();
     }
 

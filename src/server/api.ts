@@ -17,6 +17,7 @@ import { overviewHandler, type Sweeper } from './overview.ts';
 import { csmsReadHandlers } from './proxy.ts';
 import type { ValueReadAllowance } from './value-reads.ts';
 import type { ValueReadIndex } from './value-read-index.ts';
+import { secretPageHandler } from './secret-page-route.ts';
 import { projectValueReadsHandler, valueReadsHandler } from './value-reads-route.ts';
 import { withLabels } from './project-labels.ts';
 
@@ -53,6 +54,7 @@ export function consoleHandlers(opts: ApiOptions): AnyHandler[] {
       : []),
     auditReportHandler,
     overviewHandler(opts.sweeper, opts.read),
+    secretPageHandler({ read: opts.read, index: opts.valueReads }),
     compareHandler({ read: opts.read, fingerprintKey: opts.fingerprintKey }),
     valueReadsHandler({ read: opts.read, index: opts.valueReads }),
     projectValueReadsHandler({ read: opts.read, index: opts.valueReads }),

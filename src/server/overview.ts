@@ -74,7 +74,7 @@ const startingOverview = (projectId: string, now: number): ProjectOverview => ({
 
 /** A key's ListKeyDetail answer as the overview keeps it; a state the console does not know is
  * not guessed at. */
-function keyStateOf(keyId: string, result: ReadResult<'ListKeyDetail'>): KmsKeyState {
+export function keyStateOf(keyId: string, result: ReadResult<'ListKeyDetail'>): KmsKeyState {
   if (!result.ok) return { ok: false, key_id: keyId, ...describeFailure('ListKeyDetail', result) };
   const { key_alias, key_state } = result.data.key_info;
   if (isKeyState(key_state)) return { ok: true, key_id: keyId, key_alias, key_state };

@@ -4,7 +4,7 @@
 // schema (csms-reader.ts). This only computes the answer: the gates, the value-read allowance and
 // the audit of a value read are the endpoint table's (endpoints.ts).
 import type { z } from 'zod';
-import { csmsRead, VALUE_READ, type CsmsReadEndpoint } from '../shared/console-endpoints.ts';
+import { csmsRead, VALUE_READ, type AnyEndpoint, type CsmsReadEndpoint } from '../shared/console-endpoints.ts';
 import { CSMS_ERRORS } from '../shared/error-codes.ts';
 import { checkParam, checkQuery, paramNames, READ_OPERATIONS, type ParamName, type ReadOperation } from '../shared/operations.ts';
 import { keyDetailRequestSchema, resourceInstancesRequestSchema, type ResponseOf } from '../shared/schemas.ts';
@@ -46,13 +46,14 @@ export function csmsReadHandlers(read: CsmsReader): AnyHandler[] {
   });
 }
 
-/** Checks one read, asks CSMS, and decides the answer (or the refusal). */
-async function forward(
-  operation: ReadOperation,
+/** Checks one read as the request names it (its path parameters, query and body), asks CSMS as the
+ * person, and decides the answer (or the refusal, with CSMS's request id and Retry-After). */
+export async function forward<O extends ReadOperation>(
+  operation: O,
   names: ParamName[],
-  { req, identity }: Call<CsmsReadEndpoint<ReadOperation>>,
+  { req, identity }: Pick<Call<AnyEndpoint>, 'req' | 'identity'>,
   read: CsmsReader,
-): Promise<{ answer: Answer<ResponseOf<ReadOperation>>; status: number; requestId?: string }> {
+): Promise<{ answer: Answer<ResponseOf<O>>; status: number; requestId?: string }> {
   const params: Partial<Record<ParamName, string>> = {};
   for (const name of names) {
     const problem = checkParam(name, req.params[name]);

@@ -4,7 +4,7 @@
 // signed audit log stays the authority; the index only points at it (instance, request id). Each
 // read is kept twice: in its secret's list and in its project's (the change feed's window). Kept
 // in this process's memory (one instance), or in Redis (every instance's reads, shared).
-import type { ProjectValueRead, ProjectValueReads, ValueRead, ValueReads } from '../shared/value-reads.ts';
+import { readsOfVersion, type ProjectValueRead, type ProjectValueReads, type ValueRead, type ValueReads } from '../shared/value-reads.ts';
 import type { AuditEvent } from './audit.ts';
 import { KEY_PREFIX, stored, type SharedRedis } from './redis.ts';
 
@@ -40,7 +40,6 @@ function indexed(event: AuditEvent, time: number, instance: string): { key: stri
 }
 
 const keyOf = (project: string, secret: string) => `${project}/${secret}`;
-const ofVersion = (reads: ValueRead[], version?: string) => (version ? reads.filter((r) => r.version === version) : reads);
 /** A secret's list holds its reads without the secret's name. */
 const ofSecret = ({ secret: _, ...read }: ProjectValueRead): ValueRead => read;
 
@@ -79,7 +78,7 @@ export function memoryValueReadIndex(instance: string, clock: () => number = Dat
     },
     async list(project, secret, version) {
       const reads = bySecret.get(keyOf(project, secret)) ?? [];
-      return { reads: ofVersion(reads, version), since, scope: 'instance', kept: INDEX_LIMITS.perSecret };
+      return readsOfVersion({ reads, since, scope: 'instance', kept: INDEX_LIMITS.perSecret }, version);
     },
     async listProject(project, window, limit) {
       return { ...inWindow(byProject.get(project) ?? [], window, limit), since, scope: 'instance' };
@@ -139,12 +138,10 @@ export function redisValueReadIndex(
       const [texts, since] = await stored(Promise.all([client.lrange(LIST + keyOf(project, secret), 0, -1), client.get(SINCE)]));
       // A secret's list answers without the secret's name.
       const reads = texts.map((text) => ofSecret(JSON.parse(text) as ProjectValueRead));
-      return {
-        reads: ofVersion(reads, version),
-        since: since === null ? started : Number(since),
-        scope: 'shared',
-        kept: INDEX_LIMITS.perSecret,
-      };
+      return readsOfVersion(
+        { reads, since: since === null ? started : Number(since), scope: 'shared', kept: INDEX_LIMITS.perSecret },
+        version,
+      );
     },
     async listProject(project, window, limit) {
       const [texts, since] = await stored(Promise.all([client.lrange(PROJECT_LIST + project, 0, -1), client.get(SINCE)]));

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { NAME_PATTERN, PROJECT_ID_PATTERN, VERSION_ID_PATTERN } from './patterns.ts';
 import type { NotificationRecord, RotationTask, Secret, SecretEvent, VersionMetadata } from './schemas.ts';
 import type { VersionOrStageRef } from './value-ref.ts';
+import type { ValueReads } from './value-reads.ts';
 import type { KeyDiff, ValueShape } from './value-shape.ts';
 
 export interface Project {
@@ -75,6 +76,17 @@ export type KmsKeyState =
 
 export const OVERVIEW_PARTS = ['secrets', 'versions', 'tasks', 'notifications', 'events'] as const;
 export type OverviewPart = (typeof OVERVIEW_PARTS)[number];
+
+/** GET /api/secret-page/{project_id}/{secret_name}: what a secret's pages show first, in one
+ * request: the secret (ShowSecret as the person, whose refusal is the answer), then, read on the
+ * server once the secret is known, its KMS key's state and who read its values through the console. */
+export interface SecretPage {
+  secret: Secret;
+  /** Absent when the secret names no KMS key. */
+  key?: KmsKeyState;
+  /** Absent when the console's index of value reads did not answer: the page asks it on its own. */
+  value_reads?: ValueReads;
+}
 
 /** GET /api/overview/{project_id}: a sweep of the project, partial until `complete`. Never a value. */
 export interface ProjectOverview {

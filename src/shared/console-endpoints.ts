@@ -4,7 +4,7 @@
 // each route from its row and applies the gates in one place (src/server/endpoints.ts); the app
 // calls every one of them through one client (src/web/api/client.ts). No zod here: the
 // app imports this table, and the schemas of the bodies stay on the server.
-import type { AuditReport, CompareResult, ConsoleConfig, ProjectOverview, SignedIn, SignInBody } from './console-api.ts';
+import type { AuditReport, CompareResult, ConsoleConfig, ProjectOverview, SecretPage, SignedIn, SignInBody } from './console-api.ts';
 import { API_PREFIX, CONSOLE_PATHS } from './console-paths.ts';
 import { OPERATIONS, permissionOf, READ_OPERATIONS, type ParamsOf, type ReadOperation } from './operations.ts';
 import type { KeyDetailRequest, ResourceInstancesRequest, ResponseOf } from './schemas.ts';
@@ -33,7 +33,7 @@ export interface Endpoint<Params = NoParams, Query = NoQuery, Body = undefined, 
 
 /** The console's own rows, by name (the CSMS reads go by their operation's name). */
 export type ConsoleEndpointName =
-  'Config' | 'SignIn' | 'SignOut' | 'AuditReport' | 'Overview' | 'Compare' | 'ValueReads' | 'ProjectValueReads';
+  'Config' | 'SignIn' | 'SignOut' | 'AuditReport' | 'Overview' | 'SecretPage' | 'Compare' | 'ValueReads' | 'ProjectValueReads';
 export type EndpointName = ConsoleEndpointName | ReadOperation;
 
 export type NoParams = Record<never, string>;
@@ -96,6 +96,17 @@ export const CONSOLE_ENDPOINTS = {
     valueReads: 0,
     audit: 'none',
     permission: permissionOf('ListSecrets'),
+  }),
+  /** A secret's pages' first reads in one request: ShowSecret as the person, then its key's state
+   * and its value reads, which need the secret (or its permission) first. A refusal is ShowSecret's. */
+  SecretPage: row<{ project_id: string; secret_name: string }, NoQuery, undefined, SecretPage>()({
+    name: 'SecretPage',
+    method: 'GET',
+    path: `${API_PREFIX}/secret-page/{project_id}/{secret_name}`,
+    identity: 'required',
+    valueReads: 0,
+    audit: 'none',
+    permission: permissionOf('ShowSecret'),
   }),
   /** Two values read on the server, only their shapes answered; a refusal names a value read's permission. */
   Compare: row<NoParams, { a: string; b: string }, undefined, CompareResult>()({

@@ -49,3 +49,8 @@ export interface ProjectValueReads {
    * are here); `kept`, the index dropped older reads of the project that may fall in it. */
   cut: 'page' | 'kept' | null;
 }
+
+/** A secret's reads of one version (all of them without one): the index keeps a secret's reads in
+ * one list, so one version's are a filter of it. */
+export const readsOfVersion = (answer: ValueReads, version?: string): ValueReads =>
+  version ? { ...answer, reads: answer.reads.filter((r) => r.version === version) } : answer;

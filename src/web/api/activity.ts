@@ -34,6 +34,12 @@ export interface ActivityFilter {
 const isRead = (trace: Trace) =>
   trace.read_only ?? (trace.trace_name in OPERATIONS && OPERATIONS[trace.trace_name as keyof typeof OPERATIONS].method === 'GET');
 
+/** What an address without filters shows: the changes only. */
+export const CHANGES_ONLY: ActivityFilter = { reads: false, own: false };
+
+/** Whether a filter leaves the console's own reads out: only then does it need the console's key id. */
+export const needsConsoleKey = (filter: Pick<ActivityFilter, 'reads' | 'own'>) => filter.reads && !filter.own;
+
 /** Whether a row is shown under a filter; `consoleKeyId`: the access key the console signs with.
  * The console only reads, so its own calls are reads: a change is always shown. */
 export const shownBy = (filter: Pick<ActivityFilter, 'reads' | 'own'>, consoleKeyId: string | null) => (trace: Trace) =>
@@ -78,9 +84,10 @@ type RowPage = { window: TraceWindow; next?: string };
 export const activityQueries = {
   all: (projectId: string, secretName: string) => ['activity', projectId, secretName] as const,
 
+  /** `consoleKeyId` counts only for a filter that needs it: the others start without the config. */
   list: (projectId: string, secretName: string, filter: ActivityFilter, consoleKeyId: string | null) =>
     infiniteQueryOptions({
-      queryKey: [...activityQueries.all(projectId, secretName), 'list', filter, consoleKeyId] as const,
+      queryKey: [...activityQueries.all(projectId, secretName), 'list', filter, needsConsoleKey(filter) ? consoleKeyId : null] as const,
       // CTS filters by one operation and one user; reads and the console's own calls are left out
       // here, reading on until a page has rows to show (or CTS has no more).
       queryFn: async ({ pageParam, signal }) => {
@@ -100,6 +107,8 @@ export const activityQueries = {
       initialPageParam: undefined as RowPage | undefined,
       getNextPageParam: (last): RowPage | undefined => (last.next ? { window: last.window, next: last.next } : undefined),
       staleTime: 30_000,
+      // The loader asked already (with its retries): a refusal is shown once, with a Retry, not asked again on mount.
+      retryOnMount: false,
     }),
 
   /** Every trace of the calls that move stages, over CTS's 7 days: one operation per request. */
@@ -119,6 +128,8 @@ export const activityQueries = {
         };
       },
       staleTime: 30_000,
+      // As the list's: the loader asked already.
+      retryOnMount: false,
     }),
 
   /** Every change to any secret of a project in a window (the change feed). */

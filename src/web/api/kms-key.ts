@@ -1,6 +1,7 @@
 // A secret's KMS key (alias and state), for the secret and version pages: taken from the project's
-// overview when it is already here (its sweep read every key once), else read on its own
-// (ListKeyDetail, a POST that only reads) beside the page, never holding the page back. A refusal
+// overview when it is already here (its sweep read every key once), else from the page's first
+// request (the server read it), else read on its own (ListKeyDetail, a POST that only reads),
+// never holding the page back. A refusal
 // is kept as the key's state "unknown, and why": never taken for "disabled".
 import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { KmsKeyState } from '../../shared/console-api.ts';
@@ -29,7 +30,7 @@ async function fetchKey(projectId: string, keyId: string, signal: AbortSignal): 
   }
 }
 
-const keyQuery = (projectId: string, keyId: string) =>
+export const keyQuery = (projectId: string, keyId: string) =>
   queryOptions({
     queryKey: ['kms-key', projectId, keyId] as const,
     queryFn: ({ signal }) => fetchKey(projectId, keyId, signal),

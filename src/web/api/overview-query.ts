@@ -26,6 +26,9 @@ export const overviewQuery = (projectId: string) =>
       query.state.error ? UNREACHABLE_POLL_MS : query.state.data && !query.state.data.complete ? SWEEP_POLL_MS : OVERVIEW_REFRESH_MS,
     // A tab shown again after a while reads at once, not at the next tick.
     refetchOnWindowFocus: true,
+    // The loader asked already (with its retries): a failure is shown once and tried again at the
+    // next tick, not asked again when the page mounts.
+    retryOnMount: false,
   });
 
 /** A new sweep now (the server keeps the last one 10 s against repeated clicks). */

@@ -4,10 +4,13 @@
 import { redirect, type LoaderFunctionArgs } from 'react-router';
 import { PROJECT_ID_PATTERN } from '../../shared/patterns.ts';
 import { configQuery } from '../api/config-query.ts';
+import { overviewQuery } from '../api/overview-query.ts';
+import { secretPageQuery } from '../api/secret-page.ts';
 import { secretQueries } from '../api/secret-queries.ts';
 import { rotationTasksQuery } from '../api/rotation-tasks.ts';
 import { tagsQuery } from '../api/tags-query.ts';
 import { rememberSecret } from '../lib/recent-secrets.ts';
+import { prefetchActivity, prefetchStageTraces } from './activity-prefetch.ts';
 import { checkedParams } from './checked-params.ts';
 import { landingPath } from './project-home.ts';
 import { queryClient } from './query-client.ts';
@@ -34,8 +37,10 @@ export async function lookupLoader({ params }: LoaderFunctionArgs) {
   // A failed list does not fail the page: it shows the error in the list's place, and the name
   // box still opens a secret.
   const list = secretQueries.list(projectId);
-  // The tags (their column, filter and search) start beside the list, not after it.
+  // The tags (their column, filter and search) and the overview (the list's health flags) start
+  // beside the list, not after it.
   void queryClient.prefetchQuery(tagsQuery(projectId));
+  void queryClient.prefetchQuery(overviewQuery(projectId));
   // A list already here (Back) shows at once, where it was scrolled; the page refreshes it if old.
   if (!queryClient.getQueryData(list.queryKey)) await queryClient.prefetchInfiniteQuery(list);
   // A project this person cannot use fails the whole page: the name box could open nothing there.
@@ -44,59 +49,71 @@ export async function lookupLoader({ params }: LoaderFunctionArgs) {
   return null;
 }
 
+/** The compare page: the secret and its versions. */
 export async function secretLoader({ params }: LoaderFunctionArgs) {
   const { projectId, secretName } = checkedParams(params, 'projectId', 'secretName');
-  const detail = secretQueries.detail(projectId, secretName);
-  const versions = secretQueries.versions(projectId, secretName);
-  // The health's rotation tasks start beside the page's own reads; their failure is the health's to show.
-  void queryClient.prefetchQuery(rotationTasksQuery(projectId, secretName));
-  await Promise.all([queryClient.ensureQueryData(detail), queryClient.ensureQueryData(versions)]);
-  // Opened: the command palette offers it first next time (its name only).
-  rememberSecret({ projectId, name: secretName });
+  await withSecret(projectId, secretName, queryClient.ensureQueryData(secretQueries.detail(projectId, secretName)));
   return null;
 }
 
+/** The secret as `secret` reads it, its versions, and its rotation tasks beside them (their failure
+ * is the health's to show). */
+async function withSecret(projectId: string, secretName: string, secret: Promise<unknown>) {
+  void queryClient.prefetchQuery(rotationTasksQuery(projectId, secretName));
+  await Promise.all([secret, queryClient.ensureQueryData(secretQueries.versions(projectId, secretName))]);
+  // Opened: the command palette offers it first next time (its name only).
+  rememberSecret({ projectId, name: secretName });
+}
+
+/** The secret pages read the secret with its key's state and its value reads in one request: the
+ * browser cannot ask for those before the secret answers, the server can. A secret already here
+ * (a lookup by name just read it) is not read again: the sections then read theirs. */
+function pageSecret(projectId: string, secretName: string) {
+  const detail = secretQueries.detail(projectId, secretName);
+  if (queryClient.getQueryData(detail.queryKey)) return queryClient.ensureQueryData(detail);
+  return queryClient.ensureQueryData(secretPageQuery(projectId, secretName));
+}
+
 /** The secret page: its activity and stage history (CTS) start beside its own reads, not after
- * them (their code loads in parallel with those reads). */
+ * them, nor after the code that shows them. */
 export async function secretPageLoader(args: LoaderFunctionArgs) {
   const { projectId, secretName } = checkedParams(args.params, 'projectId', 'secretName');
-  const search = new URL(args.request.url).searchParams;
-  void import('./activity-prefetch.ts').then(({ prefetchActivity }) => prefetchActivity(projectId, secretName, search));
-  return secretLoader(args);
+  prefetchActivity(projectId, secretName, new URL(args.request.url).searchParams);
+  await withSecret(projectId, secretName, pageSecret(projectId, secretName));
+  return null;
 }
 
 export async function stageLoader(args: LoaderFunctionArgs) {
   const { projectId, secretName, stageName } = checkedParams(args.params, 'projectId', 'secretName', 'stageName');
   // A point-in-time question in the address: its stage history starts beside the page's reads.
-  if (new URL(args.request.url).searchParams.has('at'))
-    void import('./activity-prefetch.ts').then(({ prefetchStageTraces }) => prefetchStageTraces(projectId, secretName));
+  if (new URL(args.request.url).searchParams.has('at')) prefetchStageTraces(projectId, secretName);
   // The stage itself may be missing: the page says so and lists the stages that exist.
-  await Promise.all([secretLoader(args), queryClient.prefetchQuery(secretQueries.stage(projectId, secretName, stageName))]);
+  await Promise.all([
+    withSecret(projectId, secretName, pageSecret(projectId, secretName)),
+    queryClient.prefetchQuery(secretQueries.stage(projectId, secretName, stageName)),
+  ]);
   return null;
 }
 
-// The value reads are not prefetched: the server answers them only after reading the secret as the
-// person asking (ShowSecret), so they wait for the page's own ShowSecret to succeed, below the fold.
 export async function versionLoader(args: LoaderFunctionArgs) {
-  checkedParams(args.params, 'versionId');
-  return secretLoader(args);
+  const { projectId, secretName } = checkedParams(args.params, 'projectId', 'secretName', 'versionId');
+  await withSecret(projectId, secretName, pageSecret(projectId, secretName));
+  return null;
 }
 
-/** The overview starts its sweep while the page's code loads; the page shows it as it comes. Its
- * query module is fetched here, not bundled with the app's first load: other pages never need it. */
-const prefetchOverviews = async (projectIds: string[]) => {
-  const { overviewQuery } = await import('../api/overview-query.ts');
+/** The overview starts its sweep while the page's code loads; the page shows it as it comes. */
+const prefetchOverviews = (projectIds: string[]) => {
   for (const id of projectIds) void queryClient.prefetchQuery(overviewQuery(id));
 };
 
 export function projectOverviewLoader({ params }: LoaderFunctionArgs) {
   const { projectId } = checkedParams(params, 'projectId');
-  void prefetchOverviews([projectId]);
+  prefetchOverviews([projectId]);
   return null;
 }
 
 export async function overviewLoader() {
   const config = await queryClient.ensureQueryData(configQuery);
-  void prefetchOverviews(config.projects.map((p) => p.id));
+  prefetchOverviews(config.projects.map((p) => p.id));
   return null;
 }

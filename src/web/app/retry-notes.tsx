@@ -14,6 +14,7 @@ const WHAT: Partial<Record<EndpointName, MessageDescriptor>> = {
   ListSecrets: msg`Loading the secrets`,
   Overview: msg`Loading the secrets`,
   ShowSecret: msg`Loading the secret`,
+  SecretPage: msg`Loading the secret`,
   ListSecretVersions: msg`Loading the versions`,
   ShowSecretStage: msg`Loading the stage`,
   Config: msg`Loading the console settings`,

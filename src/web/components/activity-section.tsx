@@ -7,7 +7,7 @@ import { Trans, useLingui } from '@lingui/react/macro';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
-import { activityQueries } from '../api/activity.ts';
+import { activityQueries, needsConsoleKey } from '../api/activity.ts';
 import { configQuery } from '../api/config-query.ts';
 import { activityFilterOf, SECRET_OPERATIONS, USER_PATTERN } from '../lib/activity-filter.ts';
 import { fromFieldText, toAddressText, toFieldText } from '../lib/date-time-input.ts';
@@ -32,7 +32,7 @@ export function ActivitySection({ projectId, secretName }: { projectId: string; 
   const consoleKeyId = config?.console_key_id ?? null;
   const traces = useInfiniteQuery({
     ...activityQueries.list(projectId, secretName, filter, consoleKeyId),
-    enabled: config !== undefined && !timeProblem,
+    enabled: (config !== undefined || !needsConsoleKey(filter)) && !timeProblem,
   });
   const [problem, setProblem] = useState<string>();
   const ids = { op: useId(), user: useId(), window: useId(), around: useId(), from: useId(), to: useId(), reads: useId(), own: useId() };

@@ -5,6 +5,7 @@
 import { Trans, useLingui } from '@lingui/react/macro';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
+import { readsOfVersion } from '../../shared/value-reads.ts';
 import { valueReadsQuery } from '../api/value-reads.ts';
 import { paths } from '../lib/paths.ts';
 import { valueReadAction } from '../lib/value-read-action.ts';
@@ -13,7 +14,7 @@ import { TimeText } from './time-text.tsx';
 
 export function ValueReadsSection({ projectId, secretName, version }: { projectId: string; secretName: string; version?: string }) {
   const { t } = useLingui();
-  const reads = useQuery(valueReadsQuery(projectId, secretName, version));
+  const reads = useQuery({ ...valueReadsQuery(projectId, secretName), select: (answer) => readsOfVersion(answer, version) });
   const data = reads.data;
   const kept = data?.kept;
 

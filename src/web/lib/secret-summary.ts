@@ -7,6 +7,7 @@ import { csmsRead } from '../../shared/console-endpoints.ts';
 import { permissionOf } from '../../shared/operations.ts';
 import type { Secret, VersionMetadata } from '../../shared/schemas.ts';
 import { stageAt } from '../../shared/stage-history.ts';
+import { readsOfVersion } from '../../shared/value-reads.ts';
 import { activityQueries } from '../api/activity.ts';
 import { ApiError } from '../api/api-error.ts';
 import { consoleRequest } from '../api/client.ts';
@@ -48,7 +49,7 @@ async function story(
   const [tasks, moves, reads] = await Promise.allSettled([
     queryClient.fetchQuery(rotationTasksQuery(projectId, secret.name)),
     queryClient.fetchQuery(activityQueries.stageTraces(projectId, secret.name)),
-    queryClient.fetchQuery(valueReadsQuery(projectId, secret.name, version)),
+    queryClient.fetchQuery(valueReadsQuery(projectId, secret.name)).then((answer) => readsOfVersion(answer, version)),
   ]);
   const taskList = tasks.status === 'fulfilled' && tasks.value.complete ? tasks.value.tasks : undefined;
   const unknown: string[] = [];

@@ -5,7 +5,7 @@
 // build's brotli copies, which the server prefers. And what a page's first load holds, by module,
 // from the build's source maps: where the next cut is.
 import { execSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { SourceMapConsumer } from 'source-map-js';
@@ -101,10 +101,13 @@ export function firstLoadModules(distDir: string, page: CorePage) {
     }
     const code = readFileSync(join(distDir, file), 'utf8');
     const lines = code.split('\n');
-    const mappings: { line: number; column: number; source: string }[] = [];
-    new SourceMapConsumer(JSON.parse(readFileSync(join(distDir, `${file}.map`), 'utf8'))).eachMapping((m) =>
-      mappings.push({ line: m.generatedLine, column: m.generatedColumn, source: m.source ?? '(bundler)' }),
-    );
+    // The bundler's own runtime chunk has no source map: all of it is the bundler's.
+    const mappings: { line: number; column: number; source: string }[] = [{ line: 1, column: 0, source: '(bundler)' }];
+    const map = join(distDir, `${file}.map`);
+    if (existsSync(map))
+      new SourceMapConsumer(JSON.parse(readFileSync(map, 'utf8'))).eachMapping((m) =>
+        mappings.push({ line: m.generatedLine, column: m.generatedColumn, source: m.source ?? '(bundler)' }),
+      );
     const bytes = new Map<string, number>();
     mappings.forEach((m, i) => {
       const next = mappings[i + 1];

@@ -232,7 +232,8 @@ export const READ_QUERIES = {
 export type OperationName = keyof typeof OPERATIONS;
 /** The operations the console reads through its proxy. */
 export type ReadOperation = { [K in OperationName]: (typeof OPERATIONS)[K] extends { read: true } ? K : never }[OperationName];
-export const READ_OPERATIONS = (Object.keys(OPERATIONS) as OperationName[]).filter(
+// Pure: a bundle that does not use the list (the browser's) leaves it out.
+export const READ_OPERATIONS = /* @__PURE__ */ (Object.keys(OPERATIONS) as OperationName[]).filter(
   (name): name is ReadOperation => 'read' in OPERATIONS[name],
 );
 

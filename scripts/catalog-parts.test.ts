@@ -40,7 +40,7 @@ const idsByModule = new Map([
   ['/r/src/web/flag.tsx', new Set(['f'])],
   ['/r/src/web/wall.tsx', new Set(['w', 'c'])],
 ]);
-const ALL = ['a', 'b', 'c', 'd', 'e', 's', 't', 'v', 'f', 'w'];
+const ALL = ['a', 'b', 'c', 'd', 'e', 's', 't', 'v', 'f', 'w', 'h'];
 const messages = (prefix: string) => Object.fromEntries(ALL.map((id) => [id, `${prefix}${id}`]));
 const catalogs = new Map([
   ['en', messages('en:')],
@@ -56,13 +56,13 @@ const partNamed = (name: string, locale = 'zh-CN') =>
   JSON.parse(plan().parts.find((p) => p.name.startsWith(`${name}-`))!.sources[locale]!) as unknown;
 
 describe('catalog parts: the planning', () => {
-  it('puts the messages of the entry and what it imports in the first catalog, and no page’s', () => {
-    expect([...plan().mainIds].sort()).toEqual(['a', 'b']);
+  it('puts the messages of the entry and what it imports in the first catalog, and of a chunk two groups of pages reach', () => {
+    expect([...plan().mainIds].sort()).toEqual(['a', 'b', 'f']);
   });
 
   it('gives each group of core pages one part: its pages’ messages and those of what they import, in every language', () => {
-    expect(partNamed('lookup')).toEqual({ c: 'zh:c', f: 'zh:f' });
-    expect(partNamed('secret-pages', 'en')).toEqual({ s: 'en:s', t: 'en:t', v: 'en:v', f: 'en:f' });
+    expect(partNamed('lookup')).toEqual({ c: 'zh:c' });
+    expect(partNamed('secret-pages', 'en')).toEqual({ s: 'en:s', t: 'en:t', v: 'en:v' });
   });
 
   it('has a core page fetch its group’s part alone', () => {
@@ -80,12 +80,27 @@ describe('catalog parts: the planning', () => {
     expect(partNamed('wall')).toEqual({ w: 'zh:w', c: 'zh:c' });
   });
 
-  it('has a lazy chunk fetch its own part, those of the chunks it imports, and a group’s for a chunk of a core page', () => {
+  it('has a lazy chunk fetch its own part and those of the chunks it imports, and no group’s for a chunk two groups share', () => {
     const { partsFor } = plan();
     expect(named(partsFor('overview.js'))).toEqual(['overview', 'dialog']);
     expect(named(partsFor('dialog.js'))).toEqual(['dialog']);
-    // flag.js is reached by both groups: the first one's part has its messages.
-    expect(named(partsFor('wall.js'))).toEqual(['wall', 'lookup']);
+    // flag.js is reached by both groups: its messages are in the first catalog.
+    expect(named(partsFor('wall.js'))).toEqual(['wall']);
+  });
+
+  it('has a lazy chunk that imports a chunk of one group fetch that group’s part', () => {
+    const withHistory = {
+      ...chunks,
+      'history.js': chunk('history', ['/r/src/web/history.tsx'], ['secret-shared.js'], '/r/src/web/history.tsx'),
+    };
+    const { partsFor } = planParts(
+      withHistory,
+      new Map([...idsByModule, ['/r/src/web/history.tsx', new Set(['h'])]]),
+      catalogs,
+      ['en'],
+      groups,
+    );
+    expect(named(partsFor('history.js'))).toEqual(['history', 'secret-pages']);
   });
 
   it('names a part by its content, so a changed translation is a new file', () => {

@@ -1,6 +1,6 @@
 // Each language's catalog split by where its messages are used, at build: the catalog chunk
 // downloaded first keeps only the messages of the entry's chunks (the shell, the layout, what
-// every page shares); each group of core pages (the lookup page; the secret, stage and version
+// every page shares) and of the chunks both groups of core pages import; each group of core pages (the lookup page; the secret, stage and version
 // pages) gets the messages of its pages and what they import as one part, a small JSON file per
 // language; each other chunk (the overviews, compare, sign-in, the palette, a dialog…) gets the
 // rest of its messages as a part of its own. Every dynamic import of such a chunk fetches, beside
@@ -157,9 +157,9 @@ export interface PageGroup {
 }
 
 /**
- * The first catalog's messages (those of the entry's chunks and the chunks they import), each
- * group of core pages' part (the messages of its pages' chunks and the chunks they import, beyond
- * the first catalog's), and each other chunk's part.
+ * The first catalog's messages (those of the entry's chunks and the chunks they import, and of the
+ * chunks two groups of core pages reach), each group of core pages' part (the messages of its
+ * pages' chunks and the chunks they import, beyond the first catalog's), and each other chunk's part.
  */
 export function planParts(
   chunks: Record<string, ChunkInfo>,
@@ -184,24 +184,30 @@ export function planParts(
     return { name: `${name}-${hash}`, sources };
   };
 
+  // The first catalog: the entry's chunks, and the chunks more than one group reaches (a lazy
+  // chunk that imports one then needs no group's part).
   const mainChunks = new Set(Object.keys(chunks).flatMap((key) => (chunks[key]!.isEntry ? [...closure(key)] : [])));
-  const mainIds = idsOf(mainChunks);
-  const outside = (ids: Set<string>) => new Set([...ids].filter((id) => !mainIds.has(id)));
-
-  // A chunk reached by a group's pages has its messages in that group's part (in each group's,
-  // when two reach it); a lazy chunk loading it fetches the first group's.
-  const partOf = new Map<string, Part>();
-  const groupPartOf = new Map<string, Part>();
-  const parts: Part[] = [];
-  for (const group of pageGroups) {
+  const groups = pageGroups.map((group) => {
     const roots = Object.keys(chunks).filter((key) => group.pages.some((page) => chunks[key]!.facadeModuleId?.endsWith(`/${page}`)));
     if (roots.length !== group.pages.length)
       throw new Error(`catalog parts: found ${roots.length} of the ${group.pages.length} core pages' chunks of "${group.name}"`);
-    const reached = new Set(roots.flatMap((root) => [...closure(root)].filter((key) => !mainChunks.has(key))));
+    return { name: group.name, roots, reached: new Set(roots.flatMap((root) => [...closure(root)].filter((key) => !mainChunks.has(key)))) };
+  });
+  for (const key of new Set(groups.flatMap((g) => [...g.reached])))
+    if (groups.filter((g) => g.reached.has(key)).length > 1) mainChunks.add(key);
+  const mainIds = idsOf(mainChunks);
+  const outside = (ids: Set<string>) => new Set([...ids].filter((id) => !mainIds.has(id)));
+
+  // A chunk one group's pages reach has its messages in that group's part.
+  const partOf = new Map<string, Part>();
+  const groupPartOf = new Map<string, Part>();
+  const parts: Part[] = [];
+  for (const group of groups) {
+    const reached = [...group.reached].filter((key) => !mainChunks.has(key));
     const groupPart = part(group.name, outside(idsOf(reached)));
     parts.push(groupPart);
-    for (const root of roots) groupPartOf.set(root, groupPart);
-    for (const key of reached) if (!partOf.has(key)) partOf.set(key, groupPart);
+    for (const root of group.roots) groupPartOf.set(root, groupPart);
+    for (const key of reached) partOf.set(key, groupPart);
   }
   for (const key of Object.keys(chunks)) {
     if (mainChunks.has(key) || partOf.has(key)) continue;

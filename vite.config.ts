@@ -42,10 +42,17 @@ export default defineConfig({
       output: {
         codeSplitting: {
           groups: [
-            sharedChunks('src/web/main.tsx', [
-              { chunk: 'core', pages: [LANDING_PAGE] },
-              { chunk: 'secret-pages', pages: SECRET_PAGES },
-            ]),
+            sharedChunks(
+              'src/web/main.tsx',
+              [
+                { chunk: 'core', pages: [LANDING_PAGE] },
+                { chunk: 'secret-pages', pages: SECRET_PAGES },
+              ],
+              // What only code loaded on demand uses of react-query: useQueries (the palette, the
+              // overviews) and useMutation (the value panel). Should a core page start to use one,
+              // the bundler still loads it, in a small chunk of its own: the first-load check shows it.
+              /[\\/]@tanstack[\\/](react-query|query-core)[\\/]build[\\/]modern[\\/](useQueries|queriesObserver|useMutation|mutationObserver)\.js$/,
+            ),
           ],
         },
       },

@@ -27,21 +27,26 @@ export interface PageGroup {
   pages: readonly string[];
 }
 
-export function sharedChunks(entry: string, groups: readonly PageGroup[]): CodeSplittingGroup {
+/**
+ * `onDemand`: package modules that only code loaded on demand uses. The graph cannot tell: a
+ * package's index imports every module of the package, so each one the app uses anywhere is in the
+ * entry's static imports. Left to the bundler, they go with the chunks that use them.
+ */
+export function sharedChunks(entry: string, groups: readonly PageGroup[], onDemand?: RegExp): CodeSplittingGroup {
   let chunkOf: Map<string, string> | undefined;
   return {
     debugName: 'shared by the core pages',
-    // Every import of a module taken is taken too (or is React's), by the rule above.
+    // Every import of a module taken is taken too, by the rule above.
     includeDependenciesRecursively: false,
     name: (id, graph) => {
-      chunkOf ??= assign(graph as ModuleGraph, `${process.cwd()}/${entry}`, groups);
+      chunkOf ??= assign(graph as ModuleGraph, `${process.cwd()}/${entry}`, groups, onDemand);
       return chunkOf.get(id) ?? null;
     },
   };
 }
 
 /** Which shared chunk each module goes to (absent: the bundler decides). */
-export function assign(graph: ModuleGraph, entry: string, groups: readonly PageGroup[]) {
+export function assign(graph: ModuleGraph, entry: string, groups: readonly PageGroup[], onDemand?: RegExp) {
   const staticClosure = (root: string) => {
     const seen = new Set<string>();
     const visit = (id: string) => {
@@ -83,5 +88,6 @@ export function assign(graph: ModuleGraph, entry: string, groups: readonly PageG
     if (chunkOf.has(id) || pages.has(id) || coreGroups.length < 2) continue;
     chunkOf.set(id, groups[Math.min(...coreGroups)]!.chunk);
   }
+  if (onDemand) for (const id of chunkOf.keys()) if (onDemand.test(id)) chunkOf.delete(id);
   return chunkOf;
 }

@@ -20,8 +20,15 @@ export default defineConfig({
     // compiled when imported, one chunk per language, and a message a catalog lacks fails the build.
     babel({ plugins: ['@lingui/babel-plugin-lingui-macro'], include: /src\/web\/.*\.tsx?$/ }),
     lingui({ failOnMissing: true, failOnCompileError: true }),
-    // The catalog downloaded first holds the core pages' messages; each lazy chunk brings its own.
-    catalogParts({ locales: ['en', 'zh-CN'], corePages: [LANDING_PAGE, ...SECRET_PAGES] }),
+    // The catalog downloaded first holds what every page says; the lookup page and the secret pages
+    // each bring a part of their own, and so does each lazy chunk.
+    catalogParts({
+      locales: ['en', 'zh-CN'],
+      pageGroups: [
+        { name: 'lookup', pages: [LANDING_PAGE] },
+        { name: 'secret-pages', pages: SECRET_PAGES },
+      ],
+    }),
     tailwindcss(),
     compression({ algorithms: ['brotliCompress', 'gzip'] }),
   ],
@@ -35,10 +42,17 @@ export default defineConfig({
       output: {
         codeSplitting: {
           groups: [
-            sharedChunks('src/web/main.tsx', [
-              { chunk: 'core', pages: [LANDING_PAGE] },
-              { chunk: 'secret-pages', pages: SECRET_PAGES },
-            ]),
+            sharedChunks(
+              'src/web/main.tsx',
+              [
+                { chunk: 'core', pages: [LANDING_PAGE] },
+                { chunk: 'secret-pages', pages: SECRET_PAGES },
+              ],
+              // What only code loaded on demand uses of react-query: useQueries (the palette, the
+              // overviews) and useMutation (the value panel). Should a core page start to use one,
+              // the bundler still loads it, in a small chunk of its own: the first-load check shows it.
+              /[\\/]@tanstack[\\/](react-query|query-core)[\\/]build[\\/]modern[\\/](useQueries|queriesObserver|useMutation|mutationObserver)\.js$/,
+            ),
           ],
         },
       },

@@ -5,10 +5,11 @@
 // build's brotli copies, which the server prefers. And what a page's first load holds, by module,
 // from the build's source maps: where the next cut is.
 import { execSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { SourceMapConsumer } from 'source-map-js';
+import { PARTS_MAP } from '../scripts/catalog-parts.ts';
 
 interface ManifestChunk {
   file: string;
@@ -40,7 +41,13 @@ export function floorSize(distDir = '.bench/floor') {
   return [entry.file, ...(entry.css ?? [])].reduce((sum, f) => sum + gz(f), 0);
 }
 
-/** Each page's first-load files: the entry and its imports, the page's chunk, the heavier catalog. */
+/** The catalog parts a chunk's import fetches beside it (scripts/catalog-parts.ts writes them with the manifest). */
+function partsOf(distDir: string, file: string, locale: string) {
+  const map = JSON.parse(readFileSync(join(distDir, PARTS_MAP), 'utf8')) as Record<string, string[]>;
+  return (map[file] ?? []).map((part) => `assets/${part}.${locale}.json`);
+}
+
+/** Each page's first-load files: the entry and its imports, the page's chunk, the heavier language's catalog and the page's part of it. */
 function firstLoads(distDir: string) {
   const { manifest, gz } = readManifest(distDir);
   const closure = (key: string, seen = new Set<string>()): Set<string> => {
@@ -51,13 +58,19 @@ function firstLoads(distDir: string) {
   };
   const filesOf = (keys: Iterable<string>) => new Set([...keys].flatMap((k) => [manifest[k]!.file, ...(manifest[k]!.css ?? [])]));
   const entry = Object.keys(manifest).find((k) => manifest[k]!.isEntry)!;
-  const catalog = CATALOGS.map((key) => ({ key, bytes: gz(manifest[key]!.file) })).sort((a, b) => b.bytes - a.bytes)[0]!;
-  return Object.entries(PAGES).map(([page, source]) => ({
-    page,
-    catalog: catalog.key,
-    files: filesOf(new Set([...closure(entry), ...closure(source), catalog.key])),
-    gz,
-  }));
+  return Object.entries(PAGES).map(([page, source]) => {
+    const catalogs = CATALOGS.map((key) => {
+      const files = [manifest[key]!.file, ...partsOf(distDir, manifest[source]!.file, basename(key, '.po'))];
+      return { key, files, bytes: files.reduce((sum, f) => sum + gz(f), 0) };
+    });
+    const catalog = catalogs.sort((a, b) => b.bytes - a.bytes)[0]!;
+    return {
+      page,
+      catalog: catalog.key,
+      files: new Set([...filesOf(new Set([...closure(entry), ...closure(source)])), ...catalog.files]),
+      gz,
+    };
+  });
 }
 
 export function bundleSizes(distDir = 'dist') {
@@ -77,16 +90,24 @@ export function firstLoadModules(distDir: string, page: CorePage) {
   const modules = new Map<string, number>();
   const add = (name: string, bytes: number) => modules.set(name, (modules.get(name) ?? 0) + bytes);
   for (const file of files) {
+    const part = /\.([\w-]+)\.json$/.exec(file);
+    if (part) {
+      add(`src/web/locales/${part[1]}.po`, gz(file));
+      continue;
+    }
     if (!file.endsWith('.js')) {
       add(`(stylesheet) ${file.endsWith('.css') ? "tailwind utilities and the app's styles" : file}`, gz(file));
       continue;
     }
     const code = readFileSync(join(distDir, file), 'utf8');
     const lines = code.split('\n');
-    const mappings: { line: number; column: number; source: string }[] = [];
-    new SourceMapConsumer(JSON.parse(readFileSync(join(distDir, `${file}.map`), 'utf8'))).eachMapping((m) =>
-      mappings.push({ line: m.generatedLine, column: m.generatedColumn, source: m.source ?? '(bundler)' }),
-    );
+    // The bundler's own runtime chunk has no source map: all of it is the bundler's.
+    const mappings: { line: number; column: number; source: string }[] = [{ line: 1, column: 0, source: '(bundler)' }];
+    const map = join(distDir, `${file}.map`);
+    if (existsSync(map))
+      new SourceMapConsumer(JSON.parse(readFileSync(map, 'utf8'))).eachMapping((m) =>
+        mappings.push({ line: m.generatedLine, column: m.generatedColumn, source: m.source ?? '(bundler)' }),
+      );
     const bytes = new Map<string, number>();
     mappings.forEach((m, i) => {
       const next = mappings[i + 1];

@@ -1,10 +1,13 @@
 // Each language's catalog split by where its messages are used, at build: the catalog chunk
-// downloaded first keeps only the messages of the core pages (the entry's chunks and the lookup,
-// secret, stage and version pages', with what they import); each other chunk (the overviews,
-// compare, sign-in, the palette, a dialog…) gets the rest of its messages as a part of its own, a
-// small JSON file per language. Every dynamic import of such a chunk fetches, beside it, the parts
-// of that chunk and of the chunks it imports, and resolves when all are there: a page or dialog
-// renders with its messages, and without one more round trip after its code.
+// downloaded first keeps only the messages of the entry's chunks (the shell, the layout, what
+// every page shares) and of the chunks both groups of core pages import; each group of core pages (the lookup page; the secret, stage and version
+// pages) gets the messages of its pages and what they import as one part, a small JSON file per
+// language; each other chunk (the overviews, compare, sign-in, the palette, a dialog…) gets the
+// rest of its messages as a part of its own. Every dynamic import of such a chunk fetches, beside
+// it, its part (a core page: its group's; another chunk: its own and those of the chunks it
+// imports), and resolves when all are there: a page or dialog renders with its messages, and
+// without one more round trip after its code. With the build's manifest on, it also writes which
+// parts each chunk's import fetches (`.vite/catalog-parts.json`), for the first-load measure.
 //
 // A message is placed by the ids Lingui's macro leaves in each module's code. The build fails when
 // a catalog message is named by no module (the ids were not found: a split would lose it) or when
@@ -27,8 +30,8 @@ type Messages = Record<string, unknown>;
 interface Options {
   /** The locales the catalogs are imported as: `src/web/locales/<locale>.po`. */
   locales: readonly string[];
-  /** The pages whose messages (with those of the chunks they import) come with the first catalog. */
-  corePages: readonly string[];
+  /** The core pages, in groups: each group's pages (with the chunks they import) fetch one part. */
+  pageGroups: readonly PageGroup[];
 }
 
 /** The hook the app registers (src/web/i18n/i18n.ts): code written into a rendered chunk cannot import the app's modules by name. */
@@ -38,7 +41,11 @@ const placeholder = (locale: string) => `__CSMS_CATALOG_${locale}__`;
 // What Lingui's macro leaves of a message: `{ id: "rXQ0vP", … }` (its message text is compiled away).
 const MESSAGE_ID = /\bid:\s*"((?:[^"\\]|\\.)+)"/g;
 
-export function catalogParts({ locales, corePages }: Options): Plugin {
+/** Where the build writes, beside its manifest, the parts each chunk's import fetches: `{ "assets/lookup-….js": ["lookup-…"] }`. */
+export const PARTS_MAP = '.vite/catalog-parts.json';
+
+export function catalogParts({ locales, pageGroups }: Options): Plugin {
+  let withManifest = false;
   const catalogs = new Map<string, Messages>();
   const idsByModule = new Map<string, Set<string>>();
   let plan: ReturnType<typeof planParts> | undefined;
@@ -48,6 +55,9 @@ export function catalogParts({ locales, corePages }: Options): Plugin {
     name: 'csms-catalog-parts',
     apply: 'build',
     enforce: 'post',
+    configResolved(config) {
+      withManifest = Boolean(config.build.manifest);
+    },
     buildStart() {
       catalogs.clear();
       idsByModule.clear();
@@ -85,7 +95,7 @@ export function catalogParts({ locales, corePages }: Options): Plugin {
       }
     },
     renderChunk(code, chunk, _options, { chunks }) {
-      plan ??= planParts(chunks, idsByModule, catalogs, locales, corePages);
+      plan ??= planParts(chunks, idsByModule, catalogs, locales, pageGroups);
       const locale = locales.find((l) => code.includes(placeholder(l)));
       if (locale) {
         const main = Object.fromEntries(Object.entries(catalogs.get(locale)!).filter(([id]) => plan!.mainIds.has(id)));
@@ -113,9 +123,16 @@ export function catalogParts({ locales, corePages }: Options): Plugin {
         this.error(`${chunk.fileName}: the dynamic imports of ${missed.join(', ')} were not found to load their catalog parts`);
       return done.size === 0 ? null : { code: withParts.toString(), map: withParts.generateMap({ hires: 'boundary' }) };
     },
-    generateBundle() {
+    generateBundle(_options, bundle) {
       for (const part of plan?.parts ?? [])
         for (const l of locales) this.emitFile({ type: 'asset', fileName: `assets/${part.name}.${l}.json`, source: part.sources[l]! });
+      if (!withManifest || !plan) return;
+      // The plan knows the chunks by their names before hashing.
+      const fetched = Object.values(bundle).flatMap((output) => {
+        const names = output.type === 'chunk' ? plan!.partsFor(output.preliminaryFileName).map((part) => part.name) : [];
+        return names.length > 0 ? [[output.fileName, names]] : [];
+      });
+      this.emitFile({ type: 'asset', fileName: PARTS_MAP, source: `${JSON.stringify(Object.fromEntries(fetched), null, 2)}\n` });
     },
   };
 }
@@ -133,13 +150,23 @@ export interface ChunkInfo {
   moduleIds: string[];
 }
 
-/** The first catalog's messages (those of the entry's and the core pages' chunks, and the chunks they import) and each other chunk's part. */
+/** Pages a person lands on that share one part: its name, and the pages. */
+export interface PageGroup {
+  name: string;
+  pages: readonly string[];
+}
+
+/**
+ * The first catalog's messages (those of the entry's chunks and the chunks they import, and of the
+ * chunks two groups of core pages reach), each group of core pages' part (the messages of its
+ * pages' chunks and the chunks they import, beyond the first catalog's), and each other chunk's part.
+ */
 export function planParts(
   chunks: Record<string, ChunkInfo>,
   idsByModule: Map<string, Set<string>>,
   catalogs: Map<string, Messages>,
   locales: readonly string[],
-  corePages: readonly string[],
+  pageGroups: readonly PageGroup[],
 ) {
   const closure = (root: string, seen = new Set<string>()) => {
     if (seen.has(root) || !chunks[root]) return seen;
@@ -147,25 +174,54 @@ export function planParts(
     chunks[root].imports.forEach((next) => closure(next, seen));
     return seen;
   };
-  const idsOf = (key: string) => chunks[key]!.moduleIds.flatMap((m) => [...(idsByModule.get(m) ?? [])]);
-  const roots = Object.keys(chunks).filter(
-    (key) => chunks[key]!.isEntry || corePages.some((page) => chunks[key]!.facadeModuleId?.endsWith(`/${page}`)),
-  );
-  if (roots.length !== corePages.length + 1)
-    throw new Error(`catalog parts: found ${roots.length - 1} of the ${corePages.length} core pages' chunks`);
-  const mainChunks = new Set(roots.flatMap((key) => [...closure(key)]));
-  const mainIds = new Set([...mainChunks].flatMap(idsOf));
-  const partOf = new Map<string, Part>();
-  for (const key of Object.keys(chunks)) {
-    if (mainChunks.has(key)) continue;
-    const own = new Set(idsOf(key).filter((id) => !mainIds.has(id)));
-    if (own.size === 0) continue;
+  const idsOf = (keys: Iterable<string>) =>
+    new Set([...keys].flatMap((key) => chunks[key]!.moduleIds.flatMap((m) => [...(idsByModule.get(m) ?? [])])));
+  const part = (name: string, ids: Set<string>): Part => {
     const sources = Object.fromEntries(
-      locales.map((l) => [l, JSON.stringify(Object.fromEntries(Object.entries(catalogs.get(l)!).filter(([id]) => own.has(id))))]),
+      locales.map((l) => [l, JSON.stringify(Object.fromEntries(Object.entries(catalogs.get(l)!).filter(([id]) => ids.has(id))))]),
     );
     const hash = createHash('sha256').update(JSON.stringify(sources)).digest('base64url').slice(0, 8);
-    partOf.set(key, { name: `${chunks[key]!.name}-${hash}`, sources });
+    return { name: `${name}-${hash}`, sources };
+  };
+
+  // The first catalog: the entry's chunks, and the chunks more than one group reaches (a lazy
+  // chunk that imports one then needs no group's part).
+  const mainChunks = new Set(Object.keys(chunks).flatMap((key) => (chunks[key]!.isEntry ? [...closure(key)] : [])));
+  const groups = pageGroups.map((group) => {
+    const roots = Object.keys(chunks).filter((key) => group.pages.some((page) => chunks[key]!.facadeModuleId?.endsWith(`/${page}`)));
+    if (roots.length !== group.pages.length)
+      throw new Error(`catalog parts: found ${roots.length} of the ${group.pages.length} core pages' chunks of "${group.name}"`);
+    return { name: group.name, roots, reached: new Set(roots.flatMap((root) => [...closure(root)].filter((key) => !mainChunks.has(key)))) };
+  });
+  for (const key of new Set(groups.flatMap((g) => [...g.reached])))
+    if (groups.filter((g) => g.reached.has(key)).length > 1) mainChunks.add(key);
+  const mainIds = idsOf(mainChunks);
+  const outside = (ids: Set<string>) => new Set([...ids].filter((id) => !mainIds.has(id)));
+
+  // A chunk one group's pages reach has its messages in that group's part.
+  const partOf = new Map<string, Part>();
+  const groupPartOf = new Map<string, Part>();
+  const parts: Part[] = [];
+  for (const group of groups) {
+    const reached = [...group.reached].filter((key) => !mainChunks.has(key));
+    const groupPart = part(group.name, outside(idsOf(reached)));
+    parts.push(groupPart);
+    for (const root of group.roots) groupPartOf.set(root, groupPart);
+    for (const key of reached) partOf.set(key, groupPart);
   }
-  const partsFor = (key: string) => [...closure(key)].filter((k) => !mainChunks.has(k)).flatMap((k) => partOf.get(k) ?? []);
-  return { mainIds, parts: [...partOf.values()], partsFor };
+  for (const key of Object.keys(chunks)) {
+    if (mainChunks.has(key) || partOf.has(key)) continue;
+    const own = outside(idsOf([key]));
+    if (own.size === 0) continue;
+    const chunkPart = part(chunks[key]!.name, own);
+    parts.push(chunkPart);
+    partOf.set(key, chunkPart);
+  }
+  // A core page fetches its group's part alone; any other chunk, the parts of what it and its imports hold.
+  const partsFor = (key: string): Part[] => {
+    const ofGroup = groupPartOf.get(key);
+    if (ofGroup) return [ofGroup];
+    return [...new Set([...closure(key)].filter((k) => !mainChunks.has(k)).flatMap((k) => partOf.get(k) ?? []))];
+  };
+  return { mainIds, parts, partsFor };
 }

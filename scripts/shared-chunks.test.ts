@@ -44,6 +44,11 @@ describe('shared chunks: which module goes where', () => {
     expect(chunkOf.has(id('chart.tsx'))).toBe(false);
   });
 
+  it('leaves the modules said to be used only on demand to the bundler, though the entry imports them', () => {
+    expect(assign(graph, id('main.tsx'), groups, /shell\.tsx$/).has(id('shell.tsx'))).toBe(false);
+    expect(assign(graph, id('main.tsx'), groups, /shell\.tsx$/).get(id('util.ts'))).toBe('core');
+  });
+
   it('refuses a group naming a page the entry does not load', () => {
     expect(() => assign(graph, id('main.tsx'), [...groups, { chunk: 'x', pages: ['src/web/routes/missing.tsx'] }])).toThrow(
       /found 3 of the 4 core pages/,

@@ -7,6 +7,7 @@ import {
   checkQuery,
   OPERATIONS,
   paramNames,
+  READ_QUERIES,
   routeOf,
   type OperationName,
   type ParamName,
@@ -44,7 +45,7 @@ export const operationOf = (req: FastifyRequest): OperationName | undefined => r
 
 /** The read's query, checked: parameters CSMS does not know are ignored, as CSMS does. */
 function queryOf(operation: ReadOperation, req: Request): Record<string, string> {
-  const rules = OPERATIONS[operation].read.query;
+  const rules = READ_QUERIES[operation];
   const known = Object.fromEntries(Object.entries(req.query).filter(([key]) => Object.hasOwn(rules, key)));
   const checked = checkQuery(operation, known, 'service');
   if ('problem' in checked) throw invalidParameter(checked.problem);

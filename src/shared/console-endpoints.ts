@@ -6,7 +6,7 @@
 // app imports this table, and the schemas of the bodies stay on the server.
 import type { AuditReport, CompareResult, ConsoleConfig, ProjectOverview, SecretPage, SignedIn, SignInBody } from './console-api.ts';
 import { API_PREFIX, CONSOLE_PATHS } from './console-paths.ts';
-import { OPERATIONS, permissionOf, READ_OPERATIONS, type ParamsOf, type ReadOperation } from './operations.ts';
+import { OPERATIONS, permissionOf, type ParamsOf, type ReadOperation } from './operations.ts';
 import type { KeyDetailRequest, ResourceInstancesRequest, ResponseOf } from './schemas.ts';
 import { PROJECT_VALUE_READS_PATH, VALUE_READS_PATH, type ProjectValueReads, type ValueReads } from './value-reads.ts';
 
@@ -166,9 +166,6 @@ export function csmsRead<O extends ReadOperation>(operation: O): CsmsReadEndpoin
     permission: permissionOf(operation),
   });
 }
-
-/** Every row: the console's own, then the CSMS reads. */
-export const ALL_ENDPOINTS: readonly AnyEndpoint[] = [...Object.values(CONSOLE_ENDPOINTS), ...READ_OPERATIONS.map(csmsRead)];
 
 /** A row's path with each parameter percent-encoded. */
 export const endpointPath = (endpoint: Pick<Endpoint, 'path'>, params: Record<string, string>) =>

@@ -14,7 +14,7 @@ import { useCountdown } from '../lib/countdown.ts';
 import { useShortcuts } from '../lib/shortcuts.ts';
 import { CopyStatus, useCopy } from './copy-status.tsx';
 import { ErrorPanel } from './error-panel.tsx';
-import { UnreadableReason } from './secret-state-badge.tsx';
+import { UnreadableReason } from './unreadable-reason.tsx';
 import { Button } from './ui/button.tsx';
 import { useAnnounce } from './ui/live-region.tsx';
 import { MASK } from './value-mask.ts';

@@ -5,7 +5,7 @@ import { MetadataList, None } from './metadata-list.tsx';
 import { TimeText } from './time-text.tsx';
 import { Badge } from './ui/badge.tsx';
 import { sortStages } from '../lib/stages.ts';
-import { isExpired, NoStage, StageChip } from './versions-table.tsx';
+import { isExpired, NoStage, StageChip } from './stage-map.tsx';
 
 const versionNumber = (id: string) => Number(id.slice(1));
 

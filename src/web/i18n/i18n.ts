@@ -1,7 +1,8 @@
 // Loads a language's catalog (its own chunk: only the active one is downloaded) and activates it;
 // `<html lang>` follows. The build splits each catalog (scripts/catalog-parts.ts): this chunk holds
-// the core pages' messages; a lazy chunk (an overview, compare, the palette…) comes with parts of
-// its own, which its dynamic import fetches beside the code through `withParts`.
+// the messages of what every page shows; a page (the lookup page, a secret page) or a lazy chunk
+// (an overview, compare, the palette…) comes with parts of its own, which its dynamic import
+// fetches beside the code through `withParts`.
 import { i18n, type Messages } from '@lingui/core';
 import type { Locale } from './locale.ts';
 

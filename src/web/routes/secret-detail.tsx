@@ -13,12 +13,12 @@ import { usePageTitle } from '../components/page-title.ts';
 import { RotationOverdue } from '../components/rotation-overdue.tsx';
 import { SecretHealth } from '../components/secret-health.tsx';
 import { SecretMetadata } from '../components/secret-metadata.tsx';
-import { SecretStateExplained } from '../components/secret-state-badge.tsx';
+import { SecretStateExplained } from '../components/secret-state-explained.tsx';
 import { useSectionShortcuts } from '../components/section-shortcuts.ts';
-import { ActivitySection, StageTimeline, ValueReadsSection } from '../components/lazy-sections.tsx';
+import { ActivitySection, StageTimeline, ValueReadsSection, VersionsTable } from '../components/lazy-sections.tsx';
 import { Button } from '../components/ui/button.tsx';
 import { CopyButton } from '../components/ui/copy-button.tsx';
-import { StageMap, VersionsTable } from '../components/versions-table.tsx';
+import { StageMap } from '../components/stage-map.tsx';
 import { paths } from '../lib/paths.ts';
 
 export function Component() {

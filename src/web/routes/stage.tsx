@@ -18,7 +18,7 @@ import { useSectionShortcuts } from '../components/section-shortcuts.ts';
 import { TimeText } from '../components/time-text.tsx';
 import { UseThisSecret } from '../components/use-this-secret.tsx';
 import { VersionMetadataList } from '../components/version-metadata.tsx';
-import { StageMap } from '../components/versions-table.tsx';
+import { StageMap } from '../components/stage-map.tsx';
 import { fromAddressText } from '../lib/date-time-input.ts';
 import { paths } from '../lib/paths.ts';
 import { sameButCase } from '../lib/secret-filter.ts';

@@ -30,7 +30,9 @@ test('a slow cold load keeps the header and the margins, with a skeleton shaped 
     [`${secretPath(projectId, 'db')}/versions/v1`, 'secrets/db$', 'the version', page.getByRole('heading', { name: 'Value', exact: true })],
   ] as const;
   for (const [url, path, what, loaded] of pages) {
-    await emulator.addFault({ path: `/v1/${projectId}/${path}`, delay_ms: 2000 });
+    // Every matching call is slow until the page has loaded: the overview's sweep, started beside
+    // the list, lists the secrets too, and must not take the only slow answer.
+    const fault = await emulator.addFault({ path: `/v1/${projectId}/${path}`, delay_ms: 2000, count: 100 });
     await page.goto(url);
     const skeleton = page.getByRole('main').getByRole('status', { name: `Loading ${what}` });
     // Read at once, while the skeleton is there: the frame's header, and the margins of its column.
@@ -42,6 +44,7 @@ test('a slow cold load keeps the header and the margins, with a skeleton shaped 
     expect(frame.width).toBeLessThanOrEqual(1280);
     await expect(loaded).toBeVisible();
     await expect(skeleton).toBeHidden();
+    await emulator.removeFault(fault.id);
   }
 });
 

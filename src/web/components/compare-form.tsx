@@ -15,17 +15,18 @@ type Page = { projectId: string; secretName: string };
 function useProblemText() {
   const { t } = useLingui();
   return (problem: RefProblem) => {
+    const part = 'part' in problem ? problem.part : '';
     switch (problem.kind) {
       case 'empty':
         return t`Name a version (v3) or a stage (SYSCURRENT).`;
       case 'shape':
         return t`Expected v3, SYSCURRENT, secret/v3 or project/secret/v3.`;
       case 'ref':
-        return t`"${problem.part}" is not a version id (v1, v2, …) or a stage name.`;
+        return t`"${part}" is not a version id (v1, v2, …) or a stage name.`;
       case 'secret':
-        return t`"${problem.part}" is not a secret name (letters, digits, "_" and "-").`;
+        return t`"${part}" is not a secret name (letters, digits, "_" and "-").`;
       case 'project':
-        return t`"${problem.part}" is not a project id (32 hex characters).`;
+        return t`"${part}" is not a project id (32 hex characters).`;
     }
   };
 }

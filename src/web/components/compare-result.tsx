@@ -148,6 +148,7 @@ export function CompareResultView({ result }: { result: CompareResult }) {
   const { i18n } = useLingui();
   const { a, b } = result;
   const kinds = a.ok && b.ok && a.kind !== b.kind ? { a: i18n._(KIND[a.kind]), b: i18n._(KIND[b.kind]) } : undefined;
+  const [kindA, kindB] = [kinds?.a, kinds?.b];
   return (
     <div className="space-y-4">
       <Verdict result={result} />
@@ -162,7 +163,7 @@ export function CompareResultView({ result }: { result: CompareResult }) {
       {kinds && (
         <p className="text-sm" data-testid="kind-mismatch">
           <Trans>
-            A is {kinds.a} and B is {kinds.b}: values of different kinds are never equal, and there are no keys to compare.
+            A is {kindA} and B is {kindB}: values of different kinds are never equal, and there are no keys to compare.
           </Trans>
         </p>
       )}

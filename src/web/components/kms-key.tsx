@@ -41,6 +41,7 @@ export function KmsKeyField({ projectId, keyId }: { projectId: string; keyId: st
   const { t } = useLingui();
   const key = useKeyState(projectId, keyId);
   const stateName = useKeyStateName();
+  const permission = key && !key.ok ? key.permission : undefined;
   return (
     <span className="flex flex-wrap items-center gap-2" data-kms-key={keyId}>
       {key === undefined ? (
@@ -54,9 +55,9 @@ export function KmsKeyField({ projectId, keyId }: { projectId: string; keyId: st
         <span>
           <Badge tone="zinc">{t`State unknown`}</Badge>{' '}
           <span className="text-xs text-zinc-700 dark:text-zinc-300">
-            {key.permission ? (
+            {permission ? (
               <Trans>
-                Reading it needs the IAM permission <span className="font-mono">{key.permission}</span>.
+                Reading it needs the IAM permission <span className="font-mono">{permission}</span>.
               </Trans>
             ) : (
               <span className="font-mono">

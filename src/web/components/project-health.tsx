@@ -43,6 +43,7 @@ export function MissingParts({ failed }: { failed: ProjectOverview['failed'] }) 
       <ul className="space-y-1">
         {parts.map(([part, error]) => {
           const name = partName(part);
+          const permission = error.permission;
           return (
             <li key={part} data-part={part}>
               <Trans>
@@ -51,11 +52,11 @@ export function MissingParts({ failed }: { failed: ProjectOverview['failed'] }) 
               <span className="font-mono">
                 {error.code} {error.message}
               </span>
-              {error.permission && (
+              {permission && (
                 <>
                   {' '}
                   <Trans>
-                    It needs the IAM permission <span className="font-mono">{error.permission}</span>.
+                    It needs the IAM permission <span className="font-mono">{permission}</span>.
                   </Trans>
                 </>
               )}

@@ -50,6 +50,7 @@ export function SecretValuePanel(props: {
   const announce = useAnnounce();
   const value = useSecretValue({ projectId, secretName, versionId });
   const { hide, shownAt, refusal } = value;
+  const refusedPermission = refusal?.permission;
   const revealed = value.status !== 'idle';
   const copy = useCopy();
   const report = (action: 'copy' | 'download') =>
@@ -135,7 +136,7 @@ export function SecretValuePanel(props: {
         refusal && (
           <p id={BLOCKED_ID} className="text-sm text-amber-900 dark:text-amber-300">
             <Trans>
-              CSMS refused to read this value: it needs the IAM permission {refusal.permission}. Reveal and Copy stay off until you leave
+              CSMS refused to read this value: it needs the IAM permission {refusedPermission}. Reveal and Copy stay off until you leave
               this page.
             </Trans>
           </p>

@@ -24,6 +24,7 @@ export default function UsageSnippetPanel(props: SnippetTarget) {
   const { data: config } = useQuery(configQuery);
   const region = config?.projects.find((p) => p.id === props.projectId)?.region ?? 'cn-north-4';
   const [language, setLanguage] = useState<SnippetLanguage>('node');
+  const languageName = NAMES[language];
   const text = usageSnippet(language, {
     projectId: props.projectId,
     region,
@@ -60,7 +61,7 @@ export default function UsageSnippetPanel(props: SnippetTarget) {
           {text}
         </pre>
         <div className="absolute top-1 right-1">
-          <CopyButton text={text} label={t`Copy the ${NAMES[language]} snippet`} />
+          <CopyButton text={text} label={t`Copy the ${languageName} snippet`} />
         </div>
       </div>
     </div>

@@ -10,7 +10,6 @@ export type Span = keyof typeof SPANS;
 const isSpan = (s: string | null): s is Span => s !== null && s in SPANS;
 
 /** The CSMS operations on a secret that CTS records (CSMS's own names). */
-/* eslint-disable lingui/no-unlocalized-strings -- CSMS's operation names, not words */
 export const SECRET_OPERATIONS = [
   'CreateSecret',
   'ShowSecret',
@@ -30,7 +29,6 @@ export const SECRET_OPERATIONS = [
   'CreateSecretTag',
   'DeleteSecretTag',
 ] as const;
-/* eslint-enable lingui/no-unlocalized-strings */
 
 /** CTS's rule for the user filter. */
 export const USER_PATTERN = /^[\p{L}\p{N} ._@-]{1,64}$/u;

@@ -86,7 +86,7 @@ export function Component() {
       <OverviewStatus asOf={asOf} refreshing={refresh.busy} onRefresh={refresh.run} />
       {projects.length === 0 && <p className="text-sm">{t`No project is available to you.`}</p>}
       {projects.length > 0 && <Totals ranked={ranked} />}
-      {ranked.map(({ project }) => (
+      {ranked.map(({ project, project: { region } }) => (
         <article
           key={project.id}
           aria-labelledby={`project-${project.id}`}
@@ -98,7 +98,7 @@ export function Component() {
               {project.name}
             </Link>
             <span className="text-sm font-normal text-zinc-600 dark:text-zinc-400">
-              <Trans>Region {project.region}</Trans>
+              <Trans>Region {region}</Trans>
             </span>
           </h2>
           <ProjectHealthPanel projectId={project.id} summary />

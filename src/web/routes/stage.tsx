@@ -31,7 +31,8 @@ export function Component() {
   const { data: secret } = useSuspenseQuery(secretQueries.detail(projectId, secretName));
   const { data: page } = useSuspenseQuery(secretQueries.versions(projectId, secretName));
   const stage = useQuery(secretQueries.stage(projectId, secretName, stageName));
-  const version = page.version_metadatas.find((v) => v.id === stage.data?.version_id);
+  const pointedAt = stage.data?.version_id;
+  const version = page.version_metadatas.find((v) => v.id === pointedAt);
   const stageSuggestion = sameButCase(
     stageName,
     page.version_metadatas.flatMap((v) => v.version_stages),
@@ -102,7 +103,7 @@ export function Component() {
                   className="font-mono text-blue-700 underline dark:text-blue-400"
                   to={paths.version(projectId, secretName, stage.data.version_id)}
                 >
-                  {stage.data.version_id}
+                  {pointedAt}
                 </Link>
                 , since <TimeText value={stage.data.update_time} />.
               </Trans>
@@ -113,7 +114,7 @@ export function Component() {
                   className="font-mono text-blue-700 underline dark:text-blue-400"
                   to={paths.version(projectId, secretName, stage.data.version_id)}
                 >
-                  {stage.data.version_id}
+                  {pointedAt}
                 </Link>
                 .
               </Trans>

@@ -31,6 +31,7 @@ export function Component() {
   usePageTitle(secretName, version?.id ?? versionId);
   const navigate = useNavigate();
   const { previous, next } = version ? neighboursOf(page.version_metadatas, version.id) : {};
+  const [previousId, nextId] = [previous?.id, next?.id];
   const shownId = version?.id ?? versionId;
   useSectionShortcuts({ projectId, secretName });
   useShortcuts([
@@ -70,7 +71,7 @@ export function Component() {
           <nav aria-label={t`Versions and compares`} className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm">
             {previous ? (
               <Link className={LINK} to={paths.version(projectId, secretName, previous.id)} aria-keyshortcuts="[">
-                <Trans>← Previous version ({previous.id})</Trans>
+                <Trans>← Previous version ({previousId})</Trans>
               </Link>
             ) : (
               <span className="text-zinc-600 dark:text-zinc-400">
@@ -79,7 +80,7 @@ export function Component() {
             )}
             {next ? (
               <Link className={LINK} to={paths.version(projectId, secretName, next.id)} aria-keyshortcuts="]">
-                <Trans>Next version ({next.id}) →</Trans>
+                <Trans>Next version ({nextId}) →</Trans>
               </Link>
             ) : (
               <span className="text-zinc-600 dark:text-zinc-400">

@@ -167,6 +167,17 @@ export async function benchBrowser() {
       renderedRows: document.querySelectorAll('tbody tr').length,
       heapMiB: Math.round(((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 2 ** 20),
     }));
+    // The lookup page started the overview's sweep of the 10,001 secrets (a version listing each,
+    // 8 at a time, in the same server and emulator): the 20-version page is timed once it is done,
+    // so the time is the page's, not the page's plus that sweep's on the same two cores.
+    const sweepDone = async () => {
+      const answer = await scalePage.request.get(`${base}/api/overview/${SCALE_PROJECT}`, { headers: { 'x-console-request': '1' } });
+      return answer.ok() && ((await answer.json()) as { complete: boolean }).complete;
+    };
+    for (const deadline = Date.now() + 120_000; !(await sweepDone());) {
+      if (Date.now() > deadline) throw new Error('The overview of the scale project did not finish in 2 minutes.');
+      await scalePage.waitForTimeout(250);
+    }
     const manyStarted = Date.now();
     await scalePage.goto(`${base}/projects/${SCALE_PROJECT}/secrets/many`);
     await scalePage.getByRole('row', { name: /^v1 / }).waitFor();

@@ -1,6 +1,7 @@
 // Calls an upstream API (CSMS, IAM): every request authorized by the caller's identity (signed
 // with the official Huawei Cloud signer, or carrying the user's IAM token), with a hard timeout,
 // no redirects followed, and nothing from the browser's request but the checked path and query.
+import { EventEmitter } from 'node:events';
 import { Agent, errors, request } from 'undici';
 
 /** A call as it will be sent: what an Authorize signs. */
@@ -51,10 +52,11 @@ export function createUpstreamClient(endpoint: string, timeoutMs: number, servic
     ): Promise<UpstreamAnswer> {
       const url = new URL(`${endpoint}${call.path}`);
       for (const [key, value] of Object.entries(call.query ?? {})) url.searchParams.set(key, value);
-      // The whole call, body included, within timeoutMs. A timer cleared at the end, not
-      // AbortSignal.timeout: that one lingers until it fires and costs far more on every call.
-      const deadline = new AbortController();
-      const timer = setTimeout(() => deadline.abort(new DOMException('The call timed out.', 'TimeoutError')), timeoutMs);
+      // The whole call, body included, within timeoutMs: a timer cleared at the end, and an
+      // EventEmitter as the signal (undici takes either), which costs far less on every call than
+      // an AbortController and its EventTarget. Only this timer aborts the call.
+      const deadline = new EventEmitter();
+      const timer = setTimeout(() => deadline.emit('abort'), timeoutMs);
       try {
         const hasBody = call.body !== undefined;
         const res = await request(url, {
@@ -62,7 +64,7 @@ export function createUpstreamClient(endpoint: string, timeoutMs: number, servic
           headers: { ...(hasBody && JSON_TYPE), ...authorize({ method: call.method, url, body: call.body }) },
           body: hasBody ? JSON.stringify(call.body) : undefined,
           dispatcher,
-          signal: deadline.signal,
+          signal: deadline,
         });
         if (res.statusCode >= 300 && res.statusCode < 400) {
           await res.body.dump();

@@ -7,6 +7,7 @@
 // same user in at once cannot both keep too many. A value read's lookup takes the person's
 // value reads in the same script (one round trip), from the allowance keyed by the hash the record
 // carries.
+import { createHash } from 'node:crypto';
 import { KEY_PREFIX, stored, type SharedRedis } from '../redis.ts';
 import type { Sealer } from './seal.ts';
 import { sessionKey, startSession, type Session, type SessionOptions, type SessionStore } from './sessions.ts';
@@ -40,9 +41,11 @@ redis.call('PEXPIRE', KEYS[1], ARGV[8])
 return ended`;
 
 // KEYS: the record, its marker. ARGV: the time, the idle time, the value reads to take (0: none),
-// the allowance. The record (its absolute end, the hash of its allowance and the sealed text, with
-// dots between) with its time to live restarted and, while it lasts, the reads taken (-1, or the
-// wait); or else the marker.
+// the allowance, the SHA-1 of the record text this instance has opened ('' for none). The record
+// (its absolute end, the hash of its allowance and the sealed text, with dots between) with its
+// time to live restarted, or 1 when its text is the one named (a real IAM token is kilobytes, and
+// several are sealed in a record: not sent again on every request); while it lasts, the reads
+// taken (-1, or the wait); or else the marker.
 const TOUCH = `${TAKE_FUNCTION}
 local record = redis.call('GET', KEYS[1])
 if record then
@@ -53,6 +56,7 @@ if record then
     redis.call('PEXPIRE', KEYS[1], ttl)
     if tonumber(ARGV[3]) > 0 then taken = take('${ALLOWANCE_PREFIX}' .. allowance, ARGV[3], ARGV[4], ${WINDOW_MS}) end
   end
+  if ARGV[5] ~= '' and redis.sha1hex(record) == ARGV[5] then return {1, false, taken} end
   return {record, false, taken}
 end
 return {false, redis.call('GET', KEYS[2]), false}`;
@@ -61,7 +65,8 @@ type Sealed = Omit<Session, 'tokens'> & { tokens: [string, string][] };
 
 interface SessionCommands {
   csmsSessionCreate(...args: (string | number)[]): Promise<number>;
-  csmsSessionTouch(...args: (string | number)[]): Promise<[string | null, string | null, number | null]>;
+  /** The record's text, or 1: the text whose SHA-1 was named. */
+  csmsSessionTouch(...args: (string | number)[]): Promise<[string | 1 | null, string | null, number | null]>;
 }
 
 export function redisSessionStore(client: SharedRedis, sealer: Sealer, opts: SessionOptions): SessionStore {
@@ -69,23 +74,25 @@ export function redisSessionStore(client: SharedRedis, sealer: Sealer, opts: Ses
   client.defineCommand('csmsSessionCreate', { numberOfKeys: 3, lua: CREATE });
   client.defineCommand('csmsSessionTouch', { numberOfKeys: 2, lua: TOUCH });
   const commands = client as unknown as SessionCommands;
-  // The sessions this instance opened last, by hash, with the exact text each came from: a record
-  // is sealed once and never rewritten, so the same text opens to the same session, and the
-  // decryption is skipped. Any other text under that hash (changed in Redis) is opened afresh.
-  const opened = new Map<string, { record: string; session: Session }>();
-  const open = (h: string, record: string): Session | null => {
-    const known = opened.get(h);
+  // The sessions this instance opened last, by hash, with the SHA-1 of the exact text each came
+  // from: a record is sealed once and never rewritten, so while Redis holds the same text (it
+  // compares the digest and answers 1) the session is the same, and neither the text nor its
+  // decryption is done again. Any other text under that hash (changed in Redis) is sent, and
+  // opened afresh.
+  const opened = new Map<string, { digest: string; session: Session }>();
+  const reuse = (h: string, known: { digest: string; session: Session }) => {
     opened.delete(h);
-    if (known?.record === record) {
-      opened.set(h, known);
-      return known.session;
-    }
+    opened.set(h, known);
+    return known.session;
+  };
+  const open = (h: string, record: string): Session | null => {
+    opened.delete(h);
     const text = sealer.open(record.split('.').slice(2).join('.'), RECORD + h);
     if (!text) return null;
     const sealed = JSON.parse(text) as Sealed;
     const session = { ...sealed, tokens: new Map(sealed.tokens) };
     if (opened.size >= OPENED_MAX) opened.delete(opened.keys().next().value!);
-    opened.set(h, { record, session });
+    opened.set(h, { digest: createHash('sha1').update(record).digest('hex'), session });
     return session;
   };
 
@@ -120,11 +127,13 @@ export function redisSessionStore(client: SharedRedis, sealer: Sealer, opts: Ses
       const take = opts.valueReadsPerMinute === undefined ? 0 : valueReads;
       // Redis is asked on every use, and a record it no longer has (ended anywhere) is forgotten;
       // one changed there is caught by its seal at once, whichever instance opened it before.
+      const known = opened.get(h);
       const [record, marker, taken] = await stored(
-        commands.csmsSessionTouch(RECORD + h, ENDED + h, now, opts.idleMs, take, opts.valueReadsPerMinute ?? 0),
+        commands.csmsSessionTouch(RECORD + h, ENDED + h, now, opts.idleMs, take, opts.valueReadsPerMinute ?? 0, known?.digest ?? ''),
       );
       if (record === null) opened.delete(h);
-      const session = record === null ? null : open(h, record);
+      const session =
+        record === null ? null : record === 1 && known ? reuse(h, known) : typeof record === 'string' ? open(h, record) : null;
       if (session && now < session.expiresAt)
         return {
           session: { ...session, lastSeenAt: now },

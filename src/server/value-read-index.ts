@@ -56,12 +56,19 @@ export function inWindow(reads: ProjectValueRead[], window: ReadWindow, limit: n
   };
 }
 
-/** Puts `key` last (most recently used) in `map` with `value`, dropping the first past `bound`. */
-function touch<V>(map: Map<string, V>, key: string, value: V, bound: number) {
+/** Adds `read` to `key`'s list in `map`, keeping its newest `kept`, and puts the list last (most
+ * recently used), dropping the first list past `bound`. A list is kept oldest first and changed in
+ * place: a read costs the same whatever the list holds (each read is kept; the lists are read
+ * rarely, newest first). */
+function append<V>(map: Map<string, V[]>, key: string, read: V, kept: number, bound: number) {
+  const list = map.get(key) ?? [];
+  list.push(read);
+  if (list.length > kept) list.shift();
   map.delete(key);
-  map.set(key, value);
+  map.set(key, list);
   if (map.size > bound) map.delete(map.keys().next().value!);
 }
+const newestFirst = <V>(list: V[] | undefined): V[] => (list ? list.toReversed() : []);
 
 export function memoryValueReadIndex(instance: string, clock: () => number = Date.now): ValueReadIndex {
   const since = clock();
@@ -72,16 +79,15 @@ export function memoryValueReadIndex(instance: string, clock: () => number = Dat
       const found = indexed(event, clock(), instance);
       if (!found) return;
       const { key, project, read } = found;
-      // Re-inserted, so each map's order is least recently read first.
-      touch(bySecret, key, [ofSecret(read), ...(bySecret.get(key) ?? [])].slice(0, INDEX_LIMITS.perSecret), INDEX_LIMITS.secrets);
-      touch(byProject, project, [read, ...(byProject.get(project) ?? [])].slice(0, INDEX_LIMITS.perProject), INDEX_LIMITS.projects);
+      append(bySecret, key, ofSecret(read), INDEX_LIMITS.perSecret, INDEX_LIMITS.secrets);
+      append(byProject, project, read, INDEX_LIMITS.perProject, INDEX_LIMITS.projects);
     },
     async list(project, secret, version) {
-      const reads = bySecret.get(keyOf(project, secret)) ?? [];
+      const reads = newestFirst(bySecret.get(keyOf(project, secret)));
       return readsOfVersion({ reads, since, scope: 'instance', kept: INDEX_LIMITS.perSecret }, version);
     },
     async listProject(project, window, limit) {
-      return { ...inWindow(byProject.get(project) ?? [], window, limit), since, scope: 'instance' };
+      return { ...inWindow(newestFirst(byProject.get(project)), window, limit), since, scope: 'instance' };
     },
   };
 }

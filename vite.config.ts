@@ -5,6 +5,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { compression } from 'vite-plugin-compression2';
 import { catalogParts } from './scripts/catalog-parts.ts';
+import { lazyStyles } from './scripts/lazy-styles.ts';
 import { sharedChunks } from './scripts/shared-chunks.ts';
 
 // The pages a person lands on: their first load is measured (bench/bundle.ts) and kept small.
@@ -30,6 +31,8 @@ export default defineConfig({
       ],
     }),
     tailwindcss(),
+    // The classes only code loaded on demand uses, in a stylesheet that loads with that code.
+    lazyStyles([LANDING_PAGE, ...SECRET_PAGES]),
     compression({ algorithms: ['brotliCompress', 'gzip'] }),
   ],
   build: {

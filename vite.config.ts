@@ -39,6 +39,9 @@ export default defineConfig({
     target: 'es2022',
     // No data: URLs: the CSP allows images and fonts from 'self' only.
     assetsInlineLimit: 0,
+    // Every browser of the es2022 target but Safari before 17 preloads modules itself; there a
+    // module loads when imported, as without the hint. No polyfill in every page's first load.
+    modulePreload: { polyfill: false },
     sourcemap: false,
     // The code the core pages share in two chunks (scripts/shared-chunks.ts), not twenty small ones.
     rolldownOptions: {

@@ -21,6 +21,7 @@ const ActivitySectionChunk = lazy(async () => ({ default: (await import('./activ
 const StageAtPickerChunk = lazy(async () => ({ default: (await import('./stage-at-picker.tsx')).StageAtPicker }));
 const SecretValuePanelChunk = lazy(async () => ({ default: (await import('./secret-value-panel.tsx')).SecretValuePanel }));
 const ValueReadsSectionChunk = lazy(async () => ({ default: (await import('./value-reads-section.tsx')).ValueReadsSection }));
+const SectionShortcutsChunk = lazy(() => import('./section-shortcuts.ts'));
 
 export const VersionsTable = belowTheFold<ComponentProps<typeof VersionsTableChunk>>(VersionsTableChunk);
 export const StageTimeline = belowTheFold<ComponentProps<typeof StageTimelineChunk>>(StageTimelineChunk);
@@ -28,3 +29,10 @@ export const ActivitySection = belowTheFold<ComponentProps<typeof ActivitySectio
 export const ValueReadsSection = belowTheFold<ComponentProps<typeof ValueReadsSectionChunk>>(ValueReadsSectionChunk);
 export const StageAtPicker = belowTheFold<ComponentProps<typeof StageAtPickerChunk>>(StageAtPickerChunk);
 export const SecretValuePanel = belowTheFold<ComponentProps<typeof SecretValuePanelChunk>>(SecretValuePanelChunk);
+
+/** The `s` and `v` keys: nothing to show, so nothing in their place while they load. */
+export const SectionShortcuts = (props: ComponentProps<typeof SectionShortcutsChunk>) => (
+  <Suspense fallback={null}>
+    <SectionShortcutsChunk {...props} />
+  </Suspense>
+);

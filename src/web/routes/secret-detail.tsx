@@ -14,8 +14,7 @@ import { RotationOverdue } from '../components/rotation-overdue.tsx';
 import { SecretHealth } from '../components/secret-health.tsx';
 import { SecretMetadata } from '../components/secret-metadata.tsx';
 import { SecretStateExplained } from '../components/secret-state-explained.tsx';
-import { useSectionShortcuts } from '../components/section-shortcuts.ts';
-import { ActivitySection, StageTimeline, ValueReadsSection, VersionsTable } from '../components/lazy-sections.tsx';
+import { ActivitySection, SectionShortcuts, StageTimeline, ValueReadsSection, VersionsTable } from '../components/lazy-sections.tsx';
 import { Button } from '../components/ui/button.tsx';
 import { CopyButton } from '../components/ui/copy-button.tsx';
 import { StageMap } from '../components/stage-map.tsx';
@@ -36,10 +35,10 @@ export function Component() {
     page && page.version_metadatas.length >= VERSIONS_PAGE_SIZE
       ? (page.page_info.next_marker ?? page.version_metadatas.at(-1)?.id)
       : undefined;
-  useSectionShortcuts();
 
   return (
     <div className="space-y-8">
+      <SectionShortcuts />
       <header className="space-y-2">
         <div className="flex flex-wrap items-center gap-2">
           <h1 className="font-mono text-xl font-semibold break-all">{secret.name}</h1>

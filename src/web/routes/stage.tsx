@@ -9,11 +9,10 @@ import { useCheckedParams } from '../app/checked-params.ts';
 import { CopyLink } from '../components/copy-link.tsx';
 import { CopySummary } from '../components/copy-summary.tsx';
 import { SecretHealth } from '../components/secret-health.tsx';
-import { SecretValuePanel, StageAtPicker } from '../components/lazy-sections.tsx';
+import { SecretValuePanel, SectionShortcuts, StageAtPicker } from '../components/lazy-sections.tsx';
 import { ErrorPanel } from '../components/error-panel.tsx';
 import { usePageTitle } from '../components/page-title.ts';
 import { SecretStateBadge } from '../components/secret-state-badge.tsx';
-import { useSectionShortcuts } from '../components/section-shortcuts.ts';
 import { TimeText } from '../components/time-text.tsx';
 import { Skeleton } from '../components/ui/skeleton.tsx';
 import { UseThisSecret } from '../components/use-this-secret.tsx';
@@ -29,7 +28,6 @@ const StageMissing = lazy(() => import('../components/stage-missing.tsx'));
 export function Component() {
   const { t } = useLingui();
   const { projectId, secretName, stageName } = useCheckedParams('projectId', 'secretName', 'stageName');
-  useSectionShortcuts({ projectId, secretName });
   usePageTitle(secretName, stageName);
   const { data: secret } = useSuspenseQuery(secretQueries.detail(projectId, secretName));
   const { data: page } = useSuspenseQuery(secretQueries.versions(projectId, secretName));
@@ -44,6 +42,7 @@ export function Component() {
 
   return (
     <div className="space-y-6">
+      <SectionShortcuts from={{ projectId, secretName }} />
       <header className="space-y-1">
         <h1 className="text-xl font-semibold">
           <Trans>

@@ -9,10 +9,9 @@ import { useCheckedParams } from '../app/checked-params.ts';
 import { CopyLink } from '../components/copy-link.tsx';
 import { CopySummary } from '../components/copy-summary.tsx';
 import { SecretHealth } from '../components/secret-health.tsx';
-import { SecretValuePanel, ValueReadsSection } from '../components/lazy-sections.tsx';
+import { SecretValuePanel, SectionShortcuts, ValueReadsSection } from '../components/lazy-sections.tsx';
 import { usePageTitle } from '../components/page-title.ts';
 import { SecretStateBadge } from '../components/secret-state-badge.tsx';
-import { useSectionShortcuts } from '../components/section-shortcuts.ts';
 import { UseThisSecret } from '../components/use-this-secret.tsx';
 import { latestOf, neighboursOf, VersionMetadataList } from '../components/version-metadata.tsx';
 import { BUILT_IN_STAGES } from '../../shared/patterns.ts';
@@ -33,7 +32,6 @@ export function Component() {
   const { previous, next } = version ? neighboursOf(page.version_metadatas, version.id) : {};
   const [previousId, nextId] = [previous?.id, next?.id];
   const shownId = version?.id ?? versionId;
-  useSectionShortcuts({ projectId, secretName });
   useShortcuts([
     {
       keys: ['['],
@@ -51,6 +49,7 @@ export function Component() {
 
   return (
     <div className="space-y-6">
+      <SectionShortcuts from={{ projectId, secretName }} />
       <header className="space-y-1">
         <h1 className="text-xl font-semibold">
           <Trans>

@@ -2,7 +2,7 @@
 // stage moved and who called what on it (from CTS), and the answers a ticket wants.
 import { Trans, useLingui } from '@lingui/react/macro';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { lazy, useState } from 'react';
 import { Link } from 'react-router';
 import { secretQueries, VERSIONS_PAGE_SIZE } from '../api/secret-queries.ts';
 import { useCheckedParams } from '../app/checked-params.ts';
@@ -14,11 +14,17 @@ import { RotationOverdue } from '../components/rotation-overdue.tsx';
 import { SecretHealth } from '../components/secret-health.tsx';
 import { SecretMetadata } from '../components/secret-metadata.tsx';
 import { SecretStateExplained } from '../components/secret-state-explained.tsx';
-import { ActivitySection, SectionShortcuts, StageTimeline, ValueReadsSection, VersionsTable } from '../components/lazy-sections.tsx';
+import { belowTheFold, SectionShortcuts, ValueReadsSection } from '../components/lazy-sections.tsx';
 import { Button } from '../components/ui/button.tsx';
 import { CopyButton } from '../components/ui/copy-button.tsx';
 import { StageMap } from '../components/stage-map.tsx';
 import { paths } from '../lib/paths.ts';
+
+// The sections below the fold only this page shows: one chunk, loaded after the first paint.
+const sections = () => import('../components/secret-detail-sections.ts');
+const VersionsTable = belowTheFold(lazy(async () => ({ default: (await sections()).VersionsTable })));
+const StageTimeline = belowTheFold(lazy(async () => ({ default: (await sections()).StageTimeline })));
+const ActivitySection = belowTheFold(lazy(async () => ({ default: (await sections()).ActivitySection })));
 
 export function Component() {
   const { t } = useLingui();

@@ -9,13 +9,12 @@ import { useCheckedParams } from '../app/checked-params.ts';
 import { CopyLink } from '../components/copy-link.tsx';
 import { CopySummary } from '../components/copy-summary.tsx';
 import { SecretHealth } from '../components/secret-health.tsx';
-import { SecretValuePanel, SectionShortcuts, StageAtPicker } from '../components/lazy-sections.tsx';
+import { belowTheFold, SecretValuePanel, SectionShortcuts, UseThisSecret } from '../components/lazy-sections.tsx';
 import { ErrorPanel } from '../components/error-panel.tsx';
 import { usePageTitle } from '../components/page-title.ts';
 import { SecretStateBadge } from '../components/secret-state-badge.tsx';
 import { TimeText } from '../components/time-text.tsx';
 import { Skeleton } from '../components/ui/skeleton.tsx';
-import { UseThisSecret } from '../components/use-this-secret.tsx';
 import { VersionMetadataList } from '../components/version-metadata.tsx';
 import { StageMap } from '../components/stage-map.tsx';
 import { fromAddressText } from '../lib/date-time-input.ts';
@@ -24,6 +23,8 @@ import { lazy, Suspense } from 'react';
 
 // What a page of a stage that does not exist says: its own chunk, loaded when one is missing.
 const StageMissing = lazy(() => import('../components/stage-missing.tsx'));
+// The point-in-time question, below the fold: loaded after the first paint.
+const StageAtPicker = belowTheFold(lazy(async () => ({ default: (await import('../components/stage-at-picker.tsx')).StageAtPicker })));
 
 export function Component() {
   const { t } = useLingui();

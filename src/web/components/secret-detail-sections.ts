@@ -2,4 +2,4 @@
 // (routes/secret-detail.tsx): one dynamic import, not one each.
 export { ActivitySection } from './activity-section.tsx';
 export { StageTimeline } from './stage-timeline.tsx';
-export { VersionsTable } from './versions-table.tsx';
+export { VersionsPages } from './versions-pages.tsx';

@@ -1,14 +1,55 @@
 // What an Enter in the lookup's box that opened no secret says: the choices it matches, the same
 // name in another case, the projects that hold a secret of exactly that name.
 import { Plural, Trans, useLingui } from '@lingui/react/macro';
+import type { QueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import type { Project } from '../../shared/console-api.ts';
+import type { Secret } from '../../shared/schemas.ts';
+import { secretQueries } from '../api/secret-queries.ts';
 import { paths } from '../lib/paths.ts';
+import { sameButCase, type EnterOutcome } from '../lib/secret-filter.ts';
 import { DidYouMean } from './did-you-mean.tsx';
 
 /** What the last Enter found, when it did not open a secret: the choices here, and the projects
  *  this person can see that hold a secret of exactly that name. */
 export type Answer = { typed: string; names: string[]; count: number; caseVariant?: string; elsewhere: Project[] };
+
+/** What an Enter that opened nothing found: the choices the list offers, or the same name in
+ * another case; and the other projects this person can see that hold a secret of exactly that name
+ * (one ShowSecret each; a refusal is no). */
+export async function answerFor(
+  queryClient: QueryClient,
+  {
+    typed,
+    outcome,
+    projectId,
+    secrets,
+    projects,
+  }: { typed: string; outcome: EnterOutcome; projectId: string; secrets: Secret[]; projects: Project[] },
+): Promise<Answer> {
+  const choices =
+    outcome.kind === 'choose'
+      ? outcome
+      : {
+          names: [],
+          count: 0,
+          caseVariant: sameButCase(
+            typed,
+            secrets.map((s) => s.name),
+          ),
+        };
+  const found = await Promise.all(
+    projects
+      .filter((p) => p.id !== projectId)
+      .map((p) =>
+        queryClient.fetchQuery({ ...secretQueries.detail(p.id, typed), retry: false }).then(
+          () => p,
+          () => null,
+        ),
+      ),
+  );
+  return { typed, ...choices, elsewhere: found.filter((p): p is Project => p !== null) };
+}
 
 export default function AnswerText({ answer, projectId }: { answer: Answer; projectId: string }) {
   const { t } = useLingui();

@@ -4,7 +4,6 @@ import { useLingui } from '@lingui/react/macro';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useId, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import type { Project } from '../../shared/console-api.ts';
 import { nameProblem } from '../../shared/patterns.ts';
 import { useAllSecrets } from '../api/all-secrets.ts';
 import { ApiError } from '../api/api-error.ts';
@@ -18,9 +17,9 @@ import { SecretList } from '../components/secret-list.tsx';
 import type { ShownSecrets } from '../components/use-secret-list-view.ts';
 import { paths } from '../lib/paths.ts';
 import { useSearchText } from '../lib/search-text.ts';
-import { enterOutcome, sameButCase } from '../lib/secret-filter.ts';
+import { enterOutcome } from '../lib/secret-filter.ts';
 
-// What an Enter that opened nothing says: its code loads with that first Enter, not with the page.
+// What an Enter that opened nothing says: its code loads as a name is typed, not with the page.
 const answerText = () => import('../components/lookup-answer.tsx');
 const AnswerText = lazy(answerText);
 
@@ -40,21 +39,7 @@ export function Component() {
 
   const problem = text ? nameProblem(text) : null;
   const openSecret = (name: string) => navigate(paths.secret(projectId, name));
-  /** The other projects where a secret has exactly this name (one ShowSecret each; a refusal is no). */
-  const projectsHolding = async (name: string): Promise<Project[]> => {
-    const others = (config?.projects ?? []).filter((p) => p.id !== projectId);
-    const found = await Promise.all(
-      others.map((p) =>
-        queryClient.fetchQuery({ ...secretQueries.detail(p.id, name), retry: false }).then(
-          () => p,
-          () => null,
-        ),
-      ),
-    );
-    return found.filter((p): p is Project => p !== null);
-  };
   const onEnter = async () => {
-    void answerText();
     setAnswer(null);
     setLookupError(null);
     // Enter settles the text: it is in the URL before anything opens, so Back finds it.
@@ -74,18 +59,8 @@ export function Component() {
         if (error.kind !== 'not-found') return setLookupError(error);
       }
     }
-    const choices =
-      outcome.kind === 'choose'
-        ? outcome
-        : {
-            names: [],
-            count: 0,
-            caseVariant: sameButCase(
-              typed,
-              list.secrets.map((s) => s.name),
-            ),
-          };
-    setAnswer({ typed, ...choices, elsewhere: await projectsHolding(typed) });
+    const { answerFor } = await answerText();
+    setAnswer(await answerFor(queryClient, { typed, outcome, projectId, secrets: list.secrets, projects: config?.projects ?? [] }));
   };
 
   return (
@@ -119,6 +94,8 @@ export function Component() {
               setText('');
             }}
             onChange={(e) => {
+              // Typing a name: what an Enter may say loads meanwhile.
+              void answerText();
               setAnswer(null);
               setLookupError(null);
               setText(e.target.value);

@@ -39,7 +39,8 @@ export function SecretHealth(props: { projectId: string; secret: Secret; version
         </p>
       )}
       {(tasks.error || partial) && (
-        <Suspense fallback={null}>
+        // A line in its place while it loads: what follows does not move twice.
+        <Suspense fallback={<Skeleton className="h-5" />}>
           <RotationUnknown error={tasks.error} partial={partial} />
         </Suspense>
       )}

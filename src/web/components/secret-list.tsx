@@ -12,6 +12,7 @@ import { ExportButtons } from './export-buttons.tsx';
 import { ListFilters } from './list-filters.tsx';
 import { SecretTable } from './secret-table.tsx';
 import { SweepStatus } from './sweep-status.tsx';
+import { Skeleton } from './ui/skeleton.tsx';
 import { useSecretListView, type ShownSecrets } from './use-secret-list-view.ts';
 
 // Said only of a project with more secrets than the console reads, once the list has read them.
@@ -62,7 +63,8 @@ export function SecretList(props: {
       </div>
       {list.error && <ErrorPanel heading={t`Not every secret could be listed`} error={list.error} onRetry={list.retry} />}
       {list.partial && (
-        <Suspense fallback={null}>
+        // A line in its place while it loads: the table does not move twice.
+        <Suspense fallback={<Skeleton className="h-5" />}>
           <PartialListNote partial />
         </Suspense>
       )}

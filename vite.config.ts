@@ -5,6 +5,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { compression } from 'vite-plugin-compression2';
 import { catalogParts } from './scripts/catalog-parts.ts';
+import { lazyStyles } from './scripts/lazy-styles.ts';
 import { sharedChunks } from './scripts/shared-chunks.ts';
 
 // The pages a person lands on: their first load is measured (bench/bundle.ts) and kept small.
@@ -30,12 +31,17 @@ export default defineConfig({
       ],
     }),
     tailwindcss(),
+    // The classes only code loaded on demand uses, in a stylesheet that loads with that code.
+    lazyStyles([LANDING_PAGE, ...SECRET_PAGES]),
     compression({ algorithms: ['brotliCompress', 'gzip'] }),
   ],
   build: {
     target: 'es2022',
     // No data: URLs: the CSP allows images and fonts from 'self' only.
     assetsInlineLimit: 0,
+    // Every browser of the es2022 target but Safari before 17 preloads modules itself; there a
+    // module loads when imported, as without the hint. No polyfill in every page's first load.
+    modulePreload: { polyfill: false },
     sourcemap: false,
     // The code the core pages share in two chunks (scripts/shared-chunks.ts), not twenty small ones.
     rolldownOptions: {

@@ -10,6 +10,7 @@ import { basename, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { SourceMapConsumer } from 'source-map-js';
 import { PARTS_MAP } from '../scripts/catalog-parts.ts';
+import { budgetOf } from '../scripts/first-load-budget.ts';
 
 interface ManifestChunk {
   file: string;
@@ -155,6 +156,11 @@ export function buildAndMeasure(page: CorePage = 'lookup') {
   const modules = firstLoadModules('dist', page);
   removeSourceMaps('dist');
   const floor = floorSize();
-  const bundles = bundleSizes().map((b) => ({ ...b, overFloor: Number((b.gzipBytes / floor).toFixed(2)) }));
+  // Judged in bytes, as `npm test` judges it: a ratio rounded for the table could pass a page over the budget.
+  const bundles = bundleSizes().map((b) => ({
+    ...b,
+    overFloor: Number((b.gzipBytes / floor).toFixed(3)),
+    withinBudget: b.gzipBytes <= budgetOf(floor),
+  }));
   return { floor, bundles, modules };
 }

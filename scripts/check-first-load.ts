@@ -1,14 +1,15 @@
 // Run by `npm test`: each core page's first load (gzip bytes of the JS and CSS a browser downloads
 // for it, from the production build's manifest, as bench/bundle.ts counts them) may weigh at most
-// 1.35× the floor app's (bench/floor, built in this run) and no more than its ceiling in
-// bench/first-load-ceilings.json (scripts/first-load-budget.ts). Bytes, not timings: the same code
-// gives the same number on every machine, so there is no margin. Over a limit it names the modules
-// that grew since the ceilings were set (bench/first-load-modules.json, written with them).
-// `node --import tsx scripts/check-first-load.ts --update` sets both to today's build: after a cut,
-// to lower the ceilings; after a growth under the budget that is worth its bytes, on purpose.
-import { readFileSync, writeFileSync } from 'node:fs';
+// 1.35× the floor app's (bench/floor, built in this run): scripts/first-load-budget.ts. Bytes, not
+// timings: the same code gives the same number on every machine. A page not yet within the budget
+// is held to its ceiling in bench/first-load-ceilings.json, and named on every run. Over a limit it
+// names the modules that grew since the last `--update` (bench/first-load-modules.json).
+// `node --import tsx scripts/check-first-load.ts --update` writes both from today's build: after a
+// cut, to lower a ceiling (or drop it once the page is within the budget), and to set the modules
+// a later growth is compared with.
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { buildFloor, buildWithManifest, bundleSizes, firstLoadModules, floorSize, PAGES, type CorePage } from '../bench/bundle.ts';
-import { FLOOR_FACTOR, grownModules, judge } from './first-load-budget.ts';
+import { budgetOf, ceilingsFor, FLOOR_FACTOR, grownModules, judge } from './first-load-budget.ts';
 
 const CEILINGS = 'bench/first-load-ceilings.json';
 const MODULES = 'bench/first-load-modules.json';
@@ -29,32 +30,39 @@ const modules = Object.fromEntries(
 ) as PerPage<Record<string, number>>;
 
 if (process.argv.includes('--update')) {
-  writeFileSync(CEILINGS, `${JSON.stringify(sizes, null, 2)}\n`);
+  const ceilings = ceilingsFor(sizes, budgetOf(floor));
+  if (Object.keys(ceilings).length > 0) writeFileSync(CEILINGS, `${JSON.stringify(ceilings, null, 2)}\n`);
+  else rmSync(CEILINGS, { force: true });
   writeFileSync(MODULES, `${JSON.stringify(modules, null, 2)}\n`);
-  console.log(`first load: ceilings set to ${pages.map((p) => `${p} ${sizes[p]}`).join(', ')} bytes gzip`);
+  console.log(
+    `first load: modules written; ceilings ${
+      Object.entries(ceilings)
+        .map(([p, b]) => `${p} ${b}`)
+        .join(', ') || 'none: every page is within the budget'
+    }`,
+  );
 }
 
-const ceilings = JSON.parse(readFileSync(CEILINGS, 'utf8')) as PerPage<number>;
+const ceilings: Record<string, number> = existsSync(CEILINGS) ? JSON.parse(readFileSync(CEILINGS, 'utf8')) : {};
 const before = JSON.parse(readFileSync(MODULES, 'utf8')) as PerPage<Record<string, number>>;
 const { budget, verdicts, over, notYetWithin } = judge(sizes, floor, ceilings);
 const ratio = (bytes: number) => `${(bytes / floor).toFixed(3)}×`;
 for (const v of over) {
   const page = v.page as CorePage;
-  // Over the ceiling: what grew since it was set; over the budget: where the page's bytes are.
+  // What grew since the modules were written; when nothing did (the floor shrank), where the page's bytes are.
+  const grown = grownModules(before[page] ?? {}, modules[page]);
   const culprits =
-    v.by === 'ceiling'
-      ? `grown since the ceilings: ${
-          grownModules(before[page] ?? {}, modules[page])
-            .map((m) => `${m.module} +${m.bytes}`)
-            .join(', ') || 'no module (the bundler’s glue)'
-        }`
-      : `its largest modules beyond the floor's packages: ${Object.entries(modules[page])
+    grown.length > 0
+      ? `grown since the last --update: ${grown.map((m) => `${m.module} +${m.bytes}`).join(', ')}`
+      : `nothing grew since the last --update; its largest modules beyond the floor's packages: ${Object.entries(modules[page])
           .filter(([m]) => !FLOOR_PACKAGES.has(m))
           .slice(0, 12)
           .map(([m, b]) => `${m} ${b}`)
           .join(', ')}`;
   const limit =
-    v.by === 'budget' ? `the budget of ${FLOOR_FACTOR}× the floor (${v.limit})` : `its ceiling of ${v.limit} (${ratio(v.limit)} the floor)`;
+    v.by === 'budget'
+      ? `the budget of ${FLOOR_FACTOR}× the floor (${v.limit})`
+      : `its ceiling of ${v.limit} with its slack (${ratio(v.limit)} the floor; not yet within the budget of ${budget})`;
   console.error(
     `first load of the ${page} page: ${v.bytes} bytes gzip, ${ratio(v.bytes)} the floor of ${floor}, over ${limit} by ${v.bytes - v.limit}; ${culprits}`,
   );
@@ -65,5 +73,5 @@ for (const v of notYetWithin)
     `first load of the ${v.page} page: not yet within the budget of ${FLOOR_FACTOR}× the floor (${budget}), over it by ${v.bytes - budget}`,
   );
 console.log(
-  `first load within the ceilings${notYetWithin.length ? '' : ` and ${FLOOR_FACTOR}× the floor`} (floor ${floor}, budget ${budget}): ${verdicts.map((v) => `${v.page} ${v.bytes} (${ratio(v.bytes)})`).join(', ')} bytes gzip`,
+  `first load ${notYetWithin.length ? 'within the ceilings of the pages not yet within the budget' : `within ${FLOOR_FACTOR}× the floor`} (floor ${floor}, budget ${budget}): ${verdicts.map((v) => `${v.page} ${v.bytes} (${ratio(v.bytes)})`).join(', ')} bytes gzip`,
 );

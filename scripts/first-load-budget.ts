@@ -1,33 +1,44 @@
 // The first-load rule `npm test` holds (scripts/check-first-load.ts), apart from the build: each
 // core page's first load (gzip bytes) may weigh at most FLOOR_FACTOR × the floor app's, built in
-// the same run, and no more than its ceiling (the bytes of the last cut, so a growth under the
-// budget still shows, naming the modules that grew). A page whose ceiling is still over the budget
-// is held to that ceiling, a ratchet that only comes down, and named as not yet within the budget
-// on every run: the budget is then not met, and the check says so rather than failing every run.
+// the same run. A page not yet brought within that budget has a ceiling (the bytes of its last
+// cut, bench/first-load-ceilings.json): it may not grow past it, and it is named as not yet within
+// the budget on every run. A page within the budget needs no ceiling: it fails when over the budget
+// and only then, whatever else changed.
 
 /** The decided budget: a core page's first load against the floor app's. */
 export const FLOOR_FACTOR = 1.35;
 
+/** What a ceiling allows above itself: a change elsewhere renames chunks (their hashes), which moves
+ * a page's gzip bytes by a few either way; a growth of the page's own code is more. */
+export const CEILING_SLACK = 64;
+
+/** The most a page may weigh: FLOOR_FACTOR × the floor, in whole bytes. */
+export const budgetOf = (floor: number, factor = FLOOR_FACTOR) => Math.floor(floor * factor);
+
 export interface PageVerdict {
   page: string;
   bytes: number;
-  /** The lower of the budget and the page's ceiling. */
+  /** The budget, or the ceiling (with its slack) of a page not yet within the budget. */
   limit: number;
   /** Which of the two the limit is. */
   by: 'budget' | 'ceiling';
 }
 
-/** Each page with its limit; those over it fail. A page without a ceiling is held by the budget alone. */
+/** Each page with its limit; those over it fail. */
 export function judge(sizes: Record<string, number>, floor: number, ceilings: Record<string, number>, factor = FLOOR_FACTOR) {
-  const budget = Math.floor(floor * factor);
+  const budget = budgetOf(floor, factor);
   const verdicts = Object.entries(sizes).map(([page, bytes]): PageVerdict => {
-    const ceiling = ceilings[page] ?? Infinity;
-    return ceiling < budget || (ceiling !== Infinity && bytes > budget)
-      ? { page, bytes, limit: ceiling, by: 'ceiling' }
+    const ceiling = ceilings[page];
+    return ceiling !== undefined && ceiling > budget
+      ? { page, bytes, limit: ceiling + CEILING_SLACK, by: 'ceiling' }
       : { page, bytes, limit: budget, by: 'budget' };
   });
   return { budget, verdicts, over: verdicts.filter((v) => v.bytes > v.limit), notYetWithin: verdicts.filter((v) => v.bytes > budget) };
 }
+
+/** The ceilings `--update` writes: only the pages not yet within the budget have one. */
+export const ceilingsFor = (sizes: Record<string, number>, budget: number) =>
+  Object.fromEntries(Object.entries(sizes).filter(([, bytes]) => bytes > budget));
 
 /** The modules that grew between two measures of a page, largest growth first. */
 export function grownModules(before: Record<string, number>, now: Record<string, number>, count = 10) {

@@ -3,7 +3,8 @@
 // of core pages gets one chunk: the first group's holds the entry's static imports and every module
 // one of its pages shares with another page; the next group's holds what its pages share and the
 // groups before did not take. So the landing page does not download what only the secret pages
-// share. A module only one page reaches stays in that page's chunk; modules only lazy pages
+// share. A module only one page reaches stays in that page's chunk; the modules one core page
+// shares only with code loaded on demand are one chunk (`lookup-shared`); modules only lazy pages
 // (overviews, compare, the palette, dialogs) share are left to the bundler. React's CommonJS
 // modules go with the rest: only the bundler's interop helpers, which no group can take, are a
 // small chunk of their own (one file more, but less than React in a chunk apart from the code
@@ -15,6 +16,7 @@
 // in `npm test` catches as growth); a core page no longer loaded by a dynamic import from the entry
 // (the build throws: "found N of the M core pages"). The planning itself is `assign`, tested on its
 // own in shared-chunks.test.ts; its dependency `rolldown` is declared in package.json.
+import { basename } from 'node:path';
 import type { CodeSplittingGroup } from 'rolldown';
 
 export interface ModuleGraph {
@@ -83,10 +85,15 @@ export function assign(graph: ModuleGraph, entry: string, groups: readonly PageG
   for (const [id, by] of reachers) {
     // A page itself, and a module loaded on demand, keeps its own chunk. A module one core page
     // shares only with chunks loaded on demand stays out of the shared chunks: the other core
-    // pages would download it for nothing.
-    const coreGroups = by.map(groupOf).filter((g) => g >= 0);
-    if (chunkOf.has(id) || pages.has(id) || coreGroups.length < 2) continue;
-    chunkOf.set(id, groups[Math.min(...coreGroups)]!.chunk);
+    // pages would download it for nothing. It goes in one chunk with that page's other such
+    // modules: each chunk more on a first load costs its own imports, exports and preload entry.
+    const corePages = by.filter((page) => groupOf(page) >= 0);
+    if (chunkOf.has(id) || pages.has(id) || corePages.length === 0) continue;
+    if (corePages.length === 1) {
+      if (by.length > 1) chunkOf.set(id, `${basename(corePages[0]!).replace(/\.\w+$/, '')}-shared`);
+      continue;
+    }
+    chunkOf.set(id, groups[Math.min(...corePages.map(groupOf))]!.chunk);
   }
   if (onDemand) for (const id of chunkOf.keys()) if (onDemand.test(id)) chunkOf.delete(id);
   return chunkOf;

@@ -9,7 +9,6 @@ import { secretPageQuery } from '../api/secret-page.ts';
 import { secretQueries } from '../api/secret-queries.ts';
 import { rotationTasksQuery } from '../api/rotation-tasks.ts';
 import { tagsQuery } from '../api/tags-query.ts';
-import { rememberSecret } from '../lib/recent-secrets.ts';
 import { prefetchActivity, prefetchStageTraces } from './activity-prefetch.ts';
 import { checkedParams } from './checked-params.ts';
 import { landingPath } from './project-home.ts';
@@ -61,8 +60,9 @@ export async function secretLoader({ params }: LoaderFunctionArgs) {
 async function withSecret(projectId: string, secretName: string, secret: Promise<unknown>) {
   void queryClient.prefetchQuery(rotationTasksQuery(projectId, secretName));
   await Promise.all([secret, queryClient.ensureQueryData(secretQueries.versions(projectId, secretName))]);
-  // Opened: the command palette offers it first next time (its name only).
-  rememberSecret({ projectId, name: secretName });
+  // Opened: the command palette offers it first next time (its name only). Nothing on the page
+  // reads the list: its code loads after the page's.
+  void import('../lib/recent-secrets.ts').then(({ rememberSecret }) => rememberSecret({ projectId, name: secretName }));
 }
 
 /** The secret pages read the secret with its key's state and its value reads in one request: the

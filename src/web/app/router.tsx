@@ -1,8 +1,6 @@
 import { t } from '@lingui/core/macro';
-import { Trans, useLingui } from '@lingui/react/macro';
 import { lazy, Suspense } from 'react';
 import { createBrowserRouter, type Params } from 'react-router';
-import { usePageTitle } from '../components/page-title.ts';
 import { paths } from '../lib/paths.ts';
 import type { Crumb } from './breadcrumbs.tsx';
 import { LayoutFallback, SignInFallback } from './app-shell.tsx';
@@ -66,7 +64,8 @@ export const router = createBrowserRouter([
       {
         ErrorBoundary: RouteError,
         children: [
-          { index: true, loader: homeLoader, Component: NoProjects },
+          // Shown only when no project is configured: its own chunk.
+          { index: true, loader: homeLoader, lazy: { Component: async () => (await import('../routes/no-projects.tsx')).Component } },
           {
             path: 'projects/:projectId/secrets',
             loader: lookupLoader,
@@ -139,13 +138,3 @@ export const router = createBrowserRouter([
     ],
   },
 ]);
-
-function NoProjects() {
-  const { t } = useLingui();
-  usePageTitle(t`No project`);
-  return (
-    <p className="text-sm">
-      <Trans>No project is configured. Set HUAWEICLOUD_SDK_PROJECT_ID on the console server.</Trans>
-    </p>
-  );
-}

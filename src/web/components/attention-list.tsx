@@ -7,7 +7,7 @@ import { LIMITS } from '../../shared/patterns.ts';
 import { paths } from '../lib/paths.ts';
 import { relativeTime } from '../lib/relative-time.ts';
 import { useFlagLabel } from './health-flag.tsx';
-import { KeyNotEnabled } from './kms-key.tsx';
+import { KeyNotEnabled } from './key-not-enabled.tsx';
 import { TimeText } from './time-text.tsx';
 
 const BAR: Record<Severity, string> = {

@@ -1,12 +1,12 @@
 // The keyboard on every page of the layout: the command palette (Ctrl/Cmd-K, or the header's
-// button), `/` to the page's search box and `?` for the shortcuts in effect. The palette and the
-// help are their own chunks, loaded the first time they open: the first page load does not carry
-// them.
+// button), `/` to the page's search box and `?` for the shortcuts in effect. The keys load after
+// the page is drawn; the palette and the help are their own chunks, loaded the first time they
+// open: the first page load carries none of them.
 import { useLingui } from '@lingui/react/macro';
-import { lazy, Suspense, useEffect, useState } from 'react';
-import { useShortcuts } from '../lib/shortcuts.ts';
+import { lazy, Suspense, useState } from 'react';
 import { Button } from './ui/button.tsx';
 
+const KeyboardKeys = lazy(() => import('./keyboard-keys.tsx'));
 const CommandPalette = lazy(() => import('./command-palette.tsx'));
 const ShortcutsHelp = lazy(() => import('./shortcuts-help.tsx'));
 
@@ -19,40 +19,13 @@ const ARIA_PALETTE_KEYS = { apple: 'Meta+K', other: 'Control+K' };
 
 const isApple = () => /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 
-/** The page's search: a box inside a search landmark. A page without one (a secret page's
- *  Activity filters are no search of the page) takes no "/". */
-const SEARCH_BOX = 'main [role="search"] input';
-const findSearchBox = () => document.querySelector<HTMLInputElement>(SEARCH_BOX);
+export type KeyboardDialog = 'palette' | 'help' | null;
 
 export function KeyboardControls() {
   const { t } = useLingui();
-  const [open, setOpen] = useState<'palette' | 'help' | null>(null);
+  const [open, setOpen] = useState<KeyboardDialog>(null);
   const apple = isApple();
   const paletteKeys = apple ? APPLE_PALETTE_KEYS : PALETTE_KEYS;
-
-  // Ctrl/Cmd-K works everywhere, in a field too (a modifier is no typing); again closes.
-  useEffect(() => {
-    const onKeyDown = (e: KeyboardEvent) => {
-      if (e.key.toLowerCase() !== 'k' || e.altKey || e.shiftKey || !(apple ? e.metaKey : e.ctrlKey)) return;
-      e.preventDefault();
-      setOpen((shown) => (shown === 'palette' ? null : 'palette'));
-    };
-    document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
-  }, [apple]);
-
-  useShortcuts([
-    {
-      keys: ['/'],
-      label: t`Focus the search box`,
-      run: () => findSearchBox()?.focus(),
-      // Read when a key is pressed or the list is shown: only a page with a box offers it.
-      get disabled() {
-        return findSearchBox() === null;
-      },
-    },
-    { keys: ['?'], label: t`Show the keyboard shortcuts`, run: () => setOpen('help') },
-  ]);
 
   return (
     <>
@@ -68,6 +41,9 @@ export function KeyboardControls() {
           {paletteKeys.join(apple ? '' : ' ')}
         </kbd>
       </Button>
+      <Suspense fallback={null}>
+        <KeyboardKeys apple={apple} setOpen={setOpen} />
+      </Suspense>
       {open && (
         <Suspense fallback={null}>
           {open === 'palette' ? (

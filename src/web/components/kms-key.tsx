@@ -1,9 +1,8 @@
-// A secret's KMS key in words: its alias and state on the secret and version pages, and why a key
-// that is not enabled stops every value. A state that could not be read is "unknown", with the
-// permission it needs: never "disabled".
+// A secret's KMS key in words: its alias and state on the secret and version pages (why a key that
+// is not enabled stops every value: key-not-enabled.tsx). A state that could not be read is
+// "unknown", with the permission it needs: never "disabled".
 import { Trans, useLingui } from '@lingui/react/macro';
 import type { KmsKeyState } from '../../shared/console-api.ts';
-import type { NotEnabledKeyState } from '../../shared/health.ts';
 import { useKeyState } from '../api/kms-key.ts';
 import { Mono } from './metadata-list.tsx';
 import { Badge, type Tone } from './ui/badge.tsx';
@@ -15,25 +14,6 @@ export function useKeyStateName() {
   const { t } = useLingui();
   return (state: KeyStateCode) =>
     ({ '1': t`Pending activation`, '2': t`Enabled`, '3': t`Disabled`, '4': t`Pending deletion`, '5': t`Pending import` })[state];
-}
-
-/** Why a key that is not enabled matters, and who can change it. */
-export function KeyNotEnabled({ alias, state }: { alias: string; state: NotEnabledKeyState }) {
-  return state === '4' ? (
-    <Trans>
-      Its KMS key <span className="font-mono">{alias}</span> is pending deletion: no value can be read. Ask the key's administrator to
-      cancel the deletion in KMS before it runs, or the values are lost.
-    </Trans>
-  ) : state === '3' ? (
-    <Trans>
-      Its KMS key <span className="font-mono">{alias}</span> is disabled: no value can be read. Ask the key's administrator to enable it in
-      KMS.
-    </Trans>
-  ) : (
-    <Trans>
-      Its KMS key <span className="font-mono">{alias}</span> is not enabled yet: no value can be read until it is.
-    </Trans>
-  );
 }
 
 /** The key field of the secret and version pages: alias, state and id. */

@@ -5,14 +5,15 @@ import { Trans, useLingui } from '@lingui/react/macro';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import type { Secret, VersionMetadata } from '../../shared/schemas.ts';
-import { permissionOf } from '../../shared/operations.ts';
 import { rotationTasksQuery } from '../api/rotation-tasks.ts';
 import { secretFlags, type HealthFocus } from '../lib/secret-health.ts';
 import { useNow } from '../lib/use-now.ts';
 import { Skeleton } from './ui/skeleton.tsx';
 
-// The flags' words and links are their own chunk, loaded when a secret has a flag: most have none.
+// The flags' words and links are their own chunk, loaded when a secret has a flag: most have none;
+// and so is why the last rotation is unknown, loaded when the rotation tasks could not all be read.
 const SecretFlags = lazy(() => import('./secret-flags.tsx'));
+const RotationUnknown = lazy(() => import('./rotation-unknown.tsx'));
 
 export function SecretHealth(props: { projectId: string; secret: Secret; versions: VersionMetadata[] | undefined; focus?: HealthFocus }) {
   const { projectId, secret, versions, focus } = props;
@@ -20,9 +21,8 @@ export function SecretHealth(props: { projectId: string; secret: Secret; version
   const now = useNow();
   const tasks = useQuery(rotationTasksQuery(projectId, secret.name));
   // Tasks read in part could hide the newest: the failed-rotation flag is then left unknown.
+  const partial = tasks.data?.complete === false;
   const flags = secretFlags(secret, versions ?? [], tasks.data?.complete ? tasks.data.tasks : undefined, now, focus);
-  const permission = permissionOf('ListSecretTask');
-  const tasksMessage = tasks.error?.message;
 
   return (
     <section aria-label={t`Health`} data-testid="secret-health" className="space-y-2">
@@ -38,24 +38,11 @@ export function SecretHealth(props: { projectId: string; secret: Secret; version
           <Trans>Reading the rotation tasks…</Trans>
         </p>
       )}
-      {tasks.error && (
-        <p role="status" className="text-sm text-amber-900 dark:text-amber-200">
-          {tasks.error.kind === 'forbidden' ? (
-            <Trans>
-              Last rotation: unknown. The rotation tasks could not be read ({tasksMessage}); reading them needs the IAM permission{' '}
-              <code className="font-mono">{permission}</code>.
-            </Trans>
-          ) : (
-            <Trans>Last rotation: unknown. The rotation tasks could not be read ({tasksMessage}).</Trans>
-          )}
-        </p>
-      )}
-      {tasks.data && !tasks.data.complete && (
-        <p className="text-sm text-amber-900 dark:text-amber-200">
-          <Trans>
-            Last rotation: unknown. This secret has more rotation tasks than the console reads; the newest may be among the rest.
-          </Trans>
-        </p>
+      {(tasks.error || partial) && (
+        // A line in its place while it loads: what follows does not move twice.
+        <Suspense fallback={<Skeleton className="h-5" />}>
+          <RotationUnknown error={tasks.error} partial={partial} />
+        </Suspense>
       )}
     </section>
   );

@@ -2,7 +2,7 @@
 // their tags and health flags, filtered (text and facets, kept in the address) and sorted in
 // memory; the filters, the counts and the export above the table. Esc clears the filter.
 import { Plural, useLingui } from '@lingui/react/macro';
-import type { RefObject } from 'react';
+import { lazy, Suspense, type RefObject } from 'react';
 import type { AllSecrets } from '../api/all-secrets.ts';
 import { useListColumns } from '../lib/list-columns.ts';
 import { useShortcuts } from '../lib/shortcuts.ts';
@@ -11,9 +11,12 @@ import { ErrorPanel } from './error-panel.tsx';
 import { ExportButtons } from './export-buttons.tsx';
 import { ListFilters } from './list-filters.tsx';
 import { SecretTable } from './secret-table.tsx';
-import { PartialListNote } from './partial-list-note.tsx';
 import { SweepStatus } from './sweep-status.tsx';
+import { Skeleton } from './ui/skeleton.tsx';
 import { useSecretListView, type ShownSecrets } from './use-secret-list-view.ts';
+
+// Said only of a project with more secrets than the console reads, once the list has read them.
+const PartialListNote = lazy(async () => ({ default: (await import('./partial-list-note.tsx')).PartialListNote }));
 
 export function SecretList(props: {
   projectId: string;
@@ -59,7 +62,12 @@ export function SecretList(props: {
         </span>
       </div>
       {list.error && <ErrorPanel heading={t`Not every secret could be listed`} error={list.error} onRetry={list.retry} />}
-      <PartialListNote partial={list.partial} />
+      {list.partial && (
+        // A line in its place while it loads: the table does not move twice.
+        <Suspense fallback={<Skeleton className="h-5" />}>
+          <PartialListNote partial />
+        </Suspense>
+      )}
       {data.tags.error && (
         <p className="text-sm text-amber-800 dark:text-amber-300">
           {t`Tags could not be read:`} <span className="font-mono">{`${data.tags.error.code} ${data.tags.error.message}`}</span>

@@ -1,22 +1,22 @@
 // The secret list's table: its columns (the ones chosen), sortable headers, rows virtualized
-// against the window (the page scrolls as one, 10,000 rows stay smooth), and the keyboard: j/k or
-// the arrows move through the rows, Enter opens one. On a narrow screen a row stacks the state and
+// against the window (the page scrolls as one, 10,000 rows stay smooth), and the keyboard
+// (secret-table-keys.ts): j/k or the arrows move through the rows, Enter opens one. On a narrow screen a row stacks the state and
 // flags under the name.
-import { useLingui } from '@lingui/react/macro';
-import { useEffect, useRef, useState, type RefObject } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { lazy, Suspense, useRef, useState } from 'react';
+import { Link } from 'react-router';
 import type { OptionalColumn } from '../lib/list-columns.ts';
 import type { ListSort, SortKey } from '../lib/list-sort.ts';
 import { useMediaQuery } from '../lib/media.ts';
 import { paths } from '../lib/paths.ts';
 import { useWindowRows } from '../lib/row-window.ts';
 import type { SecretRow } from '../lib/secret-rows.ts';
-import { useShortcuts } from '../lib/shortcuts.ts';
 import { useColumnNames } from './column-chooser.tsx';
 import { FlagBadges, rowFlags } from './health-flag.tsx';
 import { SecretStateBadge } from './secret-state-badge.tsx';
 import { TagChips } from './tag-chips.tsx';
 import { TimeText } from './time-text.tsx';
+
+const TableKeys = lazy(() => import('./secret-table-keys.ts'));
 
 type ColumnKey = OptionalColumn | 'name';
 const COLUMNS: { key: ColumnKey; sort?: SortKey; className: string }[] = [
@@ -50,77 +50,76 @@ export function SecretTable({
   tagFirst?: string;
   now: number;
 }) {
-  const { t } = useLingui();
   const columnName = useColumnNames();
   const visible = COLUMNS.filter((c) => c.key === 'name' || shown(c.key));
   const wide = useMediaQuery('(min-width: 640px)');
   const rowHeight = wide ? ROW_HEIGHT.wide : ROW_HEIGHT.narrow;
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   const { first, last, padTop, padBottom } = useWindowRows(bodyRef, rows.length, rowHeight);
-  const selection = useRowSelection(bodyRef, rows, rowHeight, first, last);
-  const navigate = useNavigate();
-  useShortcuts([
-    { keys: ['j', 'ArrowDown'], label: t`Next secret`, run: () => selection.move(1), disabled: rows.length === 0 },
-    { keys: ['k', 'ArrowUp'], label: t`Previous secret`, run: () => selection.move(-1), disabled: rows.length === 0 },
-    {
-      keys: ['Enter'],
-      label: t`Open the secret chosen`,
-      run: () => {
-        // Enter on a control keeps its own meaning; elsewhere it opens the row chosen.
-        const active = document.activeElement;
-        if (active instanceof HTMLElement && active !== document.body && !bodyRef.current?.contains(active)) active.click();
-        else if (selection.current) void navigate(paths.secret(projectId, selection.current.secret.name));
-      },
-      disabled: !selection.current,
-    },
-  ]);
+  // The row j/k chose (its keys load after the first paint: no key is needed to draw the list).
+  const [chosen, setChosen] = useState<string | null>(null);
+  const chosenIndex = chosen === null ? -1 : rows.findIndex((r) => r.secret.name === chosen);
+  const current = chosenIndex >= 0 ? rows[chosenIndex] : undefined;
 
   return (
-    <table className="w-full table-fixed text-sm" aria-rowcount={rows.length + 1}>
-      <thead className="sticky top-0 z-10 bg-zinc-50 text-left text-xs text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
-        <tr>
-          {visible.map((c) => (
-            <th
-              key={c.key}
-              scope="col"
-              className={`px-3 py-2 font-medium ${c.className}`}
-              aria-sort={c.sort && sort.key === c.sort ? (sort.ascending ? 'ascending' : 'descending') : c.sort ? 'none' : undefined}
-            >
-              {c.sort ? (
-                <button
-                  type="button"
-                  className="inline-flex items-center gap-1 hover:text-zinc-900 dark:hover:text-zinc-100"
-                  onClick={() => onSort(c.sort!)}
-                >
-                  {columnName(c.key)}
-                  <span aria-hidden="true">{sort.key === c.sort ? (sort.ascending ? '▲' : '▼') : ''}</span>
-                </button>
-              ) : (
-                columnName(c.key)
-              )}
-            </th>
+    <>
+      <Suspense fallback={null}>
+        <TableKeys
+          projectId={projectId}
+          bodyRef={bodyRef}
+          rows={rows}
+          rowHeight={rowHeight}
+          shown={{ first, last }}
+          chosenIndex={chosenIndex}
+          setChosen={setChosen}
+        />
+      </Suspense>
+      <table className="w-full table-fixed text-sm" aria-rowcount={rows.length + 1}>
+        <thead className="sticky top-0 z-10 bg-zinc-50 text-left text-xs text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
+          <tr>
+            {visible.map((c) => (
+              <th
+                key={c.key}
+                scope="col"
+                className={`px-3 py-2 font-medium ${c.className}`}
+                aria-sort={c.sort && sort.key === c.sort ? (sort.ascending ? 'ascending' : 'descending') : c.sort ? 'none' : undefined}
+              >
+                {c.sort ? (
+                  <button
+                    type="button"
+                    className="inline-flex items-center gap-1 hover:text-zinc-900 dark:hover:text-zinc-100"
+                    onClick={() => onSort(c.sort!)}
+                  >
+                    {columnName(c.key)}
+                    <span aria-hidden="true">{sort.key === c.sort ? (sort.ascending ? '▲' : '▼') : ''}</span>
+                  </button>
+                ) : (
+                  columnName(c.key)
+                )}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody ref={bodyRef}>
+          {padTop > 0 && <tr aria-hidden="true" style={{ height: padTop }} />}
+          {rows.slice(first, last).map((row, i) => (
+            <SecretRowView
+              key={row.secret.name}
+              row={row}
+              index={first + i}
+              projectId={projectId}
+              height={rowHeight}
+              wide={wide}
+              now={now}
+              shown={shown}
+              tagFirst={tagFirst}
+              selected={current === row}
+            />
           ))}
-        </tr>
-      </thead>
-      <tbody ref={bodyRef}>
-        {padTop > 0 && <tr aria-hidden="true" style={{ height: padTop }} />}
-        {rows.slice(first, last).map((row, i) => (
-          <SecretRowView
-            key={row.secret.name}
-            row={row}
-            index={first + i}
-            projectId={projectId}
-            height={rowHeight}
-            wide={wide}
-            now={now}
-            shown={shown}
-            tagFirst={tagFirst}
-            selected={selection.current === row}
-          />
-        ))}
-        {padBottom > 0 && <tr aria-hidden="true" style={{ height: padBottom }} />}
-      </tbody>
-    </table>
+          {padBottom > 0 && <tr aria-hidden="true" style={{ height: padBottom }} />}
+        </tbody>
+      </table>
+    </>
   );
 }
 
@@ -198,42 +197,4 @@ function SecretRowView({
       )}
     </tr>
   );
-}
-
-/** The row j/k chose: kept in view, its link focused (so Enter or a screen reader acts on it). */
-function useRowSelection(
-  bodyRef: RefObject<HTMLTableSectionElement | null>,
-  rows: SecretRow[],
-  rowHeight: number,
-  first: number,
-  last: number,
-) {
-  const [name, setName] = useState<string | null>(null);
-  // Focus follows j/k only: never while the person types a filter.
-  const focusPending = useRef(false);
-  const index = name === null ? -1 : rows.findIndex((r) => r.secret.name === name);
-  const current = index >= 0 ? rows[index] : undefined;
-  const move = (step: number) => {
-    let next: number;
-    if (index >= 0) next = Math.min(rows.length - 1, Math.max(0, index + step));
-    else {
-      // From the first row in view.
-      const top = bodyRef.current?.getBoundingClientRect().top ?? 0;
-      next = Math.min(rows.length - 1, Math.max(0, Math.ceil(-top / rowHeight)));
-    }
-    const body = bodyRef.current;
-    if (body) {
-      const rowTop = body.getBoundingClientRect().top + window.scrollY + next * rowHeight;
-      if (rowTop < window.scrollY + rowHeight * 2 || rowTop + rowHeight > window.scrollY + window.innerHeight)
-        window.scrollTo({ top: rowTop - window.innerHeight / 2 });
-    }
-    focusPending.current = true;
-    setName(rows[next]!.secret.name);
-  };
-  useEffect(() => {
-    if (!focusPending.current || index < first || index >= last) return;
-    focusPending.current = false;
-    bodyRef.current?.querySelector<HTMLAnchorElement>(`tr[aria-rowindex="${index + 2}"] a`)?.focus({ preventScroll: true });
-  }, [bodyRef, index, first, last]);
-  return { current, move };
 }

@@ -1,5 +1,6 @@
 // On a secret page: `s` goes to the stages, `v` to the versions (the secret page's sections, or
-// that page itself from a stage or version page).
+// that page itself from a stage or version page). Loaded after the page is drawn
+// (lazy-sections.tsx): no key is needed to draw it.
 import { useLingui } from '@lingui/react/macro';
 import { useEffect } from 'react';
 import { useNavigate } from 'react-router';
@@ -15,7 +16,7 @@ function goToSection(id: string) {
 }
 
 /** `s`, `v`; `from` a stage or version page, the keys open the secret page at that section. */
-export function useSectionShortcuts(from?: { projectId: string; secretName: string }) {
+export default function SectionShortcuts({ from }: { from?: { projectId: string; secretName: string } }) {
   const { t } = useLingui();
   const navigate = useNavigate();
   const go = (id: string) => (from ? void navigate(`${paths.secret(from.projectId, from.secretName)}#${id}`) : goToSection(id));
@@ -28,4 +29,5 @@ export function useSectionShortcuts(from?: { projectId: string; secretName: stri
     { keys: ['s'], label: t`Go to the stages`, run: () => go('stages-heading') },
     { keys: ['v'], label: t`Go to the versions`, run: () => go('versions-heading') },
   ]);
+  return null;
 }

@@ -1,5 +1,5 @@
 // The versions of a secret, one row each: on the secret page, below the fold, loaded after its
-// first paint (lazy-sections.tsx).
+// first paint (versions-pages.tsx).
 import { msg } from '@lingui/core/macro';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { memo } from 'react';

@@ -1,28 +1,27 @@
 // Secret lookup: type a name and press Enter to open it, or filter the project's secrets. The name
 // box works even when the list cannot be loaded: a person who knows the name can still open it.
-import { Plural, Trans, useLingui } from '@lingui/react/macro';
+import { useLingui } from '@lingui/react/macro';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useId, useRef, useState } from 'react';
+import { lazy, Suspense, useId, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import type { Project } from '../../shared/console-api.ts';
 import { nameProblem } from '../../shared/patterns.ts';
 import { useAllSecrets } from '../api/all-secrets.ts';
 import { ApiError } from '../api/api-error.ts';
 import { configQuery } from '../api/config-query.ts';
 import { secretQueries } from '../api/secret-queries.ts';
 import { useCheckedParams } from '../app/checked-params.ts';
-import { DidYouMean } from '../components/did-you-mean.tsx';
 import { ErrorPanel } from '../components/error-panel.tsx';
+import type { Answer } from '../components/lookup-answer.tsx';
 import { usePageTitle } from '../components/page-title.ts';
 import { SecretList } from '../components/secret-list.tsx';
 import type { ShownSecrets } from '../components/use-secret-list-view.ts';
 import { paths } from '../lib/paths.ts';
 import { useSearchText } from '../lib/search-text.ts';
-import { enterOutcome, sameButCase } from '../lib/secret-filter.ts';
+import { enterOutcome } from '../lib/secret-filter.ts';
 
-/** What the last Enter found, when it did not open a secret: the choices here, and the projects
- *  this person can see that hold a secret of exactly that name. */
-type Answer = { typed: string; names: string[]; count: number; caseVariant?: string; elsewhere: Project[] };
+// What an Enter that opened nothing says: its code loads as a name is typed, not with the page.
+const answerText = () => import('../components/lookup-answer.tsx');
+const AnswerText = lazy(answerText);
 
 export function Component() {
   const { projectId } = useCheckedParams('projectId');
@@ -40,19 +39,6 @@ export function Component() {
 
   const problem = text ? nameProblem(text) : null;
   const openSecret = (name: string) => navigate(paths.secret(projectId, name));
-  /** The other projects where a secret has exactly this name (one ShowSecret each; a refusal is no). */
-  const projectsHolding = async (name: string): Promise<Project[]> => {
-    const others = (config?.projects ?? []).filter((p) => p.id !== projectId);
-    const found = await Promise.all(
-      others.map((p) =>
-        queryClient.fetchQuery({ ...secretQueries.detail(p.id, name), retry: false }).then(
-          () => p,
-          () => null,
-        ),
-      ),
-    );
-    return found.filter((p): p is Project => p !== null);
-  };
   const onEnter = async () => {
     setAnswer(null);
     setLookupError(null);
@@ -73,18 +59,8 @@ export function Component() {
         if (error.kind !== 'not-found') return setLookupError(error);
       }
     }
-    const choices =
-      outcome.kind === 'choose'
-        ? outcome
-        : {
-            names: [],
-            count: 0,
-            caseVariant: sameButCase(
-              typed,
-              list.secrets.map((s) => s.name),
-            ),
-          };
-    setAnswer({ typed, ...choices, elsewhere: await projectsHolding(typed) });
+    const { answerFor } = await answerText();
+    setAnswer(await answerFor(queryClient, { typed, outcome, projectId, secrets: list.secrets, projects: config?.projects ?? [] }));
   };
 
   return (
@@ -118,6 +94,8 @@ export function Component() {
               setText('');
             }}
             onChange={(e) => {
+              // Typing a name: what an Enter may say loads meanwhile.
+              void answerText();
               setAnswer(null);
               setLookupError(null);
               setText(e.target.value);
@@ -142,65 +120,16 @@ export function Component() {
           {problem ? (
             <span className="text-red-700 dark:text-red-400">{problem}</span>
           ) : (
-            answer && <AnswerText answer={answer} projectId={projectId} />
+            answer && (
+              <Suspense fallback={null}>
+                <AnswerText answer={answer} projectId={projectId} />
+              </Suspense>
+            )
           )}
         </div>
       </form>
       {lookupError && <ErrorPanel error={lookupError} onRetry={() => void onEnter()} />}
       <SecretList projectId={projectId} list={list} text={text} onClearText={() => setText('')} shownRef={shownRef} />
     </div>
-  );
-}
-
-function AnswerText({ answer, projectId }: { answer: Answer; projectId: string }) {
-  const { t } = useLingui();
-  const { names, count, caseVariant, elsewhere } = answer;
-  const typed = <span className="font-mono">{answer.typed}</span>;
-  const link = (to: string, label: string) => (
-    <Link className="font-mono text-blue-700 underline dark:text-blue-400" to={to}>
-      {label}
-    </Link>
-  );
-  return (
-    <>
-      {caseVariant ? (
-        <span className="text-red-700 dark:text-red-400">
-          <Trans>No secret is named {typed} (names are case-sensitive).</Trans>{' '}
-          <DidYouMean to={paths.secret(projectId, caseVariant)} name={caseVariant} />
-        </span>
-      ) : count > 0 ? (
-        <span>
-          <Trans>
-            No secret is named {typed} in this project; <Plural value={count} one="# secret matches" other="# secrets match" />:
-          </Trans>
-        </span>
-      ) : (
-        <span className="text-red-700 dark:text-red-400">
-          <Trans>No secret named {typed} exists in this project.</Trans>
-        </span>
-      )}
-      {names.length > 0 && !caseVariant && (
-        <ul aria-label={t`Secrets that match`} className="mt-1 flex flex-wrap gap-x-3">
-          {names.map((n) => (
-            <li key={n}>{link(paths.secret(projectId, n), n)}</li>
-          ))}
-          {count > names.length && <li>{t`the others are in the list below`}</li>}
-        </ul>
-      )}
-      {elsewhere.length > 0 && (
-        <ul aria-label={t`In other projects`} className="mt-1">
-          {elsewhere.map((p) => {
-            const project = link(paths.secret(p.id, answer.typed), `${p.name} · ${p.region}`);
-            return (
-              <li key={p.id}>
-                <Trans>
-                  {typed} is in project {project}
-                </Trans>
-              </li>
-            );
-          })}
-        </ul>
-      )}
-    </>
   );
 }

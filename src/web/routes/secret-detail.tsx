@@ -2,24 +2,27 @@
 // stage moved and who called what on it (from CTS), and the answers a ticket wants.
 import { Trans, useLingui } from '@lingui/react/macro';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { lazy, useState } from 'react';
 import { Link } from 'react-router';
-import { secretQueries, VERSIONS_PAGE_SIZE } from '../api/secret-queries.ts';
+import { secretQueries } from '../api/secret-queries.ts';
 import { useCheckedParams } from '../app/checked-params.ts';
 import { CopyLink } from '../components/copy-link.tsx';
 import { CopySummary } from '../components/copy-summary.tsx';
-import { ErrorPanel } from '../components/error-panel.tsx';
 import { usePageTitle } from '../components/page-title.ts';
 import { RotationOverdue } from '../components/rotation-overdue.tsx';
 import { SecretHealth } from '../components/secret-health.tsx';
 import { SecretMetadata } from '../components/secret-metadata.tsx';
 import { SecretStateExplained } from '../components/secret-state-explained.tsx';
-import { useSectionShortcuts } from '../components/section-shortcuts.ts';
-import { ActivitySection, StageTimeline, ValueReadsSection, VersionsTable } from '../components/lazy-sections.tsx';
-import { Button } from '../components/ui/button.tsx';
+import { belowTheFold, SectionShortcuts, ValueReadsSection } from '../components/lazy-sections.tsx';
 import { CopyButton } from '../components/ui/copy-button.tsx';
 import { StageMap } from '../components/stage-map.tsx';
 import { paths } from '../lib/paths.ts';
+
+// The sections below the fold only this page shows: one chunk, loaded after the first paint.
+const sections = () => import('../components/secret-detail-sections.ts');
+const VersionsPages = belowTheFold(lazy(async () => ({ default: (await sections()).VersionsPages })));
+const StageTimeline = belowTheFold(lazy(async () => ({ default: (await sections()).StageTimeline })));
+const ActivitySection = belowTheFold(lazy(async () => ({ default: (await sections()).ActivitySection })));
 
 export function Component() {
   const { t } = useLingui();
@@ -32,14 +35,10 @@ export function Component() {
   // Health is judged on the first page of versions, as the overview judges it.
   const firstVersions = useQuery(secretQueries.versions(projectId, secretName)).data?.version_metadatas;
   const page = versions.data;
-  const nextMarker =
-    page && page.version_metadatas.length >= VERSIONS_PAGE_SIZE
-      ? (page.page_info.next_marker ?? page.version_metadatas.at(-1)?.id)
-      : undefined;
-  useSectionShortcuts();
 
   return (
     <div className="space-y-8">
+      <SectionShortcuts />
       <header className="space-y-2">
         <div className="flex flex-wrap items-center gap-2">
           <h1 className="font-mono text-xl font-semibold break-all">{secret.name}</h1>
@@ -85,25 +84,7 @@ export function Component() {
         <h2 id="versions-heading" tabIndex={-1} className="text-base font-semibold">
           <Trans>Versions</Trans>
         </h2>
-        {versions.error ? (
-          <ErrorPanel error={versions.error} onRetry={() => void versions.refetch()} />
-        ) : page ? (
-          <VersionsTable projectId={projectId} secretName={secretName} versions={page.version_metadatas} />
-        ) : (
-          <p className="text-sm">
-            <Trans>Loading versions…</Trans>
-          </p>
-        )}
-        {(markers.length > 1 || nextMarker) && (
-          <div className="flex gap-2">
-            <Button disabled={markers.length <= 1} onClick={() => setMarkers((m) => m.slice(0, -1))}>
-              <Trans>Previous page</Trans>
-            </Button>
-            <Button disabled={!nextMarker} onClick={() => setMarkers((m) => [...m, nextMarker])}>
-              <Trans>Next page</Trans>
-            </Button>
-          </div>
-        )}
+        <VersionsPages projectId={projectId} secretName={secretName} markers={markers} setMarkers={setMarkers} />
       </section>
 
       <StageTimeline projectId={projectId} secretName={secretName} />

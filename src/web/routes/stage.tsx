@@ -9,34 +9,32 @@ import { useCheckedParams } from '../app/checked-params.ts';
 import { CopyLink } from '../components/copy-link.tsx';
 import { CopySummary } from '../components/copy-summary.tsx';
 import { SecretHealth } from '../components/secret-health.tsx';
-import { SecretValuePanel, StageAtPicker } from '../components/lazy-sections.tsx';
-import { DidYouMean } from '../components/did-you-mean.tsx';
+import { belowTheFold, SecretValuePanel, SectionShortcuts, UseThisSecret } from '../components/lazy-sections.tsx';
 import { ErrorPanel } from '../components/error-panel.tsx';
 import { usePageTitle } from '../components/page-title.ts';
 import { SecretStateBadge } from '../components/secret-state-badge.tsx';
-import { useSectionShortcuts } from '../components/section-shortcuts.ts';
 import { TimeText } from '../components/time-text.tsx';
-import { UseThisSecret } from '../components/use-this-secret.tsx';
+import { Skeleton } from '../components/ui/skeleton.tsx';
 import { VersionMetadataList } from '../components/version-metadata.tsx';
 import { StageMap } from '../components/stage-map.tsx';
 import { fromAddressText } from '../lib/date-time-input.ts';
 import { paths } from '../lib/paths.ts';
-import { sameButCase } from '../lib/secret-filter.ts';
+import { lazy, Suspense } from 'react';
+
+// What a page of a stage that does not exist says: its own chunk, loaded when one is missing.
+const StageMissing = lazy(() => import('../components/stage-missing.tsx'));
+// The point-in-time question, below the fold: loaded after the first paint.
+const StageAtPicker = belowTheFold(lazy(async () => ({ default: (await import('../components/stage-at-picker.tsx')).StageAtPicker })));
 
 export function Component() {
   const { t } = useLingui();
   const { projectId, secretName, stageName } = useCheckedParams('projectId', 'secretName', 'stageName');
-  useSectionShortcuts({ projectId, secretName });
   usePageTitle(secretName, stageName);
   const { data: secret } = useSuspenseQuery(secretQueries.detail(projectId, secretName));
   const { data: page } = useSuspenseQuery(secretQueries.versions(projectId, secretName));
   const stage = useQuery(secretQueries.stage(projectId, secretName, stageName));
   const pointedAt = stage.data?.version_id;
   const version = page.version_metadatas.find((v) => v.id === pointedAt);
-  const stageSuggestion = sameButCase(
-    stageName,
-    page.version_metadatas.flatMap((v) => v.version_stages),
-  );
   const others = page.version_metadatas.map((v) => ({ ...v, version_stages: v.version_stages.filter((s) => s !== stageName) }));
   // The point-in-time question asked below goes into the ticket text too, answered when it is copied.
   const [search] = useSearchParams();
@@ -45,6 +43,7 @@ export function Component() {
 
   return (
     <div className="space-y-6">
+      <SectionShortcuts from={{ projectId, secretName }} />
       <header className="space-y-1">
         <h1 className="text-xl font-semibold">
           <Trans>
@@ -70,26 +69,9 @@ export function Component() {
       </header>
 
       {stage.error?.kind === 'not-found' ? (
-        <section
-          role="alert"
-          className="space-y-2 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm dark:border-amber-800 dark:bg-amber-950/40"
-        >
-          <h2 className="font-semibold">
-            <Trans>
-              Stage {stageName} does not exist on {secretName}
-            </Trans>
-          </h2>
-          {stageSuggestion && (
-            <p>
-              <DidYouMean to={paths.stage(projectId, secretName, stageSuggestion)} name={stageSuggestion} />{' '}
-              <Trans>Stage names are case-sensitive.</Trans>
-            </p>
-          )}
-          <p>
-            <Trans>Its stages are:</Trans>
-          </p>
-          <StageMap projectId={projectId} secretName={secretName} versions={page.version_metadatas} />
-        </section>
+        <Suspense fallback={<Skeleton className="h-24" />}>
+          <StageMissing projectId={projectId} secretName={secretName} stageName={stageName} versions={page.version_metadatas} />
+        </Suspense>
       ) : stage.error ? (
         <ErrorPanel error={stage.error} onRetry={() => void stage.refetch()} />
       ) : stage.data ? (

@@ -3,17 +3,17 @@
 // the reveal panel. Keys: [ and ] the previous and next version.
 import { Trans, useLingui } from '@lingui/react/macro';
 import { useSuspenseQuery } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { secretQueries } from '../api/secret-queries.ts';
 import { useCheckedParams } from '../app/checked-params.ts';
 import { CopyLink } from '../components/copy-link.tsx';
 import { CopySummary } from '../components/copy-summary.tsx';
 import { SecretHealth } from '../components/secret-health.tsx';
-import { SecretValuePanel, ValueReadsSection } from '../components/lazy-sections.tsx';
+import { SecretValuePanel, SectionShortcuts, UseThisSecret, ValueReadsSection } from '../components/lazy-sections.tsx';
 import { usePageTitle } from '../components/page-title.ts';
 import { SecretStateBadge } from '../components/secret-state-badge.tsx';
-import { useSectionShortcuts } from '../components/section-shortcuts.ts';
-import { UseThisSecret } from '../components/use-this-secret.tsx';
+import { Skeleton } from '../components/ui/skeleton.tsx';
 import { latestOf, neighboursOf, VersionMetadataList } from '../components/version-metadata.tsx';
 import { BUILT_IN_STAGES } from '../../shared/patterns.ts';
 import type { VersionMetadata } from '../../shared/schemas.ts';
@@ -21,6 +21,9 @@ import { paths } from '../lib/paths.ts';
 import { useShortcuts } from '../lib/shortcuts.ts';
 
 const LINK = 'text-blue-700 underline dark:text-blue-400';
+
+// What a page of a version that does not exist says: its own chunk, loaded when one is missing.
+const VersionMissing = lazy(() => import('../components/version-missing.tsx'));
 
 export function Component() {
   const { t } = useLingui();
@@ -33,7 +36,6 @@ export function Component() {
   const { previous, next } = version ? neighboursOf(page.version_metadatas, version.id) : {};
   const [previousId, nextId] = [previous?.id, next?.id];
   const shownId = version?.id ?? versionId;
-  useSectionShortcuts({ projectId, secretName });
   useShortcuts([
     {
       keys: ['['],
@@ -51,6 +53,7 @@ export function Component() {
 
   return (
     <div className="space-y-6">
+      <SectionShortcuts from={{ projectId, secretName }} />
       <header className="space-y-1">
         <h1 className="text-xl font-semibold">
           <Trans>
@@ -114,29 +117,9 @@ export function Component() {
           <ValueReadsSection projectId={projectId} secretName={secretName} version={version.id} />
         </>
       ) : (
-        <section
-          role="alert"
-          className="space-y-2 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm dark:border-amber-800 dark:bg-amber-950/40"
-        >
-          <h2 className="font-semibold">
-            <Trans>Version {versionId} does not exist</Trans>
-          </h2>
-          <p>
-            {page.version_metadatas.length === 0 ? (
-              <Trans>{secretName} has no versions.</Trans>
-            ) : (
-              <Trans>{secretName} has these versions:</Trans>
-            )}{' '}
-            {page.version_metadatas.map((v, i) => (
-              <span key={v.id}>
-                {i > 0 && ', '}
-                <Link className="font-mono text-blue-700 underline dark:text-blue-400" to={paths.version(projectId, secretName, v.id)}>
-                  {v.id}
-                </Link>
-              </span>
-            ))}
-          </p>
-        </section>
+        <Suspense fallback={<Skeleton className="h-24" />}>
+          <VersionMissing projectId={projectId} secretName={secretName} versionId={versionId} versions={page.version_metadatas} />
+        </Suspense>
       )}
     </div>
   );

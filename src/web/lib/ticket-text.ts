@@ -149,6 +149,16 @@ export function secretSummary(input: SummaryInput, format: TicketFormat, l: Summ
 
 const unknownLine = (reason: string) => t`Unknown: ${reason}`;
 
+/** A value read's parts as a ticket line names them: when (UTC), who, what, which version, where. */
+const readParts = (r: ValueRead, format: TicketFormat) => ({
+  time: utc(r.time),
+  who: cell(r.who),
+  action: valueReadAction(r.action),
+  version: format === 'markdown' ? `\`${cell(r.version)}\`` : r.version,
+  instance: r.instance,
+  request: r.request_id ?? '—',
+});
+
 /** A titled list: "Title:" and indented lines, or a bold title and a Markdown list. */
 function section(title: string, lines: string[], format: TicketFormat): string[] {
   return format === 'markdown'
@@ -248,12 +258,7 @@ function storySections(input: SummaryInput, format: TicketFormat): string[] {
         : [
             ...(reads.reads.length
               ? reads.reads.slice(0, count).map((r) => {
-                  const time = utc(r.time);
-                  const who = cell(r.who);
-                  const action = valueReadAction(r.action);
-                  const version = code(r.version);
-                  const instance = r.instance;
-                  const request = r.request_id ?? '—';
+                  const { time, who, action, version, instance, request } = readParts(r, format);
                   return t`${time} ${who} ${action} ${version} (instance ${instance}, request ${request})`;
                 })
               : [t`None recorded.`]),
@@ -369,12 +374,7 @@ export function changeFeedText(input: ChangeFeedInput, format: TicketFormat): st
         return { time: trace.time, line: t`${time} ${operation} by ${who} (${result}, request ${request})` };
       }),
       ...g.reads.map((r) => {
-        const time = utc(r.time);
-        const who = cell(r.who);
-        const action = valueReadAction(r.action);
-        const version = code(r.version);
-        const instance = r.instance;
-        const request = r.request_id ?? '—';
+        const { time, who, action, version, instance, request } = readParts(r, format);
         return { time: r.time, line: t`${time} value read: ${who} ${action} ${version} (instance ${instance}, request ${request})` };
       }),
     ]

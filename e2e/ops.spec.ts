@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import type { ProjectOverview } from '../src/shared/console-api.ts';
-import { projectHealth } from '../src/shared/health.ts';
+import { projectHealth } from '../src/shared/project-health.ts';
 import { DEMO_PROJECTS } from '../src/emulator/demo-seed.ts';
 import { emulatorAdmin } from '../src/emulator/testing/admin-client.ts';
 import { DEMO_PROJECT, EMULATOR_URL, expect, test } from './fixtures.ts';

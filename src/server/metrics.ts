@@ -8,7 +8,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { OVERVIEW_PARTS, type Project, type ProjectOverview } from '../shared/console-api.ts';
 import { CONSOLE_ERRORS } from '../shared/error-codes.ts';
-import { projectHealth } from '../shared/health.ts';
+import { projectHealth } from '../shared/project-health.ts';
 import { LIMITS } from '../shared/patterns.ts';
 import type { AuditEvent } from './audit.ts';
 import { sendError } from './errors.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { flagsBySecret, projectHealth, type ProjectSweep } from './health.ts';
+import { flagsBySecret, type ProjectSweep } from './health.ts';
+import { projectHealth } from './project-health.ts';
 import type { Secret, VersionMetadata } from './schemas.ts';
 
 const NOW = Date.UTC(2026, 10, 23, 12);

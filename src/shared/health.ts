@@ -1,12 +1,12 @@
-// A project's secret health, from what CSMS says about it: which secrets need attention and why,
-// most urgent first. Pure: the console server computes it for its metrics, the app for the
-// overview and for the badges of the secret list. Never a value: only metadata, versions' dates
+// A secret's health, from what CSMS says about it: why it needs attention, most urgent first
+// (project-health.ts sums a project's). Pure: the console server computes it for its metrics, the
+// app for the overview, the secret pages and the badges of the secret list. Never a value: only metadata, versions' dates
 // and stages, rotation tasks and notifications.
 import type { KmsKeyState } from './console-api.ts';
 import type { NotificationRecord, RotationTask, Secret, VersionMetadata } from './schemas.ts';
-import { BUILT_IN_STAGES, KEY_ENABLED, LIMITS, ownEntry, SECRET_STATES } from './patterns.ts';
+import { BUILT_IN_STAGES, KEY_ENABLED, LIMITS, ownEntry } from './patterns.ts';
 
-const DAY = 86400_000;
+export const DAY = 86400_000;
 /** How far ahead a coming rotation or expiry is worth a mention. */
 export const WINDOWS = { rotationDueDays: 7, expiryWarnDays: 30, expiryUrgentDays: 7, notificationsDays: 7 } as const;
 
@@ -14,7 +14,7 @@ export const WINDOWS = { rotationDueDays: 7, expiryWarnDays: 30, expiryUrgentDay
 export const toMillis = (timestamp: number) => (timestamp < 1e11 ? timestamp * 1000 : timestamp);
 
 export type Severity = 'critical' | 'high' | 'medium' | 'low';
-const SEVERITY_RANK: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3 };
+export const SEVERITY_RANK: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3 };
 
 /** Why a secret needs attention. `at` is the moment it is about (ms); each kind has its data. */
 export type Flag =
@@ -136,23 +136,6 @@ export function expiryBucket(flags: Flag[], now: number): ExpiryBucket | undefin
   return soonest - now <= WINDOWS.expiryUrgentDays * DAY ? '7d' : '30d';
 }
 
-export interface ProjectHealth {
-  total: number;
-  byState: Record<string, number>;
-  attention: AttentionItem[];
-  counts: {
-    rotationFailed: number;
-    rotationOverdue: number;
-    /** Each secret in one expiry bucket, its most urgent. */
-    expired: number;
-    expiringWithin7Days: number;
-    expiringIn8To30Days: number;
-    pendingDeletion: number;
-    keyNotEnabled: number;
-  };
-  recentNotifications: NotificationRecord[];
-}
-
 /** Each secret's flags, from every part of the sweep that was read. */
 export function flagsBySecret(sweep: ProjectSweep, now: number): Map<string, Flag[]> {
   const tasksBySecret = new Map<string, RotationTask[]>();
@@ -168,31 +151,4 @@ export function flagsBySecret(sweep: ProjectSweep, now: number): Map<string, Fla
       ],
     ]),
   );
-}
-
-export function projectHealth(sweep: ProjectSweep, now: number): ProjectHealth {
-  const byState: Record<string, number> = Object.fromEntries(SECRET_STATES.map((s) => [s, 0]));
-  for (const s of sweep.secrets) byState[s.state] = (byState[s.state] ?? 0) + 1;
-  const flags = flagsBySecret(sweep, now);
-  const attention = [...flags].flatMap(([secret, flags]) => flags.map((flag) => ({ secret, flag }))).sort(byUrgency);
-  const count = (kind: FlagKind) => new Set(attention.filter((a) => a.flag.kind === kind).map((a) => a.secret)).size;
-  const buckets = [...flags.values()].map((f) => expiryBucket(f, now));
-  const inBucket = (bucket: ExpiryBucket) => buckets.filter((b) => b === bucket).length;
-  return {
-    total: sweep.secrets.length,
-    byState,
-    attention,
-    counts: {
-      rotationFailed: count('rotation-failed'),
-      rotationOverdue: count('rotation-overdue'),
-      expired: inBucket('expired'),
-      expiringWithin7Days: inBucket('7d'),
-      expiringIn8To30Days: inBucket('30d'),
-      pendingDeletion: count('pending-deletion'),
-      keyNotEnabled: count('key-not-enabled'),
-    },
-    recentNotifications: (sweep.notifications ?? []).filter(
-      (n) => n.create_time !== undefined && now - toMillis(n.create_time) <= WINDOWS.notificationsDays * DAY,
-    ),
-  };
 }

@@ -5,7 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Plural, Trans, useLingui } from '@lingui/react/macro';
 import { Link } from 'react-router';
 import type { OverviewPart, OverviewPartError, ProjectOverview } from '../../shared/console-api.ts';
-import { projectHealth, type ProjectHealth } from '../../shared/health.ts';
+import { projectHealth, type ProjectHealth } from '../../shared/project-health.ts';
 import { overviewQuery } from '../api/overview-query.ts';
 import { paths } from '../lib/paths.ts';
 import { useNow } from '../lib/use-now.ts';

@@ -5,7 +5,7 @@ import { useQueries, useQuery } from '@tanstack/react-query';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { Link } from 'react-router';
 import type { Project } from '../../shared/console-api.ts';
-import { projectHealth, type ProjectHealth } from '../../shared/health.ts';
+import { projectHealth, type ProjectHealth } from '../../shared/project-health.ts';
 import { configQuery } from '../api/config-query.ts';
 import { overviewQuery, useOverviewRefresh } from '../api/overview-query.ts';
 import { usePageTitle } from '../components/page-title.ts';

@@ -6,7 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { Link } from 'react-router';
 import { configQuery } from '../api/config-query.ts';
-import { projectHealth } from '../../shared/health.ts';
+import { projectHealth } from '../../shared/project-health.ts';
 import { overviewQuery, useOverviewRefresh } from '../api/overview-query.ts';
 import { useCheckedParams } from '../app/checked-params.ts';
 import { OverviewStatus } from '../components/overview-status.tsx';

@@ -62,7 +62,9 @@ async function withSecret(projectId: string, secretName: string, secret: Promise
   await Promise.all([secret, queryClient.ensureQueryData(secretQueries.versions(projectId, secretName))]);
   // Opened: the command palette offers it first next time (its name only). Nothing on the page
   // reads the list: its code loads after the page's.
-  void import('../lib/recent-secrets.ts').then(({ rememberSecret }) => rememberSecret({ projectId, name: secretName }));
+  void import('../lib/recent-secrets.ts')
+    .then(({ rememberSecret }) => rememberSecret({ projectId, name: secretName }))
+    .catch(() => undefined);
 }
 
 /** The secret pages read the secret with its key's state and its value reads in one request: the

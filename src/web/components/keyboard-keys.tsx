@@ -1,8 +1,8 @@
-// The keys of every page of the layout: Ctrl/Cmd-K for the command palette, `/` to the page's
-// search box and `?` for the shortcuts in effect. Loaded after the page is drawn: no key is needed
-// to draw it.
+// The single keys of every page of the layout: `/` to the page's search box and `?` for the
+// shortcuts in effect. Loaded after the page is drawn: no key is needed to draw it (one pressed
+// before is run once they are here: shortcuts.ts).
 import { useLingui } from '@lingui/react/macro';
-import { useEffect, type Dispatch, type SetStateAction } from 'react';
+import type { Dispatch, SetStateAction } from 'react';
 import { useShortcuts } from '../lib/shortcuts.ts';
 import type { KeyboardDialog } from './keyboard.tsx';
 
@@ -11,19 +11,8 @@ import type { KeyboardDialog } from './keyboard.tsx';
 const SEARCH_BOX = 'main [role="search"] input';
 const findSearchBox = () => document.querySelector<HTMLInputElement>(SEARCH_BOX);
 
-export default function KeyboardKeys({ apple, setOpen }: { apple: boolean; setOpen: Dispatch<SetStateAction<KeyboardDialog>> }) {
+export default function KeyboardKeys({ setOpen }: { setOpen: Dispatch<SetStateAction<KeyboardDialog>> }) {
   const { t } = useLingui();
-
-  // Ctrl/Cmd-K works everywhere, in a field too (a modifier is no typing); again closes.
-  useEffect(() => {
-    const onKeyDown = (e: KeyboardEvent) => {
-      if (e.key.toLowerCase() !== 'k' || e.altKey || e.shiftKey || !(apple ? e.metaKey : e.ctrlKey)) return;
-      e.preventDefault();
-      setOpen((shown) => (shown === 'palette' ? null : 'palette'));
-    };
-    document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
-  }, [apple, setOpen]);
 
   useShortcuts([
     {

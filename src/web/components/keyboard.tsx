@@ -1,12 +1,13 @@
 // The keyboard on every page of the layout: the command palette (Ctrl/Cmd-K, or the header's
-// button), `/` to the page's search box and `?` for the shortcuts in effect. The keys load after
-// the page is drawn; the palette and the help are their own chunks, loaded the first time they
-// open: the first page load carries none of them.
+// button), `/` to the page's search box and `?` for the shortcuts in effect. Ctrl/Cmd-K is here
+// from the start (the browser's own Ctrl-K would take it otherwise); the single keys load after the
+// page is drawn; the palette and the help are their own chunks, loaded the first time they open.
 import { useLingui } from '@lingui/react/macro';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { optional } from '../lib/optional-code.tsx';
 import { Button } from './ui/button.tsx';
 
-const KeyboardKeys = lazy(() => import('./keyboard-keys.tsx'));
+const KeyboardKeys = lazy(optional(() => import('./keyboard-keys.tsx')));
 const CommandPalette = lazy(() => import('./command-palette.tsx'));
 const ShortcutsHelp = lazy(() => import('./shortcuts-help.tsx'));
 
@@ -27,6 +28,17 @@ export function KeyboardControls() {
   const apple = isApple();
   const paletteKeys = apple ? APPLE_PALETTE_KEYS : PALETTE_KEYS;
 
+  // Ctrl/Cmd-K works everywhere, in a field too (a modifier is no typing); again closes.
+  useEffect(() => {
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.key.toLowerCase() !== 'k' || e.altKey || e.shiftKey || !(apple ? e.metaKey : e.ctrlKey)) return;
+      e.preventDefault();
+      setOpen((shown) => (shown === 'palette' ? null : 'palette'));
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [apple]);
+
   return (
     <>
       <Button
@@ -42,7 +54,7 @@ export function KeyboardControls() {
         </kbd>
       </Button>
       <Suspense fallback={null}>
-        <KeyboardKeys apple={apple} setOpen={setOpen} />
+        <KeyboardKeys setOpen={setOpen} />
       </Suspense>
       {open && (
         <Suspense fallback={null}>

@@ -9,8 +9,8 @@ import { Button } from './ui/button.tsx';
 interface Choice {
   value: string;
   label: string;
-  /** Counted only once the overview's sweep has read it. */
-  from?: 'expiry' | 'failing';
+  /** Counted only once it is known (the health code here, the overview's sweep read). */
+  from?: 'expiry' | 'failing' | 'overdue';
 }
 
 /** The "any" choice: no tag value is a lone asterisk. */
@@ -28,8 +28,8 @@ export function ListFilters({
 }: {
   filter: ListFilter;
   counts: FacetCounts;
-  /** Whether the versions' expiry and the last rotation tasks are read (else their counts are unknown). */
-  known: { expiry: boolean; failing: boolean };
+  /** Whether the versions' expiry, the last rotation tasks and the rotations overdue are known (else their counts are not said). */
+  known: { expiry: boolean; failing: boolean; overdue: boolean };
   onChange: (facet: Facet, value: string | null) => void;
   onClear: () => void;
 }) {
@@ -82,7 +82,11 @@ export function ListFilters({
       facet: 'rotation',
       label: t`Rotation`,
       any: t`Any rotation`,
-      choices: ROTATION_CHOICES.map((v) => ({ value: v, label: rotationNames[v]!, ...(v === 'failing' && { from: 'failing' as const }) })),
+      choices: ROTATION_CHOICES.map((v) => ({
+        value: v,
+        label: rotationNames[v]!,
+        ...((v === 'failing' || v === 'overdue') && { from: v }),
+      })),
     },
     {
       facet: 'expiry',

@@ -82,6 +82,7 @@ export function SecretList(props: {
           shown={columns.shown}
           tagFirst={filter.tag}
           now={data.now}
+          Badges={data.RowBadges}
         />
         {rows.length === 0 && !loading && (
           <p className="p-6 text-center text-sm text-zinc-600 dark:text-zinc-400">

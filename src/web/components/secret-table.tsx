@@ -2,21 +2,22 @@
 // against the window (the page scrolls as one, 10,000 rows stay smooth), and the keyboard
 // (secret-table-keys.ts): j/k or the arrows move through the rows, Enter opens one. On a narrow screen a row stacks the state and
 // flags under the name.
-import { lazy, Suspense, useRef, useState } from 'react';
+import { lazy, Suspense, useRef, useState, type ComponentType } from 'react';
 import { Link } from 'react-router';
 import type { OptionalColumn } from '../lib/list-columns.ts';
 import type { ListSort, SortKey } from '../lib/list-sort.ts';
 import { useMediaQuery } from '../lib/media.ts';
+import { optional } from '../lib/optional-code.tsx';
 import { paths } from '../lib/paths.ts';
 import { useWindowRows } from '../lib/row-window.ts';
+import type { RowBadges } from '../lib/list-health.tsx';
 import type { SecretRow } from '../lib/secret-rows.ts';
 import { useColumnNames } from './column-chooser.tsx';
-import { FlagBadges, rowFlags } from './health-flag.tsx';
 import { SecretStateBadge } from './secret-state-badge.tsx';
 import { TagChips } from './tag-chips.tsx';
 import { TimeText } from './time-text.tsx';
 
-const TableKeys = lazy(() => import('./secret-table-keys.ts'));
+const TableKeys = lazy(optional(() => import('./secret-table-keys.ts')));
 
 type ColumnKey = OptionalColumn | 'name';
 const COLUMNS: { key: ColumnKey; sort?: SortKey; className: string }[] = [
@@ -40,6 +41,7 @@ export function SecretTable({
   shown,
   tagFirst,
   now,
+  Badges,
 }: {
   projectId: string;
   rows: SecretRow[];
@@ -49,6 +51,8 @@ export function SecretTable({
   /** The tag key filtered by, shown first in each row. */
   tagFirst?: string;
   now: number;
+  /** A row's flags drawn: none until the health code is here (a row has no flag before). */
+  Badges?: ComponentType<Parameters<typeof RowBadges>[0]>;
 }) {
   const columnName = useColumnNames();
   const visible = COLUMNS.filter((c) => c.key === 'name' || shown(c.key));
@@ -114,6 +118,7 @@ export function SecretTable({
               shown={shown}
               tagFirst={tagFirst}
               selected={current === row}
+              Badges={Badges}
             />
           ))}
           {padBottom > 0 && <tr aria-hidden="true" style={{ height: padBottom }} />}
@@ -133,6 +138,7 @@ function SecretRowView({
   shown,
   tagFirst,
   selected,
+  Badges,
 }: {
   row: SecretRow;
   index: number;
@@ -144,10 +150,11 @@ function SecretRowView({
   /** The tag key filtered by, shown first. */
   tagFirst?: string;
   selected: boolean;
+  Badges?: ComponentType<Parameters<typeof RowBadges>[0]>;
 }) {
   const s = row.secret;
   const tags = tagFirst === undefined ? row.tags : [...row.tags].sort((a, b) => Number(b.key === tagFirst) - Number(a.key === tagFirst));
-  const flags = rowFlags(row.flags);
+  const flags = Badges && <Badges flags={row.flags} now={now} />;
   return (
     <tr
       aria-rowindex={index + 2}
@@ -165,7 +172,7 @@ function SecretRowView({
         {!wide && (
           <span className="mt-1 flex items-center gap-2 overflow-hidden">
             <SecretStateBadge state={s.state} />
-            <FlagBadges flags={flags} now={now} max={1} />
+            {flags}
           </span>
         )}
       </td>
@@ -174,11 +181,7 @@ function SecretRowView({
           <SecretStateBadge state={s.state} />
         </td>
       )}
-      {shown('flags') && (
-        <td className="hidden px-3 md:table-cell">
-          <FlagBadges flags={flags} now={now} max={1} />
-        </td>
-      )}
+      {shown('flags') && <td className="hidden px-3 md:table-cell">{flags}</td>}
       {shown('type') && <td className="hidden truncate px-3 font-mono text-xs lg:table-cell">{row.type}</td>}
       {shown('tags') && (
         <td className="hidden px-3 text-xs lg:table-cell">

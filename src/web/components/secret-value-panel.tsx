@@ -111,11 +111,11 @@ export function SecretValuePanel(props: {
               variant="primary"
               disabled={!readable}
               onClick={() => {
-                void loadValueViews();
+                loadValueViews().catch(() => undefined);
                 value.reveal();
               }}
-              onPointerEnter={() => void loadValueViews()}
-              onFocus={() => void loadValueViews()}
+              onPointerEnter={() => void loadValueViews().catch(() => undefined)}
+              onFocus={() => void loadValueViews().catch(() => undefined)}
               aria-describedby={blocked}
             >
               <Trans>Reveal value</Trans>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { flagsBySecret } from '../../shared/health.ts';
 import type { Secret } from '../../shared/schemas.ts';
 import { csvCell, exportFileName, toCsv, toJson, type ExportContext } from './list-export.ts';
+import { rowHealth } from './list-health.tsx';
 import { buildRows } from './secret-rows.ts';
 
 const NOW = Date.UTC(2026, 10, 23, 6, 2, 11);
@@ -14,7 +14,7 @@ const secrets: Secret[] = [
   { id: '1', name: 'db', state: 'PENDING_DELETE', description: '=HYPERLINK("http://x","y")', scheduled_delete_time: NOW + 86400_000 },
   { id: '2', name: 'api', state: 'ENABLED', description: 'key, "quoted"\nline two' },
 ];
-const rows = buildRows(secrets, new Map([['db', [{ key: '+cmd', value: 'x' }]]]), flagsBySecret({ secrets }, NOW), NOW);
+const rows = buildRows(secrets, new Map([['db', [{ key: '+cmd', value: 'x' }]]]), rowHealth({ secrets }, NOW));
 
 describe('csvCell', () => {
   it('never starts a cell with a formula character', () => {

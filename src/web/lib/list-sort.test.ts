@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Flag } from '../../shared/health.ts';
+import { urgencyOf } from './list-health.tsx';
 import type { Secret } from '../../shared/schemas.ts';
 import { parseSort, sortedBy, sortParam, type ListSort } from './list-sort.ts';
 
@@ -49,7 +50,8 @@ describe('sortedBy', () => {
 });
 
 describe('by attention', () => {
-  const row = (name: string, flags: Flag[]) => ({ secret: secret(name, 'ENABLED'), flags });
+  // A row's place is its most urgent flag's (list-health.ts gives the flags most urgent first).
+  const row = (name: string, flags: Flag[]) => ({ secret: secret(name, 'ENABLED'), attention: flags[0] && urgencyOf(flags[0]) });
   const rows = [
     row('a-fine', []),
     row('b-due-later', [{ kind: 'rotation-due', severity: 'low', at: 2000 }]),

@@ -1,16 +1,16 @@
 // The list's order, kept in the address (?sort=state, ?sort=-updated) so Back and a shared link
 // keep it. States sort by severity, the worst first, not by their names; attention by the most
 // urgent health flag of each secret, as the overview orders them, secrets with none last.
-import { byUrgency, type AttentionItem, type Flag } from '../../shared/health.ts';
 import type { Secret } from '../../shared/schemas.ts';
 import { compareIdentifiers } from './locale.ts';
 
 export const SORT_KEYS = ['name', 'state', 'attention', 'type', 'updated'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
-/** What a row is sorted by: its secret, and its health flags where they are known. */
+/** What a row is sorted by: its secret, and its most urgent flag's place in the attention order
+ * (list-health.tsx's `urgencyOf`) where it has one. */
 export interface SortableRow {
   secret: Secret;
-  flags?: readonly Flag[];
+  attention?: readonly [number, number];
 }
 export interface ListSort {
   key: SortKey;
@@ -37,16 +37,12 @@ export function sortParam(sort: ListSort): string | null {
 
 const byName = (a: Secret, b: Secret) => compareIdentifiers(a.name, b.name);
 
-const mostUrgent = (row: SortableRow) =>
-  (row.flags ?? [])
-    .map((flag): AttentionItem => ({ secret: row.secret.name, flag }))
-    .reduce<AttentionItem | undefined>((worst, item) => (worst === undefined || byUrgency(item, worst) < 0 ? item : worst), undefined);
-
+/** As health.ts's `byUrgency` orders the rows' most urgent flags; secrets without one last. */
 function byAttention(x: SortableRow, y: SortableRow): number {
-  const a = mostUrgent(x);
-  const b = mostUrgent(y);
+  const a = x.attention;
+  const b = y.attention;
   if (!a || !b) return Number(!a) - Number(!b);
-  return byUrgency(a, b);
+  return a[0] - b[0] || a[1] - b[1] || x.secret.name.localeCompare(y.secret.name);
 }
 
 function compareBy(key: SortKey, x: SortableRow, y: SortableRow): number {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { flagsBySecret } from '../../shared/health.ts';
 import type { Secret, Tag, VersionMetadata } from '../../shared/schemas.ts';
+import { rowHealth } from './list-health.tsx';
 import { buildRows, facetCounts, filterFromParams, filterRows, type ListFilter } from './secret-rows.ts';
 
 const NOW = Date.UTC(2026, 10, 23, 12);
@@ -38,7 +38,7 @@ const version = (secret_name: string, id: string, stages: string[], expire: numb
   version_stages: stages,
   expire_time: expire,
 });
-const flags = flagsBySecret(
+const health = rowHealth(
   {
     secrets,
     versions: {
@@ -49,7 +49,7 @@ const flags = flagsBySecret(
   },
   NOW,
 );
-const rows = buildRows(secrets, tags, flags, NOW);
+const rows = buildRows(secrets, tags, health);
 const names = (filter: Partial<ListFilter>) => filterRows(rows, { q: '', ...filter }).map((r) => r.secret.name);
 
 describe('filterRows', () => {
@@ -122,7 +122,7 @@ describe('speed', () => {
         ],
       ]),
     );
-    const manyRows = buildRows(many, manyTags, flagsBySecret({ secrets: many }, NOW), NOW);
+    const manyRows = buildRows(many, manyTags, rowHealth({ secrets: many }, NOW));
     const times: number[] = [];
     for (let i = 0; i < 20; i++) {
       const start = performance.now();

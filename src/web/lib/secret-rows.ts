@@ -2,8 +2,9 @@
 // can be filtered by (state, type, tag key and value, rotation, version expiry), and how many rows
 // each choice would show given the other choices. Pure and fast: each row's searchable text and
 // facet values are computed once, so a filter change on 500 rows is a few linear passes.
-import { byUrgency, expiryBucket, type Flag } from '../../shared/health.ts';
+import type { Flag } from '../../shared/health.ts';
 import type { Secret, Tag } from '../../shared/schemas.ts';
+import type { RowHealth } from './list-health.tsx';
 
 export const ROTATION_CHOICES = ['on', 'off', 'overdue', 'failing'] as const;
 export type RotationChoice = (typeof ROTATION_CHOICES)[number];
@@ -15,7 +16,10 @@ export interface SecretRow {
   /** COMMON when CSMS leaves it out. */
   type: string;
   tags: Tag[];
+  /** Most urgent first. */
   flags: Flag[];
+  /** The most urgent flag's place in the attention order. */
+  attention?: readonly [number, number];
   rotation: RotationChoice[];
   expiry: ExpiryChoice[];
   /** Name, description and tag values, lower case: what the text search reads. */
@@ -55,20 +59,26 @@ export function filterFromParams(params: URLSearchParams, q: string): ListFilter
 
 export const activeFacets = (filter: ListFilter) => FACETS.filter((f) => filter[f] !== undefined);
 
-export function buildRows(secrets: Secret[], tagsByName: Map<string, Tag[]> | undefined, flagsByName: Map<string, Flag[]>, now: number) {
+/** The rows; their flags, rotation overdue or failing and expiry from `health` (list-health.ts),
+ * none while it is not known. */
+export function buildRows(secrets: Secret[], tagsByName: Map<string, Tag[]> | undefined, health: Map<string, RowHealth> | undefined) {
   return secrets.map((secret): SecretRow => {
     const tags = tagsByName?.get(secret.name) ?? [];
-    const flags = (flagsByName.get(secret.name) ?? [])
-      .map((flag) => ({ secret: secret.name, flag }))
-      .sort(byUrgency)
-      .map((item) => item.flag);
+    const found = health?.get(secret.name);
     const rotation: RotationChoice[] = [secret.auto_rotation ? 'on' : 'off'];
-    if (flags.some((f) => f.kind === 'rotation-overdue')) rotation.push('overdue');
-    if (flags.some((f) => f.kind === 'rotation-failed')) rotation.push('failing');
-    // One bucket, the most urgent, as the overview counts it.
-    const bucket = expiryBucket(flags, now);
+    if (found?.overdue) rotation.push('overdue');
+    if (found?.failing) rotation.push('failing');
     const text = [secret.name, secret.description ?? '', ...tags.map((t) => t.value ?? '')].join('\n').toLowerCase();
-    return { secret, type: secret.secret_type ?? 'COMMON', tags, flags, rotation, expiry: bucket ? [bucket] : [], text };
+    return {
+      secret,
+      type: secret.secret_type ?? 'COMMON',
+      tags,
+      flags: found?.flags ?? [],
+      attention: found?.attention,
+      rotation,
+      expiry: found?.expiry ? [found.expiry] : [],
+      text,
+    };
   });
 }
 

@@ -2,6 +2,8 @@
 // while it is shown, and `?` lists exactly those. None fires while the person types in a field,
 // while a modifier is held (Ctrl/Cmd-K and the browser's own keys stay theirs), or while a modal
 // dialog is open. Each shortcut has a visible equivalent on the page: the key is only faster.
+// A page's keys load after it is drawn: a key pressed before they are here is not lost, but run by
+// the first shortcut registered for it within a moment.
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 
 export interface Shortcut {
@@ -39,18 +41,28 @@ export function isShortcutKey(event: KeyboardEvent): boolean {
   return !document.querySelector('dialog[open]:modal, [role="dialog"][aria-modal="true"]');
 }
 
+/** A key no shortcut took yet, and when: run by a shortcut registered for it within PENDING_MS. */
+let pending: { key: string; at: number } | undefined;
+const PENDING_MS = 2000;
+
+const shortcutFor = (shortcuts: readonly Shortcut[], key: string) => shortcuts.find((s) => !s.disabled && s.keys.includes(key));
+
 function onKeyDown(event: KeyboardEvent) {
   if (!isShortcutKey(event)) return;
+  pending = undefined;
   // The newest registration wins: a page's own keys over the layout's.
   for (const get of [...registered.values()].reverse()) {
-    const shortcut = get().find((s) => !s.disabled && s.keys.includes(event.key));
+    const shortcut = shortcutFor(get(), event.key);
     if (shortcut) {
       event.preventDefault();
       shortcut.run();
       return;
     }
   }
+  pending = { key: event.key, at: performance.now() };
 }
+// From the app's start, before any page's keys are here.
+if (typeof document !== 'undefined') document.addEventListener('keydown', onKeyDown);
 
 /** The page's shortcuts, in effect while the calling component is mounted. */
 export function useShortcuts(shortcuts: readonly Shortcut[]) {
@@ -64,12 +76,15 @@ export function useShortcuts(shortcuts: readonly Shortcut[]) {
     const key = Symbol('shortcuts');
     id.current = key;
     registered.set(key, () => latest.current);
-    if (registered.size === 1) document.addEventListener('keydown', onKeyDown);
     changed();
+    const waiting = pending && performance.now() - pending.at < PENDING_MS && shortcutFor(latest.current, pending.key);
+    if (waiting) {
+      pending = undefined;
+      waiting.run();
+    }
     return () => {
       registered.delete(key);
       id.current = null;
-      if (registered.size === 0) document.removeEventListener('keydown', onKeyDown);
       changed();
     };
   }, []);

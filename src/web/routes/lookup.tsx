@@ -59,7 +59,10 @@ export function Component() {
         if (error.kind !== 'not-found') return setLookupError(error);
       }
     }
-    const { answerFor } = await answerText();
+    const loaded = await answerText().catch(() => null);
+    // Its code could not be loaded: the secret's own page says whether it exists.
+    if (!loaded) return openSecret(typed);
+    const { answerFor } = loaded;
     setAnswer(await answerFor(queryClient, { typed, outcome, projectId, secrets: list.secrets, projects: config?.projects ?? [] }));
   };
 
@@ -95,7 +98,7 @@ export function Component() {
             }}
             onChange={(e) => {
               // Typing a name: what an Enter may say loads meanwhile.
-              void answerText();
+              answerText().catch(() => undefined);
               setAnswer(null);
               setLookupError(null);
               setText(e.target.value);

@@ -2,7 +2,7 @@
 // stage moved and who called what on it (from CTS), and the answers a ticket wants.
 import { Trans, useLingui } from '@lingui/react/macro';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
-import { lazy, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import { secretQueries } from '../api/secret-queries.ts';
 import { useCheckedParams } from '../app/checked-params.ts';
@@ -20,9 +20,9 @@ import { paths } from '../lib/paths.ts';
 
 // The sections below the fold only this page shows: one chunk, loaded after the first paint.
 const sections = () => import('../components/secret-detail-sections.ts');
-const VersionsPages = belowTheFold(lazy(async () => ({ default: (await sections()).VersionsPages })));
-const StageTimeline = belowTheFold(lazy(async () => ({ default: (await sections()).StageTimeline })));
-const ActivitySection = belowTheFold(lazy(async () => ({ default: (await sections()).ActivitySection })));
+const VersionsPages = belowTheFold(async () => (await sections()).VersionsPages);
+const StageTimeline = belowTheFold(async () => (await sections()).StageTimeline);
+const ActivitySection = belowTheFold(async () => (await sections()).ActivitySection);
 
 export function Component() {
   const { t } = useLingui();

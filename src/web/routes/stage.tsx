@@ -24,7 +24,7 @@ import { lazy, Suspense } from 'react';
 // What a page of a stage that does not exist says: its own chunk, loaded when one is missing.
 const StageMissing = lazy(() => import('../components/stage-missing.tsx'));
 // The point-in-time question, below the fold: loaded after the first paint.
-const StageAtPicker = belowTheFold(lazy(async () => ({ default: (await import('../components/stage-at-picker.tsx')).StageAtPicker })));
+const StageAtPicker = belowTheFold(async () => (await import('../components/stage-at-picker.tsx')).StageAtPicker);
 
 export function Component() {
   const { t } = useLingui();

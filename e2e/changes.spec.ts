@@ -44,7 +44,8 @@ test('the window is chosen on the page and kept in the address; a time it cannot
   projectId,
 }) => {
   await admin.addTraces(projectId, [{ operation: 'UpdateSecret', secret_name: 'recent', time: '-1h', user: 'ops' }]);
-  await page.goto(`/projects/${projectId}/changes`);
+  // A page of the app: the server answers it with the app and 200, not as an unknown address.
+  expect((await page.goto(`/projects/${projectId}/changes`))?.status()).toBe(200);
   await expect(page.getByTestId('change-count')).toHaveText('1 change · 1 secret');
   await page.goto(`/projects/${projectId}/changes?from=yesterday&to=2026-12-05T15:00Z`);
   const problem = page.getByRole('alert').filter({ hasText: 'which is not a time' });

@@ -5,6 +5,7 @@ export const APP_PAGES = {
   signIn: '/sign-in',
   overview: '/overview',
   projectOverview: '/projects/:projectId/overview',
+  changes: '/projects/:projectId/changes',
   secrets: '/projects/:projectId/secrets',
   secret: '/projects/:projectId/secrets/:secretName',
   stage: '/projects/:projectId/secrets/:secretName/stages/:stageName',
